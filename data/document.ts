@@ -1,0 +1,22 @@
+import { SCHEMA_VERSION, type StudyDocument, type StudyList } from './schema';
+
+export function newDocument(lists: StudyList[]): StudyDocument {
+  return { schemaVersion: SCHEMA_VERSION, lists, progress: {}, notes: {}, activity: [] };
+}
+
+/**
+ * Brings the bundled lists in a document up to the shipped version. Content is replaced; progress and
+ * notes are untouched because they are keyed by ids, not positions. Returns whether anything changed.
+ */
+export function refreshBundledLists(doc: StudyDocument, shipped: StudyList[]): boolean {
+  let changed = false;
+  for (const fresh of shipped) {
+    const index = doc.lists.findIndex((l) => l.id === fresh.id);
+    const current = doc.lists[index];
+    if (current && (current.bundledVersion ?? 0) < (fresh.bundledVersion ?? 0)) {
+      doc.lists[index] = fresh;
+      changed = true;
+    }
+  }
+  return changed;
+}

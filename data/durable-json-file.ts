@@ -1,0 +1,109 @@
+import { basename, dirname, join } from 'node:path';
+import type { Adapter } from 'lowdb';
+import { DataFileCorruptError } from './errors';
+import { isErrno, realFs, type FsSeam } from './fs-seam';
+
+export interface DurableOptions {
+  fs?: FsSeam;
+  /** Waits between rename attempts refused by Windows (a virus scanner or indexer holding the file). */
+  renameBackoffMs?: readonly number[];
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const DEFAULT_BACKOFF = [10, 20, 40, 80, 160, 320, 640] as const;
+let tempCounter = 0;
+
+/**
+ * lowdb adapter that never leaves a half-written file: each write goes to a fresh temp file that is
+ * fsync'd, renamed over the data file, and made durable by an fsync of the folder. Writes run one at a
+ * time in call order; calls made while one is in flight are coalesced into a single next write of the
+ * latest document, and each call resolves only once a write holding its data is on disk.
+ */
+export class DurableJsonFile<T> implements Adapter<T> {
+  readonly #file: string;
+  readonly #fs: FsSeam;
+  readonly #backoff: readonly number[];
+  readonly #sleep: (ms: number) => Promise<void>;
+  #tail: Promise<void> = Promise.resolve();
+  #next: Promise<void> | null = null;
+  #latest: T | undefined;
+
+  constructor(file: string, options: DurableOptions = {}) {
+    this.#file = file;
+    this.#fs = options.fs ?? realFs;
+    this.#backoff = options.renameBackoffMs ?? DEFAULT_BACKOFF;
+    this.#sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  }
+
+  get file(): string {
+    return this.#file;
+  }
+
+  async read(): Promise<T | null> {
+    let bytes: Buffer;
+    try {
+      bytes = await this.#fs.readFile(this.#file);
+    } catch (error) {
+      if (isErrno(error, 'ENOENT')) return null;
+      throw error;
+    }
+    return parseDocumentBytes(this.#file, bytes) as T;
+  }
+
+  write(data: T): Promise<void> {
+    this.#latest = data;
+    if (!this.#next) {
+      const next = this.#tail.then(() => {
+        // From here on, new calls queue a further write: this one serialises the state as it is now.
+        this.#next = null;
+        return this.#writeOnce(JSON.stringify(this.#latest, null, 2));
+      });
+      this.#next = next;
+      this.#tail = next.catch(() => undefined);
+    }
+    return this.#next;
+  }
+
+  /** Resolves when every write asked for so far has finished (failed ones included). */
+  async settled(): Promise<void> {
+    while (this.#next) await this.#next.catch(() => undefined);
+    await this.#tail;
+  }
+
+  async #writeOnce(text: string): Promise<void> {
+    const dir = dirname(this.#file);
+    const temp = join(dir, `.${basename(this.#file)}.${process.pid}.${Date.now()}.${++tempCounter}.tmp`);
+    try {
+      await this.#fs.writeFileSynced(temp, text);
+      await this.#renameWithRetry(temp, this.#file);
+    } catch (error) {
+      await this.#fs.unlink(temp).catch(() => undefined);
+      throw error;
+    }
+    await this.#fs.syncDir(dir);
+  }
+
+  async #renameWithRetry(from: string, to: string): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.#fs.rename(from, to);
+      } catch (error) {
+        const wait = this.#backoff[attempt];
+        if (wait === undefined || !isErrno(error, 'EPERM', 'EBUSY', 'EACCES')) throw error;
+        await this.#sleep(wait);
+      }
+    }
+  }
+}
+
+/** Reads bytes as JSON, calling an empty, NUL-filled or malformed file what it is instead of data. */
+export function parseDocumentBytes(file: string, bytes: Buffer): unknown {
+  if (bytes.length > 0 && bytes.every((b) => b === 0)) throw new DataFileCorruptError(file, 'nul-filled');
+  const text = bytes.toString('utf8');
+  if (text.trim() === '') throw new DataFileCorruptError(file, 'empty');
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new DataFileCorruptError(file, 'not-json', error instanceof Error ? error.message : undefined);
+  }
+}

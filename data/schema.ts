@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+/** The version of the document this build writes. Older ones migrate forward (see migrate.ts). */
+export const SCHEMA_VERSION = 1;
+
+/** Ids are stable across app versions: progress and notes are keyed by them, never by position. */
+export const IdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/, 'an id is 1–128 letters, digits, dots, dashes or underscores');
+
+const TextSchema = z.string().max(10_000);
+const UrlFieldSchema = z.string().max(4096).nullable();
+
+/** A nested link the article mentions inside a resource (e.g. the C-API reference under the docs). */
+export const LinkItemSchema = z.object({
+  id: IdSchema,
+  title: z.string().min(1).max(1000),
+  url: UrlFieldSchema,
+  kind: z.string().max(100),
+  description: TextSchema,
+});
+
+/** One part of a multi-part resource (a lecture, a post of a series). `url: null` opens the parent's link. */
+export const PartSchema = z.object({
+  id: IdSchema,
+  title: z.string().min(1).max(1000),
+  url: UrlFieldSchema,
+});
+
+export const ResourceSchema = z.object({
+  id: IdSchema,
+  title: z.string().min(1).max(1000),
+  url: UrlFieldSchema,
+  author: z.string().max(500).nullable(),
+  kind: z.string().max(100),
+  description: TextSchema,
+  links: z.array(LinkItemSchema),
+  parts: z.array(PartSchema),
+});
+
+export const StudyListSchema = z.object({
+  id: IdSchema,
+  title: z.string().min(1).max(1000),
+  author: z.string().max(500).nullable(),
+  description: TextSchema,
+  source: UrlFieldSchema,
+  /** Set for lists the app ships: which catalog version the content came from. */
+  bundledVersion: z.number().int().positive().nullable(),
+  resources: z.array(ResourceSchema),
+});
+
+const TimestampSchema = z.iso.datetime({ offset: true });
+
+export const ProgressEntrySchema = z.object({
+  done: z.boolean(),
+  doneAt: TimestampSchema.nullable(),
+  updatedAt: TimestampSchema,
+});
+
+export const NoteSchema = z.object({
+  body: z.string(),
+  updatedAt: TimestampSchema,
+});
+
+export const ActivitySchema = z.object({
+  at: TimestampSchema,
+  ref: z.string(),
+  action: z.enum(['done', 'undone']),
+});
+
+export const DocumentSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  lists: z.array(StudyListSchema),
+  /** Keyed by ref: `listId/resourceId` or `listId/resourceId/itemId`. */
+  progress: z.record(z.string(), ProgressEntrySchema),
+  /** Keyed by `listId/resourceId`. */
+  notes: z.record(z.string(), NoteSchema),
+  activity: z.array(ActivitySchema),
+});
+
+export type LinkItem = z.infer<typeof LinkItemSchema>;
+export type Part = z.infer<typeof PartSchema>;
+export type Resource = z.infer<typeof ResourceSchema>;
+export type StudyList = z.infer<typeof StudyListSchema>;
+export type ProgressEntry = z.infer<typeof ProgressEntrySchema>;
+export type Note = z.infer<typeof NoteSchema>;
+export type StudyDocument = z.infer<typeof DocumentSchema>;

@@ -1,0 +1,108 @@
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, session, shell, type WebContents } from 'electron';
+import { openStore, type Store } from '../data/store';
+import { APP_ORIGIN, FLUSH_HOOK } from './api/channels';
+import { dataDirFor, userDataDirFromArgs } from './api/data-dir';
+import { createHandlers } from './api/handlers';
+import { isAppUrl } from './api/origins';
+import { registerIpc } from './ipc';
+import { hardenAllContents, hardenSession, registerAppScheme, serveRenderer } from './security';
+import { mainWindowOptions } from './window-options';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+/** How long a closing window may take to write a pending note before it closes anyway. */
+const FLUSH_TIMEOUT_MS = 3000;
+
+const userDataArg = userDataDirFromArgs(process.argv);
+if (userDataArg) app.setPath('userData', resolve(userDataArg));
+registerAppScheme();
+
+let store: Store | undefined;
+let mainWindow: BrowserWindow | undefined;
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Studyshelf owns the data file; it focuses its window (second-instance below).
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  hardenAllContents(devServerUrl);
+  app.whenReady().then(start, (error: unknown) => fatal(error));
+}
+
+async function start(): Promise<void> {
+  hardenSession(session.defaultSession);
+  serveRenderer(join(here, '../renderer'));
+  const dataDir = dataDirFor(app.getPath('userData'), process.env);
+  try {
+    store = await openStore({ dir: dataDir });
+  } catch (error) {
+    fatal(error);
+    return;
+  }
+  registerIpc(
+    ipcMain,
+    createHandlers({ store, openExternal: (url) => shell.openExternal(url) }),
+    (event) => event.senderFrame !== null && isAppUrl(event.senderFrame.url, devServerUrl),
+  );
+  mainWindow = createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+  });
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow(mainWindowOptions(join(here, '../preload/index.cjs')));
+  win.once('ready-to-show', () => win.show());
+  let flushed = false;
+  win.on('close', (event) => {
+    if (flushed) return;
+    event.preventDefault();
+    void flushRenderer(win.webContents).finally(() => {
+      flushed = true;
+      win.close();
+    });
+  });
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = undefined;
+  });
+  void win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
+  return win;
+}
+
+/** Asks the page to write any note still waiting in its debounce; gives up after a timeout. */
+async function flushRenderer(contents: WebContents): Promise<void> {
+  if (contents.isDestroyed() || contents.isCrashed()) return;
+  const timeout = new Promise<void>((done) => setTimeout(done, FLUSH_TIMEOUT_MS));
+  const flush = contents
+    .executeJavaScript(`typeof window.${FLUSH_HOOK} === 'function' ? window.${FLUSH_HOOK}() : undefined`)
+    .catch(() => undefined);
+  await Promise.race([flush, timeout]);
+}
+
+let storeClosed = false;
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+app.on('will-quit', (event) => {
+  if (storeClosed || !store) return;
+  // Hold the quit until every acknowledged write is on disk.
+  event.preventDefault();
+  void store.close().finally(() => {
+    storeClosed = true;
+    app.quit();
+  });
+});
+// An OS shutdown or `kill` sends SIGTERM: quit through the same path so windows flush and writes finish.
+process.on('SIGTERM', () => app.quit());
+
+function fatal(error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  dialog.showErrorBox('Studyshelf cannot open your data', `${message}\n\nNothing was changed or deleted.`);
+  app.exit(1);
+}

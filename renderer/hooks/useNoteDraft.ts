@@ -1,0 +1,57 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { registerFlusher } from '../flush-registry';
+
+export type SaveNote = (ref: string, body: string) => Promise<{ ok: true } | { ok: false; message: string }>;
+export type DraftStatus = { kind: 'saved' } | { kind: 'saving' } | { kind: 'failed'; message: string };
+
+/** Quiet time after the last keystroke before a note is written. */
+export const NOTE_DEBOUNCE_MS = 500;
+
+/**
+ * A note being edited: typing updates the draft at once and writes it after a pause. Writes go out one
+ * after another, so an older text can never land after a newer one. Anything unwritten is written when
+ * the panel closes, and when main asks before the window closes (flush registry).
+ */
+export function useNoteDraft(ref: string, savedBody: string, save: SaveNote) {
+  const [draft, setDraft] = useState(savedBody);
+  const [status, setStatus] = useState<DraftStatus>({ kind: 'saved' });
+  const latest = useRef(savedBody);
+  const written = useRef(savedBody);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const chain = useRef<Promise<void>>(Promise.resolve());
+
+  const flush = useCallback((): Promise<void> => {
+    clearTimeout(timer.current);
+    timer.current = undefined;
+    const next = chain.current.then(async () => {
+      const body = latest.current;
+      if (body === written.current) return;
+      const result = await save(ref, body);
+      if (result.ok) {
+        written.current = body;
+        if (latest.current === body) setStatus({ kind: 'saved' });
+      } else {
+        setStatus({ kind: 'failed', message: result.message });
+      }
+    });
+    chain.current = next.catch(() => undefined);
+    return next;
+  }, [ref, save]);
+
+  const edit = useCallback(
+    (text: string) => {
+      latest.current = text;
+      setDraft(text);
+      setStatus({ kind: 'saving' });
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => void flush(), NOTE_DEBOUNCE_MS);
+    },
+    [flush],
+  );
+
+  useEffect(() => registerFlusher(flush), [flush]);
+  // Closing the panel (unmount) writes what is pending instead of dropping it.
+  useEffect(() => () => void flush(), [flush]);
+
+  return { draft, status, edit, flush };
+}

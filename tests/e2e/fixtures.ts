@@ -1,0 +1,51 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, type Browser } from '@playwright/test';
+import { launchChromium } from '../harness/chromium';
+import { launchApp, type LaunchedApp } from '../harness/launch-app';
+import type { StudyDocument } from '../../data/schema';
+import { ListPage } from './pages/list-page';
+
+interface Fixtures {
+  /** A fresh, empty profile folder for this test only. */
+  userDataDir: string;
+  /** Starts Studyshelf on the harness (again) from this test's profile; closed after the test. */
+  launch: (options?: { viewport?: { width: number; height: number }; colorScheme?: 'light' | 'dark' }) => Promise<LaunchedApp>;
+  /** The app, started once from the fresh profile. */
+  app: LaunchedApp;
+  listPage: ListPage;
+  /** The data file as it is on disk now. */
+  readDataFile: () => Promise<StudyDocument>;
+}
+
+export const test = base.extend<Fixtures, { browser: Browser }>({
+  browser: [
+    async ({}, use) => {
+      const browser = await launchChromium();
+      await use(browser);
+      await browser.close();
+    },
+    { scope: 'worker' },
+  ],
+  userDataDir: async ({}, use) => {
+    const dir = await mkdtemp(join(tmpdir(), 'studyshelf-e2e-'));
+    await use(dir);
+    await rm(dir, { recursive: true, force: true });
+  },
+  launch: async ({ browser, userDataDir }, use) => {
+    const launched: LaunchedApp[] = [];
+    await use(async (options) => {
+      const app = await launchApp({ userDataDir, browser, ...options });
+      launched.push(app);
+      return app;
+    });
+    for (const app of launched) await app.close();
+  },
+  app: async ({ launch }, use) => use(await launch()),
+  listPage: async ({ app }, use) => use(new ListPage(app.page)),
+  readDataFile: async ({ app }, use) =>
+    use(async () => JSON.parse(await readFile(app.dataFile, 'utf8')) as StudyDocument),
+});
+
+export { expect } from '@playwright/test';

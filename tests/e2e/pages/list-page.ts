@@ -1,0 +1,53 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The list screen as a person sees it: lists in the sidebar, resource cards with checkboxes and notes. */
+export class ListPage {
+  constructor(readonly page: Page) {}
+
+  get heading(): Locator {
+    return this.page.getByRole('heading', { level: 1 });
+  }
+
+  get resources(): Locator {
+    return this.page.locator('ol.resources > li');
+  }
+
+  resourceTitles(): Promise<string[]> {
+    return this.page.locator('ol.resources > li h3 a, ol.resources > li h3 > span:not([aria-hidden])').allInnerTexts();
+  }
+
+  resource(title: string): Locator {
+    return this.page.getByRole('listitem', { name: title, exact: true });
+  }
+
+  checkbox(title: string): Locator {
+    return this.page.getByRole('checkbox', { name: `Read: ${title}`, exact: true });
+  }
+
+  openList(title: string): Promise<void> {
+    return this.page.getByRole('navigation', { name: 'Lists' }).getByRole('button', { name: new RegExp(`^${escape(title)}`) }).click();
+  }
+
+  listProgressText(): Locator {
+    return this.page.locator('.list-progress-text');
+  }
+
+  noteBox(title: string): Locator {
+    return this.page.getByRole('textbox', { name: `Notes for ${title}` });
+  }
+
+  async openNotes(title: string): Promise<Locator> {
+    await this.resource(title).getByRole('button', { name: /note/i }).click();
+    const box = this.noteBox(title);
+    await expect(box).toBeVisible();
+    return box;
+  }
+
+  saveStatus(title: string): Locator {
+    return this.resource(title).getByRole('status');
+  }
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

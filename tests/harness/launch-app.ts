@@ -1,0 +1,122 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { openStore, type Store } from '../../data/store';
+import { mimeTypeOf, rendererFileFor } from '../../electron/api/app-files';
+import { CHANNELS, FLUSH_HOOK, type MethodName } from '../../electron/api/channels';
+import { CONTENT_SECURITY_POLICY } from '../../electron/api/csp';
+import { dataDirFor } from '../../electron/api/data-dir';
+import { dispatch } from '../../electron/api/dispatch';
+import { createHandlers } from '../../electron/api/handlers';
+import { buildApi } from '../../electron/api/invoker';
+import { launchChromium } from './chromium';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const RENDERER_DIR = join(root, 'out/renderer');
+/** A fixed origin the harness serves the built renderer on, like app://studyshelf in Electron. */
+export const HARNESS_ORIGIN = 'http://studyshelf.harness';
+const BINDING = '__studyshelfInvoke';
+
+export interface LaunchOptions {
+  userDataDir: string;
+  /** Share one browser between launches (tests); a new one is started and owned otherwise. */
+  browser?: Browser;
+  headless?: boolean;
+  viewport?: { width: number; height: number } | null;
+  env?: Readonly<Record<string, string | undefined>>;
+  colorScheme?: 'light' | 'dark';
+}
+
+export interface LaunchedApp {
+  page: Page;
+  context: BrowserContext;
+  store: Store;
+  dataFile: string;
+  /** Every URL the app handed to the "system browser", in order. */
+  opened: string[];
+  /** Every request the page tried to make outside its own origin (always refused). */
+  blockedRequests: string[];
+  /** Closes like the Electron window does: flush pending edits, close, wait for writes. */
+  close(): Promise<void>;
+}
+
+/**
+ * The Studyshelf renderer in Chromium with the very `window.api` the preload exposes: the same
+ * buildApi function, the same channel list, the same dispatch (validation and errors), the same
+ * handlers, over a real lowdb file in `userDataDir`.
+ */
+export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
+  const dataDir = dataDirFor(options.userDataDir, options.env ?? {});
+  await mkdir(dataDir, { recursive: true });
+  const store = await openStore({ dir: dataDir });
+  const opened: string[] = [];
+  const blockedRequests: string[] = [];
+  const handlers = createHandlers({ store, openExternal: async (url) => void opened.push(url) });
+  const methodOf = new Map<string, MethodName>(CHANNELS.map(([method, channel]) => [channel, method]));
+
+  const ownBrowser = options.browser ? undefined : await launchChromium(options.headless ?? true);
+  const browser = options.browser ?? ownBrowser!;
+  const context = await browser.newContext({
+    viewport: options.viewport === undefined ? { width: 1180, height: 820 } : options.viewport,
+    colorScheme: options.colorScheme ?? 'light',
+  });
+
+  // The IPC stand-in: like ipc.ts, only our own origin may call, and dispatch parses every argument.
+  await context.exposeBinding(BINDING, async ({ frame }, channel: unknown, args: unknown) => {
+    if (!frame.url().startsWith(`${HARNESS_ORIGIN}/`)) {
+      return { ok: false, error: { code: 'forbidden', message: 'This window may not use the Studyshelf API.' } };
+    }
+    return dispatch(handlers, typeof channel === 'string' ? methodOf.get(channel) : undefined, args);
+  });
+  await context.addInitScript({
+    content: `(() => {
+      const invoke = window.${BINDING};
+      const __name = (f) => f;
+      const buildApi = ${buildApi.toString()};
+      const api = buildApi(${JSON.stringify(CHANNELS)}, (channel, ...args) => invoke(channel, args));
+      Object.defineProperty(window, 'api', { value: api, writable: false, configurable: false, enumerable: true });
+    })();`,
+  });
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (!url.startsWith(`${HARNESS_ORIGIN}/`)) {
+      blockedRequests.push(url);
+      return route.abort('blockedbyclient');
+    }
+    const file = rendererFileFor(RENDERER_DIR, url);
+    const body = file ? await readFile(file).catch(() => null) : null;
+    if (!file || !body) return route.fulfill({ status: 404, body: 'Not found' });
+    return route.fulfill({
+      status: 200,
+      body,
+      headers: { 'content-type': mimeTypeOf(file), 'content-security-policy': CONTENT_SECURITY_POLICY },
+    });
+  });
+
+  const page = await context.newPage();
+  await page.goto(`${HARNESS_ORIGIN}/index.html`);
+
+  let closed = false;
+  return {
+    page,
+    context,
+    store,
+    dataFile: store.file,
+    opened,
+    blockedRequests,
+    async close() {
+      if (closed) return;
+      closed = true;
+      if (!page.isClosed()) {
+        await Promise.race([
+          page.evaluate((hook) => (window as unknown as Record<string, () => Promise<void>>)[hook]?.(), FLUSH_HOOK),
+          new Promise((done) => setTimeout(done, 3000)),
+        ]).catch(() => undefined);
+      }
+      await context.close();
+      await ownBrowser?.close();
+      await store.close();
+    },
+  };
+}
