@@ -6,6 +6,7 @@
 export function isSafeExternalUrl(value: unknown): value is string {
   if (typeof value !== 'string' || value.length === 0 || value.length > 4096) return false;
   // Control characters and backslashes let a string mean one thing to us and another to the OS.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   if (/[\u0000-\u001f\u007f\\]/.test(value)) return false;
   let url: URL;
   try {

@@ -30,13 +30,21 @@ export function NotesPanel({ noteRef, title, note, save }: Props) {
         {note && <span className="notes-when"> · edited {timeAgo(note.updatedAt)}</span>}
       </button>
       {!open && excerpt && <p className="notes-excerpt">{excerpt}</p>}
-      {open && <NoteEditor id={panelId} noteRef={noteRef} title={title} body={note?.body ?? ''} save={save} />}
+      {open && <NoteEditor id={panelId} noteRef={noteRef} title={title} note={note} save={save} />}
     </div>
   );
 }
 
-function NoteEditor({ id, noteRef, title, body, save }: { id: string; noteRef: string; title: string; body: string; save: SaveNote }) {
-  const { draft, status, edit } = useNoteDraft(noteRef, body, save);
+interface EditorProps {
+  id: string;
+  noteRef: string;
+  title: string;
+  note: Note | undefined;
+  save: SaveNote;
+}
+
+function NoteEditor({ id, noteRef, title, note, save }: EditorProps) {
+  const { draft, status, edit } = useNoteDraft(noteRef, note, save);
   return (
     <div id={id} className="note-editor">
       <textarea

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Note } from '../../data/schema';
+import { journalDraft, settleDraft } from '../draft-journal';
 import { registerFlusher } from '../flush-registry';
 
-export type SaveNote = (ref: string, body: string) => Promise<{ ok: true } | { ok: false; message: string }>;
+export type SaveNote = (ref: string, body: string) => Promise<{ ok: true; note: Note | null } | { ok: false; message: string }>;
 export type DraftStatus = { kind: 'saved' } | { kind: 'saving' } | { kind: 'failed'; message: string };
 
 /** Quiet time after the last keystroke before a note is written. */
@@ -10,13 +12,16 @@ export const NOTE_DEBOUNCE_MS = 500;
 /**
  * A note being edited: typing updates the draft at once and writes it after a pause. Writes go out one
  * after another, so an older text can never land after a newer one. Anything unwritten is written when
- * the panel closes, and when main asks before the window closes (flush registry).
+ * the panel closes, and when main asks before the window closes (flush registry). Every keystroke is
+ * also journaled synchronously (draft-journal), so a page that goes away mid-debounce loses nothing.
  */
-export function useNoteDraft(ref: string, savedBody: string, save: SaveNote) {
+export function useNoteDraft(ref: string, saved: Note | undefined, save: SaveNote) {
+  const savedBody = saved?.body ?? '';
   const [draft, setDraft] = useState(savedBody);
   const [status, setStatus] = useState<DraftStatus>({ kind: 'saved' });
   const latest = useRef(savedBody);
   const written = useRef(savedBody);
+  const base = useRef(saved?.updatedAt ?? null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const chain = useRef<Promise<void>>(Promise.resolve());
 
@@ -29,6 +34,8 @@ export function useNoteDraft(ref: string, savedBody: string, save: SaveNote) {
       const result = await save(ref, body);
       if (result.ok) {
         written.current = body;
+        base.current = result.note?.updatedAt ?? null;
+        settleDraft(ref, body);
         if (latest.current === body) setStatus({ kind: 'saved' });
       } else {
         setStatus({ kind: 'failed', message: result.message });
@@ -41,12 +48,13 @@ export function useNoteDraft(ref: string, savedBody: string, save: SaveNote) {
   const edit = useCallback(
     (text: string) => {
       latest.current = text;
+      journalDraft(ref, { body: text, base: base.current, at: new Date().toISOString() });
       setDraft(text);
       setStatus({ kind: 'saving' });
       clearTimeout(timer.current);
       timer.current = setTimeout(() => void flush(), NOTE_DEBOUNCE_MS);
     },
-    [flush],
+    [ref, flush],
   );
 
   useEffect(() => registerFlusher(flush), [flush]);

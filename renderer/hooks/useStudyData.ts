@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AppState } from '../../electron/api/contract';
 import type { Note } from '../../data/schema';
 import { api } from '../api';
+import { discardDraft, pendingDrafts, recoveredBody, settleDraft } from '../draft-journal';
 
 export interface Notice {
   id: number;
@@ -29,8 +30,15 @@ export function useStudyData() {
   useEffect(() => {
     void api()
       .getState()
-      .then((result) => (result.ok ? setState(result.value) : setLoadError(result.error.message)));
-  }, []);
+      .then(async (result) => {
+        if (!result.ok) return setLoadError(result.error.message);
+        setState(result.value);
+        for (const { ref, title, note } of await recoverDrafts(result.value)) {
+          setState((s) => (s ? withNote(s, ref, note) : s));
+          notify('info', `Recovered a note for “${title}” that had not been saved yet.`);
+        }
+      });
+  }, [notify]);
 
   const setDone = useCallback(
     async (ref: string, done: boolean) => {
@@ -72,6 +80,41 @@ export function useStudyData() {
   );
 
   return { state, loadError, notices, dismiss, setDone, saveNote, openLink };
+}
+
+interface Recovered {
+  ref: string;
+  title: string;
+  note: Note | null;
+}
+let recovery: Promise<Recovered[]> | undefined;
+
+/** Saves drafts a previous page left unsaved (once per page, even under StrictMode's double effects). */
+function recoverDrafts(state: AppState): Promise<Recovered[]> {
+  recovery ??= (async () => {
+    const recovered: Recovered[] = [];
+    for (const { ref, draft } of pendingDrafts()) {
+      const [listId, resourceId] = ref.split('/');
+      const resource = state.document.lists.find((l) => l.id === listId)?.resources.find((r) => r.id === resourceId);
+      if (!resource) {
+        discardDraft(ref);
+        continue;
+      }
+      const body = recoveredBody(state.document.notes[ref], draft);
+      if (body === null) {
+        discardDraft(ref);
+        continue;
+      }
+      const result = await api().saveNote(ref, body);
+      if (result.ok) {
+        settleDraft(ref, draft.body);
+        discardDraft(ref);
+        recovered.push({ ref, title: resource.title, note: result.value });
+      }
+    }
+    return recovered;
+  })();
+  return recovery;
 }
 
 function withProgress(s: AppState, ref: string, entry: AppState['document']['progress'][string] | undefined): AppState {

@@ -25,7 +25,12 @@ export class ListPage {
   }
 
   openList(title: string): Promise<void> {
-    return this.page.getByRole('navigation', { name: 'Lists' }).getByRole('button', { name: new RegExp(`^${escape(title)}`) }).click();
+    return this.page
+      .getByRole('navigation', { name: 'Lists' })
+      .getByRole('listitem')
+      .filter({ has: this.page.getByText(title, { exact: true }) })
+      .getByRole('button')
+      .click();
   }
 
   listProgressText(): Locator {
@@ -46,8 +51,4 @@ export class ListPage {
   saveStatus(title: string): Locator {
     return this.resource(title).getByRole('status');
   }
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
