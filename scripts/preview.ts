@@ -15,7 +15,7 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 
 const dataHome = process.env.XDG_DATA_HOME ?? join(homedir(), '.local/share');
 const userDataDir = process.env.STUDYSHELF_PREVIEW_DIR ?? join(dataHome, 'studyshelf-preview');
-const app = await launchApp({ userDataDir, headless: false, viewport: null, env: process.env });
+const app = await launchApp({ userDataDir, headless: false, viewport: null, colorScheme: null, env: process.env });
 console.log(`Studyshelf preview is open. Data: ${app.dataFile}\nClose the window (or press Ctrl+C) to quit.`);
 
 let quitting = false;

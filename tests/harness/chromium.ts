@@ -8,8 +8,9 @@ export function chromiumExecutable(): string | undefined {
 }
 
 // Without these, Chromium tries to reach Google's services at start, which this network refuses.
+// Its sandbox cannot run as root (CI, containers); only then is it turned off.
 export const CHROMIUM_ARGS = [
-  '--no-sandbox',
+  ...(process.getuid?.() === 0 ? ['--no-sandbox', '--test-type'] : []),
   '--disable-gpu',
   '--disable-background-networking',
   '--disable-component-update',

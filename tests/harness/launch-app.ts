@@ -1,7 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { openStore, type Store } from '../../data/store';
 import { mimeTypeOf, rendererFileFor } from '../../electron/api/app-files';
 import { CHANNELS, FLUSH_HOOK, type MethodName } from '../../electron/api/channels';
@@ -10,7 +10,7 @@ import { dataDirFor } from '../../electron/api/data-dir';
 import { dispatch } from '../../electron/api/dispatch';
 import { createHandlers } from '../../electron/api/handlers';
 import { buildApi } from '../../electron/api/invoker';
-import { launchChromium } from './chromium';
+import { CHROMIUM_ARGS, chromiumExecutable, launchChromium } from './chromium';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const RENDERER_DIR = join(root, 'out/renderer');
@@ -25,7 +25,8 @@ export interface LaunchOptions {
   headless?: boolean;
   viewport?: { width: number; height: number } | null;
   env?: Readonly<Record<string, string | undefined>>;
-  colorScheme?: 'light' | 'dark';
+  /** null follows the system, as the real window does. */
+  colorScheme?: 'light' | 'dark' | null;
 }
 
 export interface LaunchedApp {
@@ -55,12 +56,7 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
   const handlers = createHandlers({ store, openExternal: async (url) => void opened.push(url) });
   const methodOf = new Map<string, MethodName>(CHANNELS.map(([method, channel]) => [channel, method]));
 
-  const ownBrowser = options.browser ? undefined : await launchChromium(options.headless ?? true);
-  const browser = options.browser ?? ownBrowser!;
-  const context = await browser.newContext({
-    viewport: options.viewport === undefined ? { width: 1180, height: 820 } : options.viewport,
-    colorScheme: options.colorScheme ?? 'light',
-  });
+  const { context, ownBrowser } = await openContext(options);
 
   // The IPC stand-in: like ipc.ts, only our own origin may call, and dispatch parses every argument.
   await context.exposeBinding(BINDING, async ({ frame }, channel: unknown, args: unknown) => {
@@ -94,7 +90,7 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
     });
   });
 
-  const page = await context.newPage();
+  const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(`${HARNESS_ORIGIN}/index.html`);
 
   let closed = false;
@@ -119,4 +115,26 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
       await store.close();
     },
   };
+}
+
+/**
+ * Tests share a headless browser and get a fresh context each. A visible preview gets Chromium's app
+ * mode: a plain window with the app's title, no tabs or address bar, like the Electron window.
+ */
+async function openContext(options: LaunchOptions): Promise<{ context: BrowserContext; ownBrowser?: Browser }> {
+  const viewport = options.viewport === undefined ? { width: 1180, height: 820 } : options.viewport;
+  const colorScheme = options.colorScheme === undefined ? 'light' : options.colorScheme;
+  if (options.browser) return { context: await options.browser.newContext({ viewport, colorScheme }) };
+  if (options.headless === false) {
+    const context = await chromium.launchPersistentContext(join(options.userDataDir, 'chromium-profile'), {
+      executablePath: chromiumExecutable(),
+      headless: false,
+      viewport,
+      colorScheme,
+      args: [...CHROMIUM_ARGS, '--app=data:text/html,', '--window-size=1280,860'],
+    });
+    return { context };
+  }
+  const ownBrowser = await launchChromium(true);
+  return { context: await ownBrowser.newContext({ viewport, colorScheme }), ownBrowser };
 }
