@@ -1,7 +1,7 @@
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
 import { DataFileCorruptError } from './errors';
-import { isErrno, realFs, type FsSeam } from './fs-seam';
+import { isErrno, realFs, sameIdentity, type FileIdentity, type FsSeam } from './fs-seam';
 
 export interface DurableOptions {
   fs?: FsSeam;
@@ -27,6 +27,9 @@ export class DurableJsonFile<T> implements Adapter<T> {
   #tail: Promise<void> = Promise.resolve();
   #next: Promise<void> | null = null;
   #latest: T | undefined;
+  /** The file as we last read or wrote it, and the one a rename in flight is about to put there. */
+  #ours: FileIdentity | null = null;
+  #pending: FileIdentity | null = null;
 
   constructor(file: string, options: DurableOptions = {}) {
     this.#file = file;
@@ -40,6 +43,13 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 
   async read(): Promise<T | null> {
+    const bytes = await this.readBytes();
+    return bytes === null ? null : (parseDocumentBytes(this.#file, bytes) as T);
+  }
+
+  /** The file's bytes (null when missing), remembered as our own version of it. */
+  async readBytes(): Promise<Buffer | null> {
+    const identity = await this.#fs.stat(this.#file);
     let bytes: Buffer;
     try {
       bytes = await this.#fs.readFile(this.#file);
@@ -47,7 +57,18 @@ export class DurableJsonFile<T> implements Adapter<T> {
       if (isErrno(error, 'ENOENT')) return null;
       throw error;
     }
-    return parseDocumentBytes(this.#file, bytes) as T;
+    this.#ours = identity;
+    return bytes;
+  }
+
+  /**
+   * Whether another program changed the file since we last read or wrote it. Our own writes, even
+   * one renaming at this very moment, are told apart by the identity of the file they put there.
+   */
+  async changedByOthers(): Promise<boolean> {
+    if (!this.#ours) return false;
+    const now = await this.#fs.stat(this.#file);
+    return !sameIdentity(now, this.#ours) && !sameIdentity(now, this.#pending);
   }
 
   write(data: T): Promise<void> {
@@ -75,10 +96,14 @@ export class DurableJsonFile<T> implements Adapter<T> {
     const temp = join(dir, `.${basename(this.#file)}.${process.pid}.${Date.now()}.${++tempCounter}.tmp`);
     try {
       await this.#fs.writeFileSynced(temp, text);
+      this.#pending = await this.#fs.stat(temp);
       await this.#renameWithRetry(temp, this.#file);
+      this.#ours = this.#pending;
     } catch (error) {
       await this.#fs.unlink(temp).catch(() => undefined);
       throw error;
+    } finally {
+      this.#pending = null;
     }
     await this.#fs.syncDir(dir);
   }

@@ -10,6 +10,19 @@ export interface FsSeam {
   syncDir(dir: string): Promise<void>;
   readFile(path: string): Promise<Buffer>;
   unlink(path: string): Promise<void>;
+  /** Identity of a file as it is now, or null when there is none. */
+  stat(path: string): Promise<FileIdentity | null>;
+}
+
+/** Tells one version of a file from another: a rename brings a new inode, an in-place write a new mtime. */
+export interface FileIdentity {
+  ino: number;
+  size: number;
+  mtimeMs: number;
+}
+
+export function sameIdentity(a: FileIdentity | null, b: FileIdentity | null): boolean {
+  return !!a && !!b && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
 }
 
 export const realFs: FsSeam = {
@@ -38,7 +51,33 @@ export const realFs: FsSeam = {
   },
   readFile: (path) => fsp.readFile(path),
   unlink: (path) => fsp.unlink(path),
+  async stat(path) {
+    try {
+      const { ino, size, mtimeMs } = await fsp.stat(path);
+      return { ino, size, mtimeMs };
+    } catch (error) {
+      if (isErrno(error, 'ENOENT')) return null;
+      throw error;
+    }
+  },
 };
+
+/** Says what a failed file operation means for the user, in words, with the code for support. */
+export function describeFsError(error: unknown): string {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  const words: Record<string, string> = {
+    ENOSPC: 'the disk is full',
+    EDQUOT: 'the disk quota is used up',
+    EACCES: 'permission was denied',
+    EPERM: 'the operation was not permitted (the file may be locked by another program)',
+    EBUSY: 'the file is locked by another program',
+    EROFS: 'the disk is read-only',
+    EIO: 'the disk reported an input/output error',
+    ENOENT: 'the data folder no longer exists',
+  };
+  if (words[code]) return `${words[code]} (${code})`;
+  return error instanceof Error ? error.message : String(error);
+}
 
 export function isErrno(error: unknown, ...codes: string[]): boolean {
   return (

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The version of the document this build writes. Older ones migrate forward (see migrate.ts). */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Ids are stable across app versions: progress and notes are keyed by them, never by position. */
 export const IdSchema = z
@@ -51,8 +51,12 @@ export const StudyListSchema = z.object({
 
 const TimestampSchema = z.iso.datetime({ offset: true });
 
+export const STATUSES = ['todo', 'in-progress', 'done', 'skipped'] as const;
+export const StatusSchema = z.enum(STATUSES);
+
 export const ProgressEntrySchema = z.object({
-  done: z.boolean(),
+  status: StatusSchema,
+  startedAt: TimestampSchema.nullable(),
   doneAt: TimestampSchema.nullable(),
   updatedAt: TimestampSchema,
 });
@@ -82,6 +86,7 @@ export type LinkItem = z.infer<typeof LinkItemSchema>;
 export type Part = z.infer<typeof PartSchema>;
 export type Resource = z.infer<typeof ResourceSchema>;
 export type StudyList = z.infer<typeof StudyListSchema>;
+export type Status = z.infer<typeof StatusSchema>;
 export type ProgressEntry = z.infer<typeof ProgressEntrySchema>;
 export type Note = z.infer<typeof NoteSchema>;
 export type StudyDocument = z.infer<typeof DocumentSchema>;

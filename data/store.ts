@@ -1,14 +1,29 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
+import { listBackups, newestBackupTime, readBackup, SNAPSHOT_INTERVAL_MS, writeBackup, type BackupInfo, type BackupReason } from './backups';
 import { bundledLists } from './bundled-lists';
-import { newDocument, refreshBundledLists } from './document';
-import { DurableJsonFile, type DurableOptions } from './durable-json-file';
-import { DataFileCorruptError, StudyError } from './errors';
+import { newDocument } from './document';
+import { DurableJsonFile } from './durable-json-file';
+import { StudyError } from './errors';
+import { describeFsError, realFs, type FsSeam } from './fs-seam';
+import { readDocument } from './read-document';
 import { resolveRef, urlOf, type Ref } from './refs';
-import { DocumentSchema, type Note, type ProgressEntry, type StudyDocument, type StudyList } from './schema';
+import type { Note, ProgressEntry, StudyDocument, StudyList } from './schema';
+import { loadDocument, moveAside, recoveryFileOf, type StartupNotice } from './startup';
 
 export const DATA_FILE_NAME = 'studyshelf.json';
+/** Waits between retries of a write that failed (disk full, locked file, …); the last one repeats. */
+const RETRY_DELAYS_MS = [1000, 2000, 5000, 10_000, 30_000];
+
+export type StorageHealth =
+  | { ok: true }
+  | { ok: false; reason: string; since: string; recoveryFile: string | null };
+
+export type StoreEvent =
+  | { type: 'changed'; cause: 'disk' | 'restore' | 'fresh-start' }
+  | { type: 'health'; health: StorageHealth }
+  | { type: 'notice'; notice: StartupNotice };
 
 export interface StoreOptions {
   /** The folder holding the data file; created if missing. */
@@ -16,98 +31,288 @@ export interface StoreOptions {
   /** The lists the app ships; defaults to the bundled catalog. */
   bundled?: StudyList[];
   now?: () => Date;
-  durable?: DurableOptions;
+  fs?: FsSeam;
+  retryDelaysMs?: readonly number[];
+  renameBackoffMs?: readonly number[];
 }
 
 export interface Store {
   readonly file: string;
-  document(): StudyDocument;
+  /** Null only when the data was damaged beyond repair and the user has not chosen yet. */
+  document(): StudyDocument | null;
+  notices(): StartupNotice[];
+  readOnly(): string | null;
+  health(): StorageHealth;
   setDone(ref: Ref, done: boolean): Promise<ProgressEntry>;
   saveNote(ref: Ref, body: string): Promise<Note | null>;
-  /** The http(s) address a ref opens, as stored; the caller still checks it is safe to open. */
+  /** The address a ref opens, as stored; the caller still checks it is safe to open. */
   linkOf(ref: Ref): string | null;
-  /** Waits for every acknowledged and pending write. */
+  listBackups(): Promise<BackupInfo[]>;
+  /** Replaces the data with a backup, after backing up the current state. */
+  restoreBackup(name: string): Promise<void>;
+  /** After damage with no backup: begin again with the bundled lists (the damaged file stays aside). */
+  startFresh(): Promise<void>;
+  /** Reloads the file if another program changed it; true when it did. */
+  checkDisk(): Promise<boolean>;
+  subscribe(listener: (event: StoreEvent) => void): () => void;
+  /** Stops retrying after one last attempt and waits for every write. */
   close(): Promise<void>;
 }
 
 export async function openStore(options: StoreOptions): Promise<Store> {
   await mkdir(options.dir, { recursive: true });
   const file = join(options.dir, DATA_FILE_NAME);
-  const adapter = new DurableJsonFile<StudyDocument>(file, options.durable);
+  const fs = options.fs ?? realFs;
+  const clock = options.now ?? (() => new Date());
+  const now = () => clock().toISOString();
   const shipped = options.bundled ?? bundledLists();
-  const now = () => (options.now ?? (() => new Date()))().toISOString();
+  const retryDelays = options.retryDelaysMs ?? RETRY_DELAYS_MS;
+  const adapter = new DurableJsonFile<StudyDocument>(file, { fs, renameBackoffMs: options.renameBackoffMs });
+  const recoveryFile = recoveryFileOf(file);
+  const recoveryAdapter = new DurableJsonFile<StudyDocument>(recoveryFile, { fs, renameBackoffMs: [] });
 
-  const raw = await adapter.read();
-  let doc: StudyDocument;
-  let mustWrite = false;
-  if (raw === null) {
-    doc = newDocument(shipped);
-    mustWrite = true;
-  } else {
-    const parsed = DocumentSchema.safeParse(raw);
-    if (!parsed.success) throw new DataFileCorruptError(file, 'schema', parsed.error.issues[0]?.message);
-    doc = parsed.data;
-    mustWrite = refreshBundledLists(doc, shipped);
+  const loaded = await loadDocument(file, shipped, clock(), fs);
+  const notices = [...loaded.notices];
+  const readOnly = loaded.readOnly;
+  let db: Low<StudyDocument> | null = loaded.doc ? new Low(adapter, loaded.doc) : null;
+  let health: StorageHealth = { ok: true };
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let retryAttempt = 0;
+  let closed = false;
+  let queue: Promise<unknown> = Promise.resolve();
+  /** Snapshots run beside the change that triggered them (not on its path); close() waits for them. */
+  let snapshotting: Promise<void> = Promise.resolve();
+  const listeners = new Set<(event: StoreEvent) => void>();
+  const emit = (event: StoreEvent) => listeners.forEach((listener) => listener(event));
+
+  let lastSnapshotAt = await newestBackupTime(file, 'auto');
+
+  if (db && loaded.mustWrite && !readOnly) {
+    await db.write();
+    if (loaded.notices.some((n) => n.kind === 'recovered-unsaved')) await unlink(recoveryFile).catch(() => undefined);
+  } else if (db) {
+    await adapter.readBytes(); // remember the file as ours, to tell other programs' changes apart
   }
-  const db = new Low<StudyDocument>(adapter, doc);
-  if (mustWrite) await db.write();
+  // A snapshot at each start is the state the session began from; a brand-new profile has none to keep.
+  if (db && !readOnly && !loaded.created) await snapshotIfDue();
 
-  function resolveOrThrow(ref: Ref) {
-    const resolved = resolveRef(db.data, ref);
-    if (!resolved) throw new StudyError('unknown-ref', `Nothing in your lists is called “${ref}”.`);
-    return resolved;
+  /** Runs one change after the ones before it: outside changes are read first, then it is saved. */
+  async function mutate<T>(change: (doc: StudyDocument) => T): Promise<T> {
+    const applied = queue.then(async () => {
+      if (readOnly) throw new StudyError('read-only', readOnly);
+      if (!db) throw new StudyError('read-only', 'Your data could not be opened: restore a backup or start fresh first.');
+      await reloadIfChangedByOthers();
+      return change(db.data);
+    });
+    queue = applied.catch(() => undefined);
+    const result = await applied;
+    await persist();
+    return result;
   }
 
   async function persist(): Promise<void> {
     try {
-      await db.write();
+      await db!.write();
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new StudyError('io', `Your change could not be saved to disk: ${reason}`, { cause: error });
+      writeFailed(error);
+      throw new StudyError(
+        'io',
+        `Not saved to disk yet: ${describeFsError(error)}. Your change is kept and Studyshelf keeps trying.`,
+        { cause: error },
+      );
     }
+    await writeSucceeded();
+  }
+
+  async function writeSucceeded(): Promise<void> {
+    if (!health.ok) {
+      clearTimeout(retryTimer);
+      retryAttempt = 0;
+      health = { ok: true };
+      await unlink(recoveryFile).catch(() => undefined);
+      emit({ type: 'health', health });
+    }
+    snapshotting = snapshotting.then(snapshotIfDue);
+  }
+
+  function writeFailed(error: unknown): void {
+    const wasOk = health.ok;
+    health = { ok: false, reason: describeFsError(error), since: health.ok ? now() : health.since, recoveryFile: null };
+    // A copy of everything, unsaved changes included, next to the data file: read first at next start.
+    void recoveryAdapter.write(db!.data).then(
+      () => {
+        if (!health.ok) health = { ...health, recoveryFile };
+        emit({ type: 'health', health });
+      },
+      () => emit({ type: 'health', health }),
+    );
+    if (wasOk) emit({ type: 'health', health });
+    scheduleRetry();
+  }
+
+  function scheduleRetry(): void {
+    clearTimeout(retryTimer);
+    if (closed) return;
+    const delay = retryDelays[Math.min(retryAttempt, retryDelays.length - 1)] ?? 1000;
+    retryAttempt++;
+    retryTimer = setTimeout(() => {
+      void db?.write().then(writeSucceeded, writeFailed);
+    }, delay);
+    retryTimer.unref?.();
+  }
+
+  async function snapshot(reason: BackupReason): Promise<void> {
+    const bytes = await fs.readFile(file);
+    await writeBackup(file, bytes, reason, clock(), fs);
+  }
+
+  async function snapshotIfDue(): Promise<void> {
+    if (clock().getTime() - lastSnapshotAt < SNAPSHOT_INTERVAL_MS) return;
+    lastSnapshotAt = clock().getTime();
+    await snapshot('auto').catch((error: unknown) => console.warn('Studyshelf: backup failed:', describeFsError(error)));
+  }
+
+  /** Must run inside the queue. */
+  async function reloadIfChangedByOthers(): Promise<boolean> {
+    if (!db || !(await adapter.changedByOthers())) return false;
+    for (let attempt = 0; ; attempt++) {
+      const bytes = await adapter.readBytes();
+      if (bytes === null) return false; // deleted: our next write puts it back
+      try {
+        const { doc } = readDocument(file, bytes);
+        if (!health.ok) {
+          // Unsaved changes of ours are in memory: keep them, and keep the other version as a backup.
+          await writeBackup(file, bytes, 'before-overwrite', clock(), fs);
+          return false;
+        }
+        db.data = doc;
+        emit({ type: 'changed', cause: 'disk' });
+        return true;
+      } catch {
+        // Another program may be halfway through writing it: look again before calling it damaged.
+        if (attempt < 3) {
+          await new Promise((resolve) => setTimeout(resolve, 150));
+          continue;
+        }
+        const damagedFile = await moveAside(file, clock());
+        const notice: StartupNotice = { kind: 'damaged-by-other-program', damagedFile };
+        notices.push(notice);
+        emit({ type: 'notice', notice });
+        await db.write().catch(writeFailed);
+        return false;
+      }
+    }
+  }
+
+  function resolveOrThrow(doc: StudyDocument, ref: Ref) {
+    const resolved = resolveRef(doc, ref);
+    if (!resolved) throw new StudyError('unknown-ref', `Nothing in your lists is called “${ref}”.`);
+    return resolved;
   }
 
   return {
     file,
-    document: () => db.data,
+    document: () => db?.data ?? null,
+    notices: () => [...notices],
+    readOnly: () => readOnly,
+    health: () => health,
 
-    async setDone(ref, done) {
-      resolveOrThrow(ref);
-      const previous = db.data.progress[ref];
-      const at = now();
-      const entry: ProgressEntry = {
-        done,
-        doneAt: done ? (previous?.done ? previous.doneAt : at) : null,
-        updatedAt: at,
-      };
-      db.data.progress[ref] = entry;
-      if (previous?.done !== done && (done || previous)) {
-        db.data.activity.push({ at, ref, action: done ? 'done' : 'undone' });
-      }
-      await persist();
-      return entry;
-    },
+    setDone: (ref, done) =>
+      mutate((doc) => {
+        resolveOrThrow(doc, ref);
+        const previous = doc.progress[ref];
+        const at = now();
+        const wasDone = previous?.status === 'done';
+        const entry: ProgressEntry = {
+          status: done ? 'done' : 'todo',
+          startedAt: previous?.startedAt ?? (done ? at : null),
+          doneAt: done ? (wasDone ? (previous?.doneAt ?? at) : at) : null,
+          updatedAt: at,
+        };
+        doc.progress[ref] = entry;
+        if (wasDone !== done && (done || previous)) doc.activity.push({ at, ref, action: done ? 'done' : 'undone' });
+        return entry;
+      }),
 
-    async saveNote(ref, body) {
-      const resolved = resolveOrThrow(ref);
-      if (resolved.kind !== 'resource') {
-        throw new StudyError('invalid-argument', 'Notes belong to a resource, not to one of its parts.');
-      }
-      if (body === '') {
-        delete db.data.notes[ref];
-        await persist();
-        return null;
-      }
-      const note: Note = { body, updatedAt: now() };
-      db.data.notes[ref] = note;
-      await persist();
-      return note;
-    },
+    saveNote: (ref, body) =>
+      mutate((doc) => {
+        const resolved = resolveOrThrow(doc, ref);
+        if (resolved.kind !== 'resource') {
+          throw new StudyError('invalid-argument', 'Notes belong to a resource, not to one of its parts.');
+        }
+        if (body === '') {
+          delete doc.notes[ref];
+          return null;
+        }
+        const note: Note = { body, updatedAt: now() };
+        doc.notes[ref] = note;
+        return note;
+      }),
 
     linkOf(ref) {
-      return urlOf(resolveOrThrow(ref));
+      if (!db) throw new StudyError('read-only', 'Your data is not open.');
+      return urlOf(resolveOrThrow(db.data, ref));
     },
 
-    close: () => adapter.settled(),
+    listBackups: () => listBackups(file, fs),
+
+    async restoreBackup(name) {
+      const run = queue.then(async () => {
+        if (readOnly) throw new StudyError('read-only', readOnly);
+        let doc: StudyDocument;
+        try {
+          doc = await readBackup(file, name, fs);
+        } catch (error) {
+          const why = error instanceof Error ? error.message : String(error);
+          throw new StudyError('invalid-argument', `That backup cannot be restored: ${why}`);
+        }
+        if (db) {
+          try {
+            await snapshot('before-restore');
+          } catch (error) {
+            throw new StudyError('io', `Nothing was restored: the current data could not be backed up first (${describeFsError(error)}).`);
+          }
+          db.data = doc;
+        } else {
+          db = new Low(adapter, doc);
+        }
+      });
+      queue = run.catch(() => undefined);
+      await run;
+      await persist();
+      emit({ type: 'changed', cause: 'restore' });
+    },
+
+    async startFresh() {
+      const run = queue.then(() => {
+        if (db) throw new StudyError('invalid-argument', 'Your data is open; there is nothing to start afresh from.');
+        db = new Low(adapter, newDocument(shipped));
+      });
+      queue = run.catch(() => undefined);
+      await run;
+      await persist();
+      emit({ type: 'changed', cause: 'fresh-start' });
+    },
+
+    checkDisk() {
+      const run = queue.then(() => (readOnly ? false : reloadIfChangedByOthers()));
+      queue = run.catch(() => undefined);
+      return run;
+    },
+
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    async close() {
+      closed = true;
+      clearTimeout(retryTimer);
+      await queue;
+      if (db && !health.ok) await db.write().then(writeSucceeded, () => undefined);
+      await snapshotting;
+      await adapter.settled();
+      await recoveryAdapter.settled();
+    },
   };
 }

@@ -2,9 +2,10 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, session, shell, type WebContents } from 'electron';
 import { openStore, type Store } from '../data/store';
-import { APP_ORIGIN, FLUSH_HOOK } from './api/channels';
+import { watchDataFile } from '../data/watch';
+import { APP_ORIGIN, channelOf, FLUSH_HOOK } from './api/channels';
 import { dataDirFor, userDataDirFromArgs } from './api/data-dir';
-import { createHandlers } from './api/handlers';
+import { appState, createHandlers } from './api/handlers';
 import { isAppUrl } from './api/origins';
 import { registerIpc } from './ipc';
 import { hardenAllContents, hardenSession, registerAppScheme, serveRenderer } from './security';
@@ -21,6 +22,7 @@ registerAppScheme();
 
 let store: Store | undefined;
 let mainWindow: BrowserWindow | undefined;
+let stopWatching: (() => void) | undefined;
 
 if (!app.requestSingleInstanceLock()) {
   // Another Studyshelf owns the data file; it focuses its window (second-instance below).
@@ -45,11 +47,23 @@ async function start(): Promise<void> {
     fatal(error);
     return;
   }
+  const opened = store;
   registerIpc(
     ipcMain,
-    createHandlers({ store, openExternal: (url) => shell.openExternal(url) }),
+    createHandlers({
+      store: opened,
+      openExternal: (url) => shell.openExternal(url),
+      openPath: async (path) => {
+        const failure = await shell.openPath(path);
+        if (failure) throw new Error(failure);
+      },
+    }),
     (event) => event.senderFrame !== null && isAppUrl(event.senderFrame.url, devServerUrl),
   );
+  // Whatever changes the data under the window (another program, a restore, the disk filling up),
+  // the window hears it and shows the new state.
+  opened.subscribe(() => mainWindow?.webContents.send(channelOf('stateChanged'), appState(opened)));
+  stopWatching = watchDataFile(opened);
   mainWindow = createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
@@ -93,6 +107,7 @@ app.on('will-quit', (event) => {
   if (storeClosed || !store) return;
   // Hold the quit until every acknowledged write is on disk.
   event.preventDefault();
+  stopWatching?.();
   void store.close().finally(() => {
     storeClosed = true;
     app.quit();

@@ -1,13 +1,17 @@
 import { useEffect, useState } from 'react';
+import { BackupsDialog } from './components/BackupsDialog';
+import { Banners } from './components/Banners';
 import { ListView } from './components/ListView';
 import { Notices } from './components/Notices';
+import { RecoveryScreen } from './components/RecoveryScreen';
 import { Sidebar } from './components/Sidebar';
 import { useStudyData } from './hooks/useStudyData';
 
 export function App() {
-  const { state, loadError, notices, dismiss, setDone, saveNote, openLink } = useStudyData();
+  const { state, loadError, notices, dismiss, setDone, saveNote, openLink, replaceState } = useStudyData();
   const [selectedId, setSelectedId] = useState<string | undefined>(undefined);
-  const lists = state?.document.lists ?? [];
+  const [backupsOpen, setBackupsOpen] = useState(false);
+  const lists = state?.document?.lists ?? [];
   const list = lists.find((l) => l.id === selectedId) ?? lists[0];
 
   useEffect(() => {
@@ -29,6 +33,15 @@ export function App() {
       </main>
     );
   }
+  if (!state.document) {
+    return (
+      <>
+        <RecoveryScreen state={state} onChosen={(result) => replaceState(result, 'Started fresh with the bundled lists.')} />
+        <Notices notices={notices} dismiss={dismiss} />
+      </>
+    );
+  }
+  const readOnly = state.readOnly !== null;
   return (
     <div className="app">
       <Sidebar
@@ -37,13 +50,16 @@ export function App() {
         selectedId={list?.id}
         onSelect={setSelectedId}
         dataFile={state.dataFile}
+        onShowBackups={() => setBackupsOpen(true)}
       />
       <main className="content">
+        <Banners state={state} />
         {list ? (
           <ListView
             key={list.id}
             list={list}
             document={state.document}
+            readOnly={readOnly}
             setDone={(ref, done) => void setDone(ref, done)}
             openLink={(ref) => void openLink(ref)}
             saveNote={saveNote}
@@ -52,6 +68,12 @@ export function App() {
           <p className="empty">You have no lists yet.</p>
         )}
       </main>
+      <BackupsDialog
+        open={backupsOpen}
+        readOnly={readOnly}
+        onClose={() => setBackupsOpen(false)}
+        onRestored={(result) => replaceState(result, 'Backup restored. Your data from before the restore is itself kept as a backup.')}
+      />
       <Notices notices={notices} dismiss={dismiss} />
     </div>
   );

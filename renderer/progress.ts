@@ -3,7 +3,7 @@ import type { ProgressEntry, Resource, StudyList } from '../data/schema';
 export type ProgressMap = Readonly<Record<string, ProgressEntry>>;
 
 export function isDone(progress: ProgressMap, ref: string): boolean {
-  return progress[ref]?.done === true;
+  return progress[ref]?.status === 'done';
 }
 
 export function partsProgress(progress: ProgressMap, listId: string, resource: Resource) {

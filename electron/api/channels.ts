@@ -2,16 +2,30 @@
  * The names of the API's methods, the one place they are written. Kept free of zod and of any runtime
  * dependency, because the sandboxed preload bundles this file and nothing else of the API.
  */
-export const METHOD_NAMES = ['getState', 'setDone', 'saveNote', 'openLink'] as const;
+export const METHOD_NAMES = [
+  'getState',
+  'setDone',
+  'saveNote',
+  'openLink',
+  'listBackups',
+  'restoreBackup',
+  'startFresh',
+  'openDataFolder',
+] as const;
+
+/** What main tells the renderer without being asked: the data changed under it (see contract.ts). */
+export const EVENT_NAMES = ['stateChanged'] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
+export type EventName = (typeof EVENT_NAMES)[number];
 
-export function channelOf(method: MethodName): string {
-  return `studyshelf:${method}`;
+export function channelOf(name: MethodName | EventName): string {
+  return `studyshelf:${name}`;
 }
 
-/** [method, channel] pairs, the only input the preload's invoker factory needs. */
+/** [name, channel] pairs, the only input the preload's invoker factory needs. */
 export const CHANNELS = METHOD_NAMES.map((m) => [m, channelOf(m)] as const);
+export const EVENT_CHANNELS = EVENT_NAMES.map((e) => [e, channelOf(e)] as const);
 
 /**
  * Main (and the harness) call this function in the page before closing a window, so the renderer can

@@ -1,18 +1,31 @@
+import { dirname } from 'node:path';
 import { StudyError } from '../../data/errors';
 import type { Store } from '../../data/store';
-import type { StudyHandlers } from './contract';
+import type { AppState, StudyHandlers } from './contract';
 import { isSafeExternalUrl } from './external-url';
 
 export interface HandlerDeps {
   store: Store;
   /** shell.openExternal in Electron; a recorder in the harness. */
   openExternal: (url: string) => Promise<void>;
+  /** shell.openPath in Electron (the system file manager); a recorder in the harness. */
+  openPath: (path: string) => Promise<void>;
+}
+
+export function appState(store: Store): AppState {
+  return {
+    document: store.document(),
+    dataFile: store.file,
+    notices: store.notices(),
+    readOnly: store.readOnly(),
+    health: store.health(),
+  };
 }
 
 /** The API's behaviour, free of Electron: the same functions serve IPC and the test harness. */
-export function createHandlers({ store, openExternal }: HandlerDeps): StudyHandlers {
+export function createHandlers({ store, openExternal, openPath }: HandlerDeps): StudyHandlers {
   return {
-    getState: async () => ({ document: store.document(), dataFile: store.file }),
+    getState: async () => appState(store),
     setDone: (ref, done) => store.setDone(ref, done),
     saveNote: (ref, body) => store.saveNote(ref, body),
     async openLink(ref) {
@@ -22,6 +35,20 @@ export function createHandlers({ store, openExternal }: HandlerDeps): StudyHandl
       }
       await openExternal(url);
       return url;
+    },
+    listBackups: () => store.listBackups(),
+    async restoreBackup(name) {
+      await store.restoreBackup(name);
+      return appState(store);
+    },
+    async startFresh() {
+      await store.startFresh();
+      return appState(store);
+    },
+    async openDataFolder() {
+      const folder = dirname(store.file);
+      await openPath(folder);
+      return folder;
     },
   };
 }

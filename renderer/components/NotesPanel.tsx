@@ -8,9 +8,10 @@ interface Props {
   title: string;
   note: Note | undefined;
   save: SaveNote;
+  readOnly: boolean;
 }
 
-export function NotesPanel({ noteRef, title, note, save }: Props) {
+export function NotesPanel({ noteRef, title, note, save, readOnly }: Props) {
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const excerpt = note?.body.split('\n').find((line) => line.trim() !== '');
@@ -26,11 +27,11 @@ export function NotesPanel({ noteRef, title, note, save }: Props) {
         <span className="chevron" aria-hidden="true">
           {open ? '▾' : '▸'}
         </span>
-        {note ? 'Notes' : 'Add a note'}
+        {note ? 'Notes' : readOnly ? 'No notes' : 'Add a note'}
         {note && <span className="notes-when"> · edited {timeAgo(note.updatedAt)}</span>}
       </button>
       {!open && excerpt && <p className="notes-excerpt">{excerpt}</p>}
-      {open && <NoteEditor id={panelId} noteRef={noteRef} title={title} note={note} save={save} />}
+      {open && <NoteEditor id={panelId} noteRef={noteRef} title={title} note={note} save={save} readOnly={readOnly} />}
     </div>
   );
 }
@@ -41,9 +42,10 @@ interface EditorProps {
   title: string;
   note: Note | undefined;
   save: SaveNote;
+  readOnly: boolean;
 }
 
-function NoteEditor({ id, noteRef, title, note, save }: EditorProps) {
+function NoteEditor({ id, noteRef, title, note, save, readOnly }: EditorProps) {
   const { draft, status, edit } = useNoteDraft(noteRef, note, save);
   return (
     <div id={id} className="note-editor">
@@ -54,9 +56,10 @@ function NoteEditor({ id, noteRef, title, note, save }: EditorProps) {
         value={draft}
         rows={Math.min(16, Math.max(4, draft.split('\n').length + 1))}
         onChange={(event) => edit(event.target.value)}
+        readOnly={readOnly}
         autoFocus
       />
-      <SaveStatus status={status} />
+      {!readOnly && <SaveStatus status={status} />}
     </div>
   );
 }

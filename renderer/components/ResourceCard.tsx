@@ -7,6 +7,8 @@ import { NotesPanel } from './NotesPanel';
 import { ProgressBar } from './ProgressBar';
 
 export interface ResourceActions {
+  /** A file from a newer version is shown, not changed. */
+  readOnly: boolean;
   setDone: (ref: string, done: boolean) => void;
   openLink: (ref: string) => void;
   saveNote: SaveNote;
@@ -20,7 +22,7 @@ interface Props extends ResourceActions {
   note: Note | undefined;
 }
 
-export function ResourceCard({ listId, resource, position, progress, note, setDone, openLink, saveNote }: Props) {
+export function ResourceCard({ listId, resource, position, progress, note, readOnly, setDone, openLink, saveNote }: Props) {
   const ref = `${listId}/${resource.id}`;
   const ticked = isDone(progress, ref);
   const complete = resourceDone(progress, listId, resource);
@@ -33,6 +35,7 @@ export function ResourceCard({ listId, resource, position, progress, note, setDo
           type="checkbox"
           className="check check-large"
           checked={ticked}
+          disabled={readOnly}
           onChange={(event) => setDone(ref, event.target.checked)}
           aria-label={`Read: ${resource.title}`}
         />
@@ -64,6 +67,7 @@ export function ResourceCard({ listId, resource, position, progress, note, setDo
                         type="checkbox"
                         className="check"
                         checked={isDone(progress, linkRef)}
+                        disabled={readOnly}
                         onChange={(event) => setDone(linkRef, event.target.checked)}
                         aria-label={`Read: ${link.title}`}
                       />
@@ -99,6 +103,7 @@ export function ResourceCard({ listId, resource, position, progress, note, setDo
                         type="checkbox"
                         className="check"
                         checked={done}
+                        disabled={readOnly}
                         onChange={(event) => setDone(partRef, event.target.checked)}
                         aria-label={`Read: ${part.title}`}
                       />
@@ -122,7 +127,7 @@ export function ResourceCard({ listId, resource, position, progress, note, setDo
             </section>
           )}
 
-          <NotesPanel noteRef={ref} title={resource.title} note={note} save={saveNote} />
+          <NotesPanel noteRef={ref} title={resource.title} note={note} save={saveNote} readOnly={readOnly} />
         </div>
       </div>
     </li>

@@ -8,9 +8,10 @@ interface Props {
   selectedId: string | undefined;
   onSelect: (id: string) => void;
   dataFile: string;
+  onShowBackups: () => void;
 }
 
-export function Sidebar({ lists, progress, selectedId, onSelect, dataFile }: Props) {
+export function Sidebar({ lists, progress, selectedId, onSelect, dataFile, onShowBackups }: Props) {
   return (
     <aside className="sidebar">
       <div className="brand">
@@ -48,11 +49,16 @@ export function Sidebar({ lists, progress, selectedId, onSelect, dataFile }: Pro
           })}
         </ul>
       </nav>
-      <p className="sidebar-footer" title={dataFile}>
-        Saved automatically to
-        <br />
-        <span className="data-path">{dataFile}</span>
-      </p>
+      <div className="sidebar-footer">
+        <button type="button" className="sidebar-action" onClick={onShowBackups}>
+          Backups…
+        </button>
+        <p title={dataFile}>
+          Saved automatically to
+          <br />
+          <span className="data-path">{dataFile}</span>
+        </p>
+      </div>
     </aside>
   );
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppState } from '../../electron/api/contract';
-import type { Note } from '../../data/schema';
+import type { Note, ProgressEntry, StudyDocument } from '../../data/schema';
 import { api } from '../api';
 import { discardDraft, pendingDrafts, recoveredBody, settleDraft } from '../draft-journal';
 
@@ -13,8 +13,10 @@ export interface Notice {
 let noticeId = 0;
 
 /**
- * The app's data as main last reported it, and the calls that change it. Checkbox changes show at once
- * and are rolled back, with a notice, if main refuses or cannot save them.
+ * The app's data as main last reported it, and the calls that change it. Main pushes a new state
+ * whenever the data changes under the window (another program, a restore, storage trouble). Checkbox
+ * changes show at once and are rolled back, with a notice, if main refuses them; a change main kept
+ * but could not write yet stays, under the storage warning.
  */
 export function useStudyData() {
   const [state, setState] = useState<AppState | null>(null);
@@ -27,13 +29,16 @@ export function useStudyData() {
   }, []);
   const dismiss = useCallback((id: number) => setNotices((all) => all.filter((n) => n.id !== id)), []);
 
+  useEffect(() => api().on('stateChanged', setState), []);
+
   useEffect(() => {
     void api()
       .getState()
       .then(async (result) => {
         if (!result.ok) return setLoadError(result.error.message);
         setState(result.value);
-        for (const { ref, title, note } of await recoverDrafts(result.value)) {
+        if (!result.value.document || result.value.readOnly) return;
+        for (const { ref, title, note } of await recoverDrafts(result.value.document)) {
           setState((s) => (s ? withNote(s, ref, note) : s));
           notify('info', `Recovered a note for “${title}” that had not been saved yet.`);
         }
@@ -42,17 +47,23 @@ export function useStudyData() {
 
   const setDone = useCallback(
     async (ref: string, done: boolean) => {
-      let before: AppState['document']['progress'][string] | undefined;
+      let before: ProgressEntry | undefined;
       setState((s) => {
-        if (!s) return s;
+        if (!s?.document) return s;
         before = s.document.progress[ref];
-        const optimistic = { done, doneAt: done ? new Date().toISOString() : null, updatedAt: new Date().toISOString() };
+        const at = new Date().toISOString();
+        const optimistic: ProgressEntry = {
+          status: done ? 'done' : 'todo',
+          startedAt: before?.startedAt ?? (done ? at : null),
+          doneAt: done ? at : null,
+          updatedAt: at,
+        };
         return withProgress(s, ref, optimistic);
       });
       const result = await api().setDone(ref, done);
       if (result.ok) {
         setState((s) => (s ? withProgress(s, ref, result.value) : s));
-      } else {
+      } else if (result.error.code !== 'io') {
         setState((s) => (s ? withProgress(s, ref, before) : s));
         notify('error', result.error.message);
       }
@@ -79,7 +90,21 @@ export function useStudyData() {
     [notify],
   );
 
-  return { state, loadError, notices, dismiss, setDone, saveNote, openLink };
+  /** For calls that return the whole new state (restore, start fresh). */
+  const replaceState = useCallback(
+    (result: { ok: true; value: AppState } | { ok: false; error: { message: string } }, success: string) => {
+      if (result.ok) {
+        setState(result.value);
+        notify('info', success);
+      } else {
+        notify('error', result.error.message);
+      }
+      return result.ok;
+    },
+    [notify],
+  );
+
+  return { state, loadError, notices, notify, dismiss, setDone, saveNote, openLink, replaceState };
 }
 
 interface Recovered {
@@ -90,18 +115,14 @@ interface Recovered {
 let recovery: Promise<Recovered[]> | undefined;
 
 /** Saves drafts a previous page left unsaved (once per page, even under StrictMode's double effects). */
-function recoverDrafts(state: AppState): Promise<Recovered[]> {
+function recoverDrafts(doc: StudyDocument): Promise<Recovered[]> {
   recovery ??= (async () => {
     const recovered: Recovered[] = [];
     for (const { ref, draft } of pendingDrafts()) {
       const [listId, resourceId] = ref.split('/');
-      const resource = state.document.lists.find((l) => l.id === listId)?.resources.find((r) => r.id === resourceId);
-      if (!resource) {
-        discardDraft(ref);
-        continue;
-      }
-      const body = recoveredBody(state.document.notes[ref], draft);
-      if (body === null) {
+      const resource = doc.lists.find((l) => l.id === listId)?.resources.find((r) => r.id === resourceId);
+      const body = resource ? recoveredBody(doc.notes[ref], draft) : null;
+      if (!resource || body === null) {
         discardDraft(ref);
         continue;
       }
@@ -117,16 +138,24 @@ function recoverDrafts(state: AppState): Promise<Recovered[]> {
   return recovery;
 }
 
-function withProgress(s: AppState, ref: string, entry: AppState['document']['progress'][string] | undefined): AppState {
-  const progress = { ...s.document.progress };
-  if (entry) progress[ref] = entry;
-  else delete progress[ref];
-  return { ...s, document: { ...s.document, progress } };
+function withDocument(s: AppState, change: (doc: StudyDocument) => StudyDocument): AppState {
+  return s.document ? { ...s, document: change(s.document) } : s;
+}
+
+function withProgress(s: AppState, ref: string, entry: ProgressEntry | undefined): AppState {
+  return withDocument(s, (doc) => {
+    const progress = { ...doc.progress };
+    if (entry) progress[ref] = entry;
+    else delete progress[ref];
+    return { ...doc, progress };
+  });
 }
 
 function withNote(s: AppState, ref: string, note: Note | null): AppState {
-  const notes = { ...s.document.notes };
-  if (note) notes[ref] = note;
-  else delete notes[ref];
-  return { ...s, document: { ...s.document, notes } };
+  return withDocument(s, (doc) => {
+    const notes = { ...doc.notes };
+    if (note) notes[ref] = note;
+    else delete notes[ref];
+    return { ...doc, notes };
+  });
 }

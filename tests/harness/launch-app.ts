@@ -3,12 +3,13 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { openStore, type Store } from '../../data/store';
+import { watchDataFile } from '../../data/watch';
 import { mimeTypeOf, rendererFileFor } from '../../electron/api/app-files';
-import { CHANNELS, FLUSH_HOOK, type MethodName } from '../../electron/api/channels';
+import { CHANNELS, channelOf, EVENT_CHANNELS, FLUSH_HOOK, type MethodName } from '../../electron/api/channels';
 import { CONTENT_SECURITY_POLICY } from '../../electron/api/csp';
 import { dataDirFor } from '../../electron/api/data-dir';
 import { dispatch } from '../../electron/api/dispatch';
-import { createHandlers } from '../../electron/api/handlers';
+import { appState, createHandlers } from '../../electron/api/handlers';
 import { buildApi } from '../../electron/api/invoker';
 import { CHROMIUM_ARGS, chromiumExecutable, launchChromium } from './chromium';
 
@@ -17,6 +18,7 @@ export const RENDERER_DIR = join(root, 'out/renderer');
 /** A fixed origin the harness serves the built renderer on, like app://studyshelf in Electron. */
 export const HARNESS_ORIGIN = 'http://studyshelf.harness';
 const BINDING = '__studyshelfInvoke';
+const DELIVER = '__studyshelfDeliver';
 
 export interface LaunchOptions {
   userDataDir: string;
@@ -36,6 +38,8 @@ export interface LaunchedApp {
   dataFile: string;
   /** Every URL the app handed to the "system browser", in order. */
   opened: string[];
+  /** Every folder the app asked the system file manager to show. */
+  openedFolders: string[];
   /** Every request the page tried to make outside its own origin (always refused). */
   blockedRequests: string[];
   /** Closes like the Electron window does: flush pending edits, close, wait for writes. */
@@ -52,8 +56,13 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
   await mkdir(dataDir, { recursive: true });
   const store = await openStore({ dir: dataDir });
   const opened: string[] = [];
+  const openedFolders: string[] = [];
   const blockedRequests: string[] = [];
-  const handlers = createHandlers({ store, openExternal: async (url) => void opened.push(url) });
+  const handlers = createHandlers({
+    store,
+    openExternal: async (url) => void opened.push(url),
+    openPath: async (path) => void openedFolders.push(path),
+  });
   const methodOf = new Map<string, MethodName>(CHANNELS.map(([method, channel]) => [channel, method]));
 
   const { context, ownBrowser } = await openContext(options);
@@ -68,9 +77,18 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
   await context.addInitScript({
     content: `(() => {
       const invoke = window.${BINDING};
+      const listeners = new Map();
+      // How main's events reach the page here (webContents.send in Electron).
+      Object.defineProperty(window, '${DELIVER}', {
+        value: (channel, payload) => (listeners.get(channel) || []).forEach((listener) => listener(payload)),
+      });
+      const subscribe = (channel, listener) => {
+        listeners.set(channel, [...(listeners.get(channel) || []), listener]);
+        return () => listeners.set(channel, (listeners.get(channel) || []).filter((l) => l !== listener));
+      };
       const __name = (f) => f;
       const buildApi = ${buildApi.toString()};
-      const api = buildApi(${JSON.stringify(CHANNELS)}, (channel, ...args) => invoke(channel, args));
+      const api = buildApi(${JSON.stringify(CHANNELS)}, (channel, ...args) => invoke(channel, args), ${JSON.stringify(EVENT_CHANNELS)}, subscribe);
       Object.defineProperty(window, 'api', { value: api, writable: false, configurable: false, enumerable: true });
     })();`,
   });
@@ -93,6 +111,16 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(`${HARNESS_ORIGIN}/index.html`);
 
+  // Like main: every store event sends the new state to the window, and the data file is watched.
+  const unsubscribe = store.subscribe(() => {
+    if (page.isClosed()) return;
+    const payload = appState(store);
+    void page
+      .evaluate(([deliver, channel, state]) => (window as unknown as Record<string, (c: unknown, p: unknown) => void>)[deliver as string]?.(channel, state), [DELIVER, channelOf('stateChanged'), payload] as const)
+      .catch(() => undefined);
+  });
+  const stopWatching = watchDataFile(store);
+
   let closed = false;
   return {
     page,
@@ -100,6 +128,7 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
     store,
     dataFile: store.file,
     opened,
+    openedFolders,
     blockedRequests,
     async close() {
       if (closed) return;
@@ -110,6 +139,8 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
           new Promise((done) => setTimeout(done, 3000)),
         ]).catch(() => undefined);
       }
+      stopWatching();
+      unsubscribe();
       await context.close();
       await ownBrowser?.close();
       await store.close();

@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
+import { realFs, type FsSeam } from '../../data/fs-seam';
 
 const made: string[] = [];
 
@@ -13,7 +14,7 @@ export async function tempDir(): Promise<string> {
 }
 
 afterEach(async () => {
-  await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+  await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true, maxRetries: 5 })));
 });
 
 export async function readJson(file: string): Promise<unknown> {
@@ -22,3 +23,29 @@ export async function readJson(file: string): Promise<unknown> {
 
 export const PBTS = 'python-behind-the-scenes-resources';
 export const CODEWALK = `${PBTS}/cpython-internals-ten-hour-codewalk`;
+
+export function errno(code: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`${code}: injected`), { code });
+}
+
+/** The real file system, with a hook that can fail any call. */
+export function faultyFs(fail: (call: keyof FsSeam, args: string[]) => NodeJS.ErrnoException | undefined): FsSeam & { calls: string[] } {
+  const calls: string[] = [];
+  const wrap =
+    <K extends keyof FsSeam>(name: K) =>
+    async (...args: string[]) => {
+      calls.push(name);
+      const error = fail(name, args);
+      if (error) throw error;
+      return (realFs[name] as (...a: string[]) => Promise<never>)(...args);
+    };
+  return {
+    calls,
+    writeFileSynced: wrap('writeFileSynced'),
+    rename: wrap('rename'),
+    syncDir: wrap('syncDir'),
+    readFile: wrap('readFile') as FsSeam['readFile'],
+    unlink: wrap('unlink'),
+    stat: realFs.stat,
+  };
+}

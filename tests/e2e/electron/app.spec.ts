@@ -70,7 +70,7 @@ test.describe('the real Electron app', () => {
         process: typeof (window as unknown as { process?: unknown }).process,
         api: Object.keys(window.api).sort(),
       }));
-      expect(globals).toEqual({ require: 'undefined', process: 'undefined', api: ['getState', 'openLink', 'saveNote', 'setDone'] });
+      expect(globals).toEqual({ require: 'undefined', process: 'undefined', api: ['getState', 'listBackups', 'on', 'openDataFolder', 'openLink', 'restoreBackup', 'saveNote', 'setDone', 'startFresh'] });
       await app.close();
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -50,7 +50,7 @@ test('window.api is exactly the contract, frozen, and rejects bad arguments with
       result: await api.setDone!('python-behind-the-scenes-resources/peps', 'yes'),
     };
   });
-  expect(keys).toEqual(['getState', 'openLink', 'saveNote', 'setDone']);
+  expect(keys).toEqual(['getState', 'listBackups', 'on', 'openDataFolder', 'openLink', 'restoreBackup', 'saveNote', 'setDone', 'startFresh']);
   expect(frozen).toBe(true);
   expect(result).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
 });

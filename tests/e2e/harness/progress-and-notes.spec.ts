@@ -19,8 +19,8 @@ test('ticks, lecture progress and a note survive a reload and a relaunch, on the
 
   const disk = await readDataFile();
   const pbts = 'python-behind-the-scenes-resources';
-  expect(disk.progress[`${pbts}/peps`]?.done).toBe(true);
-  expect(disk.progress[`${pbts}/cpython-internals-ten-hour-codewalk/cpython-internals-lecture-3`]?.done).toBe(true);
+  expect(disk.progress[`${pbts}/peps`]?.status).toBe('done');
+  expect(disk.progress[`${pbts}/cpython-internals-ten-hour-codewalk/cpython-internals-lecture-3`]?.status).toBe('done');
   expect(disk.notes[`${pbts}/peps`]?.body).toBe(NOTE);
 
   await app.page.reload();
@@ -43,7 +43,7 @@ test('unticking is saved too', async ({ listPage, readDataFile }) => {
   await expect(listPage.listProgressText()).toContainText('1 of 10');
   await listPage.checkbox('Stupid Python Ideas').uncheck();
   await expect(listPage.listProgressText()).toContainText('0 of 10');
-  await expect.poll(async () => (await readDataFile()).progress['python-behind-the-scenes-resources/stupid-python-ideas']?.done).toBe(false);
+  await expect.poll(async () => (await readDataFile()).progress['python-behind-the-scenes-resources/stupid-python-ideas']?.status).toBe('todo');
 });
 
 test('a resource whose parts are all read counts as done', async ({ listPage }) => {

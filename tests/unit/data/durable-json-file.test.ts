@@ -3,33 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DurableJsonFile } from '../../../data/durable-json-file';
 import { DataFileCorruptError } from '../../../data/errors';
-import { realFs, type FsSeam } from '../../../data/fs-seam';
-import { tempDir } from '../helpers';
-
-function errno(code: string): NodeJS.ErrnoException {
-  return Object.assign(new Error(`${code}: injected`), { code });
-}
-
-/** The real file system, with a hook that can fail any call. */
-function faultyFs(fail: (call: keyof FsSeam, args: string[]) => NodeJS.ErrnoException | undefined): FsSeam & { calls: string[] } {
-  const calls: string[] = [];
-  const wrap =
-    <K extends keyof FsSeam>(name: K) =>
-    async (...args: string[]) => {
-      calls.push(name);
-      const error = fail(name, args);
-      if (error) throw error;
-      return (realFs[name] as (...a: string[]) => Promise<never>)(...args);
-    };
-  return {
-    calls,
-    writeFileSynced: wrap('writeFileSynced'),
-    rename: wrap('rename'),
-    syncDir: wrap('syncDir'),
-    readFile: wrap('readFile') as FsSeam['readFile'],
-    unlink: wrap('unlink'),
-  };
-}
+import { errno, faultyFs, tempDir } from '../helpers';
 
 describe('DurableJsonFile', () => {
   it('writes, and reads back what it wrote; a missing file reads as null', async () => {

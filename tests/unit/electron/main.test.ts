@@ -47,7 +47,7 @@ describe('main', () => {
     const ours = { senderFrame: { url: 'app://studyshelf/index.html' } };
     expect(await setDone(ours, `${PBTS}/peps`, true)).toMatchObject({ ok: true });
     const onDisk = JSON.parse(await readFile(join(dir, 'studyshelf.json'), 'utf8'));
-    expect(onDisk.progress[`${PBTS}/peps`].done).toBe(true);
+    expect(onDisk.progress[`${PBTS}/peps`].status).toBe('done');
   });
 
   it('asks the page to flush pending notes before the window closes', async () => {

@@ -10,7 +10,7 @@ import { CODEWALK, PBTS, tempDir } from '../../helpers';
 async function setup() {
   const store = await openStore({ dir: await tempDir() });
   const opened: string[] = [];
-  const handlers = createHandlers({ store, openExternal: async (url) => void opened.push(url) });
+  const handlers = createHandlers({ store, openExternal: async (url) => void opened.push(url), openPath: async () => undefined });
   const snapshot = () => readFile(store.file, 'utf8');
   return { store, handlers, opened, snapshot };
 }
@@ -21,7 +21,7 @@ describe('dispatch', () => {
   it('runs a valid call and returns its value', async () => {
     const { handlers } = await setup();
     const result = await dispatch(handlers, 'setDone', [`${PBTS}/peps`, true]);
-    expect(result).toMatchObject({ ok: true, value: { done: true } });
+    expect(result).toMatchObject({ ok: true, value: { status: 'done' } });
   });
 
   it.each([
@@ -74,7 +74,7 @@ describe('dispatch', () => {
 
   it('refuses to open a stored link that is not http(s)', async () => {
     const { store, handlers, opened } = await setup();
-    store.document().lists[0]!.resources[0]!.url = 'javascript:alert(1)';
+    store.document()!.lists[0]!.resources[0]!.url = 'javascript:alert(1)';
     const result = await dispatch(handlers, 'openLink', [`${PBTS}/python-documentation`]);
     expect(result).toMatchObject({ ok: false, error: { code: 'unsafe-url' } });
     expect(opened).toEqual([]);

@@ -1,0 +1,149 @@
+import { mkdir, readdir } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { realFs, type FsSeam } from './fs-seam';
+import { readDocument, summarize } from './read-document';
+import type { StudyDocument } from './schema';
+
+/**
+ * Rotating snapshots of the data file in `backups/` beside it.
+ *
+ * Retention: the 10 newest snapshots (taken at most every 10 minutes while the user works, and at each
+ * start), plus the newest of each of the last 14 days, plus every safety snapshot (taken before a
+ * restore or a migration) for 30 days. Ten recent ones let a user step back within today's sessions;
+ * the dailies cover noticing a loss a week later; a snapshot is a full copy (tens of KB for the
+ * bundled lists, about 1 MB at 10,000 resources), so the worst case stays a few dozen MB.
+ */
+export const BACKUP_DIR = 'backups';
+export const SNAPSHOT_INTERVAL_MS = 10 * 60 * 1000;
+const KEEP_NEWEST = 10;
+const KEEP_DAILY_DAYS = 14;
+const KEEP_SAFETY_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export type BackupReason = 'auto' | 'before-restore' | 'before-overwrite' | `before-migration-v${number}`;
+
+export interface BackupInfo {
+  name: string;
+  createdAt: string;
+  reason: string;
+  size: number;
+  /** Null when the backup cannot be read; such a backup is listed but cannot be restored. */
+  resourcesDone: number | null;
+  notesCount: number | null;
+}
+
+const NAME = /^studyshelf-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-([a-z0-9-]+)\.json$/;
+
+export function backupName(at: Date, reason: BackupReason): string {
+  return `studyshelf-${at.toISOString().replace(/:/g, '-').replace('.', '-')}-${reason}.json`;
+}
+
+export function parseBackupName(name: string): { createdAt: Date; reason: string } | null {
+  const m = NAME.exec(name);
+  if (!m) return null;
+  const createdAt = new Date(`${m[1]}T${m[2]}:${m[3]}:${m[4]}.${m[5]}Z`);
+  return Number.isNaN(createdAt.getTime()) ? null : { createdAt, reason: m[6]! };
+}
+
+/** Which backups the retention policy lets go. Pure, so the policy is tested on its own. */
+export function backupsToDelete(names: string[], now: Date): string[] {
+  const backups = names
+    .map((name) => ({ name, parsed: parseBackupName(name) }))
+    .filter((b): b is { name: string; parsed: { createdAt: Date; reason: string } } => b.parsed !== null)
+    .sort((a, b) => b.parsed.createdAt.getTime() - a.parsed.createdAt.getTime());
+  const keep = new Set(backups.slice(0, KEEP_NEWEST).map((b) => b.name));
+  const days = new Set<string>();
+  for (const b of backups) {
+    const age = now.getTime() - b.parsed.createdAt.getTime();
+    const day = b.parsed.createdAt.toISOString().slice(0, 10);
+    if (age < KEEP_DAILY_DAYS * DAY_MS && !days.has(day)) {
+      days.add(day);
+      keep.add(b.name);
+    }
+    if (b.parsed.reason !== 'auto' && age < KEEP_SAFETY_DAYS * DAY_MS) keep.add(b.name);
+  }
+  return backups.filter((b) => !keep.has(b.name)).map((b) => b.name);
+}
+
+export function backupDirOf(dataFile: string): string {
+  return join(dirname(dataFile), BACKUP_DIR);
+}
+
+/** Writes a snapshot durably (same temp + fsync + rename as the data file) and applies retention. */
+export async function writeBackup(
+  dataFile: string,
+  bytes: Buffer | string,
+  reason: BackupReason,
+  now: Date,
+  fs: FsSeam = realFs,
+): Promise<string> {
+  const dir = backupDirOf(dataFile);
+  await mkdir(dir, { recursive: true });
+  const name = backupName(now, reason);
+  const temp = join(dir, `.${name}.${process.pid}.tmp`);
+  await fs.writeFileSynced(temp, typeof bytes === 'string' ? bytes : bytes.toString('utf8'));
+  await fs.rename(temp, join(dir, name));
+  await fs.syncDir(dir);
+  await pruneBackups(dataFile, now, fs);
+  return name;
+}
+
+async function backupNames(dataFile: string): Promise<string[]> {
+  try {
+    return (await readdir(backupDirOf(dataFile))).filter((n) => parseBackupName(n) !== null);
+  } catch {
+    return [];
+  }
+}
+
+/** When the newest backup (of one reason) was taken, from the names alone; 0 when there is none. */
+export async function newestBackupTime(dataFile: string, reason: string): Promise<number> {
+  const times = (await backupNames(dataFile))
+    .map((name) => parseBackupName(name)!)
+    .filter((b) => b.reason === reason)
+    .map((b) => b.createdAt.getTime());
+  return times.length ? Math.max(...times) : 0;
+}
+
+export async function pruneBackups(dataFile: string, now: Date, fs: FsSeam = realFs): Promise<void> {
+  for (const name of backupsToDelete(await backupNames(dataFile), now)) {
+    await fs.unlink(join(backupDirOf(dataFile), name)).catch(() => undefined);
+  }
+}
+
+/** Newest first, each with what it holds (time, size, resources done, notes). */
+export async function listBackups(dataFile: string, fs: FsSeam = realFs): Promise<BackupInfo[]> {
+  const infos: BackupInfo[] = [];
+  for (const name of await backupNames(dataFile)) {
+    const parsed = parseBackupName(name)!;
+    const bytes = await fs.readFile(join(backupDirOf(dataFile), name)).catch(() => null);
+    let stats: { resourcesDone: number | null; notesCount: number | null } = { resourcesDone: null, notesCount: null };
+    try {
+      if (bytes) stats = summarize(readDocument(name, bytes).doc);
+    } catch {
+      // Listed as unreadable: the user sees it exists, and cannot restore it.
+    }
+    infos.push({ name, createdAt: parsed.createdAt.toISOString(), reason: parsed.reason, size: bytes?.length ?? 0, ...stats });
+  }
+  return infos.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+/** Reads one backup as a current document, or throws why it cannot be used. */
+export async function readBackup(dataFile: string, name: string, fs: FsSeam = realFs): Promise<StudyDocument> {
+  if (basename(name) !== name || !parseBackupName(name)) throw new Error(`“${name}” is not a Studyshelf backup.`);
+  const file = join(backupDirOf(dataFile), name);
+  return readDocument(file, await fs.readFile(file)).doc;
+}
+
+/** The newest backup that reads as a valid document, skipping damaged ones. */
+export async function newestGoodBackup(dataFile: string, fs: FsSeam = realFs): Promise<{ name: string; doc: StudyDocument } | null> {
+  const names = (await backupNames(dataFile)).sort().reverse();
+  for (const name of names) {
+    try {
+      return { name, doc: await readBackup(dataFile, name, fs) };
+    } catch {
+      // Try the next older one.
+    }
+  }
+  return null;
+}

@@ -1,0 +1,29 @@
+import { parseDocumentBytes } from './durable-json-file';
+import { DataFileCorruptError } from './errors';
+import { migrate } from './migrate';
+import { DocumentSchema, type StudyDocument } from './schema';
+
+/**
+ * Bytes of a data file (or backup) to a current document: JSON, migrated forward, checked against the
+ * schema. Throws DataFileCorruptError (naming why) or NewerVersionError; never returns half a document.
+ */
+export function readDocument(file: string, bytes: Buffer): { doc: StudyDocument; from: number } {
+  const { doc, from } = migrate(parseDocumentBytes(file, bytes));
+  const parsed = DocumentSchema.safeParse(doc);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new DataFileCorruptError(file, 'schema', issue ? `${issue.path.join('.') || 'document'}: ${issue.message}` : undefined);
+  }
+  return { doc: parsed.data, from };
+}
+
+/** How far the user got, as the Backups view shows it. */
+export function summarize(doc: StudyDocument): { resourcesDone: number; notesCount: number } {
+  let resourcesDone = 0;
+  for (const list of doc.lists) {
+    for (const resource of list.resources) {
+      if (doc.progress[`${list.id}/${resource.id}`]?.status === 'done') resourcesDone++;
+    }
+  }
+  return { resourcesDone, notesCount: Object.keys(doc.notes).length };
+}

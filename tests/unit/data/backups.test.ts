@@ -1,0 +1,73 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { backupName, backupsToDelete, listBackups, newestGoodBackup, parseBackupName, writeBackup } from '../../../data/backups';
+import { DATA_FILE_NAME, openStore } from '../../../data/store';
+import { PBTS, tempDir } from '../helpers';
+
+const at = (iso: string) => new Date(iso);
+
+describe('backup names', () => {
+  it('round-trip time and reason', () => {
+    const name = backupName(at('2026-11-26T08:52:00.123Z'), 'before-restore');
+    expect(name).toBe('studyshelf-2026-11-26T08-52-00-123Z-before-restore.json');
+    expect(parseBackupName(name)).toEqual({ createdAt: at('2026-11-26T08:52:00.123Z'), reason: 'before-restore' });
+    expect(parseBackupName('studyshelf.json')).toBeNull();
+    expect(parseBackupName('../studyshelf-2026-11-26T08-52-00-123Z-auto.json')).toBeNull();
+  });
+});
+
+describe('retention', () => {
+  const now = at('2026-11-26T12:00:00.000Z');
+  const auto = (iso: string) => backupName(at(iso), 'auto');
+
+  it('keeps the 10 newest', () => {
+    const names = Array.from({ length: 12 }, (_, i) => auto(`2026-11-26T${String(i).padStart(2, '0')}:00:00.000Z`));
+    // Both older ones are from today, whose newest is kept as the daily: only they go.
+    expect(backupsToDelete(names, now)).toEqual([names[1], names[0]]);
+  });
+
+  it('keeps the newest of each of the last 14 days, and lets older dailies go', () => {
+    const recent = Array.from({ length: 10 }, (_, i) => auto(`2026-11-26T0${i}:00:00.000Z`));
+    const days = Array.from({ length: 20 }, (_, d) => auto(new Date(now.getTime() - (d + 1) * 86_400_000).toISOString()));
+    const extraSameDay = auto('2026-11-20T01:00:00.000Z');
+    const doomed = backupsToDelete([...recent, ...days, extraSameDay], now);
+    expect(doomed).toContain(extraSameDay);
+    expect(doomed.filter((n) => days.includes(n))).toEqual(days.slice(13));
+  });
+
+  it('keeps safety backups (before a restore or migration) for 30 days', () => {
+    const recent = Array.from({ length: 10 }, (_, i) => auto(`2026-11-26T0${i}:00:00.000Z`));
+    const safety = backupName(at('2026-11-01T10:00:00.000Z'), 'before-restore');
+    const oldSafety = backupName(at('2026-10-01T10:00:00.000Z'), 'before-migration-v1');
+    expect(backupsToDelete([...recent, safety, oldSafety], now)).toEqual([oldSafety]);
+  });
+});
+
+describe('backup files', () => {
+  it('list newest first with size, resources done and notes; a damaged one is marked unreadable', async () => {
+    const dir = await tempDir();
+    const store = await openStore({ dir });
+    await store.setDone(`${PBTS}/peps`, true);
+    await store.saveNote(`${PBTS}/peps`, 'note');
+    const file = join(dir, DATA_FILE_NAME);
+    await writeBackup(file, await readFile(file), 'auto', at('2026-11-26T10:00:00.000Z'));
+    await writeFile(join(dir, 'backups', backupName(at('2026-11-26T11:00:00.000Z'), 'auto')), '{broken');
+    const list = await listBackups(file);
+    expect(list.map((b) => b.createdAt).slice(0, 2)).toEqual(['2026-11-26T11:00:00.000Z', '2026-11-26T10:00:00.000Z']);
+    expect(list[0]).toMatchObject({ resourcesDone: null, notesCount: null });
+    expect(list[1]).toMatchObject({ reason: 'auto', resourcesDone: 1, notesCount: 1 });
+    expect(list[1]!.size).toBeGreaterThan(1000);
+  });
+
+  it('the newest good backup skips damaged ones', async () => {
+    const dir = await tempDir();
+    const file = join(dir, DATA_FILE_NAME);
+    await mkdir(join(dir, 'backups'));
+    const good = (await openStore({ dir: await tempDir() })).document()!;
+    await writeFile(join(dir, 'backups', backupName(at('2026-11-25T10:00:00.000Z'), 'auto')), JSON.stringify(good));
+    await writeFile(join(dir, 'backups', backupName(at('2026-11-26T10:00:00.000Z'), 'auto')), '\0\0\0\0');
+    const found = await newestGoodBackup(file);
+    expect(found?.name).toBe(backupName(at('2026-11-25T10:00:00.000Z'), 'auto'));
+  });
+});

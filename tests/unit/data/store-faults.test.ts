@@ -1,0 +1,136 @@
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { DATA_FILE_NAME, openStore, type StoreEvent } from '../../../data/store';
+import { recoveryFileOf } from '../../../data/startup';
+import { errno, faultyFs, PBTS, tempDir } from '../helpers';
+
+const onDisk = async (dir: string) => JSON.parse(await readFile(join(dir, DATA_FILE_NAME), 'utf8'));
+
+/** A store whose disk fails with `code` at `call` while `failing` is true. */
+async function storeWithFlakyDisk(call: string, code: string) {
+  const dir = await tempDir();
+  const state = { failing: false };
+  const fs = faultyFs((c, args) => (state.failing && c === call && args[0]?.endsWith('.tmp') !== false && !args[0]?.includes('recovery') ? errno(code) : undefined));
+  const store = await openStore({ dir, fs, retryDelaysMs: [20], renameBackoffMs: [1, 1] });
+  const events: StoreEvent[] = [];
+  store.subscribe((e) => events.push(e));
+  return { dir, store, state, events };
+}
+
+describe('a disk that fails', () => {
+  it.each([
+    ['writeFileSynced', 'ENOSPC', /disk is full/],
+    ['writeFileSynced', 'EACCES', /permission was denied/],
+    ['writeFileSynced', 'EIO', /input\/output error/],
+    ['rename', 'EPERM', /not permitted/],
+    ['rename', 'EBUSY', /locked by another program/],
+  ])('%s → %s: the error is shown, the change kept and retried until it is on disk', async (call, code, words) => {
+    const { dir, store, state, events } = await storeWithFlakyDisk(call, code);
+    state.failing = true;
+    const error = await store.saveNote(`${PBTS}/peps`, 'precious words').catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'io', message: expect.stringMatching(words) });
+    expect(store.health()).toMatchObject({ ok: false, reason: expect.stringMatching(words) });
+    expect(store.document()!.notes[`${PBTS}/peps`]?.body).toBe('precious words');
+    expect((await onDisk(dir)).notes[`${PBTS}/peps`]).toBeUndefined();
+
+    // The recovery file next to the data file holds the unsaved change.
+    await vi.waitFor(async () => {
+      const recovery = JSON.parse(await readFile(recoveryFileOf(join(dir, DATA_FILE_NAME)), 'utf8'));
+      expect(recovery.notes[`${PBTS}/peps`].body).toBe('precious words');
+    });
+    await vi.waitFor(() => expect(store.health()).toMatchObject({ recoveryFile: expect.stringContaining('recovery') }));
+
+    state.failing = false; // space freed, lock released
+    await vi.waitFor(() => expect(store.health()).toEqual({ ok: true }), { timeout: 2000 });
+    expect((await onDisk(dir)).notes[`${PBTS}/peps`].body).toBe('precious words');
+    await expect(readFile(recoveryFileOf(join(dir, DATA_FILE_NAME)))).rejects.toThrow(/ENOENT/);
+    expect(events.filter((e) => e.type === 'health').map((e) => (e.type === 'health' ? e.health.ok : null))).toContain(true);
+    await store.close();
+  });
+
+  it('a failing fsync is a failed write: the old file stays whole', async () => {
+    const dir = await tempDir();
+    let failing = false;
+    const fs = faultyFs((c) => (failing && c === 'writeFileSynced' ? errno('EIO') : undefined));
+    const store = await openStore({ dir, fs, retryDelaysMs: [60_000] });
+    await store.setDone(`${PBTS}/peps`, true);
+    const before = await readFile(join(dir, DATA_FILE_NAME), 'utf8');
+    failing = true;
+    await expect(store.setDone(`${PBTS}/pep-0432`, true)).rejects.toMatchObject({ code: 'unknown-ref' });
+    await expect(store.setDone(`${PBTS}/peps/pep-0432`, true)).rejects.toMatchObject({ code: 'io' });
+    expect(await readFile(join(dir, DATA_FILE_NAME), 'utf8')).toBe(before);
+    await store.close();
+  });
+
+  it('on close, a last attempt writes what is pending when the disk is back', async () => {
+    const dir = await tempDir();
+    let failing = false;
+    const fs = faultyFs((c, args) => (failing && c === 'writeFileSynced' && !args[0]!.includes('recovery') ? errno('ENOSPC') : undefined));
+    const store = await openStore({ dir, fs, retryDelaysMs: [60_000] });
+    failing = true;
+    await store.saveNote(`${PBTS}/peps`, 'last words').catch(() => undefined);
+    failing = false;
+    await store.close();
+    expect((await onDisk(dir)).notes[`${PBTS}/peps`].body).toBe('last words');
+  });
+});
+
+describe('another program changing the data file', () => {
+  async function otherProgramWrites(dir: string, change: (doc: { notes: Record<string, unknown> }) => void, atomic: boolean) {
+    const file = join(dir, DATA_FILE_NAME);
+    const doc = JSON.parse(await readFile(file, 'utf8'));
+    change(doc);
+    if (atomic) {
+      await writeFile(`${file}.other`, JSON.stringify(doc));
+      await rename(`${file}.other`, file);
+    } else {
+      await new Promise((r) => setTimeout(r, 5)); // a different mtime for an in-place write
+      await writeFile(file, JSON.stringify(doc));
+    }
+  }
+
+  it.each([
+    ['replacing it (atomic rename)', true],
+    ['writing it in place', false],
+  ])('is noticed when %s, reloaded, and not overwritten by the next change', async (_how, atomic) => {
+    const dir = await tempDir();
+    const store = await openStore({ dir });
+    const events: StoreEvent[] = [];
+    store.subscribe((e) => events.push(e));
+    await store.setDone(`${PBTS}/peps`, true);
+    await otherProgramWrites(dir, (doc) => (doc.notes[`${PBTS}/peps`] = { body: 'from the other computer', updatedAt: '2026-11-26T09:00:00.000Z' }), atomic);
+    expect(await store.checkDisk()).toBe(true);
+    expect(store.document()!.notes[`${PBTS}/peps`]?.body).toBe('from the other computer');
+    expect(events).toContainEqual({ type: 'changed', cause: 'disk' });
+    await store.setDone(`${PBTS}/stupid-python-ideas`, true);
+    const disk = await onDisk(dir);
+    expect(disk.notes[`${PBTS}/peps`].body).toBe('from the other computer');
+    expect(disk.progress[`${PBTS}/stupid-python-ideas`].status).toBe('done');
+  });
+
+  it('is checked before every change, even without a watcher', async () => {
+    const dir = await tempDir();
+    const store = await openStore({ dir });
+    await otherProgramWrites(dir, (doc) => (doc.notes[`${PBTS}/peps`] = { body: 'theirs', updatedAt: '2026-11-26T09:00:00.000Z' }), true);
+    await store.setDone(`${PBTS}/peps`, true);
+    expect((await onDisk(dir)).notes[`${PBTS}/peps`].body).toBe('theirs');
+  });
+
+  it('our own writes, however many, are never taken for someone else’s', async () => {
+    const dir = await tempDir();
+    const store = await openStore({ dir });
+    await Promise.all(Array.from({ length: 30 }, (_, i) => store.saveNote(`${PBTS}/peps`, `v${i}`)));
+    expect(await store.checkDisk()).toBe(false);
+  });
+
+  it('a file another program left unreadable is moved aside and ours written again', async () => {
+    const dir = await tempDir();
+    const store = await openStore({ dir });
+    await store.saveNote(`${PBTS}/peps`, 'mine');
+    await writeFile(join(dir, DATA_FILE_NAME), '{"half": ');
+    await store.checkDisk();
+    expect(store.notices().at(-1)).toMatchObject({ kind: 'damaged-by-other-program' });
+    expect((await onDisk(dir)).notes[`${PBTS}/peps`].body).toBe('mine');
+  });
+});
