@@ -88,6 +88,13 @@ export async function writeBackup(
   return name;
 }
 
+/** Snapshot temp files a killed run left behind (same single-writer argument as the data file's). */
+export async function removeStaleBackupTemps(dataFile: string, fs: FsSeam = realFs): Promise<void> {
+  const dir = backupDirOf(dataFile);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  await Promise.all(names.filter((n) => n.startsWith('.') && n.endsWith('.tmp')).map((n) => fs.unlink(join(dir, n)).catch(() => undefined)));
+}
+
 async function backupNames(dataFile: string): Promise<string[]> {
   try {
     return (await readdir(backupDirOf(dataFile))).filter((n) => parseBackupName(n) !== null);

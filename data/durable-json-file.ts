@@ -1,3 +1,4 @@
+import { readdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
 import { DataFileCorruptError } from './errors';
@@ -83,6 +84,23 @@ export class DurableJsonFile<T> implements Adapter<T> {
       this.#tail = next.catch(() => undefined);
     }
     return this.#next;
+  }
+
+  /**
+   * Removes temp files a killed writer left behind. Safe only while no other process writes this file,
+   * which the app's single-instance lock guarantees; call it before the first write.
+   */
+  async removeStaleTempFiles(): Promise<number> {
+    const prefix = `.${basename(this.#file)}.`;
+    let names: string[];
+    try {
+      names = await readdir(dirname(this.#file));
+    } catch {
+      return 0;
+    }
+    const stale = names.filter((name) => name.startsWith(prefix) && name.endsWith('.tmp'));
+    await Promise.all(stale.map((name) => this.#fs.unlink(join(dirname(this.#file), name)).catch(() => undefined)));
+    return stale.length;
   }
 
   /** Resolves when every write asked for so far has finished (failed ones included). */

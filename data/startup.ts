@@ -44,9 +44,9 @@ function problemOf(error: DataFileCorruptError): string {
     case 'empty':
       return 'the file was empty';
     case 'nul-filled':
-      return 'the file held only zero bytes (typical after a power loss)';
+      return 'the file held only zero bytes, as a power loss can leave it';
     case 'not-json':
-      return 'the file was not valid JSON (cut short or overwritten)';
+      return 'the file was not valid JSON, as if cut short or overwritten';
     case 'schema':
       return 'the file is JSON but not a Studyshelf document';
   }

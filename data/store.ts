@@ -1,7 +1,7 @@
 import { mkdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import { listBackups, newestBackupTime, readBackup, SNAPSHOT_INTERVAL_MS, writeBackup, type BackupInfo, type BackupReason } from './backups';
+import { listBackups, newestBackupTime, readBackup, removeStaleBackupTemps, SNAPSHOT_INTERVAL_MS, writeBackup, type BackupInfo, type BackupReason } from './backups';
 import { bundledLists } from './bundled-lists';
 import { newDocument } from './document';
 import { DurableJsonFile } from './durable-json-file';
@@ -71,6 +71,9 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   const recoveryFile = recoveryFileOf(file);
   const recoveryAdapter = new DurableJsonFile<StudyDocument>(recoveryFile, { fs, renameBackoffMs: [] });
 
+  await adapter.removeStaleTempFiles();
+  await recoveryAdapter.removeStaleTempFiles();
+  await removeStaleBackupTemps(file, fs);
   const loaded = await loadDocument(file, shipped, clock(), fs);
   const notices = [...loaded.notices];
   const readOnly = loaded.readOnly;

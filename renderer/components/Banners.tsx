@@ -7,7 +7,9 @@ export function Banners({ state }: { state: AppState }) {
   const [dismissed, setDismissed] = useState<Set<number>>(new Set());
   const startup = state.notices.map((notice, index) => ({ index, text: describeNotice(notice) })).filter((n) => n.text && !dismissed.has(n.index));
   return (
-    <div className="banners">
+    <>
+      {/* Lasting trouble stays in view however far the list is scrolled. */}
+      <div className="banners banners-sticky">
       {!state.health.ok && (
         <div className="banner banner-danger" role="alert">
           <strong>Studyshelf cannot save to disk: {state.health.reason}.</strong> Your changes are kept in memory
@@ -24,6 +26,8 @@ export function Banners({ state }: { state: AppState }) {
           <strong>Read-only.</strong> {state.readOnly}
         </div>
       )}
+      </div>
+      <div className="banners">
       {startup.map(({ index, text }) => (
         <div key={index} className="banner banner-info" role="status">
           <span>{text}</span>
@@ -32,14 +36,15 @@ export function Banners({ state }: { state: AppState }) {
           </button>
         </div>
       ))}
-    </div>
+      </div>
+    </>
   );
 }
 
 export function describeNotice(notice: StartupNotice): string | null {
   switch (notice.kind) {
     case 'restored-backup':
-      return `Your data file could not be read (${notice.problem}). It was moved aside to ${notice.damagedFile}, and the backup from ${when(notice.backupTakenAt)} was restored.`;
+      return `Your data file could not be read: ${notice.problem}. It was moved aside to ${notice.damagedFile}, and the backup from ${when(notice.backupTakenAt)} was restored.`;
     case 'missing-restored':
       return `Your data file was missing, so the newest backup (from ${when(notice.backupTakenAt)}) was restored.`;
     case 'recovered-unsaved':

@@ -16,8 +16,8 @@ export function RecoveryScreen({ state, onChosen }: { state: AppState; onChosen:
         {notice && notice.kind === 'no-backup' && (
           <>
             <p>
-              Studyshelf could not read its data file ({notice.problem}), and found no backup to restore. The damaged file was
-              not deleted: it was moved to
+              Studyshelf could not read its data file: {notice.problem}. It found no backup to restore. The damaged file was not
+              deleted; it was moved to
             </p>
             <p>
               <code className="path">{notice.damagedFile}</code>

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, type Browser } from '@playwright/test';
 import { launchChromium } from '../harness/chromium';
-import { launchApp, type LaunchedApp } from '../harness/launch-app';
+import { launchApp, type LaunchedApp, type LaunchOptions } from '../harness/launch-app';
 import type { StudyDocument } from '../../data/schema';
 import { ListPage } from './pages/list-page';
 
@@ -11,7 +11,7 @@ interface Fixtures {
   /** A fresh, empty profile folder for this test only. */
   userDataDir: string;
   /** Starts Studyshelf on the harness (again) from this test's profile; closed after the test. */
-  launch: (options?: { viewport?: { width: number; height: number }; colorScheme?: 'light' | 'dark' }) => Promise<LaunchedApp>;
+  launch: (options?: Omit<LaunchOptions, 'userDataDir' | 'browser'>) => Promise<LaunchedApp>;
   /** The app, started once from the fresh profile. */
   app: LaunchedApp;
   listPage: ListPage;

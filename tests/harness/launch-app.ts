@@ -2,7 +2,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { openStore, type Store } from '../../data/store';
+import { openStore, type Store, type StoreOptions } from '../../data/store';
 import { watchDataFile } from '../../data/watch';
 import { mimeTypeOf, rendererFileFor } from '../../electron/api/app-files';
 import { CHANNELS, channelOf, EVENT_CHANNELS, FLUSH_HOOK, type MethodName } from '../../electron/api/channels';
@@ -27,6 +27,8 @@ export interface LaunchOptions {
   headless?: boolean;
   viewport?: { width: number; height: number } | null;
   env?: Readonly<Record<string, string | undefined>>;
+  /** Test seams passed to the real store (a failing disk, short retry delays). */
+  store?: Pick<StoreOptions, 'fs' | 'retryDelaysMs' | 'now'>;
   /** null follows the system, as the real window does. */
   colorScheme?: 'light' | 'dark' | null;
 }
@@ -54,7 +56,7 @@ export interface LaunchedApp {
 export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
   const dataDir = dataDirFor(options.userDataDir, options.env ?? {});
   await mkdir(dataDir, { recursive: true });
-  const store = await openStore({ dir: dataDir });
+  const store = await openStore({ dir: dataDir, ...options.store });
   const opened: string[] = [];
   const openedFolders: string[] = [];
   const blockedRequests: string[] = [];

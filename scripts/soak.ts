@@ -1,0 +1,42 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCrashTrials } from '../tests/crash/crash-trials';
+import { ROOT } from './electron-binary';
+
+// `npm run soak [trials]`: the long version of the reliability tests. 1,000 SIGKILLs of a writer at
+// random moments, then 10,000 random API call sequences. Prints the figures for the README.
+const trials = Number(process.argv[2] ?? 1000);
+const dir = await mkdtemp(join(tmpdir(), 'studyshelf-soak-'));
+const started = Date.now();
+console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, ${process.platform}`);
+console.log(`Crash soak: ${trials} trials in ${dir}`);
+try {
+  const stats = await runCrashTrials(dir, trials, (i, s) => {
+    if ((i + 1) % 50 === 0) process.stdout.write(`  ${i + 1}/${trials} trials, ${s.acknowledged} changes acknowledged, ${s.failures.length} failures\n`);
+  });
+  const seconds = ((Date.now() - started) / 1000).toFixed(0);
+  console.log(`
+Crash soak results (${seconds} s)
+  trials                         ${stats.trials}
+  kills while writing            ${stats.killsWhileWriting}
+  kills during start-up          ${stats.killsDuringStart}
+  changes acknowledged           ${stats.acknowledged}
+  lost acknowledged writes       ${stats.lostAcknowledgedWrites}
+  unparsable files               ${stats.unparsableFiles}
+  temp files left after restart  ${stats.leftoverTempFiles}`);
+  for (const failure of stats.failures.slice(0, 20)) console.log(`  ! ${failure}`);
+
+  console.log('\nProperty soak: 10,000 random API call sequences');
+  const property = spawnSync('npx', ['vitest', 'run', 'tests/unit/electron/api/api-sequences.test.ts'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, STUDYSHELF_PROPERTY_RUNS: '10000' },
+  });
+  const ok = stats.failures.length === 0 && stats.leftoverTempFiles === 0 && property.status === 0;
+  console.log(ok ? '\nSoak passed.' : '\nSoak FAILED.');
+  process.exitCode = ok ? 0 : 1;
+} finally {
+  await rm(dir, { recursive: true, force: true });
+}
