@@ -23,7 +23,7 @@ export function fakeElectron(userData: string) {
   }
   class FakeWindow extends EventEmitter {
     static getAllWindows = () => windows;
-    webContents = new FakeWebContents();
+    webContents = Object.assign(new FakeWebContents(), { send: vi.fn() });
     loadURL = vi.fn(async () => undefined);
     show = vi.fn();
     focus = vi.fn();

@@ -5,26 +5,28 @@ import { CHANNELS, FLUSH_HOOK } from '../../../electron/api/channels';
 import { fakeElectron } from './fake-electron';
 import { PBTS, tempDir } from '../helpers';
 
-async function startMain(argv: string[] = []) {
+async function startMain(argv: string[] = [], options: { firstInstance?: boolean } = {}) {
   vi.resetModules();
   const userData = await tempDir();
   const fake = fakeElectron(userData);
+  fake.app.requestSingleInstanceLock.mockReturnValue(options.firstInstance ?? true);
   vi.doMock('electron', () => fake.module);
   const savedArgv = process.argv;
   process.argv = ['electron', '.', ...argv];
   try {
     await import('../../../electron/main');
-    await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
+    if (options.firstInstance !== false) await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
   } finally {
     process.argv = savedArgv;
     vi.doUnmock('electron');
   }
-  return { ...fake, userData, window: fake.windows[0]! };
+  return { ...fake, userData, window: fake.windows[0] };
 }
 
 describe('main', () => {
   it('opens one secure window on app://studyshelf with the CommonJS preload', async () => {
-    const { window, module } = await startMain();
+    const { window: win, module } = await startMain();
+    const window = win!;
     expect(window.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
     expect(String((window.options.webPreferences as { preload: string }).preload)).toMatch(/preload[\\/]index\.cjs$/);
     expect(window.loadURL).toHaveBeenCalledWith('app://studyshelf/index.html');
@@ -51,9 +53,33 @@ describe('main', () => {
   });
 
   it('asks the page to flush pending notes before the window closes', async () => {
-    const { window } = await startMain();
+    const window = (await startMain()).window!;
     window.close();
     expect(window.webContents.executeJavaScript).toHaveBeenCalledWith(expect.stringContaining(FLUSH_HOOK));
     await vi.waitFor(() => expect(window.close).toHaveBeenCalledTimes(2));
+  });
+
+  it('a second instance opens no window and quits; the first one comes to the front', async () => {
+    const second = await startMain([], { firstInstance: false });
+    expect(second.windows).toHaveLength(0);
+    expect(second.app.quit).toHaveBeenCalled();
+
+    const first = await startMain();
+    first.app.emit('second-instance');
+    expect(first.window!.focus).toHaveBeenCalled();
+  });
+
+  it('holds the quit until every write is on disk, then quits', async () => {
+    const dir = await tempDir();
+    const { app, handlers } = await startMain([`--user-data-dir=${dir}`]);
+    const ours = { senderFrame: { url: 'app://studyshelf/index.html' } };
+    const pending = handlers.get('studyshelf:saveNote')!(ours, `${PBTS}/peps`, 'written while quitting');
+    const event = { defaultPrevented: false, preventDefault: () => (event.defaultPrevented = true) };
+    app.emit('will-quit', event);
+    expect(event.defaultPrevented).toBe(true);
+    await pending;
+    await vi.waitFor(() => expect(app.quit).toHaveBeenCalled());
+    const onDisk = JSON.parse(await readFile(join(dir, 'studyshelf.json'), 'utf8'));
+    expect(onDisk.notes[`${PBTS}/peps`].body).toBe('written while quitting');
   });
 });
