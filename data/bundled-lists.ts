@@ -46,6 +46,7 @@ export function catalogToLists(raw: unknown, version = BUNDLED_VERSION): StudyLi
     description: list.description,
     source: list.source,
     bundledVersion: version,
+    customized: false,
     resources: list.resources.map((r) => ({
       id: r.id,
       title: r.title,

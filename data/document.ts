@@ -13,7 +13,7 @@ export function refreshBundledLists(doc: StudyDocument, shipped: StudyList[]): b
   for (const fresh of shipped) {
     const index = doc.lists.findIndex((l) => l.id === fresh.id);
     const current = doc.lists[index];
-    if (current && (current.bundledVersion ?? 0) < (fresh.bundledVersion ?? 0)) {
+    if (current && !current.customized && (current.bundledVersion ?? 0) < (fresh.bundledVersion ?? 0)) {
       doc.lists[index] = fresh;
       changed = true;
     }

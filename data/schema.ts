@@ -46,6 +46,8 @@ export const StudyListSchema = z.object({
   source: UrlFieldSchema,
   /** Set for lists the app ships: which catalog version the content came from. */
   bundledVersion: z.number().int().positive().nullable(),
+  /** The user changed the content (e.g. added parts): a newer shipped version no longer replaces it. */
+  customized: z.boolean().default(false),
   resources: z.array(ResourceSchema),
 });
 
@@ -63,13 +65,16 @@ export const ProgressEntrySchema = z.object({
 
 export const NoteSchema = z.object({
   body: z.string(),
+  /** A short "where I stopped" marker, e.g. "lecture 4, 12:30". */
+  whereStopped: z.string().max(500).default(''),
   updatedAt: TimestampSchema,
 });
 
 export const ActivitySchema = z.object({
   at: TimestampSchema,
   ref: z.string(),
-  action: z.enum(['done', 'undone']),
+  /** done/undone/started/skipped: status changes; note: wrote in a note (logged once a day per resource). */
+  action: z.enum(['done', 'undone', 'started', 'skipped', 'note']),
 });
 
 export const DocumentSchema = z.object({

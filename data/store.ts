@@ -8,8 +8,10 @@ import { DurableJsonFile } from './durable-json-file';
 import { StudyError } from './errors';
 import { describeFsError, realFs, type FsSeam } from './fs-seam';
 import { readDocument } from './read-document';
-import { resolveRef, urlOf, type Ref } from './refs';
-import type { Note, ProgressEntry, StudyDocument, StudyList } from './schema';
+import { cleanTitle, insertPart, movePart, newPartId, removePart, type RemovedPart } from './part-ops';
+import { applyStatus, logNoteActivity } from './progress-ops';
+import { resolveRef, urlOf, type Ref, type Resolved } from './refs';
+import type { Note, Part, ProgressEntry, Status, StudyDocument, StudyList } from './schema';
 import { loadDocument, moveAside, recoveryFileOf, type StartupNotice } from './startup';
 
 export const DATA_FILE_NAME = 'studyshelf.json';
@@ -44,7 +46,17 @@ export interface Store {
   readOnly(): string | null;
   health(): StorageHealth;
   setDone(ref: Ref, done: boolean): Promise<ProgressEntry>;
+  setStatus(ref: Ref, status: Status): Promise<ProgressEntry>;
+  /** Forgets a status set by hand: a resource with parts goes back to deriving it from them. */
+  clearStatus(ref: Ref): Promise<void>;
   saveNote(ref: Ref, body: string): Promise<Note | null>;
+  saveWhereStopped(ref: Ref, text: string): Promise<Note | null>;
+  addPart(resourceRef: Ref, title: string, url: string | null): Promise<Part>;
+  renamePart(partRef: Ref, title: string): Promise<Part>;
+  movePart(partRef: Ref, toIndex: number): Promise<void>;
+  removePart(partRef: Ref): Promise<RemovedPart>;
+  /** Puts a part back where it was (the undo of removePart), with its progress. */
+  insertPart(resourceRef: Ref, part: Part, index: number, progress: ProgressEntry | null): Promise<Part>;
   /** The address a ref opens, as stored; the caller still checks it is safe to open. */
   linkOf(ref: Ref): string | null;
   listBackups(): Promise<BackupInfo[]>;
@@ -207,10 +219,39 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     }
   }
 
-  function resolveOrThrow(doc: StudyDocument, ref: Ref) {
+  function resolveOrThrow(doc: StudyDocument, ref: Ref): Resolved {
     const resolved = resolveRef(doc, ref);
     if (!resolved) throw new StudyError('unknown-ref', `Nothing in your lists is called “${ref}”.`);
     return resolved;
+  }
+
+  function resourceOrThrow(doc: StudyDocument, ref: Ref) {
+    const resolved = resolveOrThrow(doc, ref);
+    if (resolved.kind !== 'resource') throw new StudyError('invalid-argument', 'This works on a resource, not on one of its parts.');
+    return resolved;
+  }
+
+  function partOrThrow(doc: StudyDocument, ref: Ref) {
+    const resolved = resolveOrThrow(doc, ref);
+    if (resolved.kind !== 'part') throw new StudyError('invalid-argument', 'This works on a part of a resource.');
+    return resolved;
+  }
+
+  /** Changes a note's text or its "where I stopped"; a note with neither is removed. */
+  function editNote(doc: StudyDocument, ref: Ref, change: Partial<Pick<Note, 'body' | 'whereStopped'>>): Note | null {
+    const resolved = resolveOrThrow(doc, ref);
+    if (resolved.kind !== 'resource') {
+      throw new StudyError('invalid-argument', 'Notes belong to a resource, not to one of its parts.');
+    }
+    const at = now();
+    const note: Note = { body: '', whereStopped: '', ...doc.notes[ref], ...change, updatedAt: at };
+    if (note.body === '' && note.whereStopped === '') {
+      delete doc.notes[ref];
+      return null;
+    }
+    doc.notes[ref] = note;
+    logNoteActivity(doc, ref, at);
+    return note;
   }
 
   return {
@@ -223,33 +264,55 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     setDone: (ref, done) =>
       mutate((doc) => {
         resolveOrThrow(doc, ref);
-        const previous = doc.progress[ref];
-        const at = now();
-        const wasDone = previous?.status === 'done';
-        const entry: ProgressEntry = {
-          status: done ? 'done' : 'todo',
-          startedAt: previous?.startedAt ?? (done ? at : null),
-          doneAt: done ? (wasDone ? (previous?.doneAt ?? at) : at) : null,
-          updatedAt: at,
-        };
-        doc.progress[ref] = entry;
-        if (wasDone !== done && (done || previous)) doc.activity.push({ at, ref, action: done ? 'done' : 'undone' });
-        return entry;
+        return applyStatus(doc, ref, done ? 'done' : 'todo', now());
       }),
 
-    saveNote: (ref, body) =>
+    setStatus: (ref, status) =>
       mutate((doc) => {
-        const resolved = resolveOrThrow(doc, ref);
-        if (resolved.kind !== 'resource') {
-          throw new StudyError('invalid-argument', 'Notes belong to a resource, not to one of its parts.');
-        }
-        if (body === '') {
-          delete doc.notes[ref];
-          return null;
-        }
-        const note: Note = { body, updatedAt: now() };
-        doc.notes[ref] = note;
-        return note;
+        resolveOrThrow(doc, ref);
+        return applyStatus(doc, ref, status, now());
+      }),
+
+    clearStatus: (ref) =>
+      mutate((doc) => {
+        resolveOrThrow(doc, ref);
+        delete doc.progress[ref];
+      }),
+
+    saveNote: (ref, body) => mutate((doc) => editNote(doc, ref, { body })),
+    saveWhereStopped: (ref, text) => mutate((doc) => editNote(doc, ref, { whereStopped: text.trim() })),
+
+    addPart: (resourceRef, title, url) =>
+      mutate((doc) => {
+        const { list, resource } = resourceOrThrow(doc, resourceRef);
+        const taken = new Set([...resource.parts, ...resource.links].map((p) => p.id));
+        return insertPart(doc, list, resource, { id: newPartId(title, taken), title: cleanTitle(title), url }, resource.parts.length, null);
+      }),
+
+    renamePart: (partRef, title) =>
+      mutate((doc) => {
+        const { list, part } = partOrThrow(doc, partRef);
+        part.title = cleanTitle(title);
+        list.customized = true;
+        return part;
+      }),
+
+    movePart: (partRef, toIndex) =>
+      mutate((doc) => {
+        const { list, resource, part } = partOrThrow(doc, partRef);
+        movePart(list, resource, part.id, toIndex);
+      }),
+
+    removePart: (partRef) =>
+      mutate((doc) => {
+        const { list, resource, part } = partOrThrow(doc, partRef);
+        return removePart(doc, list, resource, part.id);
+      }),
+
+    insertPart: (resourceRef, part, index, progress) =>
+      mutate((doc) => {
+        const { list, resource } = resourceOrThrow(doc, resourceRef);
+        return insertPart(doc, list, resource, part, index, progress);
       }),
 
     linkOf(ref) {

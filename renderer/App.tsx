@@ -1,22 +1,78 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { StudyActions } from './actions';
+import { ActionsContext } from './actions';
+import { api } from './api';
 import { BackupsDialog } from './components/BackupsDialog';
 import { Banners } from './components/Banners';
 import { ListView } from './components/ListView';
 import { Notices } from './components/Notices';
 import { RecoveryScreen } from './components/RecoveryScreen';
+import { ShortcutSheet } from './components/ShortcutSheet';
 import { Sidebar } from './components/Sidebar';
+import { StatsView } from './components/StatsView';
+import { useShortcuts } from './hooks/useShortcuts';
 import { useStudyData } from './hooks/useStudyData';
+import { effectiveStatus, STATUS_LABELS } from './progress';
+import { NO_FILTERS, type Filters } from './search';
 
 export function App() {
-  const { state, loadError, notices, dismiss, setDone, saveNote, openLink, replaceState } = useStudyData();
+  const data = useStudyData();
+  const { state, loadError, notices, dismiss, replaceState } = data;
   const [selectedId, setSelectedId] = useState<string | undefined>(undefined);
+  const [view, setView] = useState<'list' | 'stats'>('list');
   const [backupsOpen, setBackupsOpen] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [noteRequest, setNoteRequest] = useState<{ resourceId: string; count: number } | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
   const lists = state?.document?.lists ?? [];
   const list = lists.find((l) => l.id === selectedId) ?? lists[0];
+  const readOnly = state?.readOnly != null;
 
   useEffect(() => {
-    document.title = list ? `${list.title} — Studyshelf` : 'Studyshelf';
-  }, [list]);
+    document.title = view === 'stats' ? 'Progress — Studyshelf' : list ? `${list.title} — Studyshelf` : 'Studyshelf';
+  }, [list, view]);
+
+  const actions = useMemo<StudyActions>(
+    () => ({
+      readOnly,
+      setDone: (ref, done, title) => void data.setDone(ref, done, title),
+      changeStatus: (ref, status, label) => void data.changeStatus(ref, status, label),
+      saveNote: data.saveNote,
+      saveWhereStopped: data.saveWhereStopped,
+      openLink: (ref) => void data.openLink(ref),
+      openUrl: (url) => void api().openUrl(url),
+      parts: data.parts,
+    }),
+    // data.parts is rebuilt each render; its functions only close over stable callbacks.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [readOnly, data.setDone, data.changeStatus, data.saveNote, data.saveWhereStopped, data.openLink],
+  );
+
+  useShortcuts({
+    toggleDone: (card) => card.querySelector<HTMLInputElement>('.check-large')?.click(),
+    setStatus: (card, status) => {
+      const ref = card.dataset.resource!;
+      const resource = list?.resources.find((r) => `${list.id}/${r.id}` === ref);
+      if (!resource || readOnly) return;
+      const from = state?.document ? effectiveStatus(state.document.progress, list!.id, resource) : 'todo';
+      if (from !== status) actions.changeStatus(ref, status, `“${resource.title}”: ${STATUS_LABELS[status].toLowerCase()}.`);
+    },
+    editNote: (card) => {
+      const resourceId = card.dataset.resource!.split('/')[1]!;
+      setNoteRequest((r) => ({ resourceId, count: (r?.count ?? 0) + 1 }));
+    },
+    openLink: (card) => actions.openLink(card.dataset.resource!),
+    focusSearch: () => {
+      // Focus at once: the next keystrokes must land in the search box, not trigger shortcuts.
+      if (searchRef.current) return searchRef.current.focus();
+      setView('list');
+      requestAnimationFrame(() => searchRef.current?.focus());
+    },
+    undo: () => void data.undo(),
+    toggleStats: () => setView((v) => (v === 'list' ? 'stats' : 'list')),
+    showHelp: () => setHelpOpen(true),
+  });
 
   if (loadError) {
     return (
@@ -41,40 +97,51 @@ export function App() {
       </>
     );
   }
-  const readOnly = state.readOnly !== null;
   return (
-    <div className="app">
-      <Sidebar
-        lists={lists}
-        progress={state.document.progress}
-        selectedId={list?.id}
-        onSelect={setSelectedId}
-        dataFile={state.dataFile}
-        onShowBackups={() => setBackupsOpen(true)}
-      />
-      <main className="content">
-        <Banners state={state} />
-        {list ? (
-          <ListView
-            key={list.id}
-            list={list}
-            document={state.document}
-            readOnly={readOnly}
-            setDone={(ref, done) => void setDone(ref, done)}
-            openLink={(ref) => void openLink(ref)}
-            saveNote={saveNote}
-          />
-        ) : (
-          <p className="empty">You have no lists yet.</p>
-        )}
-      </main>
-      <BackupsDialog
-        open={backupsOpen}
-        readOnly={readOnly}
-        onClose={() => setBackupsOpen(false)}
-        onRestored={(result) => replaceState(result, 'Backup restored. Your data from before the restore is itself kept as a backup.')}
-      />
-      <Notices notices={notices} dismiss={dismiss} />
-    </div>
+    <ActionsContext.Provider value={actions}>
+      <div className="app">
+        <Sidebar
+          lists={lists}
+          document={state.document}
+          selectedId={view === 'list' ? list?.id : undefined}
+          statsSelected={view === 'stats'}
+          onSelect={(id) => {
+            setSelectedId(id);
+            setFilters(NO_FILTERS);
+            setView('list');
+          }}
+          onShowStats={() => setView('stats')}
+          dataFile={state.dataFile}
+          onShowBackups={() => setBackupsOpen(true)}
+          onShowShortcuts={() => setHelpOpen(true)}
+        />
+        <main className="content">
+          <Banners state={state} />
+          {view === 'stats' ? (
+            <StatsView document={state.document} />
+          ) : list ? (
+            <ListView
+              key={list.id}
+              list={list}
+              document={state.document}
+              filters={filters}
+              onFiltersChange={setFilters}
+              searchRef={searchRef}
+              noteRequest={noteRequest}
+            />
+          ) : (
+            <p className="empty">You have no lists yet.</p>
+          )}
+        </main>
+        <BackupsDialog
+          open={backupsOpen}
+          readOnly={readOnly}
+          onClose={() => setBackupsOpen(false)}
+          onRestored={(result) => replaceState(result, 'Backup restored. Your data from before the restore is itself kept as a backup.')}
+        />
+        <ShortcutSheet open={helpOpen} onClose={() => setHelpOpen(false)} />
+        <Notices notices={notices} dismiss={dismiss} />
+      </div>
+    </ActionsContext.Provider>
   );
 }

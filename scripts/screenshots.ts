@@ -1,42 +1,90 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchApp } from '../tests/harness/launch-app';
+import { openStore } from '../data/store';
 import { ListPage } from '../tests/e2e/pages/list-page';
+import { launchApp } from '../tests/harness/launch-app';
 import { ROOT } from './electron-binary';
 
-// Regenerates the README's screenshots from the real renderer on the harness, with a few weeks of
-// study in it, entered through the UI as a person would.
+// Regenerates the README's screenshots from the real renderer on the harness. A few months of study
+// are written first through the real store with a moving clock (so the activity picture is real),
+// then the rest is done through the UI as a person would.
+const P = 'python-behind-the-scenes-resources';
+const S = 'python-behind-the-scenes-series';
+const W = 'cpython-internals-ten-hour-codewalk';
+
+async function seed(dir: string): Promise<void> {
+  const day = 86_400_000;
+  let t = Date.now() - 120 * day;
+  const store = await openStore({ dir, now: () => new Date(t) });
+  const steps: Array<() => Promise<unknown>> = [
+    () => store.setStatus(`${P}/python-documentation`, 'in-progress'),
+    () => store.setDone(`${P}/python-documentation/python-c-api-reference`, true),
+    () => store.setDone(`${P}/python-documentation`, true),
+    () => store.setDone(`${P}/peps/pep-0587`, true),
+    () => store.setDone(`${P}/peps`, true),
+    () => store.setDone(`${P}/your-guide-to-the-cpython-source-code`, true),
+    () => store.setStatus(`${P}/stupid-python-ideas`, 'skipped'),
+    ...[1, 2, 3].map((n) => () => store.setDone(`${P}/${W}/cpython-internals-lecture-${n}`, true)),
+    ...[1, 2, 3, 4, 5].map((n) => () => store.setDone(`${S}/${(
+      [
+        'python-behind-the-scenes-1-how-the-cpython-vm-works',
+        'python-behind-the-scenes-2-how-the-cpython-compiler-works',
+        'python-behind-the-scenes-3-stepping-through-the-cpython-source-code',
+        'python-behind-the-scenes-4-how-python-bytecode-is-executed',
+        'python-behind-the-scenes-5-how-variables-are-implemented-in-cpython',
+      ] as const
+    )[n - 1]}`, true)),
+    () => store.setStatus(`${P}/pythons-innards`, 'in-progress'),
+    () => store.setDone(`${P}/pythons-innards/pythons-innards-introduction`, true),
+    () => store.setDone(`${P}/pythons-innards/pythons-innards-objects-101`, true),
+  ];
+  for (const [i, step] of steps.entries()) {
+    t += (i % 3 === 0 ? 4 : 1) * day + (i % 5) * 3_600_000;
+    await step();
+    if (i % 2 === 0) await store.saveNote(`${P}/${W}`, `Session ${i}: read along with the lecture.`);
+  }
+  // The last days in a row: a streak.
+  for (let d = 4; d >= 0; d--) {
+    t = Date.now() - d * day;
+    await store.saveNote(`${P}/${W}`, `## Lecture 4 — PyObject\n\n- \`ob_refcnt\` and \`ob_type\` live in **PyObject_HEAD**\n- [x] watched up to 12:30\n- [ ] read \`Include/object.h\`\n\n\`\`\`c\ntypedef struct _object {\n    Py_ssize_t ob_refcnt;\n    PyTypeObject *ob_type;\n} PyObject;\n\`\`\`\n\nDay ${5 - d}: see [Objects/object.c](https://github.com/python/cpython/blob/2.7/Objects/object.c).`);
+  }
+  await store.saveWhereStopped(`${P}/${W}`, 'lecture 4, 12:30');
+  await store.setStatus(`${P}/${W}`, 'in-progress');
+  await store.close();
+}
+
 const dir = await mkdtemp(join(tmpdir(), 'studyshelf-shots-'));
 try {
   for (const colorScheme of ['light', 'dark'] as const) {
-    const app = await launchApp({ userDataDir: join(dir, colorScheme), viewport: { width: 1280, height: 860 }, colorScheme });
-    const list = new ListPage(app.page);
-    for (const title of ['Python Documentation', 'Python/C API reference', 'PEPs', 'PEP 587', 'Your Guide to the CPython Source Code']) {
-      await list.checkbox(title).check();
-    }
-    for (const n of [1, 2, 3]) {
-      await app.page.getByRole('checkbox', { name: new RegExp(`^Read: Lecture ${n} - `) }).check();
-    }
-    const box = await list.openNotes('PEPs');
-    await box.fill('PEP 587 is the part of PEP 432 that shipped (3.8).\nRead next: PyConfig and PyPreConfig in the C-API docs.');
-    await list.page.getByText('Saved', { exact: false }).first().waitFor();
-    await list.page.getByRole('button', { name: 'Notes' }).first().click();
-    const codewalk = await list.openNotes('CPython internals: A ten-hour codewalk through the Python interpreter source code');
-    await codewalk.fill('Stopped at lecture 4, 12:30 — PyObject_HEAD and ob_refcnt.');
-    await list.page.getByText('✓ Saved').waitFor();
-    await app.page.mouse.move(1, 1);
-    await app.page.evaluate(() => document.querySelector('.content')?.scrollTo({ top: 0 }));
-    await app.page.screenshot({ path: join(ROOT, `docs/studyshelf-${colorScheme}.png`) });
+    const userDataDir = join(dir, colorScheme);
+    await seed(userDataDir);
+    const app = await launchApp({ userDataDir, viewport: { width: 1280, height: 860 }, colorScheme });
+    const page = app.page;
+    const list = new ListPage(page);
+    await list.resources.first().waitFor();
+    await page.mouse.move(1, 1);
+    await page.screenshot({ path: join(ROOT, `docs/studyshelf-${colorScheme}.png`) });
     if (colorScheme === 'light') {
-      await app.page.evaluate(() =>
-        document.querySelector('[aria-labelledby="title-cpython-internals-ten-hour-codewalk"]')?.scrollIntoView({ block: 'start' }),
-      );
-      await app.page.screenshot({ path: join(ROOT, 'docs/studyshelf-parts-and-notes.png') });
+      await list.openNotes(`CPython internals: A ten-hour codewalk through the Python interpreter source code`);
+      await page.locator('[data-resource$="/cpython-internals-ten-hour-codewalk"] .notes').scrollIntoViewIfNeeded();
+      await page.evaluate(() => document.querySelector('[data-resource$="/cpython-internals-ten-hour-codewalk"] .notes')?.scrollIntoView({ block: 'end' }));
+      await page.mouse.move(1, 1);
+      await page.screenshot({ path: join(ROOT, 'docs/studyshelf-notes.png') });
+      await page.keyboard.press('Escape');
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await page.keyboard.press('/');
+      await page.keyboard.type('pyobject');
+      await page.getByRole('status').filter({ hasText: 'of 10 resources' }).waitFor();
+      await page.evaluate(() => document.querySelector('.content')?.scrollTo({ top: 0 }));
+      await page.screenshot({ path: join(ROOT, 'docs/studyshelf-search.png') });
+      await page.getByRole('button', { name: /^Progress/ }).click();
+      await page.getByRole('heading', { name: 'Progress', level: 1 }).waitFor();
+      await page.screenshot({ path: join(ROOT, 'docs/studyshelf-progress.png') });
     }
     await app.close();
   }
-  console.log('Wrote docs/studyshelf-light.png, docs/studyshelf-dark.png, docs/studyshelf-parts-and-notes.png');
+  console.log('Wrote docs/studyshelf-{light,dark,notes,search,progress}.png');
 } finally {
   await rm(dir, { recursive: true, force: true });
 }

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import type { BackupInfo } from '../../data/backups';
 import type { ErrorCode } from '../../data/errors';
-import type { Note, ProgressEntry, StudyDocument } from '../../data/schema';
+import type { RemovedPart } from '../../data/part-ops';
+import { IdSchema, ProgressEntrySchema, StatusSchema, type Note, type Part, type ProgressEntry, type StudyDocument } from '../../data/schema';
 import type { StartupNotice } from '../../data/startup';
 import type { StorageHealth } from '../../data/store';
 import type { EventName, MethodName } from './channels';
+import { isSafeExternalUrl } from './external-url';
 
 export { APP_ORIGIN, CHANNELS, EVENT_CHANNELS, FLUSH_HOOK, METHOD_NAMES, channelOf, type EventName, type MethodName } from './channels';
 
@@ -16,12 +18,30 @@ export { APP_ORIGIN, CHANNELS, EVENT_CHANNELS, FLUSH_HOOK, METHOD_NAMES, channel
 const RefArg = z.string().min(3).max(400);
 /** Generous (16 M characters) so a very long note is accepted, bounded so one call cannot exhaust main. */
 export const MAX_NOTE_LENGTH = 16 * 1024 * 1024;
+const Title = z.string().max(500);
+/** A part's own link: an http(s) address, or none (it then opens its resource's link). */
+const PartUrl = z
+  .string()
+  .max(4096)
+  .refine((url) => isSafeExternalUrl(url), 'a link must be an http or https address')
+  .nullable();
+const Index = z.number().int().min(0).max(100_000);
 
 export const methods = {
   getState: z.tuple([]),
   setDone: z.tuple([RefArg, z.boolean()]),
+  setStatus: z.tuple([RefArg, StatusSchema]),
+  clearStatus: z.tuple([RefArg]),
   saveNote: z.tuple([RefArg, z.string().max(MAX_NOTE_LENGTH)]),
+  saveWhereStopped: z.tuple([RefArg, z.string().max(500)]),
+  addPart: z.tuple([RefArg, Title, PartUrl]),
+  renamePart: z.tuple([RefArg, Title]),
+  movePart: z.tuple([RefArg, Index]),
+  removePart: z.tuple([RefArg]),
+  insertPart: z.tuple([RefArg, z.object({ id: IdSchema, title: Title, url: PartUrl }), Index, ProgressEntrySchema.nullable()]),
   openLink: z.tuple([RefArg]),
+  /** A link written in a note: opened only when it is http(s). */
+  openUrl: z.tuple([z.string().max(4096)]),
   listBackups: z.tuple([]),
   restoreBackup: z.tuple([z.string().min(1).max(200)]),
   startFresh: z.tuple([]),
@@ -43,9 +63,18 @@ export interface AppState {
 interface Returns {
   getState: AppState;
   setDone: ProgressEntry;
+  setStatus: ProgressEntry;
+  clearStatus: null;
   saveNote: Note | null;
+  saveWhereStopped: Note | null;
+  addPart: Part;
+  renamePart: Part;
+  movePart: null;
+  removePart: RemovedPart;
+  insertPart: Part;
   /** The address handed to the system browser. */
   openLink: string;
+  openUrl: string;
   listBackups: BackupInfo[];
   restoreBackup: AppState;
   startFresh: AppState;

@@ -27,11 +27,32 @@ export function createHandlers({ store, openExternal, openPath }: HandlerDeps): 
   return {
     getState: async () => appState(store),
     setDone: (ref, done) => store.setDone(ref, done),
+    setStatus: (ref, status) => store.setStatus(ref, status),
+    clearStatus: async (ref) => {
+      await store.clearStatus(ref);
+      return null;
+    },
     saveNote: (ref, body) => store.saveNote(ref, body),
+    saveWhereStopped: (ref, text) => store.saveWhereStopped(ref, text),
+    addPart: (ref, title, url) => store.addPart(ref, title, url),
+    renamePart: (ref, title) => store.renamePart(ref, title),
+    movePart: async (ref, index) => {
+      await store.movePart(ref, index);
+      return null;
+    },
+    removePart: (ref) => store.removePart(ref),
+    insertPart: (ref, part, index, progress) => store.insertPart(ref, part, index, progress),
     async openLink(ref) {
       const url = store.linkOf(ref);
       if (!isSafeExternalUrl(url)) {
         throw new StudyError('unsafe-url', 'This link is not a web address (http or https), so it was not opened.');
+      }
+      await openExternal(url);
+      return url;
+    },
+    async openUrl(url) {
+      if (!isSafeExternalUrl(url)) {
+        throw new StudyError('unsafe-url', 'Only web addresses (http or https) are opened.');
       }
       await openExternal(url);
       return url;

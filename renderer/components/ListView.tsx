@@ -1,16 +1,44 @@
+import { useDeferredValue, useMemo, useRef, type RefObject } from 'react';
 import type { StudyDocument, StudyList } from '../../data/schema';
 import { hostOf, isWebUrl } from '../format';
-import { listProgress, percent } from '../progress';
+import { listProgress, percent, whatNext } from '../progress';
+import { applyFilters, buildIndex, type Filters } from '../search';
 import { ProgressBar } from './ProgressBar';
-import { ResourceCard, type ResourceActions } from './ResourceCard';
+import { ResourceCard } from './ResourceCard';
+import { Toolbar } from './Toolbar';
+import { WhatNext } from './WhatNext';
 
-interface Props extends ResourceActions {
+interface Props {
   list: StudyList;
   document: StudyDocument;
+  filters: Filters;
+  onFiltersChange: (filters: Filters) => void;
+  searchRef: RefObject<HTMLInputElement | null>;
+  /** Which card the note shortcut asked to open, and a counter so each press counts. */
+  noteRequest: { resourceId: string; count: number } | null;
 }
 
-export function ListView({ list, document, ...actions }: Props) {
+export function ListView({ list, document, filters, onFiltersChange, searchRef, noteRequest }: Props) {
   const { done, total } = listProgress(document.progress, list);
+  const skipped = list.resources.length - total;
+  const cards = useRef(new Map<string, HTMLLIElement>());
+  // The index follows titles and notes; typing in the search box only queries it.
+  const index = useMemo(() => buildIndex(list, document.notes), [list, document.notes]);
+  const deferred = useDeferredValue(filters);
+  const matches = useMemo(
+    () => applyFilters(list, document.progress, document.notes, deferred, index),
+    [list, document.progress, document.notes, deferred, index],
+  );
+  const kinds = useMemo(() => [...new Set(list.resources.map((r) => r.kind))], [list]);
+  const next = whatNext(document.progress, document.notes, list);
+  const positions = useMemo(() => new Map(list.resources.map((r, i) => [r.id, i + 1])), [list]);
+
+  const goTo = (resourceId: string) => {
+    const card = cards.current.get(resourceId);
+    card?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    card?.focus({ preventScroll: true });
+  };
+
   return (
     <article className="list-view" aria-labelledby="list-title">
       <header className="list-header">
@@ -32,23 +60,35 @@ export function ListView({ list, document, ...actions }: Props) {
             <strong>
               {done} of {total}
             </strong>{' '}
-            resources done · {percent(done, total)}%
+            resources done · {percent(done, total)}%{skipped > 0 && ` · ${skipped} skipped`}
           </p>
         </div>
       </header>
-      <ol className="resources">
-        {list.resources.map((resource, index) => (
-          <ResourceCard
-            key={resource.id}
-            listId={list.id}
-            resource={resource}
-            position={index + 1}
-            progress={document.progress}
-            note={document.notes[`${list.id}/${resource.id}`]}
-            {...actions}
-          />
-        ))}
-      </ol>
+      {!filters.query && <WhatNext listId={list.id} resume={next.resume} next={next.next} notes={document.notes} onGoTo={goTo} />}
+      <Toolbar ref={searchRef} filters={filters} onChange={onFiltersChange} kinds={kinds} shown={matches.length} total={list.resources.length} />
+      {matches.length === 0 ? (
+        <p className="empty">No resource matches. Try fewer words, or clear the filters.</p>
+      ) : (
+        <ol className="resources">
+          {matches.map(({ resource, terms, noteSnippet }) => (
+            <ResourceCard
+              key={resource.id}
+              ref={(element) => {
+                if (element) cards.current.set(resource.id, element);
+                else cards.current.delete(resource.id);
+              }}
+              listId={list.id}
+              resource={resource}
+              position={positions.get(resource.id) ?? 0}
+              progress={document.progress}
+              note={document.notes[`${list.id}/${resource.id}`]}
+              terms={terms}
+              noteSnippet={noteSnippet}
+              noteRequest={noteRequest?.resourceId === resource.id ? noteRequest.count : 0}
+            />
+          ))}
+        </ol>
+      )}
     </article>
   );
 }

@@ -1,65 +1,123 @@
-import { useId, useState } from 'react';
+import { memo, useDeferredValue, useId, useMemo, useRef, useState } from 'react';
 import type { Note } from '../../data/schema';
+import { useActions } from '../actions';
 import { timeAgo } from '../format';
-import { useNoteDraft, type DraftStatus, type SaveNote } from '../hooks/useNoteDraft';
+import { useNoteDraft, type DraftStatus } from '../hooks/useNoteDraft';
+import { NotePreview } from './NotePreview';
 
 interface Props {
   noteRef: string;
   title: string;
   note: Note | undefined;
-  save: SaveNote;
-  readOnly: boolean;
+  /** Set by the keyboard shortcut that opens the editor. */
+  openRequest: number;
 }
 
-export function NotesPanel({ noteRef, title, note, save, readOnly }: Props) {
+/** Counts words without building an array: a note of many megabytes must not stall a render. */
+export function wordCount(text: string): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 11 || c === 160;
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
+}
+
+/** Rows for the editor: the lines of the text, between 6 and 18, found without splitting it. */
+function rowsFor(text: string): number {
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at !== -1 && lines < 18; at = text.indexOf('\n', at + 1)) lines++;
+  return Math.min(18, Math.max(6, lines + 1));
+}
+
+/** Memoised: ticking another resource must not re-render (and re-measure) a long note. */
+export const NotesPanel = memo(function NotesPanel({ noteRef, title, note, openRequest }: Props) {
+  const { readOnly } = useActions();
   const [open, setOpen] = useState(false);
+  const [seenRequest, setSeenRequest] = useState(openRequest);
   const panelId = useId();
-  const excerpt = note?.body.split('\n').find((line) => line.trim() !== '');
+  // The "edit note" shortcut asks by bumping openRequest: open when it changes.
+  if (openRequest !== seenRequest) {
+    setSeenRequest(openRequest);
+    if (openRequest > 0) setOpen(true);
+  }
+  const body = note?.body ?? '';
+  const excerpt = useMemo(() => body.slice(0, 2000).split('\n').find((line) => line.trim() !== ''), [body]);
+  const words = useMemo(() => wordCount(body), [body]);
   return (
     <div className="notes">
-      <button
-        type="button"
-        className="notes-toggle"
-        aria-expanded={open}
-        aria-controls={panelId}
-        onClick={() => setOpen((o) => !o)}
-      >
-        <span className="chevron" aria-hidden="true">
-          {open ? '▾' : '▸'}
-        </span>
-        {note ? 'Notes' : readOnly ? 'No notes' : 'Add a note'}
-        {note && <span className="notes-when"> · edited {timeAgo(note.updatedAt)}</span>}
-      </button>
+      <div className="notes-bar">
+        <button type="button" className="notes-toggle" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((o) => !o)}>
+          <span className="chevron" aria-hidden="true">
+            {open ? '▾' : '▸'}
+          </span>
+          {note ? 'Notes' : readOnly ? 'No notes' : 'Add a note'}
+        </button>
+        {note && (
+          <span className="notes-when">
+            {words} {words === 1 ? 'word' : 'words'} · edited {timeAgo(note.updatedAt)}
+          </span>
+        )}
+        {note?.whereStopped && !open && (
+          <span className="stopped-chip" title="Where I stopped">
+            ⏸ {note.whereStopped}
+          </span>
+        )}
+      </div>
       {!open && excerpt && <p className="notes-excerpt">{excerpt}</p>}
-      {open && <NoteEditor id={panelId} noteRef={noteRef} title={title} note={note} save={save} readOnly={readOnly} />}
+      {open && <NoteEditor id={panelId} noteRef={noteRef} title={title} note={note} />}
     </div>
   );
-}
+});
 
-interface EditorProps {
-  id: string;
-  noteRef: string;
-  title: string;
-  note: Note | undefined;
-  save: SaveNote;
-  readOnly: boolean;
-}
-
-function NoteEditor({ id, noteRef, title, note, save, readOnly }: EditorProps) {
-  const { draft, status, edit } = useNoteDraft(noteRef, note, save);
+function NoteEditor({ id, noteRef, title, note }: { id: string; noteRef: string; title: string; note: Note | undefined }) {
+  const { saveNote, saveWhereStopped, openUrl, readOnly } = useActions();
+  const { draft, status, edit } = useNoteDraft(noteRef, note, saveNote);
+  const preview = useDeferredValue(draft);
+  const words = useMemo(() => wordCount(preview), [preview]);
+  const [stopped, setStopped] = useState(note?.whereStopped ?? '');
+  const saved = useRef(note?.whereStopped ?? '');
+  const commitStopped = () => {
+    if (stopped.trim() === saved.current) return;
+    saved.current = stopped.trim();
+    void saveWhereStopped(noteRef, stopped);
+  };
   return (
     <div id={id} className="note-editor">
-      <textarea
-        className="note-text"
-        aria-label={`Notes for ${title}`}
-        placeholder="What did you learn? Where did you stop? Markdown is fine."
-        value={draft}
-        rows={Math.min(16, Math.max(4, draft.split('\n').length + 1))}
-        onChange={(event) => edit(event.target.value)}
-        readOnly={readOnly}
-        autoFocus
-      />
-      {!readOnly && <SaveStatus status={status} />}
+      <label className="stopped-field">
+        <span>Where I stopped</span>
+        <input
+          type="text"
+          value={stopped}
+          placeholder="e.g. lecture 4, 12:30"
+          readOnly={readOnly}
+          onChange={(event) => setStopped(event.target.value)}
+          onBlur={commitStopped}
+          onKeyDown={(event) => event.key === 'Enter' && commitStopped()}
+        />
+      </label>
+      <div className="note-panes">
+        <textarea
+          className="note-text"
+          aria-label={`Notes for ${title}`}
+          placeholder="What did you learn? Markdown works: lists, `code`, - [ ] tasks, links."
+          value={draft}
+          rows={rowsFor(draft)}
+          onChange={(event) => edit(event.target.value)}
+          readOnly={readOnly}
+          autoFocus
+        />
+        <section className="note-preview" tabIndex={0} aria-label={`Preview of the notes for ${title}`}>
+          {preview.trim() ? <NotePreview body={preview} openUrl={openUrl} /> : <p className="muted">The preview appears here as you type.</p>}
+        </section>
+      </div>
+      <div className="note-footer">
+        <span className="muted">{words} words</span>
+        {!readOnly && <SaveStatus status={status} />}
+      </div>
     </div>
   );
 }

@@ -1,79 +1,117 @@
+import { forwardRef, useState } from 'react';
 import type { Note, ProgressEntry, Resource } from '../../data/schema';
+import { useActions } from '../actions';
 import { hostOf, isWebUrl, kindLabel } from '../format';
-import type { SaveNote } from '../hooks/useNoteDraft';
-import { isDone, partsProgress, resourceDone } from '../progress';
+import { derivedStatus, effectiveStatus, isDone, isExplicit } from '../progress';
 import { ExternalLink } from './ExternalLink';
+import { Highlighted } from './Highlighted';
 import { NotesPanel } from './NotesPanel';
-import { ProgressBar } from './ProgressBar';
+import { PartsSection } from './PartsSection';
+import { StatusSelect } from './StatusSelect';
 
-export interface ResourceActions {
-  /** A file from a newer version is shown, not changed. */
-  readOnly: boolean;
-  setDone: (ref: string, done: boolean) => void;
-  openLink: (ref: string) => void;
-  saveNote: SaveNote;
-}
-
-interface Props extends ResourceActions {
+interface Props {
   listId: string;
   resource: Resource;
   position: number;
   progress: Record<string, ProgressEntry>;
   note: Note | undefined;
+  terms: string[];
+  noteSnippet: string | null;
+  /** Bumped by the "edit note" shortcut. */
+  noteRequest: number;
 }
 
-export function ResourceCard({ listId, resource, position, progress, note, readOnly, setDone, openLink, saveNote }: Props) {
-  const ref = `${listId}/${resource.id}`;
-  const ticked = isDone(progress, ref);
-  const complete = resourceDone(progress, listId, resource);
-  const parts = partsProgress(progress, listId, resource);
+const day = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+
+export const ResourceCard = forwardRef<HTMLLIElement, Props>(function ResourceCard(
+  { listId, resource, position, progress, note, terms, noteSnippet, noteRequest },
+  ref,
+) {
+  const actions = useActions();
+  const [editingParts, setEditingParts] = useState(false);
+  const resourceRef = `${listId}/${resource.id}`;
+  const status = effectiveStatus(progress, listId, resource);
+  const hasParts = resource.parts.length > 0;
+  const entry = progress[resourceRef];
   const headingId = `title-${resource.id}`;
   return (
-    <li className={`resource${complete ? ' resource-done' : ''}`} aria-labelledby={headingId}>
+    <li
+      ref={ref}
+      className={`resource resource-${status}`}
+      aria-labelledby={headingId}
+      tabIndex={-1}
+      data-resource={resourceRef}
+    >
       <div className="resource-main">
         <input
           type="checkbox"
           className="check check-large"
-          checked={ticked}
-          disabled={readOnly}
-          onChange={(event) => setDone(ref, event.target.checked)}
+          checked={status === 'done'}
+          disabled={actions.readOnly}
+          onChange={(event) => actions.setDone(resourceRef, event.target.checked, resource.title)}
           aria-label={`Read: ${resource.title}`}
         />
         <div className="resource-body">
-          <h3 className="resource-title" id={headingId}>
-            <span className="resource-position" aria-hidden="true">
-              {position}.
-            </span>{' '}
-            <ExternalLink url={resource.url} onOpen={() => openLink(ref)}>
-              {resource.title}
-            </ExternalLink>
-          </h3>
+          <div className="resource-head">
+            <h2 className="resource-title" id={headingId}>
+              <span className="resource-position" aria-hidden="true">
+                {position}.
+              </span>{' '}
+              <ExternalLink url={resource.url} onOpen={() => actions.openLink(resourceRef)}>
+                <Highlighted text={resource.title} terms={terms} />
+              </ExternalLink>
+            </h2>
+            <StatusSelect
+              title={resource.title}
+              status={status}
+              derived={hasParts ? derivedStatus(progress, listId, resource) : undefined}
+              explicit={isExplicit(progress, listId, resource)}
+              disabled={actions.readOnly}
+              onChange={(next) => actions.changeStatus(resourceRef, next, `“${resource.title}”: status changed.`)}
+            />
+          </div>
           <p className="resource-meta">
             <span className={`kind kind-${resource.kind}`}>{kindLabel(resource.kind)}</span>
-            {resource.author && <span className="author">by {resource.author}</span>}
+            {resource.author && (
+              <span className="author">
+                by <Highlighted text={resource.author} terms={terms} />
+              </span>
+            )}
             {isWebUrl(resource.url) && <span className="host">{hostOf(resource.url)}</span>}
+            {entry?.startedAt && <span className="dates">Started {day.format(new Date(entry.startedAt))}</span>}
+            {entry?.doneAt && <span className="dates">Finished {day.format(new Date(entry.doneAt))}</span>}
           </p>
-          {resource.description && <p className="resource-description">{resource.description}</p>}
+          {resource.description && (
+            <p className="resource-description">
+              <Highlighted text={resource.description} terms={terms} />
+            </p>
+          )}
+          {noteSnippet && (
+            <p className="note-match">
+              <span className="muted">In your notes: </span>
+              <Highlighted text={noteSnippet} terms={terms} />
+            </p>
+          )}
 
           {resource.links.length > 0 && (
             <section className="subitems" aria-label={`Also in ${resource.title}`}>
-              <h4 className="subitems-heading">Also in this resource</h4>
+              <h3 className="subitems-heading">Also in this resource</h3>
               <ul className="subitem-list">
                 {resource.links.map((link) => {
-                  const linkRef = `${ref}/${link.id}`;
+                  const linkRef = `${resourceRef}/${link.id}`;
                   return (
                     <li key={link.id} className={`subitem${isDone(progress, linkRef) ? ' subitem-done' : ''}`}>
                       <input
                         type="checkbox"
                         className="check"
                         checked={isDone(progress, linkRef)}
-                        disabled={readOnly}
-                        onChange={(event) => setDone(linkRef, event.target.checked)}
+                        disabled={actions.readOnly}
+                        onChange={(event) => actions.setDone(linkRef, event.target.checked, link.title)}
                         aria-label={`Read: ${link.title}`}
                       />
                       <div>
-                        <ExternalLink url={link.url} onOpen={() => openLink(linkRef)} className="subitem-title">
-                          {link.title}
+                        <ExternalLink url={link.url} onOpen={() => actions.openLink(linkRef)} className="subitem-title">
+                          <Highlighted text={link.title} terms={terms} />
                         </ExternalLink>
                         {link.description && <p className="subitem-description">{link.description}</p>}
                       </div>
@@ -84,52 +122,27 @@ export function ResourceCard({ listId, resource, position, progress, note, readO
             </section>
           )}
 
-          {resource.parts.length > 0 && (
-            <section className="subitems" aria-label={`Parts of ${resource.title}`}>
-              <div className="parts-header">
-                <h4 className="subitems-heading">Parts</h4>
-                <span className="parts-count">
-                  {parts.done} / {parts.total}
-                </span>
-                <ProgressBar done={parts.done} total={parts.total} label={`${resource.title}: parts read`} />
-              </div>
-              <ol className="subitem-list parts">
-                {resource.parts.map((part) => {
-                  const partRef = `${ref}/${part.id}`;
-                  const done = isDone(progress, partRef);
-                  return (
-                    <li key={part.id} className={`subitem${done ? ' subitem-done' : ''}`}>
-                      <input
-                        type="checkbox"
-                        className="check"
-                        checked={done}
-                        disabled={readOnly}
-                        onChange={(event) => setDone(partRef, event.target.checked)}
-                        aria-label={`Read: ${part.title}`}
-                      />
-                      <ExternalLink
-                        url={part.url ?? resource.url}
-                        onOpen={() => openLink(partRef)}
-                        className="subitem-title"
-                        hint={part.url ? undefined : `No link of its own: opens ${resource.title}`}
-                      >
-                        {part.title}
-                      </ExternalLink>
-                      {!part.url && (
-                        <span className="via-parent">
-                          {resource.kind === 'video-series' ? 'in the playlist' : 'via the main link'}
-                        </span>
-                      )}
-                    </li>
-                  );
-                })}
-              </ol>
-            </section>
+          {(hasParts || editingParts) && (
+            <PartsSection
+              listId={listId}
+              resource={resource}
+              progress={progress}
+              terms={terms}
+              editing={editingParts}
+              onEditingChange={setEditingParts}
+            />
           )}
 
-          <NotesPanel noteRef={ref} title={resource.title} note={note} save={saveNote} readOnly={readOnly} />
+          <div className="resource-footer">
+            <NotesPanel noteRef={resourceRef} title={resource.title} note={note} openRequest={noteRequest} />
+            {!hasParts && !editingParts && !actions.readOnly && (
+              <button type="button" className="link-button" onClick={() => setEditingParts(true)}>
+                + Add parts
+              </button>
+            )}
+          </div>
         </div>
       </div>
     </li>
   );
-}
+});

@@ -1,17 +1,23 @@
-import type { ProgressEntry, StudyList } from '../../data/schema';
+import { useState } from 'react';
+import type { StudyDocument, StudyList } from '../../data/schema';
 import { listProgress } from '../progress';
+import { applyTheme, loadTheme, type ThemeChoice } from '../theme';
 import { ProgressBar } from './ProgressBar';
 
 interface Props {
   lists: StudyList[];
-  progress: Record<string, ProgressEntry>;
+  document: StudyDocument;
   selectedId: string | undefined;
+  statsSelected: boolean;
   onSelect: (id: string) => void;
+  onShowStats: () => void;
   dataFile: string;
   onShowBackups: () => void;
+  onShowShortcuts: () => void;
 }
 
-export function Sidebar({ lists, progress, selectedId, onSelect, dataFile, onShowBackups }: Props) {
+export function Sidebar({ lists, document, selectedId, statsSelected, onSelect, onShowStats, dataFile, onShowBackups, onShowShortcuts }: Props) {
+  const [theme, setTheme] = useState<ThemeChoice>(loadTheme);
   return (
     <aside className="sidebar">
       <div className="brand">
@@ -26,14 +32,13 @@ export function Sidebar({ lists, progress, selectedId, onSelect, dataFile, onSho
         <h2 className="sidebar-heading">Lists</h2>
         <ul className="list-nav">
           {lists.map((list) => {
-            const { done, total } = listProgress(progress, list);
-            const selected = list.id === selectedId;
+            const { done, total } = listProgress(document.progress, list);
             return (
               <li key={list.id}>
                 <button
                   type="button"
                   className="list-button"
-                  aria-current={selected ? 'page' : undefined}
+                  aria-current={list.id === selectedId ? 'page' : undefined}
                   onClick={() => onSelect(list.id)}
                 >
                   <span className="list-button-title">{list.title}</span>
@@ -48,10 +53,32 @@ export function Sidebar({ lists, progress, selectedId, onSelect, dataFile, onSho
             );
           })}
         </ul>
+        <button type="button" className="list-button stats-button" aria-current={statsSelected ? 'page' : undefined} onClick={onShowStats}>
+          <span className="list-button-title">Progress</span>
+          <span className="muted">Activity, streak, by kind</span>
+        </button>
       </nav>
       <div className="sidebar-footer">
+        <label className="theme-field">
+          <span>Theme</span>
+          <select
+            value={theme}
+            onChange={(event) => {
+              const choice = event.target.value as ThemeChoice;
+              setTheme(choice);
+              applyTheme(choice);
+            }}
+          >
+            <option value="system">Follow the system</option>
+            <option value="light">Light</option>
+            <option value="dark">Dark</option>
+          </select>
+        </label>
         <button type="button" className="sidebar-action" onClick={onShowBackups}>
           Backups…
+        </button>
+        <button type="button" className="sidebar-action" onClick={onShowShortcuts}>
+          Keyboard shortcuts <kbd>?</kbd>
         </button>
         <p title={dataFile}>
           Saved automatically to

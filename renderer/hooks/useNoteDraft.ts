@@ -8,6 +8,7 @@ export type DraftStatus = { kind: 'saved' } | { kind: 'saving' } | { kind: 'fail
 
 /** Quiet time after the last keystroke before a note is written. */
 export const NOTE_DEBOUNCE_MS = 500;
+const JOURNAL_LIMIT = 1_000_000;
 
 /**
  * A note being edited: typing updates the draft at once and writes it after a pause. Writes go out one
@@ -48,7 +49,9 @@ export function useNoteDraft(ref: string, saved: Note | undefined, save: SaveNot
   const edit = useCallback(
     (text: string) => {
       latest.current = text;
-      journalDraft(ref, { body: text, base: base.current, at: new Date().toISOString() });
+      // Journaling a note of many megabytes on every keystroke would make typing lag; such a note
+      // relies on the debounced save and the flush before close.
+      if (text.length < JOURNAL_LIMIT) journalDraft(ref, { body: text, base: base.current, at: new Date().toISOString() });
       setDraft(text);
       setStatus({ kind: 'saving' });
       clearTimeout(timer.current);

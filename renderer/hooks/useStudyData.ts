@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppState } from '../../electron/api/contract';
-import type { Note, ProgressEntry, StudyDocument } from '../../data/schema';
+import type { Note, Part, ProgressEntry, Status, StudyDocument } from '../../data/schema';
 import { api } from '../api';
 import { discardDraft, pendingDrafts, recoveredBody, settleDraft } from '../draft-journal';
 
@@ -8,6 +8,14 @@ export interface Notice {
   id: number;
   tone: 'error' | 'info';
   text: string;
+  /** An action offered with the notice, e.g. Undo. */
+  action?: { label: string; run: () => void };
+}
+
+/** The last change that can be taken back (a status change or a part edit). */
+export interface Undoable {
+  label: string;
+  undo: () => Promise<void>;
 }
 
 let noticeId = 0;
@@ -23,9 +31,17 @@ export function useStudyData() {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [notices, setNotices] = useState<Notice[]>([]);
 
-  const notify = useCallback((tone: Notice['tone'], text: string) => {
-    const notice = { id: ++noticeId, tone, text };
-    setNotices((all) => [...all.slice(-2), notice]);
+  const [undoable, setUndoable] = useState<Undoable | null>(null);
+  // The latest state, for callbacks that must read it at the moment they run (undo needs "before").
+  const current = useRef<AppState | null>(null);
+  useEffect(() => {
+    current.current = state;
+  }, [state]);
+
+  const notify = useCallback((tone: Notice['tone'], text: string, action?: Notice['action']) => {
+    const notice = { id: ++noticeId, tone, text, action };
+    setNotices((all) => [...all.filter((n) => !n.action || !action).slice(-2), notice]);
+    return notice.id;
   }, []);
   const dismiss = useCallback((id: number) => setNotices((all) => all.filter((n) => n.id !== id)), []);
 
@@ -45,31 +61,139 @@ export function useStudyData() {
       });
   }, [notify]);
 
-  const setDone = useCallback(
-    async (ref: string, done: boolean) => {
-      let before: ProgressEntry | undefined;
-      setState((s) => {
-        if (!s?.document) return s;
-        before = s.document.progress[ref];
-        const at = new Date().toISOString();
-        const optimistic: ProgressEntry = {
-          status: done ? 'done' : 'todo',
-          startedAt: before?.startedAt ?? (done ? at : null),
-          doneAt: done ? at : null,
-          updatedAt: at,
-        };
-        return withProgress(s, ref, optimistic);
+  const undo = useCallback(async () => {
+    if (!undoable) return;
+    setUndoable(null);
+    setNotices((all) => all.filter((n) => !n.action));
+    await undoable.undo();
+  }, [undoable]);
+
+  const remember = useCallback(
+    (label: string, undoFn: () => Promise<void>) => {
+      const entry = { label, undo: undoFn };
+      setUndoable(entry);
+      notify('info', label, {
+        label: 'Undo',
+        run: () => {
+          setUndoable(null);
+          setNotices((all) => all.filter((n) => !n.action));
+          void entry.undo();
+        },
       });
-      const result = await api().setDone(ref, done);
-      if (result.ok) {
-        setState((s) => (s ? withProgress(s, ref, result.value) : s));
-      } else if (result.error.code !== 'io') {
-        setState((s) => (s ? withProgress(s, ref, before) : s));
-        notify('error', result.error.message);
-      }
     },
     [notify],
   );
+
+  // The undo of a status change is another status change: reached through a ref, not a self-reference.
+  const changeStatusRef = useRef<(ref: string, status: Status | null) => Promise<void>>(async () => undefined);
+
+  /**
+   * Sets a status (null: back to following the parts). Shown at once; rolled back with a notice if
+   * main refuses; kept if main kept it but could not write it yet (the storage warning says so).
+   */
+  const changeStatus = useCallback(
+    async (ref: string, status: Status | null, label?: string): Promise<void> => {
+      const before = current.current?.document?.progress[ref];
+      // Offered at once, so an Undo pressed right away (Ctrl+Z) is not lost while main answers.
+      if (label) remember(label, () => changeStatusRef.current(ref, before?.status ?? null));
+      setState((s) => {
+        if (!s?.document) return s;
+        if (status === null) return withProgress(s, ref, undefined);
+        const at = new Date().toISOString();
+        const working = status === 'in-progress' || status === 'done';
+        return withProgress(s, ref, {
+          status,
+          startedAt: before?.startedAt ?? (working ? at : null),
+          doneAt: status === 'done' ? (before?.doneAt ?? at) : null,
+          updatedAt: at,
+        });
+      });
+      const result = status === null ? await api().clearStatus(ref) : await api().setStatus(ref, status);
+      if (result.ok) {
+        setState((s) => (s ? withProgress(s, ref, result.value ?? undefined) : s));
+      } else if (result.error.code !== 'io') {
+        setState((s) => (s ? withProgress(s, ref, before) : s));
+        if (label) setUndoable(null);
+        notify('error', result.error.message);
+      }
+    },
+    [notify, remember],
+  );
+
+  useEffect(() => {
+    changeStatusRef.current = (ref, status) => changeStatus(ref, status);
+  }, [changeStatus]);
+
+  const setDone = useCallback(
+    (ref: string, done: boolean, title?: string) =>
+      changeStatus(ref, done ? 'done' : 'todo', title ? `“${title}” marked ${done ? 'done' : 'not done'}.` : undefined),
+    [changeStatus],
+  );
+
+  const saveWhereStopped = useCallback(
+    async (ref: string, text: string) => {
+      const result = await api().saveWhereStopped(ref, text);
+      if (result.ok) setState((s) => (s ? withNote(s, ref, result.value) : s));
+      else notify('error', result.error.message);
+      return result.ok;
+    },
+    [notify],
+  );
+
+  /** Part edits change the list's shape: afterwards the state is read again from main. */
+  const refresh = useCallback(async () => {
+    const result = await api().getState();
+    if (result.ok) setState(result.value);
+  }, []);
+
+  const editParts = useCallback(
+    async <T,>(
+      call: () => Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>,
+      undoLabel?: (value: T) => { label: string; undo: () => Promise<unknown> },
+    ): Promise<boolean> => {
+      const result = await call();
+      await refresh();
+      if (!result.ok) {
+        notify('error', result.error.message);
+        return false;
+      }
+      if (undoLabel) {
+        const { label, undo: undoCall } = undoLabel(result.value);
+        remember(label, async () => {
+          await undoCall();
+          await refresh();
+        });
+      }
+      return true;
+    },
+    [notify, refresh, remember],
+  );
+
+  const parts = {
+    add: (resourceRef: string, title: string) =>
+      editParts(
+        () => api().addPart(resourceRef, title, null),
+        (part: Part) => ({ label: `Part “${part.title}” added.`, undo: () => api().removePart(`${resourceRef}/${part.id}`) }),
+      ),
+    rename: (partRef: string, oldTitle: string, title: string) =>
+      editParts(
+        () => api().renamePart(partRef, title),
+        () => ({ label: `Part renamed to “${title.trim()}”.`, undo: () => api().renamePart(partRef, oldTitle) }),
+      ),
+    move: (partRef: string, from: number, to: number) =>
+      editParts(
+        () => api().movePart(partRef, to),
+        () => ({ label: 'Part moved.', undo: () => api().movePart(partRef, from) }),
+      ),
+    remove: (resourceRef: string, partRef: string) =>
+      editParts(
+        () => api().removePart(partRef),
+        (removed) => ({
+          label: `Part “${removed.part.title}” removed.`,
+          undo: () => api().insertPart(resourceRef, removed.part, removed.index, removed.progress),
+        }),
+      ),
+  };
 
   /** Resolves with whether the note is on disk; the notes panel shows the outcome. */
   const saveNote = useCallback(
@@ -104,7 +228,22 @@ export function useStudyData() {
     [notify],
   );
 
-  return { state, loadError, notices, notify, dismiss, setDone, saveNote, openLink, replaceState };
+  return {
+    state,
+    loadError,
+    notices,
+    notify,
+    dismiss,
+    setDone,
+    changeStatus,
+    saveNote,
+    saveWhereStopped,
+    openLink,
+    parts,
+    undo,
+    undoable,
+    replaceState,
+  };
 }
 
 interface Recovered {

@@ -17,7 +17,7 @@ test('first run shows the article’s list: 10 resources in order, with authors,
   await expect(app.page).toHaveTitle('Python behind the scenes: a list of resources — Studyshelf');
   await expect(listPage.heading).toHaveText('Python behind the scenes: a list of resources');
   await expect(listPage.resources).toHaveCount(10);
-  await expect(listPage.page.locator('ol.resources > li h3 a')).toHaveText(ARTICLE_ORDER.map((t) => new RegExp(`^${t.replace(/[()?]/g, '\\$&')}`)));
+  await expect(listPage.page.locator('ol.resources > li h2 a')).toHaveText(ARTICLE_ORDER.map((t) => new RegExp(`^${t.replace(/[()?]/g, '\\$&')}`)));
   const book = listPage.resource('Inside The Python Virtual Machine');
   await expect(book).toContainText('by Obi Ike-Nwosu');
   await expect(book).toContainText('Book');

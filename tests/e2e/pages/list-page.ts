@@ -13,7 +13,7 @@ export class ListPage {
   }
 
   resourceTitles(): Promise<string[]> {
-    return this.page.locator('ol.resources > li h3 a, ol.resources > li h3 > span:not([aria-hidden])').allInnerTexts();
+    return this.page.locator('ol.resources > li h2 a, ol.resources > li h2 > span:not([aria-hidden])').allInnerTexts();
   }
 
   resource(title: string): Locator {

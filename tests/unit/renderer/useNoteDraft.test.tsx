@@ -15,7 +15,7 @@ function recordingSave(delayMs = 0) {
   const save: SaveNote = vi.fn(async (_ref: string, body: string) => {
     if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
     saved.push(body);
-    return { ok: true as const, note: { body, updatedAt: new Date().toISOString() } };
+    return { ok: true as const, note: { body, whereStopped: '', updatedAt: new Date().toISOString() } };
   });
   return { saved, save };
 }

@@ -1,0 +1,65 @@
+import { StudyError } from './errors';
+import type { Part, ProgressEntry, Resource, StudyDocument, StudyList } from './schema';
+
+export function newPartId(title: string, taken: ReadonlySet<string>): string {
+  const base =
+    title
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'part';
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
+export function cleanTitle(title: string): string {
+  const clean = title.replace(/\s+/g, ' ').trim();
+  if (clean === '') throw new StudyError('invalid-argument', 'A part needs a title.');
+  if (clean.length > 500) throw new StudyError('invalid-argument', 'A part title can be at most 500 characters.');
+  return clean;
+}
+
+/** What removing a part took away, so an undo can put back exactly that. */
+export interface RemovedPart {
+  part: Part;
+  index: number;
+  progress: ProgressEntry | null;
+}
+
+export function insertPart(
+  doc: StudyDocument,
+  list: StudyList,
+  resource: Resource,
+  part: Part,
+  index: number,
+  progress: ProgressEntry | null,
+): Part {
+  if (resource.parts.some((p) => p.id === part.id) || resource.links.some((l) => l.id === part.id)) {
+    throw new StudyError('invalid-argument', 'That part is already there.');
+  }
+  const clean = { ...part, title: cleanTitle(part.title) };
+  resource.parts.splice(Math.max(0, Math.min(index, resource.parts.length)), 0, clean);
+  if (progress) doc.progress[`${list.id}/${resource.id}/${part.id}`] = progress;
+  list.customized = true;
+  return clean;
+}
+
+export function removePart(doc: StudyDocument, list: StudyList, resource: Resource, partId: string): RemovedPart {
+  const index = resource.parts.findIndex((p) => p.id === partId);
+  const part = resource.parts[index]!;
+  const ref = `${list.id}/${resource.id}/${partId}`;
+  const progress = doc.progress[ref] ?? null;
+  resource.parts.splice(index, 1);
+  delete doc.progress[ref];
+  list.customized = true;
+  return { part, index, progress };
+}
+
+export function movePart(list: StudyList, resource: Resource, partId: string, toIndex: number): void {
+  const from = resource.parts.findIndex((p) => p.id === partId);
+  const [part] = resource.parts.splice(from, 1);
+  resource.parts.splice(Math.max(0, Math.min(toIndex, resource.parts.length)), 0, part!);
+  list.customized = true;
+}

@@ -1,0 +1,29 @@
+import { createContext, useContext } from 'react';
+import type { Status } from '../data/schema';
+import type { SaveNote } from './hooks/useNoteDraft';
+
+/** Everything a resource card can do, provided once by App instead of passed through every level. */
+export interface StudyActions {
+  readOnly: boolean;
+  setDone: (ref: string, done: boolean, title: string) => void;
+  /** null: back to following the parts. */
+  changeStatus: (ref: string, status: Status | null, label: string) => void;
+  saveNote: SaveNote;
+  saveWhereStopped: (ref: string, text: string) => Promise<boolean>;
+  openLink: (ref: string) => void;
+  openUrl: (url: string) => void;
+  parts: {
+    add: (resourceRef: string, title: string) => Promise<boolean>;
+    rename: (partRef: string, oldTitle: string, title: string) => Promise<boolean>;
+    move: (partRef: string, from: number, to: number) => Promise<boolean>;
+    remove: (resourceRef: string, partRef: string) => Promise<boolean>;
+  };
+}
+
+export const ActionsContext = createContext<StudyActions | null>(null);
+
+export function useActions(): StudyActions {
+  const actions = useContext(ActionsContext);
+  if (!actions) throw new Error('useActions outside ActionsContext');
+  return actions;
+}

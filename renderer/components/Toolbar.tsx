@@ -1,0 +1,72 @@
+import { forwardRef } from 'react';
+import { kindLabel } from '../format';
+import { STATUS_LABELS, STATUS_ORDER } from '../progress';
+import { NO_FILTERS, type Filters } from '../search';
+
+interface Props {
+  filters: Filters;
+  onChange: (filters: Filters) => void;
+  kinds: string[];
+  shown: number;
+  total: number;
+}
+
+/** Search as you type, filters and sort for the list on screen, with how many resources are shown. */
+export const Toolbar = forwardRef<HTMLInputElement, Props>(function Toolbar({ filters, onChange, kinds, shown, total }, searchRef) {
+  const set = (change: Partial<Filters>) => onChange({ ...filters, ...change });
+  const active = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
+  return (
+    <div className="toolbar" role="search">
+      <input
+        ref={searchRef}
+        type="search"
+        className="search"
+        aria-label="Search this list"
+        placeholder="Search titles, authors, descriptions, notes…   /"
+        value={filters.query}
+        onChange={(event) => set({ query: event.target.value })}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') {
+            set({ query: '' });
+            event.currentTarget.blur();
+          }
+        }}
+      />
+      <div className="filters">
+        <select aria-label="Filter by status" value={filters.status} onChange={(e) => set({ status: e.target.value as Filters['status'] })}>
+          <option value="all">Any status</option>
+          {STATUS_ORDER.map((s) => (
+            <option key={s} value={s}>
+              {STATUS_LABELS[s]}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Filter by kind" value={filters.kind} onChange={(e) => set({ kind: e.target.value })}>
+          <option value="all">Any kind</option>
+          {kinds.map((k) => (
+            <option key={k} value={k}>
+              {kindLabel(k)}
+            </option>
+          ))}
+        </select>
+        <label className="check-label">
+          <input type="checkbox" checked={filters.hasNotes} onChange={(e) => set({ hasNotes: e.target.checked })} />
+          Has notes
+        </label>
+        <select aria-label="Sort" value={filters.sort} onChange={(e) => set({ sort: e.target.value as Filters['sort'] })}>
+          <option value="list">List order</option>
+          <option value="touched">Recently touched</option>
+          <option value="title">Title</option>
+        </select>
+        <p className="result-count" role="status" aria-live="polite">
+          {active ? `${shown} of ${total} resources` : `${total} resources`}
+        </p>
+        {active && (
+          <button type="button" className="link-button" onClick={() => onChange(NO_FILTERS)}>
+            Clear
+          </button>
+        )}
+      </div>
+    </div>
+  );
+});

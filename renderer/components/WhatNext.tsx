@@ -1,0 +1,37 @@
+import type { Note, Resource } from '../../data/schema';
+import { useActions } from '../actions';
+
+interface Props {
+  listId: string;
+  resume: Resource | null;
+  next: Resource | null;
+  notes: Readonly<Record<string, Note>>;
+  onGoTo: (resourceId: string) => void;
+}
+
+/** The resource to continue (in progress, touched last) and the next one to start, one click away. */
+export function WhatNext({ listId, resume, next, notes, onGoTo }: Props) {
+  const { openLink } = useActions();
+  if (!resume && !next) return null;
+  const card = (label: string, resource: Resource) => {
+    const stopped = notes[`${listId}/${resource.id}`]?.whereStopped;
+    return (
+      <div className="next-card">
+        <p className="next-label">{label}</p>
+        <button type="button" className="next-title" onClick={() => onGoTo(resource.id)}>
+          {resource.title}
+        </button>
+        {stopped && <p className="stopped-chip">⏸ {stopped}</p>}
+        <button type="button" className="button" onClick={() => openLink(`${listId}/${resource.id}`)} aria-label={`Open ${resource.title}`}>
+          Open ↗
+        </button>
+      </div>
+    );
+  };
+  return (
+    <section className="what-next" aria-label="What next">
+      {resume && card('Continue', resume)}
+      {next && card(resume ? 'Then start' : 'Start next', next)}
+    </section>
+  );
+}

@@ -1,0 +1,110 @@
+import { useEffect, useRef } from 'react';
+import type { Status } from '../../data/schema';
+
+export interface ShortcutHandlers {
+  toggleDone(card: HTMLElement): void;
+  setStatus(card: HTMLElement, status: Status): void;
+  editNote(card: HTMLElement): void;
+  openLink(card: HTMLElement): void;
+  focusSearch(): void;
+  undo(): void;
+  toggleStats(): void;
+  showHelp(): void;
+}
+
+const STATUS_KEYS: Record<string, Status> = { '1': 'todo', '2': 'in-progress', '3': 'done', '4': 'skipped' };
+
+/** Typing in a text field (or choosing in a select) must never trigger a shortcut. */
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(target.type);
+}
+
+function cards(): HTMLElement[] {
+  return [...document.querySelectorAll<HTMLElement>('[data-resource]')];
+}
+
+/** The resource card that holds the focus, if any. */
+export function focusedCard(): HTMLElement | null {
+  return document.activeElement instanceof HTMLElement ? document.activeElement.closest<HTMLElement>('[data-resource]') : null;
+}
+
+function move(step: 1 | -1): void {
+  const all = cards();
+  if (all.length === 0) return;
+  const current = focusedCard();
+  const index = current ? all.indexOf(current) : -1;
+  const target = all[Math.max(0, Math.min(all.length - 1, index === -1 ? 0 : index + step))]!;
+  target.focus({ preventScroll: true });
+  target.scrollIntoView({ block: 'nearest' });
+}
+
+/** Keyboard first: every frequent action has a key; `?` lists them. */
+export function useShortcuts(handlers: ShortcutHandlers): void {
+  const latest = useRef(handlers);
+  useEffect(() => {
+    latest.current = handlers;
+  });
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const h = latest.current;
+      const typing = isTyping(event.target);
+      if ((event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'z') {
+        if (typing) return; // the text field's own undo
+        event.preventDefault();
+        h.undo();
+        return;
+      }
+      if (typing || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (document.querySelector('dialog[open]')) return;
+      const card = focusedCard();
+      const onCard = (run: (c: HTMLElement) => void) => {
+        if (!card) return false;
+        run(card);
+        return true;
+      };
+      let handled = true;
+      switch (event.key) {
+        case 'j':
+        case 'ArrowDown':
+          if (event.key === 'ArrowDown' && !card) handled = false;
+          else move(1);
+          break;
+        case 'k':
+        case 'ArrowUp':
+          if (event.key === 'ArrowUp' && !card) handled = false;
+          else move(-1);
+          break;
+        case 'x':
+          handled = onCard(h.toggleDone);
+          break;
+        case 'n':
+          handled = onCard(h.editNote);
+          break;
+        case 'o':
+          handled = onCard(h.openLink);
+          break;
+        case 'Enter':
+          handled = event.target === card && onCard(h.openLink);
+          break;
+        case '/':
+          h.focusSearch();
+          break;
+        case 'g':
+          h.toggleStats();
+          break;
+        case '?':
+          h.showHelp();
+          break;
+        default: {
+          const status = STATUS_KEYS[event.key];
+          handled = status !== undefined && onCard((c) => h.setStatus(c, status));
+        }
+      }
+      if (handled) event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
