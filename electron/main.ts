@@ -1,12 +1,14 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, screen, session, shell, type WebContents } from 'electron';
 import { openStore, type Store } from '../data/store';
 import { watchDataFile } from '../data/watch';
 import { APP_ORIGIN, channelOf, FLUSH_HOOK } from './api/channels';
 import { dataDirFor, userDataDirFromArgs } from './api/data-dir';
 import { appState, createHandlers } from './api/handlers';
 import { isAppUrl } from './api/origins';
+import { restoredWindowState, type WindowState } from './api/window-bounds';
 import { registerIpc } from './ipc';
 import { hardenAllContents, hardenSession, registerAppScheme, serveRenderer } from './security';
 import { mainWindowOptions } from './window-options';
@@ -70,12 +72,40 @@ async function start(): Promise<void> {
   });
 }
 
+function windowStateFile(): string {
+  return join(app.getPath('userData'), 'window-state.json');
+}
+
+/** The size and place the window had when it was last closed, if its screen is still there. */
+function savedWindowState(options: { minWidth?: number; minHeight?: number }): WindowState | null {
+  try {
+    const saved: unknown = JSON.parse(readFileSync(windowStateFile(), 'utf8'));
+    const areas = screen.getAllDisplays().map((d) => d.workArea);
+    return restoredWindowState(saved, areas, { width: options.minWidth ?? 800, height: options.minHeight ?? 560 });
+  } catch {
+    return null;
+  }
+}
+
+function saveWindowState(win: BrowserWindow): void {
+  const state: WindowState = { bounds: win.getNormalBounds(), maximized: win.isMaximized() };
+  try {
+    writeFileSync(windowStateFile(), JSON.stringify(state));
+  } catch {
+    // Losing the window's place is harmless; never block closing on it.
+  }
+}
+
 function createWindow(): BrowserWindow {
-  const win = new BrowserWindow(mainWindowOptions(join(here, '../preload/index.cjs')));
+  const options = mainWindowOptions(join(here, '../preload/index.cjs'));
+  const saved = savedWindowState(options);
+  const win = new BrowserWindow(saved ? { ...options, ...saved.bounds } : options);
+  if (saved?.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
   let flushed = false;
   win.on('close', (event) => {
     if (flushed) return;
+    saveWindowState(win);
     event.preventDefault();
     void flushRenderer(win.webContents).finally(() => {
       flushed = true;

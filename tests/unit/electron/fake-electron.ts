@@ -29,6 +29,9 @@ export function fakeElectron(userData: string) {
     focus = vi.fn();
     isMinimized = () => false;
     restore = vi.fn();
+    maximize = vi.fn();
+    isMaximized = () => false;
+    getNormalBounds = () => ({ x: 40, y: 30, width: 1000, height: 700 });
     close = vi.fn(() => {
       const event = { defaultPrevented: false, preventDefault: () => (event.defaultPrevented = true) };
       this.emit('close', event);
@@ -54,6 +57,7 @@ export function fakeElectron(userData: string) {
       session,
       shell: { openExternal: vi.fn(async () => undefined) },
       dialog: { showErrorBox: vi.fn() },
+      screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     },
   };
 }

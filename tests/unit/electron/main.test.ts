@@ -59,6 +59,16 @@ describe('main', () => {
     await vi.waitFor(() => expect(window.close).toHaveBeenCalledTimes(2));
   });
 
+  it('remembers the window’s size and place, and uses them next time', async () => {
+    const dir = await tempDir();
+    const first = (await startMain([`--user-data-dir=${dir}`])).window!;
+    first.close();
+    const saved = JSON.parse(await readFile(join(dir, 'window-state.json'), 'utf8'));
+    expect(saved).toEqual({ bounds: { x: 40, y: 30, width: 1000, height: 700 }, maximized: false });
+    const second = (await startMain([`--user-data-dir=${dir}`])).window!;
+    expect(second.options).toMatchObject({ x: 40, y: 30, width: 1000, height: 700 });
+  });
+
   it('a second instance opens no window and quits; the first one comes to the front', async () => {
     const second = await startMain([], { firstInstance: false });
     expect(second.windows).toHaveLength(0);
