@@ -18,7 +18,7 @@ describe('restoredWindowState', () => {
 
   it('fits a window larger than its screen, and pulls a half-off-screen one back on', () => {
     expect(restoredWindowState(state(-300, -100, 3000, 1800), [laptop], min)).toEqual(state(0, 0, 1440, 900));
-    expect(restoredWindowState(state(1000, 500, 900, 700), [laptop], min)).toEqual(state(540, 200, 900, 700));
+    expect(restoredWindowState(state(800, 400, 900, 700), [laptop], min)).toEqual(state(540, 200, 900, 700));
   });
 
   it('never goes below the minimum size', () => {
