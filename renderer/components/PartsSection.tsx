@@ -5,6 +5,7 @@ import { partsProgress, statusOf } from '../progress';
 import { ExternalLink } from './ExternalLink';
 import { Highlighted } from './Highlighted';
 import { ProgressBar } from './ProgressBar';
+import { ReadCheckbox } from './ReadCheckbox';
 import { StatusSelect } from './StatusSelect';
 
 interface Props {
@@ -97,14 +98,7 @@ export function PartsSection({ listId, resource, progress, terms, editing, onEdi
           }
           return (
             <li key={part.id} className={`subitem subitem-${status}`}>
-              <input
-                type="checkbox"
-                className="check"
-                checked={status === 'done'}
-                disabled={actions.readOnly}
-                onChange={(event) => actions.setDone(partRef, event.target.checked, part.title)}
-                aria-label={`Read: ${part.title}`}
-              />
+              <ReadCheckbox itemRef={partRef} title={part.title} checked={status === 'done'} />
               <ExternalLink
                 url={part.url ?? resource.url}
                 onOpen={() => actions.openLink(partRef)}

@@ -7,6 +7,7 @@ import { ExternalLink } from './ExternalLink';
 import { Highlighted } from './Highlighted';
 import { NotesPanel } from './NotesPanel';
 import { PartsSection } from './PartsSection';
+import { ReadCheckbox } from './ReadCheckbox';
 import { StatusSelect } from './StatusSelect';
 
 interface Props {
@@ -43,14 +44,7 @@ export const ResourceCard = forwardRef<HTMLLIElement, Props>(function ResourceCa
       data-resource={resourceRef}
     >
       <div className="resource-main">
-        <input
-          type="checkbox"
-          className="check check-large"
-          checked={status === 'done'}
-          disabled={actions.readOnly}
-          onChange={(event) => actions.setDone(resourceRef, event.target.checked, resource.title)}
-          aria-label={`Read: ${resource.title}`}
-        />
+        <ReadCheckbox itemRef={resourceRef} title={resource.title} checked={status === 'done'} large />
         <div className="resource-body">
           <div className="resource-head">
             <h2 className="resource-title" id={headingId}>
@@ -101,14 +95,7 @@ export const ResourceCard = forwardRef<HTMLLIElement, Props>(function ResourceCa
                   const linkRef = `${resourceRef}/${link.id}`;
                   return (
                     <li key={link.id} className={`subitem${isDone(progress, linkRef) ? ' subitem-done' : ''}`}>
-                      <input
-                        type="checkbox"
-                        className="check"
-                        checked={isDone(progress, linkRef)}
-                        disabled={actions.readOnly}
-                        onChange={(event) => actions.setDone(linkRef, event.target.checked, link.title)}
-                        aria-label={`Read: ${link.title}`}
-                      />
+                      <ReadCheckbox itemRef={linkRef} title={link.title} checked={isDone(progress, linkRef)} />
                       <div>
                         <ExternalLink url={link.url} onOpen={() => actions.openLink(linkRef)} className="subitem-title">
                           <Highlighted text={link.title} terms={terms} />

@@ -102,35 +102,28 @@ export function StatsView({ document, today = new Date() }: { document: StudyDoc
       </section>
 
       <div className="stats-columns">
-        <section className="stats-section" aria-labelledby="lists-title">
-          <h2 id="lists-title">By list</h2>
-          <ul className="bar-list">
-            {lists.map(({ list, done, total }) => (
-              <li key={list.id}>
-                <span className="bar-name">{list.title}</span>
-                <ProgressBar done={done} total={total} label={`${list.title} progress`} />
-                <span className="bar-count">
-                  {done}/{total}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </section>
-        <section className="stats-section" aria-labelledby="kinds-title">
-          <h2 id="kinds-title">By kind</h2>
-          <ul className="bar-list">
-            {kinds.map(({ kind, done, total }) => (
-              <li key={kind}>
-                <span className="bar-name">{kind}</span>
-                <ProgressBar done={done} total={total} label={`${kind} progress`} />
-                <span className="bar-count">
-                  {done}/{total}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <BarSection id="lists-title" title="By list" rows={lists.map(({ list, done, total }) => ({ name: list.title, done, total }))} />
+        <BarSection id="kinds-title" title="By kind" rows={kinds.map(({ kind, done, total }) => ({ name: kind, done, total }))} />
       </div>
     </article>
+  );
+}
+
+function BarSection({ id, title, rows }: { id: string; title: string; rows: Array<{ name: string; done: number; total: number }> }) {
+  return (
+    <section className="stats-section" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <ul className="bar-list">
+        {rows.map(({ name, done, total }) => (
+          <li key={name}>
+            <span className="bar-name">{name}</span>
+            <ProgressBar done={done} total={total} label={`${name} progress`} />
+            <span className="bar-count">
+              {done}/{total}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
