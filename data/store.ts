@@ -8,9 +8,9 @@ import { DurableJsonFile } from './durable-json-file';
 import { StudyError } from './errors';
 import { describeFsError, realFs, type FsSeam } from './fs-seam';
 import { readDocument } from './read-document';
-import { cleanTitle, insertPart, movePart, newPartId, removePart, type RemovedPart } from './part-ops';
-import { applyStatus, logNoteActivity } from './progress-ops';
-import { resolveRef, urlOf, type Ref, type Resolved } from './refs';
+import * as ops from './doc-ops';
+import type { RemovedPart } from './part-ops';
+import { urlOf, type Ref } from './refs';
 import type { Note, Part, ProgressEntry, Status, StudyDocument, StudyList } from './schema';
 import { loadDocument, moveAside, recoveryFileOf, type StartupNotice } from './startup';
 
@@ -219,41 +219,6 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     }
   }
 
-  function resolveOrThrow(doc: StudyDocument, ref: Ref): Resolved {
-    const resolved = resolveRef(doc, ref);
-    if (!resolved) throw new StudyError('unknown-ref', `Nothing in your lists is called “${ref}”.`);
-    return resolved;
-  }
-
-  function resourceOrThrow(doc: StudyDocument, ref: Ref) {
-    const resolved = resolveOrThrow(doc, ref);
-    if (resolved.kind !== 'resource') throw new StudyError('invalid-argument', 'This works on a resource, not on one of its parts.');
-    return resolved;
-  }
-
-  function partOrThrow(doc: StudyDocument, ref: Ref) {
-    const resolved = resolveOrThrow(doc, ref);
-    if (resolved.kind !== 'part') throw new StudyError('invalid-argument', 'This works on a part of a resource.');
-    return resolved;
-  }
-
-  /** Changes a note's text or its "where I stopped"; a note with neither is removed. */
-  function editNote(doc: StudyDocument, ref: Ref, change: Partial<Pick<Note, 'body' | 'whereStopped'>>): Note | null {
-    const resolved = resolveOrThrow(doc, ref);
-    if (resolved.kind !== 'resource') {
-      throw new StudyError('invalid-argument', 'Notes belong to a resource, not to one of its parts.');
-    }
-    const at = now();
-    const note: Note = { body: '', whereStopped: '', ...doc.notes[ref], ...change, updatedAt: at };
-    if (note.body === '' && note.whereStopped === '') {
-      delete doc.notes[ref];
-      return null;
-    }
-    doc.notes[ref] = note;
-    logNoteActivity(doc, ref, at);
-    return note;
-  }
-
   return {
     file,
     document: () => db?.data ?? null,
@@ -261,63 +226,20 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     readOnly: () => readOnly,
     health: () => health,
 
-    setDone: (ref, done) =>
-      mutate((doc) => {
-        resolveOrThrow(doc, ref);
-        return applyStatus(doc, ref, done ? 'done' : 'todo', now());
-      }),
-
-    setStatus: (ref, status) =>
-      mutate((doc) => {
-        resolveOrThrow(doc, ref);
-        return applyStatus(doc, ref, status, now());
-      }),
-
-    clearStatus: (ref) =>
-      mutate((doc) => {
-        resolveOrThrow(doc, ref);
-        delete doc.progress[ref];
-      }),
-
-    saveNote: (ref, body) => mutate((doc) => editNote(doc, ref, { body })),
-    saveWhereStopped: (ref, text) => mutate((doc) => editNote(doc, ref, { whereStopped: text.trim() })),
-
-    addPart: (resourceRef, title, url) =>
-      mutate((doc) => {
-        const { list, resource } = resourceOrThrow(doc, resourceRef);
-        const taken = new Set([...resource.parts, ...resource.links].map((p) => p.id));
-        return insertPart(doc, list, resource, { id: newPartId(title, taken), title: cleanTitle(title), url }, resource.parts.length, null);
-      }),
-
-    renamePart: (partRef, title) =>
-      mutate((doc) => {
-        const { list, part } = partOrThrow(doc, partRef);
-        part.title = cleanTitle(title);
-        list.customized = true;
-        return part;
-      }),
-
-    movePart: (partRef, toIndex) =>
-      mutate((doc) => {
-        const { list, resource, part } = partOrThrow(doc, partRef);
-        movePart(list, resource, part.id, toIndex);
-      }),
-
-    removePart: (partRef) =>
-      mutate((doc) => {
-        const { list, resource, part } = partOrThrow(doc, partRef);
-        return removePart(doc, list, resource, part.id);
-      }),
-
-    insertPart: (resourceRef, part, index, progress) =>
-      mutate((doc) => {
-        const { list, resource } = resourceOrThrow(doc, resourceRef);
-        return insertPart(doc, list, resource, part, index, progress);
-      }),
+    setDone: (ref, done) => mutate((doc) => ops.setStatus(doc, ref, done ? 'done' : 'todo', now())),
+    setStatus: (ref, status) => mutate((doc) => ops.setStatus(doc, ref, status, now())),
+    clearStatus: (ref) => mutate((doc) => ops.clearStatus(doc, ref)),
+    saveNote: (ref, body) => mutate((doc) => ops.editNote(doc, ref, { body }, now())),
+    saveWhereStopped: (ref, text) => mutate((doc) => ops.editNote(doc, ref, { whereStopped: text.trim() }, now())),
+    addPart: (resourceRef, title, url) => mutate((doc) => ops.addPart(doc, resourceRef, title, url)),
+    renamePart: (partRef, title) => mutate((doc) => ops.renamePart(doc, partRef, title)),
+    movePart: (partRef, toIndex) => mutate((doc) => ops.movePart(doc, partRef, toIndex)),
+    removePart: (partRef) => mutate((doc) => ops.removePart(doc, partRef)),
+    insertPart: (resourceRef, part, index, progress) => mutate((doc) => ops.insertPart(doc, resourceRef, part, index, progress)),
 
     linkOf(ref) {
       if (!db) throw new StudyError('read-only', 'Your data is not open.');
-      return urlOf(resolveOrThrow(db.data, ref));
+      return urlOf(ops.resolveOrThrow(db.data, ref));
     },
 
     listBackups: () => listBackups(file, fs),
