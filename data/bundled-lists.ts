@@ -54,6 +54,7 @@ export function catalogToLists(raw: unknown, version = BUNDLED_VERSION): StudyLi
       author: r.author ?? null,
       kind: r.kind ?? 'resource',
       description: r.description ?? '',
+      group: null,
       links: (r.sub_resources ?? []).map((s) => ({
         id: s.id,
         title: s.title,

@@ -34,6 +34,8 @@ export const ResourceSchema = z.object({
   author: z.string().max(500).nullable(),
   kind: z.string().max(100),
   description: TextSchema,
+  /** The section of the list it belongs to (an imported `## Heading`), if any. */
+  group: z.string().max(200).nullable().default(null),
   links: z.array(LinkItemSchema),
   parts: z.array(PartSchema),
 });

@@ -9,12 +9,26 @@ import { StudyError } from './errors';
 import { describeFsError, realFs, type FsSeam } from './fs-seam';
 import { readDocument } from './read-document';
 import * as ops from './doc-ops';
+import { exportMarkdown } from './export/markdown';
+import { ImportError, type ImportPreview } from './import/imported';
+import { importMarkdown } from './import/markdown';
+import { addImportedList } from './import/to-list';
 import type { RemovedPart } from './part-ops';
 import { urlOf, type Ref } from './refs';
 import type { Note, Part, ProgressEntry, Status, StudyDocument, StudyList } from './schema';
 import { loadDocument, moveAside, recoveryFileOf, type StartupNotice } from './startup';
 
 export const DATA_FILE_NAME = 'studyshelf.json';
+
+/** Parses a file to import; a file that cannot be imported is refused with the importer's words. */
+function readImport(fileName: string, content: string): ImportPreview {
+  try {
+    return importMarkdown(fileName, content);
+  } catch (error) {
+    if (error instanceof ImportError) throw new StudyError('invalid-argument', error.message);
+    throw error;
+  }
+}
 /** Waits between retries of a write that failed (disk full, locked file, …); the last one repeats. */
 const RETRY_DELAYS_MS = [1000, 2000, 5000, 10_000, 30_000];
 
@@ -59,6 +73,11 @@ export interface Store {
   insertPart(resourceRef: Ref, part: Part, index: number, progress: ProgressEntry | null): Promise<Part>;
   /** The address a ref opens, as stored; the caller still checks it is safe to open. */
   linkOf(ref: Ref): string | null;
+  /** What importing this file would add and skip; changes nothing. */
+  previewImport(fileName: string, content: string): ImportPreview;
+  /** Imports the file as a new list; returns its id. */
+  importList(fileName: string, content: string): Promise<string>;
+  exportList(listId: string, format: 'markdown' | 'markdown-notes' | 'json'): { fileName: string; content: string };
   listBackups(): Promise<BackupInfo[]>;
   /** Replaces the data with a backup, after backing up the current state. */
   restoreBackup(name: string): Promise<void>;
@@ -240,6 +259,21 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     linkOf(ref) {
       if (!db) throw new StudyError('read-only', 'Your data is not open.');
       return urlOf(ops.resolveOrThrow(db.data, ref));
+    },
+
+    previewImport: (fileName, content) => readImport(fileName, content),
+
+    importList: async (fileName, content) => {
+      const preview = readImport(fileName, content);
+      return mutate((doc) => addImportedList(doc, preview, now()).id);
+    },
+
+    exportList(listId, format) {
+      if (!db) throw new StudyError('read-only', 'Your data is not open.');
+      const list = db.data.lists.find((l) => l.id === listId);
+      if (!list) throw new StudyError('unknown-ref', `There is no list “${listId}”.`);
+      if (format === 'json') return { fileName: 'studyshelf-backup.json', content: JSON.stringify(db.data, null, 2) };
+      return { fileName: `${list.id}.md`, content: exportMarkdown(db.data, list, { notes: format === 'markdown-notes' }) };
     },
 
     listBackups: () => listBackups(file, fs),

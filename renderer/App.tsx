@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { StudyActions } from './actions';
 import { ActionsContext } from './actions';
 import { api } from './api';
@@ -7,9 +7,11 @@ import { Banners } from './components/Banners';
 import { ListView } from './components/ListView';
 import { Notices } from './components/Notices';
 import { RecoveryScreen } from './components/RecoveryScreen';
+import { ImportDialog } from './components/ImportDialog';
 import { ShortcutSheet } from './components/ShortcutSheet';
 import { Sidebar } from './components/Sidebar';
 import { StatsView } from './components/StatsView';
+import { useImport } from './hooks/useImport';
 import { useShortcuts } from './hooks/useShortcuts';
 import { useStudyData } from './hooks/useStudyData';
 import { effectiveStatus, STATUS_LABELS } from './progress';
@@ -17,7 +19,7 @@ import { NO_FILTERS, type Filters } from './search';
 
 export function App() {
   const data = useStudyData();
-  const { state, loadError, notices, dismiss, replaceState } = data;
+  const { state, loadError, notices, dismiss, replaceState, notify } = data;
   const [selectedId, setSelectedId] = useState<string | undefined>(undefined);
   const [view, setView] = useState<'list' | 'stats'>('list');
   const [backupsOpen, setBackupsOpen] = useState(false);
@@ -28,6 +30,17 @@ export function App() {
   const lists = state?.document?.lists ?? [];
   const list = lists.find((l) => l.id === selectedId) ?? lists[0];
   const readOnly = state?.readOnly != null;
+  const importer = useImport(
+    useCallback(
+      (next, listId, title) => {
+        replaceState({ ok: true, value: next }, `Imported “${title}”.`);
+        setSelectedId(listId);
+        setView('list');
+      },
+      [replaceState],
+    ),
+    useCallback((message: string) => void notify('error', message), [notify]),
+  );
 
   useEffect(() => {
     document.title = view === 'stats' ? 'Progress — Studyshelf' : list ? `${list.title} — Studyshelf` : 'Studyshelf';
@@ -114,6 +127,7 @@ export function App() {
           dataFile={state.dataFile}
           onShowBackups={() => setBackupsOpen(true)}
           onShowShortcuts={() => setHelpOpen(true)}
+          onImportFile={(file) => void importer.openFile(file)}
         />
         <main className="content">
           <Banners state={state} />
@@ -128,6 +142,7 @@ export function App() {
               onFiltersChange={setFilters}
               searchRef={searchRef}
               noteRequest={noteRequest}
+              onError={(message) => notify('error', message)}
             />
           ) : (
             <p className="empty">You have no lists yet.</p>
@@ -140,6 +155,7 @@ export function App() {
           onRestored={(result) => replaceState(result, 'Backup restored. Your data from before the restore is itself kept as a backup.')}
         />
         <ShortcutSheet open={helpOpen} onClose={() => setHelpOpen(false)} />
+        <ImportDialog pending={importer.pending} busy={importer.busy} onConfirm={() => void importer.confirm()} onCancel={importer.cancel} />
         <Notices notices={notices} dismiss={dismiss} />
       </div>
     </ActionsContext.Provider>

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { BackupInfo } from '../../data/backups';
 import type { ErrorCode } from '../../data/errors';
 import type { RemovedPart } from '../../data/part-ops';
+import type { ImportPreview } from '../../data/import/imported';
 import { IdSchema, ProgressEntrySchema, StatusSchema, type Note, type Part, type ProgressEntry, type StudyDocument } from '../../data/schema';
 import type { StartupNotice } from '../../data/startup';
 import type { StorageHealth } from '../../data/store';
@@ -42,6 +43,10 @@ export const methods = {
   openLink: z.tuple([RefArg]),
   /** A link written in a note: opened only when it is http(s). */
   openUrl: z.tuple([z.string().max(4096)]),
+  /** A file the user chose or dropped: its name and its text (read in the page, parsed in main). */
+  previewImport: z.tuple([z.string().max(500), z.string()]),
+  importList: z.tuple([z.string().max(500), z.string()]),
+  exportList: z.tuple([RefArg, z.enum(['markdown', 'markdown-notes', 'json'])]),
   listBackups: z.tuple([]),
   restoreBackup: z.tuple([z.string().min(1).max(200)]),
   startFresh: z.tuple([]),
@@ -75,6 +80,9 @@ interface Returns {
   /** The address handed to the system browser. */
   openLink: string;
   openUrl: string;
+  previewImport: ImportPreview;
+  importList: AppState & { listId: string };
+  exportList: { fileName: string; content: string };
   listBackups: BackupInfo[];
   restoreBackup: AppState;
   startFresh: AppState;

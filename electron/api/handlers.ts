@@ -57,6 +57,12 @@ export function createHandlers({ store, openExternal, openPath }: HandlerDeps): 
       await openExternal(url);
       return url;
     },
+    previewImport: async (fileName, content) => store.previewImport(fileName, content),
+    async importList(fileName, content) {
+      const listId = await store.importList(fileName, content);
+      return { ...appState(store), listId };
+    },
+    exportList: async (listId, format) => store.exportList(listId, format),
     listBackups: () => store.listBackups(),
     async restoreBackup(name) {
       await store.restoreBackup(name);

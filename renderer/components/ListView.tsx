@@ -3,6 +3,7 @@ import type { StudyDocument, StudyList } from '../../data/schema';
 import { hostOf, isWebUrl } from '../format';
 import { listProgress, percent, whatNext } from '../progress';
 import { applyFilters, buildIndex, type Filters } from '../search';
+import { ExportMenu } from './ExportMenu';
 import { ProgressBar } from './ProgressBar';
 import { ResourceCard } from './ResourceCard';
 import { Toolbar } from './Toolbar';
@@ -16,9 +17,10 @@ interface Props {
   searchRef: RefObject<HTMLInputElement | null>;
   /** Which card the note shortcut asked to open, and a counter so each press counts. */
   noteRequest: { resourceId: string; count: number } | null;
+  onError: (message: string) => void;
 }
 
-export function ListView({ list, document, filters, onFiltersChange, searchRef, noteRequest }: Props) {
+export function ListView({ list, document, filters, onFiltersChange, searchRef, noteRequest, onError }: Props) {
   const { done, total } = listProgress(document.progress, list);
   const skipped = list.resources.length - total;
   const cards = useRef(new Map<string, HTMLLIElement>());
@@ -42,9 +44,12 @@ export function ListView({ list, document, filters, onFiltersChange, searchRef, 
   return (
     <article className="list-view" aria-labelledby="list-title">
       <header className="list-header">
-        <h1 id="list-title" className="list-title">
-          {list.title}
-        </h1>
+        <div className="list-title-row">
+          <h1 id="list-title" className="list-title">
+            {list.title}
+          </h1>
+          <ExportMenu listId={list.id} onError={onError} />
+        </div>
         <p className="list-byline">
           {list.author && <span>by {list.author}</span>}
           {isWebUrl(list.source) && (

@@ -66,6 +66,7 @@ export const ResourceCard = forwardRef<HTMLLIElement, Props>(function ResourceCa
           </div>
           <p className="resource-meta">
             <span className={`kind kind-${resource.kind}`}>{kindLabel(resource.kind)}</span>
+            {resource.group && <span className="group">{resource.group}</span>}
             {resource.author && (
               <span className="author">
                 by <Highlighted text={resource.author} terms={terms} />

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { StudyDocument, StudyList } from '../../data/schema';
 import { listProgress } from '../progress';
 import { applyTheme, loadTheme, type ThemeChoice } from '../theme';
@@ -14,10 +14,12 @@ interface Props {
   dataFile: string;
   onShowBackups: () => void;
   onShowShortcuts: () => void;
+  onImportFile: (file: File) => void;
 }
 
-export function Sidebar({ lists, document, selectedId, statsSelected, onSelect, onShowStats, dataFile, onShowBackups, onShowShortcuts }: Props) {
+export function Sidebar({ lists, document, selectedId, statsSelected, onSelect, onShowStats, dataFile, onShowBackups, onShowShortcuts, onImportFile }: Props) {
   const [theme, setTheme] = useState<ThemeChoice>(loadTheme);
+  const fileInput = useRef<HTMLInputElement>(null);
   return (
     <aside className="sidebar">
       <div className="brand">
@@ -53,6 +55,22 @@ export function Sidebar({ lists, document, selectedId, statsSelected, onSelect, 
             );
           })}
         </ul>
+        <button type="button" className="sidebar-action import-button" onClick={() => fileInput.current?.click()}>
+          + Import a list…
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".md,.markdown,.txt,text/markdown,text/plain"
+          className="visually-hidden"
+          aria-label="Choose a Markdown file to import"
+          tabIndex={-1}
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            if (file) onImportFile(file);
+            event.target.value = '';
+          }}
+        />
         <button type="button" className="list-button stats-button" aria-current={statsSelected ? 'page' : undefined} onClick={onShowStats}>
           <span className="list-button-title">Progress</span>
           <span className="muted">Activity, streak, by kind</span>

@@ -1,0 +1,60 @@
+import { isSafeExternalUrl } from '../web-url';
+
+/** What an importer found, before it becomes a list: shown to the user as a preview first. */
+export interface ImportedItem {
+  title: string;
+  url: string | null;
+}
+
+export interface ImportedResource extends ImportedItem {
+  author: string | null;
+  description: string;
+  /** The section (## heading) it was under, if any. */
+  group: string | null;
+  done: boolean;
+  parts: Array<ImportedItem & { done: boolean }>;
+  /** Further links the item's text mentions (e.g. the C-API reference under the docs). */
+  links: ImportedItem[];
+  line: number;
+}
+
+export interface Skipped {
+  line: number | null;
+  text: string;
+  reason: string;
+}
+
+export interface ImportPreview {
+  title: string;
+  format: 'markdown';
+  resources: ImportedResource[];
+  skipped: Skipped[];
+}
+
+/** An import refused as a whole: the message names the problem (and the line, where there is one). */
+export class ImportError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ImportError';
+  }
+}
+
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+/** Refuses what is not a text file of a reasonable size, before any parser sees it. */
+export function checkText(fileName: string, content: string): void {
+  if (content.length > MAX_IMPORT_BYTES) {
+    throw new ImportError(`“${fileName}” is ${Math.round(content.length / 1024 / 1024)} MB; Studyshelf imports files up to 20 MB.`);
+  }
+  if (content.trim() === '') throw new ImportError(`“${fileName}” is empty.`);
+  if (content.includes('\0')) throw new ImportError(`“${fileName}” is not a text file (it contains binary data).`);
+}
+
+/** A URL is kept as a link only when it is http(s); otherwise the item keeps its title and loses the link. */
+export function webUrlOrNull(url: string | null | undefined, line: number | null, skipped: Skipped[]): string | null {
+  if (!url) return null;
+  const text = url;
+  if (isSafeExternalUrl(url)) return url;
+  skipped.push({ line, text: text.slice(0, 120), reason: 'not a web address (http or https): kept as text, not as a link' });
+  return null;
+}

@@ -1,0 +1,82 @@
+import { useEffect, useRef } from 'react';
+import type { ImportPreview } from '../../data/import/imported';
+
+interface Props {
+  pending: { fileName: string; preview: ImportPreview } | null;
+  busy: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+/** What an import will add and what it will skip, and why, before anything changes. */
+export function ImportDialog({ pending, busy, onConfirm, onCancel }: Props) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const element = dialog.current;
+    if (pending && element && !element.open) element.showModal();
+    if (!pending && element?.open) element.close();
+  }, [pending]);
+  const preview = pending?.preview;
+  const parts = preview?.resources.reduce((n, r) => n + r.parts.length, 0) ?? 0;
+  const done = preview?.resources.filter((r) => r.done).length ?? 0;
+  return (
+    <dialog ref={dialog} className="dialog" aria-labelledby="import-title" onClose={onCancel}>
+      {preview && pending && (
+        <>
+          <header className="dialog-header">
+            <h2 id="import-title">Import “{preview.title}”</h2>
+            <button type="button" className="icon-button" aria-label="Close" onClick={onCancel}>
+              ×
+            </button>
+          </header>
+          <p className="dialog-lead" role="status">
+            From {pending.fileName}: <strong>{preview.resources.length} resources</strong> will be added as a new list
+            {parts > 0 && `, with ${parts} parts`}
+            {done > 0 && `, ${done} already done`}. {preview.skipped.length > 0 ? `${preview.skipped.length} skipped.` : 'Nothing skipped.'}
+          </p>
+          <div className="import-columns">
+            <section aria-labelledby="import-added">
+              <h3 id="import-added" className="subitems-heading">
+                Will be added
+              </h3>
+              <ol className="import-list">
+                {preview.resources.slice(0, 200).map((r, i) => (
+                  <li key={i}>
+                    {r.done && <span className="muted">✓ </span>}
+                    {r.title}
+                    {r.group && <span className="muted"> · {r.group}</span>}
+                    {r.parts.length > 0 && <span className="muted"> · {r.parts.length} parts</span>}
+                  </li>
+                ))}
+              </ol>
+              {preview.resources.length > 200 && <p className="muted">…and {preview.resources.length - 200} more.</p>}
+            </section>
+            {preview.skipped.length > 0 && (
+              <section aria-labelledby="import-skipped">
+                <h3 id="import-skipped" className="subitems-heading">
+                  Skipped, and why
+                </h3>
+                <ul className="import-list">
+                  {preview.skipped.slice(0, 200).map((s, i) => (
+                    <li key={i}>
+                      {s.line !== null && <span className="muted">Line {s.line}: </span>}
+                      <q>{s.text}</q> — {s.reason}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
+          </div>
+          <footer className="dialog-footer">
+            <button type="button" className="button" onClick={onCancel}>
+              Cancel
+            </button>
+            <button type="button" className="button button-primary" disabled={busy} onClick={onConfirm}>
+              Import list
+            </button>
+          </footer>
+        </>
+      )}
+    </dialog>
+  );
+}

@@ -1,0 +1,42 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from '../fixtures';
+
+const ARTICLE = fileURLToPath(new URL('../../fixtures/seed-article.md', import.meta.url));
+
+test('import the seed article through the UI with a preview, tick two, export as Markdown', async ({ app, listPage }) => {
+  const page = app.page;
+  await page.getByLabel('Choose a Markdown file to import').setInputFiles(ARTICLE);
+  const dialog = page.getByRole('dialog', { name: 'Import “Python behind the scenes: a list of resources”' });
+  await expect(dialog.getByRole('status')).toContainText('10 resources will be added as a new list');
+  await expect(dialog.getByRole('status')).toContainText('Nothing skipped.');
+  await expect(dialog.getByRole('listitem')).toHaveCount(10);
+  const before = JSON.parse(await readFile(app.dataFile, 'utf8')).lists.length;
+  await dialog.getByRole('button', { name: 'Import list' }).click();
+
+  await expect(page.getByRole('status').filter({ hasText: 'Imported “Python behind the scenes: a list of resources”' })).toBeVisible();
+  await expect(listPage.resources).toHaveCount(10);
+  const saved = JSON.parse(await readFile(app.dataFile, 'utf8'));
+  expect(saved.lists).toHaveLength(before + 1);
+  const imported = saved.lists.at(-1);
+  expect(imported.resources.flatMap((r: { url: string; links: Array<{ url: string }> }) => [r.url, ...r.links.map((l) => l.url)])).toHaveLength(14);
+
+  await listPage.checkbox('PEPs').check();
+  await listPage.checkbox('To GIL or not to GIL').check();
+  await page.getByText('Export…').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Markdown task list' }).click()]);
+  const content = await readFile((await download.path())!, 'utf8');
+  expect(content.split('\n')[0]).toBe('# Python behind the scenes: a list of resources');
+  expect(content).toContain('- [x] [PEPs](https://www.python.org/dev/peps/)');
+  expect(content).toContain('- [x] [To GIL or not to GIL](https://www.youtube.com/watch?v=7RlqbHCCVyc)');
+  expect(content).toContain('- [ ] [Inside The Python Virtual Machine](https://leanpub.com/insidethepythonvirtualmachine)');
+  expect(content.match(/^- \[[ x]\]/gm)).toHaveLength(10);
+});
+
+test('a file that cannot be imported says why and changes nothing', async ({ app }) => {
+  const before = await readFile(app.dataFile, 'utf8');
+  await app.page.getByLabel('Choose a Markdown file to import').setInputFiles({ name: 'notes.md', mimeType: 'text/markdown', buffer: Buffer.from('# Only a heading\n\nand prose') });
+  await expect(app.page.getByRole('alert')).toContainText('“notes.md” has no list of links');
+  await expect(app.page.getByRole('dialog')).toHaveCount(0);
+  expect(await readFile(app.dataFile, 'utf8')).toBe(before);
+});
