@@ -55,6 +55,7 @@ export function catalogToLists(raw: unknown, version = BUNDLED_VERSION): StudyLi
       kind: r.kind ?? 'resource',
       description: r.description ?? '',
       group: null,
+      addedAt: null,
       links: (r.sub_resources ?? []).map((s) => ({
         id: s.id,
         title: s.title,

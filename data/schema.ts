@@ -9,6 +9,7 @@ export const IdSchema = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/, 'an id is 1–128 letters, digits, dots, dashes or underscores');
 
 const TextSchema = z.string().max(10_000);
+const TimestampSchema = z.iso.datetime({ offset: true });
 const UrlFieldSchema = z.string().max(4096).nullable();
 
 /** A nested link the article mentions inside a resource (e.g. the C-API reference under the docs). */
@@ -36,6 +37,8 @@ export const ResourceSchema = z.object({
   description: TextSchema,
   /** The section of the list it belongs to (an imported `## Heading`), if any. */
   group: z.string().max(200).nullable().default(null),
+  /** When the user first saved it (a bookmark's ADD_DATE, Pocket's time_added), if known. */
+  addedAt: TimestampSchema.nullable().default(null),
   links: z.array(LinkItemSchema),
   parts: z.array(PartSchema),
 });
@@ -53,7 +56,6 @@ export const StudyListSchema = z.object({
   resources: z.array(ResourceSchema),
 });
 
-const TimestampSchema = z.iso.datetime({ offset: true });
 
 export const STATUSES = ['todo', 'in-progress', 'done', 'skipped'] as const;
 export const StatusSchema = z.enum(STATUSES);

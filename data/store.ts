@@ -11,7 +11,7 @@ import { readDocument } from './read-document';
 import * as ops from './doc-ops';
 import { exportMarkdown } from './export/markdown';
 import { ImportError, type ImportPreview } from './import/imported';
-import { importMarkdown } from './import/markdown';
+import { importFile } from './import/detect';
 import { addImportedList } from './import/to-list';
 import type { RemovedPart } from './part-ops';
 import { urlOf, type Ref } from './refs';
@@ -23,7 +23,7 @@ export const DATA_FILE_NAME = 'studyshelf.json';
 /** Parses a file to import; a file that cannot be imported is refused with the importer's words. */
 function readImport(fileName: string, content: string): ImportPreview {
   try {
-    return importMarkdown(fileName, content);
+    return importFile(fileName, content);
   } catch (error) {
     if (error instanceof ImportError) throw new StudyError('invalid-argument', error.message);
     throw error;

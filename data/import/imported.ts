@@ -12,6 +12,7 @@ export interface ImportedResource extends ImportedItem {
   /** The section (## heading) it was under, if any. */
   group: string | null;
   done: boolean;
+  addedAt?: string | null;
   parts: Array<ImportedItem & { done: boolean }>;
   /** Further links the item's text mentions (e.g. the C-API reference under the docs). */
   links: ImportedItem[];
@@ -26,7 +27,7 @@ export interface Skipped {
 
 export interface ImportPreview {
   title: string;
-  format: 'markdown';
+  format: 'markdown' | 'html' | 'bookmarks' | 'opml' | 'csv';
   resources: ImportedResource[];
   skipped: Skipped[];
 }

@@ -38,6 +38,7 @@ export function addImportedList(doc: StudyDocument, preview: ImportPreview, at: 
         kind: 'link',
         description: r.description.slice(0, 10_000),
         group: r.group,
+        addedAt: r.addedAt ?? null,
         links: r.links.map((l) => ({ id: unique(slug(l.title), itemIds), title: l.title.slice(0, 1000), url: l.url, kind: 'link', description: '' })),
         parts: r.parts.map((p) => ({ id: unique(slug(p.title), itemIds), title: p.title.slice(0, 1000), url: p.url })),
       };

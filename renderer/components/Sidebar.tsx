@@ -61,9 +61,9 @@ export function Sidebar({ lists, document, selectedId, statsSelected, onSelect, 
         <input
           ref={fileInput}
           type="file"
-          accept=".md,.markdown,.txt,text/markdown,text/plain"
+          accept=".md,.markdown,.txt,.html,.htm,.opml,.xml,.csv,text/markdown,text/plain,text/html,text/csv"
           className="visually-hidden"
-          aria-label="Choose a Markdown file to import"
+          aria-label="Choose a file to import"
           tabIndex={-1}
           onChange={(event) => {
             const file = event.target.files?.[0];

@@ -6,7 +6,7 @@ const ARTICLE = fileURLToPath(new URL('../../fixtures/seed-article.md', import.m
 
 test('import the seed article through the UI with a preview, tick two, export as Markdown', async ({ app, listPage }) => {
   const page = app.page;
-  await page.getByLabel('Choose a Markdown file to import').setInputFiles(ARTICLE);
+  await page.getByLabel('Choose a file to import').setInputFiles(ARTICLE);
   const dialog = page.getByRole('dialog', { name: 'Import “Python behind the scenes: a list of resources”' });
   await expect(dialog.getByRole('status')).toContainText('10 resources will be added as a new list');
   await expect(dialog.getByRole('status')).toContainText('Nothing skipped.');
@@ -35,7 +35,7 @@ test('import the seed article through the UI with a preview, tick two, export as
 
 test('a file that cannot be imported says why and changes nothing', async ({ app }) => {
   const before = await readFile(app.dataFile, 'utf8');
-  await app.page.getByLabel('Choose a Markdown file to import').setInputFiles({ name: 'notes.md', mimeType: 'text/markdown', buffer: Buffer.from('# Only a heading\n\nand prose') });
+  await app.page.getByLabel('Choose a file to import').setInputFiles({ name: 'notes.md', mimeType: 'text/markdown', buffer: Buffer.from('# Only a heading\n\nand prose') });
   await expect(app.page.getByRole('alert')).toContainText('“notes.md” has no list of links');
   await expect(app.page.getByRole('dialog')).toHaveCount(0);
   expect(await readFile(app.dataFile, 'utf8')).toBe(before);

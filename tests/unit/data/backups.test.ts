@@ -47,7 +47,8 @@ describe('retention', () => {
 describe('backup files', () => {
   it('list newest first with size, resources done and notes; a damaged one is marked unreadable', async () => {
     const dir = await tempDir();
-    const store = await openStore({ dir });
+    // The store's own snapshots carry its clock: keep them older than the backups made below.
+    const store = await openStore({ dir, now: () => new Date('2026-11-20T09:00:00.000Z') });
     await store.setDone(`${PBTS}/peps`, true);
     await store.saveNote(`${PBTS}/peps`, 'note');
     const file = join(dir, DATA_FILE_NAME);

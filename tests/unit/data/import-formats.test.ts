@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { importFile } from '../../../data/import/detect';
+
+const fixture = (name: string) => readFileSync(new URL(`../../fixtures/import/${name}`, import.meta.url), 'utf8');
+
+describe('bookmark files (Netscape format)', () => {
+  const preview = importFile('bookmarks.html', fixture('bookmarks.html'));
+
+  it('turns folders, nested too, into groups and keeps ADD_DATE', () => {
+    expect(preview.format).toBe('bookmarks');
+    expect(preview.resources.map((r) => [r.group, r.title])).toEqual([
+      ['CPython', 'Python/C API Reference Manual'],
+      ['CPython / Internals posts', 'Python internals: Symbol tables, part 1'],
+      ['CPython / Internals posts', 'A bookmarklet'],
+      [null, 'To GIL or not to GIL - YouTube'],
+    ]);
+    expect(preview.resources[0]!.addedAt).toBe(new Date(1700000100 * 1000).toISOString());
+  });
+
+  it('keeps a bookmarklet as text, not as a link', () => {
+    expect(preview.resources[2]!.url).toBeNull();
+    expect(preview.skipped).toEqual([{ line: null, text: 'javascript:void(0)', reason: expect.stringContaining('not a web address') }]);
+  });
+});
+
+describe('a web page', () => {
+  const preview = importFile('reading-list.html', fixture('blog-page.html'));
+
+  it('takes the links of the main content with their sections, not the navigation, header, footer or sidebar', () => {
+    expect(preview.format).toBe('html');
+    expect(preview.title).toBe('Reading list: CPython internals');
+    expect(preview.resources.map((r) => [r.group, r.title])).toEqual([
+      ['Articles', 'Your Guide to the CPython Source Code'],
+      ['Articles', 'A Python Interpreter Written in Python'],
+      ['Videos', 'the ten-hour codewalk'],
+    ]);
+    expect(preview.resources[0]!.description).toBe('a long tour of the repository.');
+  });
+});
+
+describe('CSV', () => {
+  it('reads title, url, status and tags in any case, quoted commas included, and says which rows it skipped', () => {
+    const preview = importFile('links.csv', fixture('links.csv'));
+    expect(preview.resources.map((r) => [r.title, r.done, r.group])).toEqual([
+      ['Inside The Python Virtual Machine', true, 'books'],
+      ['Python internals: Symbol tables, part 1', false, 'blogs'],
+      ['A "quoted" title, with a comma', false, null],
+    ]);
+    expect(preview.skipped).toEqual([{ line: 5, text: expect.stringContaining('No link here'), reason: 'no url in this row' }]);
+  });
+
+  it('reads Pocket’s export: archive is done, time_added kept, tags split on |', () => {
+    const preview = importFile('ril_export.csv', fixture('pocket.csv'));
+    expect(preview.resources.map((r) => [r.done, r.group])).toEqual([
+      [true, 'python'],
+      [false, 'python'],
+    ]);
+    expect(preview.resources[0]!.addedAt).toBe(new Date(1712345678 * 1000).toISOString());
+  });
+
+  it('refuses a CSV without a url column, naming the columns it found', () => {
+    expect(() => importFile('x.csv', 'name,link\na,b')).toThrow('“x.csv” has no “url” column (found: name, link).');
+  });
+});
+
+describe('OPML', () => {
+  it('makes outlines with links resources, their children parts, and folders groups', () => {
+    const preview = importFile('feeds.opml', fixture('feeds.opml'));
+    expect(preview.title).toBe('CPython reading');
+    expect(preview.resources.map((r) => [r.group, r.title, r.url, r.parts.length])).toEqual([
+      ['Blogs', 'Eli Bendersky', 'https://eli.thegreenplace.net/', 2],
+      ['Blogs', 'Stupid Python Ideas', 'http://stupidpythonideas.blogspot.com/', 0],
+    ]);
+  });
+
+  it('refuses an XML file that is not OPML', () => {
+    expect(() => importFile('x.opml', '<?xml version="1.0"?><rss><channel/></rss>')).toThrow(/not an OPML file/);
+  });
+});
+
+describe('files that are not what they claim', () => {
+  it.each([
+    ['truncated bookmarks', 'bookmarks.html', '<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><p>\n<DT><H3>Folder', /holds no bookmarks/],
+    ['a web page without links', 'page.html', '<!doctype html><html><body><main><p>No links.</p></main></body></html>', /no links in its main content/],
+    ['a JSON file', 'backup.json', '{"schemaVersion": 2}', /not supported yet/],
+    ['a binary file named .csv', 'data.csv', 'PK\u0003\u0004\u0000', /not a text file/],
+  ])('%s: a clear message', (_what, name, content, message) => {
+    expect(() => importFile(name, content)).toThrow(message);
+  });
+});
