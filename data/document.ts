@@ -1,7 +1,8 @@
 import { SCHEMA_VERSION, type StudyDocument, type StudyList } from './schema';
 
-export function newDocument(lists: StudyList[]): StudyDocument {
-  return { schemaVersion: SCHEMA_VERSION, lists, progress: {}, notes: {}, activity: [] };
+/** A new document holds its own copy of the lists: editing it must never edit the shipped ones. */
+export function newDocument(lists: readonly StudyList[]): StudyDocument {
+  return { schemaVersion: SCHEMA_VERSION, lists: structuredClone([...lists]), progress: {}, notes: {}, activity: [] };
 }
 
 /**
@@ -14,7 +15,7 @@ export function refreshBundledLists(doc: StudyDocument, shipped: StudyList[]): b
     const index = doc.lists.findIndex((l) => l.id === fresh.id);
     const current = doc.lists[index];
     if (current && !current.customized && (current.bundledVersion ?? 0) < (fresh.bundledVersion ?? 0)) {
-      doc.lists[index] = fresh;
+      doc.lists[index] = structuredClone(fresh);
       changed = true;
     }
   }

@@ -14,10 +14,11 @@ export function newPartId(title: string, taken: ReadonlySet<string>): string {
   return id;
 }
 
-export function cleanTitle(title: string): string {
+/** A title on one line, trimmed; `what` names the thing in the message ("A part needs a title."). */
+export function cleanTitle(title: string, what = 'A part'): string {
   const clean = title.replace(/\s+/g, ' ').trim();
-  if (clean === '') throw new StudyError('invalid-argument', 'A part needs a title.');
-  if (clean.length > 500) throw new StudyError('invalid-argument', 'A part title can be at most 500 characters.');
+  if (clean === '') throw new StudyError('invalid-argument', `${what} needs a title.`);
+  if (clean.length > 500) throw new StudyError('invalid-argument', `${what}’s title can be at most 500 characters.`);
   return clean;
 }
 

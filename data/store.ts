@@ -73,6 +73,14 @@ export interface Store {
   insertPart(resourceRef: Ref, part: Part, index: number, progress: ProgressEntry | null): Promise<Part>;
   /** The address a ref opens, as stored; the caller still checks it is safe to open. */
   linkOf(ref: Ref): string | null;
+  /**
+   * Applies one change to the document through the same guarded path as every method here (refused
+   * when read-only, outside changes read first, saved durably before it resolves). The change must
+   * check its arguments before it alters anything.
+   */
+  change<T>(apply: (doc: StudyDocument) => T): Promise<T>;
+  /** The lists the app ships, as published (for "reset to the published version"). */
+  readonly shipped: readonly StudyList[];
   /** What importing this file would add and skip; changes nothing. */
   previewImport(fileName: string, content: string): ImportPreview;
   /** Imports the file as a new list; returns its id. */
@@ -260,6 +268,9 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       if (!db) throw new StudyError('read-only', 'Your data is not open.');
       return urlOf(ops.resolveOrThrow(db.data, ref));
     },
+
+    change: (apply) => mutate(apply),
+    shipped,
 
     previewImport: (fileName, content) => readImport(fileName, content),
 

@@ -8,6 +8,7 @@ import { ListView } from './components/ListView';
 import { Notices } from './components/Notices';
 import { RecoveryScreen } from './components/RecoveryScreen';
 import { ImportDialog } from './components/ImportDialog';
+import { ListDialog } from './components/ListDialog';
 import { ShortcutSheet } from './components/ShortcutSheet';
 import { Sidebar } from './components/Sidebar';
 import { StatsView } from './components/StatsView';
@@ -25,6 +26,7 @@ export function App() {
   const [backupsOpen, setBackupsOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [listDialog, setListDialog] = useState<'new' | 'edit' | null>(null);
   const [noteRequest, setNoteRequest] = useState<{ resourceId: string; count: number } | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const lists = state?.document?.lists ?? [];
@@ -56,10 +58,12 @@ export function App() {
       openLink: (ref) => void data.openLink(ref),
       openUrl: (url) => void api().openUrl(url),
       parts: data.parts,
+      resources: data.resources,
+      lists,
     }),
-    // data.parts is rebuilt each render; its functions only close over stable callbacks.
+    // data.parts and data.resources are rebuilt each render; their functions only close over stable callbacks.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [readOnly, data.setDone, data.changeStatus, data.saveNote, data.saveWhereStopped, data.openLink],
+    [readOnly, lists, data.setDone, data.changeStatus, data.saveNote, data.saveWhereStopped, data.openLink],
   );
 
   useShortcuts({
@@ -128,6 +132,7 @@ export function App() {
           onShowBackups={() => setBackupsOpen(true)}
           onShowShortcuts={() => setHelpOpen(true)}
           onImportFile={(file) => void importer.openFile(file)}
+          onNewList={readOnly ? undefined : () => setListDialog('new')}
         />
         <main className="content">
           <Banners state={state} />
@@ -143,6 +148,7 @@ export function App() {
               searchRef={searchRef}
               noteRequest={noteRequest}
               onError={(message) => notify('error', message)}
+              onEditList={() => setListDialog('edit')}
             />
           ) : (
             <p className="empty">You have no lists yet.</p>
@@ -155,6 +161,32 @@ export function App() {
           onRestored={(result) => replaceState(result, 'Backup restored. Your data from before the restore is itself kept as a backup.')}
         />
         <ShortcutSheet open={helpOpen} onClose={() => setHelpOpen(false)} />
+        <ListDialog
+          target={listDialog === 'new' ? 'new' : listDialog === 'edit' && list ? list : null}
+          position={{ index: list ? lists.indexOf(list) : 0, count: lists.length }}
+          onClose={() => setListDialog(null)}
+          onSave={async (fields) => {
+            if (listDialog === 'edit' && list) return data.lists.update(list.id, fields);
+            const result = await api().createList(fields);
+            if (!result.ok) {
+              notify('error', result.error.message);
+              return false;
+            }
+            replaceState(result, `Created the list “${fields.title.trim()}”.`);
+            setSelectedId(result.value.listId);
+            setView('list');
+            return true;
+          }}
+          onMove={(to) => list && void data.lists.move(list.id, lists.indexOf(list), to)}
+          onReset={() => {
+            setListDialog(null);
+            if (list) void data.lists.reset(list.id);
+          }}
+          onDelete={() => {
+            setListDialog(null);
+            if (list) void data.lists.remove(list.id, list.title);
+          }}
+        />
         <ImportDialog pending={importer.pending} busy={importer.busy} onConfirm={() => void importer.confirm()} onCancel={importer.cancel} />
         <Notices notices={notices} dismiss={dismiss} />
       </div>

@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
-import type { Status } from '../data/schema';
+import type { Status, StudyList } from '../data/schema';
+import type { ResourceFieldsInput } from './components/ResourceEditor';
 import type { SaveNote } from './hooks/useNoteDraft';
 
 /** Everything a resource card can do, provided once by App instead of passed through every level. */
@@ -12,6 +13,14 @@ export interface StudyActions {
   saveWhereStopped: (ref: string, text: string) => Promise<boolean>;
   openLink: (ref: string) => void;
   openUrl: (url: string) => void;
+  /** All lists, to offer "move to list". */
+  lists: StudyList[];
+  resources: {
+    add: (listId: string, fields: ResourceFieldsInput) => Promise<boolean>;
+    update: (ref: string, fields: ResourceFieldsInput) => Promise<boolean>;
+    move: (ref: string, from: { listId: string; index: number }, toListId: string, toIndex: number) => Promise<boolean>;
+    remove: (ref: string, title: string) => Promise<boolean>;
+  };
   parts: {
     add: (resourceRef: string, title: string) => Promise<boolean>;
     rename: (partRef: string, oldTitle: string, title: string) => Promise<boolean>;

@@ -3,7 +3,8 @@ import type { BackupInfo } from '../../data/backups';
 import type { ErrorCode } from '../../data/errors';
 import type { RemovedPart } from '../../data/part-ops';
 import type { ImportPreview } from '../../data/import/imported';
-import { IdSchema, ProgressEntrySchema, StatusSchema, type Note, type Part, type ProgressEntry, type StudyDocument } from '../../data/schema';
+import { IdSchema, NoteSchema, ProgressEntrySchema, ResourceSchema, StatusSchema, StudyListSchema, type Note, type Part, type ProgressEntry, type Resource, type StudyDocument, type StudyList } from '../../data/schema';
+import type { Removed } from '../../data/list-ops';
 import type { StartupNotice } from '../../data/startup';
 import type { StorageHealth } from '../../data/store';
 import type { EventName, MethodName } from './channels';
@@ -27,6 +28,9 @@ const PartUrl = z
   .refine((url) => isSafeExternalUrl(url), 'a link must be an http or https address')
   .nullable();
 const Index = z.number().int().min(0).max(100_000);
+const ListFields = z.object({ title: Title, description: z.string().max(10_000) });
+const ResourceFields = z.object({ title: Title, url: PartUrl, author: z.string().max(500).nullable(), description: z.string().max(10_000) });
+const RemovedEntries = { index: Index, progress: z.record(z.string(), ProgressEntrySchema), notes: z.record(z.string(), NoteSchema) };
 
 export const methods = {
   getState: z.tuple([]),
@@ -43,6 +47,17 @@ export const methods = {
   openLink: z.tuple([RefArg]),
   /** A link written in a note: opened only when it is http(s). */
   openUrl: z.tuple([z.string().max(4096)]),
+  createList: z.tuple([ListFields]),
+  updateList: z.tuple([IdSchema, ListFields]),
+  moveList: z.tuple([IdSchema, Index]),
+  deleteList: z.tuple([IdSchema]),
+  restoreList: z.tuple([z.object({ item: StudyListSchema, ...RemovedEntries })]),
+  resetList: z.tuple([IdSchema]),
+  addResource: z.tuple([IdSchema, ResourceFields]),
+  updateResource: z.tuple([RefArg, ResourceFields]),
+  moveResource: z.tuple([RefArg, IdSchema, Index]),
+  deleteResource: z.tuple([RefArg]),
+  restoreResource: z.tuple([z.object({ item: ResourceSchema, listId: IdSchema, ...RemovedEntries })]),
   /** A file the user chose or dropped: its name and its text (read in the page, parsed in main). */
   previewImport: z.tuple([z.string().max(500), z.string()]),
   importList: z.tuple([z.string().max(500), z.string()]),
@@ -80,6 +95,18 @@ interface Returns {
   /** The address handed to the system browser. */
   openLink: string;
   openUrl: string;
+  createList: AppState & { listId: string };
+  updateList: StudyList;
+  moveList: null;
+  deleteList: Removed<StudyList>;
+  restoreList: StudyList;
+  resetList: StudyList;
+  addResource: Resource;
+  updateResource: Resource;
+  /** The resource's new ref. */
+  moveResource: string;
+  deleteResource: Removed<Resource> & { listId: string };
+  restoreResource: Resource;
   previewImport: ImportPreview;
   importList: AppState & { listId: string };
   exportList: { fileName: string; content: string };

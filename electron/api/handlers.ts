@@ -1,5 +1,6 @@
 import { dirname } from 'node:path';
 import { StudyError } from '../../data/errors';
+import * as lists from '../../data/list-ops';
 import type { Store } from '../../data/store';
 import type { AppState, StudyHandlers } from './contract';
 import { isSafeExternalUrl } from './external-url';
@@ -57,6 +58,23 @@ export function createHandlers({ store, openExternal, openPath }: HandlerDeps): 
       await openExternal(url);
       return url;
     },
+    async createList(fields) {
+      const list = await store.change((doc) => lists.createList(doc, fields.title, fields.description));
+      return { ...appState(store), listId: list.id };
+    },
+    updateList: (id, fields) => store.change((doc) => lists.updateList(doc, id, fields)),
+    moveList: async (id, index) => {
+      await store.change((doc) => lists.moveList(doc, id, index));
+      return null;
+    },
+    deleteList: (id) => store.change((doc) => lists.deleteList(doc, id)),
+    restoreList: (removed) => store.change((doc) => lists.restoreList(doc, removed)),
+    resetList: (id) => store.change((doc) => lists.resetList(doc, id, store.shipped)),
+    addResource: (listId, fields) => store.change((doc) => lists.addResource(doc, listId, fields)),
+    updateResource: (ref, fields) => store.change((doc) => lists.updateResource(doc, ref, fields)),
+    moveResource: (ref, toListId, index) => store.change((doc) => lists.moveResource(doc, ref, toListId, index)),
+    deleteResource: (ref) => store.change((doc) => lists.deleteResource(doc, ref)),
+    restoreResource: (removed) => store.change((doc) => lists.restoreResource(doc, removed)),
     previewImport: async (fileName, content) => store.previewImport(fileName, content),
     async importList(fileName, content) {
       const listId = await store.importList(fileName, content);

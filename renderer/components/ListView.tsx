@@ -3,7 +3,9 @@ import type { StudyDocument, StudyList } from '../../data/schema';
 import { hostOf, isWebUrl } from '../format';
 import { listProgress, percent, whatNext } from '../progress';
 import { applyFilters, buildIndex, type Filters } from '../search';
+import { useActions } from '../actions';
 import { ExportMenu } from './ExportMenu';
+import { ResourceEditor } from './ResourceEditor';
 import { ProgressBar } from './ProgressBar';
 import { ResourceCard } from './ResourceCard';
 import { Toolbar } from './Toolbar';
@@ -18,9 +20,11 @@ interface Props {
   /** Which card the note shortcut asked to open, and a counter so each press counts. */
   noteRequest: { resourceId: string; count: number } | null;
   onError: (message: string) => void;
+  onEditList: () => void;
 }
 
-export function ListView({ list, document, filters, onFiltersChange, searchRef, noteRequest, onError }: Props) {
+export function ListView({ list, document, filters, onFiltersChange, searchRef, noteRequest, onError, onEditList }: Props) {
+  const actions = useActions();
   const { done, total } = listProgress(document.progress, list);
   const skipped = list.resources.length - total;
   const cards = useRef(new Map<string, HTMLLIElement>());
@@ -48,7 +52,14 @@ export function ListView({ list, document, filters, onFiltersChange, searchRef, 
           <h1 id="list-title" className="list-title">
             {list.title}
           </h1>
-          <ExportMenu listId={list.id} onError={onError} />
+          <div className="list-actions">
+            {!actions.readOnly && (
+              <button type="button" className="button" onClick={onEditList}>
+                Edit list…
+              </button>
+            )}
+            <ExportMenu listId={list.id} onError={onError} />
+          </div>
         </div>
         <p className="list-byline">
           {list.author && <span>by {list.author}</span>}
@@ -90,9 +101,19 @@ export function ListView({ list, document, filters, onFiltersChange, searchRef, 
               terms={terms}
               noteSnippet={noteSnippet}
               noteRequest={noteRequest?.resourceId === resource.id ? noteRequest.count : 0}
+              index={(positions.get(resource.id) ?? 1) - 1}
+              count={list.resources.length}
             />
           ))}
         </ol>
+      )}
+      {!actions.readOnly && (
+        <section className="add-resource" aria-labelledby="add-resource-title">
+          <h2 id="add-resource-title" className="subitems-heading">
+            Add a resource to this list
+          </h2>
+          <ResourceEditor submitLabel="Add" onSave={(fields) => actions.resources.add(list.id, fields)} />
+        </section>
       )}
     </article>
   );

@@ -8,6 +8,7 @@ import { Highlighted } from './Highlighted';
 import { NotesPanel } from './NotesPanel';
 import { PartsSection } from './PartsSection';
 import { ReadCheckbox } from './ReadCheckbox';
+import { ResourceEditor } from './ResourceEditor';
 import { StatusSelect } from './StatusSelect';
 
 interface Props {
@@ -20,16 +21,20 @@ interface Props {
   noteSnippet: string | null;
   /** Bumped by the "edit note" shortcut. */
   noteRequest: number;
+  /** Where it is in its list, for moving. */
+  index: number;
+  count: number;
 }
 
 const day = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 
 export const ResourceCard = forwardRef<HTMLLIElement, Props>(function ResourceCard(
-  { listId, resource, position, progress, note, terms, noteSnippet, noteRequest },
+  { listId, resource, position, progress, note, terms, noteSnippet, noteRequest, index, count },
   ref,
 ) {
   const actions = useActions();
   const [editingParts, setEditingParts] = useState(false);
+  const [editing, setEditing] = useState(false);
   const resourceRef = `${listId}/${resource.id}`;
   const status = effectiveStatus(progress, listId, resource);
   const hasParts = resource.parts.length > 0;
@@ -76,6 +81,24 @@ export const ResourceCard = forwardRef<HTMLLIElement, Props>(function ResourceCa
             {entry?.startedAt && <span className="dates">Started {day.format(new Date(entry.startedAt))}</span>}
             {entry?.doneAt && <span className="dates">Finished {day.format(new Date(entry.doneAt))}</span>}
           </p>
+          {editing && (
+            <ResourceEditor
+              resource={resource}
+              lists={actions.lists}
+              listId={listId}
+              index={index}
+              count={count}
+              submitLabel="Save"
+              onCancel={() => setEditing(false)}
+              onSave={async (fields) => {
+                const ok = await actions.resources.update(resourceRef, fields);
+                if (ok) setEditing(false);
+                return ok;
+              }}
+              onMove={(toListId, toIndex) => void actions.resources.move(resourceRef, { listId, index }, toListId, toIndex)}
+              onDelete={() => void actions.resources.remove(resourceRef, resource.title)}
+            />
+          )}
           {resource.description && (
             <p className="resource-description">
               <Highlighted text={resource.description} terms={terms} />
@@ -123,10 +146,17 @@ export const ResourceCard = forwardRef<HTMLLIElement, Props>(function ResourceCa
 
           <div className="resource-footer">
             <NotesPanel noteRef={resourceRef} title={resource.title} note={note} openRequest={noteRequest} />
-            {!hasParts && !editingParts && !actions.readOnly && (
-              <button type="button" className="link-button" onClick={() => setEditingParts(true)}>
-                + Add parts
-              </button>
+            {!actions.readOnly && (
+              <span className="card-actions">
+                {!hasParts && !editingParts && (
+                  <button type="button" className="link-button" onClick={() => setEditingParts(true)}>
+                    + Add parts
+                  </button>
+                )}
+                <button type="button" className="link-button" aria-expanded={editing} onClick={() => setEditing((e) => !e)} aria-label={`Edit ${resource.title}`}>
+                  Edit
+                </button>
+              </span>
             )}
           </div>
         </div>

@@ -15,9 +15,10 @@ interface Props {
   onShowBackups: () => void;
   onShowShortcuts: () => void;
   onImportFile: (file: File) => void;
+  onNewList?: () => void;
 }
 
-export function Sidebar({ lists, document, selectedId, statsSelected, onSelect, onShowStats, dataFile, onShowBackups, onShowShortcuts, onImportFile }: Props) {
+export function Sidebar({ lists, document, selectedId, statsSelected, onSelect, onShowStats, dataFile, onShowBackups, onShowShortcuts, onImportFile, onNewList }: Props) {
   const [theme, setTheme] = useState<ThemeChoice>(loadTheme);
   const fileInput = useRef<HTMLInputElement>(null);
   return (
@@ -55,6 +56,11 @@ export function Sidebar({ lists, document, selectedId, statsSelected, onSelect, 
             );
           })}
         </ul>
+        {onNewList && (
+          <button type="button" className="sidebar-action import-button" onClick={onNewList}>
+            + New list
+          </button>
+        )}
         <button type="button" className="sidebar-action import-button" onClick={() => fileInput.current?.click()}>
           + Import a list…
         </button>

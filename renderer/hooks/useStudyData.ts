@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppState } from '../../electron/api/contract';
 import type { Note, Part, ProgressEntry, Status, StudyDocument } from '../../data/schema';
+import type { ResourceFieldsInput } from '../components/ResourceEditor';
 import { api } from '../api';
 import { discardDraft, pendingDrafts, recoveredBody, settleDraft } from '../draft-journal';
 
@@ -140,13 +141,13 @@ export function useStudyData() {
     [notify],
   );
 
-  /** Part edits change the list's shape: afterwards the state is read again from main. */
+  /** Edits that change a list's shape (parts, resources, lists): afterwards the state is read again from main. */
   const refresh = useCallback(async () => {
     const result = await api().getState();
     if (result.ok) setState(result.value);
   }, []);
 
-  const editParts = useCallback(
+  const edit = useCallback(
     async <T,>(
       call: () => Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>,
       undoLabel?: (value: T) => { label: string; undo: () => Promise<unknown> },
@@ -171,22 +172,22 @@ export function useStudyData() {
 
   const parts = {
     add: (resourceRef: string, title: string) =>
-      editParts(
+      edit(
         () => api().addPart(resourceRef, title, null),
         (part: Part) => ({ label: `Part “${part.title}” added.`, undo: () => api().removePart(`${resourceRef}/${part.id}`) }),
       ),
     rename: (partRef: string, oldTitle: string, title: string) =>
-      editParts(
+      edit(
         () => api().renamePart(partRef, title),
         () => ({ label: `Part renamed to “${title.trim()}”.`, undo: () => api().renamePart(partRef, oldTitle) }),
       ),
     move: (partRef: string, from: number, to: number) =>
-      editParts(
+      edit(
         () => api().movePart(partRef, to),
         () => ({ label: 'Part moved.', undo: () => api().movePart(partRef, from) }),
       ),
     remove: (resourceRef: string, partRef: string) =>
-      editParts(
+      edit(
         () => api().removePart(partRef),
         (removed) => ({
           label: `Part “${removed.part.title}” removed.`,
@@ -228,6 +229,40 @@ export function useStudyData() {
     [notify],
   );
 
+  const resources = {
+    add: (listId: string, fields: ResourceFieldsInput) =>
+      edit(
+        () => api().addResource(listId, fields),
+        (r) => ({ label: `Added “${r.title}”.`, undo: () => api().deleteResource(`${listId}/${r.id}`) }),
+      ),
+    update: (ref: string, fields: ResourceFieldsInput) => edit(() => api().updateResource(ref, fields)),
+    move: (ref: string, from: { listId: string; index: number }, toListId: string, toIndex: number) =>
+      edit(
+        () => api().moveResource(ref, toListId, toIndex),
+        (newRef) => ({ label: toListId === from.listId ? 'Resource moved.' : 'Resource moved to another list.', undo: () => api().moveResource(newRef, from.listId, from.index) }),
+      ),
+    remove: (ref: string, title: string) =>
+      edit(
+        () => api().deleteResource(ref),
+        (removed) => ({ label: `Deleted “${title}”.`, undo: () => api().restoreResource(removed) }),
+      ),
+  };
+
+  const lists = {
+    update: (id: string, fields: { title: string; description: string }) => edit(() => api().updateList(id, fields)),
+    move: (id: string, from: number, to: number) =>
+      edit(
+        () => api().moveList(id, to),
+        () => ({ label: 'List moved.', undo: () => api().moveList(id, from) }),
+      ),
+    remove: (id: string, title: string) =>
+      edit(
+        () => api().deleteList(id),
+        (removed) => ({ label: `Deleted the list “${title}”.`, undo: () => api().restoreList(removed) }),
+      ),
+    reset: (id: string) => edit(() => api().resetList(id)),
+  };
+
   return {
     state,
     loadError,
@@ -240,8 +275,11 @@ export function useStudyData() {
     saveWhereStopped,
     openLink,
     parts,
+    resources,
+    lists,
     undo,
     undoable,
+    edit,
     replaceState,
   };
 }

@@ -122,3 +122,16 @@ describe('the store', () => {
     expect((await onDisk(dir)).lists[0]!.bundledVersion).toBe(2);
   });
 });
+
+describe('the shipped lists', () => {
+  it('are never changed by editing the document', async () => {
+    const shipped = bundledLists();
+    const before = JSON.stringify(shipped);
+    const store = await openStore({ dir: await tempDir(), bundled: shipped });
+    await store.change((doc) => {
+      doc.lists[0]!.resources.pop();
+      doc.lists.push({ ...doc.lists[1]!, id: 'another' });
+    });
+    expect(JSON.stringify(shipped)).toBe(before);
+  });
+});

@@ -1,0 +1,184 @@
+import { StudyError } from './errors';
+import { cleanTitle, newPartId } from './part-ops';
+import type { Note, ProgressEntry, Resource, StudyDocument, StudyList } from './schema';
+
+/** Everything a deleted list or resource took with it, so an undo puts back exactly that. */
+export interface Removed<T> {
+  item: T;
+  index: number;
+  progress: Record<string, ProgressEntry>;
+  notes: Record<string, Note>;
+}
+
+export interface ResourceFields {
+  title: string;
+  url: string | null;
+  author: string | null;
+  description: string;
+}
+
+function listOrThrow(doc: StudyDocument, listId: string): StudyList {
+  const list = doc.lists.find((l) => l.id === listId);
+  if (!list) throw new StudyError('unknown-ref', `There is no list “${listId}”.`);
+  return list;
+}
+
+function resourceOrThrow(doc: StudyDocument, ref: string): { list: StudyList; resource: Resource; index: number } {
+  const [listId, resourceId, extra] = ref.split('/');
+  const list = listOrThrow(doc, listId ?? '');
+  const index = list.resources.findIndex((r) => r.id === resourceId);
+  if (index === -1 || extra !== undefined) throw new StudyError('unknown-ref', `Nothing in your lists is called “${ref}”.`);
+  return { list, resource: list.resources[index]!, index };
+}
+
+/** Takes out every progress and note entry under a prefix (a list, or a resource and its parts). */
+function takeEntries(doc: StudyDocument, prefix: string) {
+  const progress: Record<string, ProgressEntry> = {};
+  const notes: Record<string, Note> = {};
+  for (const key of Object.keys(doc.progress)) {
+    if (key === prefix || key.startsWith(`${prefix}/`)) {
+      progress[key] = doc.progress[key]!;
+      delete doc.progress[key];
+    }
+  }
+  for (const key of Object.keys(doc.notes)) {
+    if (key === prefix || key.startsWith(`${prefix}/`)) {
+      notes[key] = doc.notes[key]!;
+      delete doc.notes[key];
+    }
+  }
+  return { progress, notes };
+}
+
+function rekey(entries: { progress: Record<string, ProgressEntry>; notes: Record<string, Note> }, from: string, to: string) {
+  const move = <T>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).map(([k, v]) => [to + k.slice(from.length), v]));
+  return { progress: move(entries.progress), notes: move(entries.notes) };
+}
+
+function clamp(index: number, length: number): number {
+  return Math.max(0, Math.min(index, length));
+}
+
+export function createList(doc: StudyDocument, title: string, description: string): StudyList {
+  const clean = cleanTitle(title, 'A list');
+  const list: StudyList = {
+    id: newPartId(clean, new Set(doc.lists.map((l) => l.id))),
+    title: clean,
+    author: null,
+    description: description.trim(),
+    source: null,
+    bundledVersion: null,
+    customized: false,
+    resources: [],
+  };
+  doc.lists.push(list);
+  return list;
+}
+
+export function updateList(doc: StudyDocument, listId: string, fields: { title: string; description: string }): StudyList {
+  const list = listOrThrow(doc, listId);
+  list.title = cleanTitle(fields.title, 'A list');
+  list.description = fields.description.trim();
+  return list;
+}
+
+export function moveList(doc: StudyDocument, listId: string, toIndex: number): void {
+  const list = listOrThrow(doc, listId);
+  doc.lists.splice(doc.lists.indexOf(list), 1);
+  doc.lists.splice(clamp(toIndex, doc.lists.length), 0, list);
+}
+
+export function deleteList(doc: StudyDocument, listId: string): Removed<StudyList> {
+  const list = listOrThrow(doc, listId);
+  const index = doc.lists.indexOf(list);
+  doc.lists.splice(index, 1);
+  return { item: list, index, ...takeEntries(doc, list.id) };
+}
+
+export function restoreList(doc: StudyDocument, removed: Removed<StudyList>): StudyList {
+  if (doc.lists.some((l) => l.id === removed.item.id)) throw new StudyError('invalid-argument', 'That list is already there.');
+  doc.lists.splice(clamp(removed.index, doc.lists.length), 0, removed.item);
+  Object.assign(doc.progress, removed.progress);
+  Object.assign(doc.notes, removed.notes);
+  return removed.item;
+}
+
+export function addResource(doc: StudyDocument, listId: string, fields: ResourceFields): Resource {
+  const list = listOrThrow(doc, listId);
+  const title = cleanTitle(fields.title, 'A resource');
+  const resource: Resource = {
+    id: newPartId(title, new Set(list.resources.map((r) => r.id))),
+    title,
+    url: fields.url,
+    author: fields.author?.trim() || null,
+    kind: 'link',
+    description: fields.description.trim(),
+    group: null,
+    addedAt: null,
+    links: [],
+    parts: [],
+  };
+  list.resources.push(resource);
+  list.customized = true;
+  return resource;
+}
+
+export function updateResource(doc: StudyDocument, ref: string, fields: ResourceFields): Resource {
+  const { list, resource } = resourceOrThrow(doc, ref);
+  resource.title = cleanTitle(fields.title, 'A resource');
+  resource.url = fields.url;
+  resource.author = fields.author?.trim() || null;
+  resource.description = fields.description.trim();
+  list.customized = true;
+  return resource;
+}
+
+export function deleteResource(doc: StudyDocument, ref: string): Removed<Resource> & { listId: string } {
+  const { list, resource, index } = resourceOrThrow(doc, ref);
+  list.resources.splice(index, 1);
+  list.customized = true;
+  return { item: resource, index, listId: list.id, ...takeEntries(doc, ref) };
+}
+
+export function restoreResource(doc: StudyDocument, removed: Removed<Resource> & { listId: string }): Resource {
+  const list = listOrThrow(doc, removed.listId);
+  if (list.resources.some((r) => r.id === removed.item.id)) throw new StudyError('invalid-argument', 'That resource is already there.');
+  list.resources.splice(clamp(removed.index, list.resources.length), 0, removed.item);
+  Object.assign(doc.progress, removed.progress);
+  Object.assign(doc.notes, removed.notes);
+  list.customized = true;
+  return removed.item;
+}
+
+/**
+ * Moves a resource within its list or to another one. Its progress and notes go with it: they are
+ * keyed by list and resource, so the keys are rewritten (and the id changed if the target has it).
+ * Returns the resource's new ref.
+ */
+export function moveResource(doc: StudyDocument, ref: string, toListId: string, toIndex: number): string {
+  const { list, resource, index } = resourceOrThrow(doc, ref);
+  const target = listOrThrow(doc, toListId);
+  list.resources.splice(index, 1);
+  if (target !== list) resource.id = newPartId(resource.id, new Set(target.resources.map((r) => r.id)));
+  target.resources.splice(clamp(toIndex, target.resources.length), 0, resource);
+  const to = `${target.id}/${resource.id}`;
+  if (to !== ref) {
+    const moved = rekey(takeEntries(doc, ref), ref, to);
+    Object.assign(doc.progress, moved.progress);
+    Object.assign(doc.notes, moved.notes);
+  }
+  list.customized = true;
+  target.customized = true;
+  return to;
+}
+
+/** A bundled list back to its published content; progress and notes stay (same ids). */
+export function resetList(doc: StudyDocument, listId: string, shipped: readonly StudyList[]): StudyList {
+  const index = doc.lists.findIndex((l) => l.id === listId);
+  const published = shipped.find((l) => l.id === listId);
+  if (index === -1) throw new StudyError('unknown-ref', `There is no list “${listId}”.`);
+  if (!published) throw new StudyError('invalid-argument', 'Only a list that ships with Studyshelf has a published version.');
+  const fresh = structuredClone(published);
+  doc.lists[index] = fresh;
+  return fresh;
+}

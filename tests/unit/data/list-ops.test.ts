@@ -1,0 +1,111 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { openStore } from '../../../data/store';
+import { dispatch } from '../../../electron/api/dispatch';
+import { createHandlers } from '../../../electron/api/handlers';
+import { CODEWALK, PBTS, tempDir } from '../helpers';
+
+async function setup() {
+  const store = await openStore({ dir: await tempDir() });
+  const handlers = createHandlers({ store, openExternal: async () => undefined, openPath: async () => undefined });
+  const call = async (method: string, ...args: unknown[]) => {
+    const result = await dispatch(handlers, method, args, () => undefined);
+    if (!result.ok) throw Object.assign(new Error(result.error.message), result.error);
+    return result.value as never;
+  };
+  return { store, call, disk: async () => JSON.parse(await readFile(store.file, 'utf8')) };
+}
+
+describe('lists', () => {
+  it('are created, renamed, described and reordered', async () => {
+    const { call, disk } = await setup();
+    const { listId } = await call('createList', { title: '  Compilers  ', description: 'Dragon book and friends' });
+    expect(listId).toBe('compilers');
+    await call('updateList', listId, { title: 'Compilers, properly', description: 'Crafting Interpreters first' });
+    await call('moveList', listId, 0);
+    const lists = (await disk()).lists;
+    expect(lists[0]).toMatchObject({ id: 'compilers', title: 'Compilers, properly', description: 'Crafting Interpreters first' });
+  });
+
+  it('deleted with their progress and notes come back whole with undo', async () => {
+    const { store, call, disk } = await setup();
+    await store.setDone(`${PBTS}/peps`, true);
+    await store.saveNote(CODEWALK, 'my note');
+    const removed = await call('deleteList', PBTS);
+    expect((await disk()).lists.map((l: { id: string }) => l.id)).not.toContain(PBTS);
+    expect((await disk()).notes[CODEWALK]).toBeUndefined();
+    await call('restoreList', removed);
+    const back = await disk();
+    expect(back.lists[0].id).toBe(PBTS);
+    expect(back.progress[`${PBTS}/peps`].status).toBe('done');
+    expect(back.notes[CODEWALK].body).toBe('my note');
+  });
+
+  it('a bundled list can be reset to the published version, keeping progress and notes', async () => {
+    const { store, call } = await setup();
+    await store.setDone(`${PBTS}/peps`, true);
+    await call('updateResource', `${PBTS}/peps`, { title: 'My PEPs', url: null, author: null, description: '' });
+    await call('deleteResource', `${PBTS}/stupid-python-ideas`);
+    await call('resetList', PBTS);
+    const list = store.document()!.lists[0]!;
+    expect(list.resources).toHaveLength(10);
+    expect(list.resources[1]!.title).toBe('PEPs');
+    expect(store.document()!.progress[`${PBTS}/peps`]?.status).toBe('done');
+  });
+
+  it('an imported list has no published version to reset to', async () => {
+    const { call } = await setup();
+    const { listId } = await call('createList', { title: 'Mine', description: '' });
+    await expect(call('resetList', listId)).rejects.toThrow('Only a list that ships with Studyshelf has a published version.');
+  });
+});
+
+describe('resources', () => {
+  it('are added, edited, and deleted with an undo that brings back progress, parts and notes', async () => {
+    const { store, call, disk } = await setup();
+    const added = await call('addResource', PBTS, { title: 'CPython Internals (book)', url: 'https://realpython.com/products/cpython-internals-book/', author: 'Anthony Shaw', description: '' });
+    expect((await disk()).lists[0].resources.at(-1)).toMatchObject({ id: 'cpython-internals-book', author: 'Anthony Shaw' });
+    await call('updateResource', `${PBTS}/${(added as { id: string }).id}`, { title: 'CPython Internals', url: null, author: 'Anthony Shaw', description: 'The book' });
+    await store.setDone(`${CODEWALK}/cpython-internals-lecture-2`, true);
+    await store.saveNote(CODEWALK, 'lecture notes');
+    const removed = await call('deleteResource', CODEWALK);
+    expect(store.document()!.progress[`${CODEWALK}/cpython-internals-lecture-2`]).toBeUndefined();
+    await call('restoreResource', removed);
+    expect(store.document()!.lists[0]!.resources[4]!.id).toBe('cpython-internals-ten-hour-codewalk');
+    expect(store.document()!.progress[`${CODEWALK}/cpython-internals-lecture-2`]?.status).toBe('done');
+    expect(store.document()!.notes[CODEWALK]?.body).toBe('lecture notes');
+  });
+
+  it('moved to another list take their progress and notes along', async () => {
+    const { store, call, disk } = await setup();
+    await store.setDone(`${CODEWALK}/cpython-internals-lecture-1`, true);
+    await store.saveNote(CODEWALK, 'travels with it');
+    const { listId } = await call('createList', { title: 'Videos', description: '' });
+    const to = await call('moveResource', CODEWALK, listId, 0);
+    expect(to).toBe(`${listId}/cpython-internals-ten-hour-codewalk`);
+    const saved = await disk();
+    expect(saved.lists[0].resources).toHaveLength(9);
+    expect(saved.progress[`${to}/cpython-internals-lecture-1`].status).toBe('done');
+    expect(saved.notes[to].body).toBe('travels with it');
+    expect(saved.notes[CODEWALK]).toBeUndefined();
+  });
+
+  it('moved within a list change place only', async () => {
+    const { call, disk } = await setup();
+    await call('moveResource', `${PBTS}/to-gil-or-not-to-gil`, PBTS, 0);
+    expect((await disk()).lists[0].resources[0].id).toBe('to-gil-or-not-to-gil');
+  });
+
+  it.each([
+    ['an empty list title', 'createList', [{ title: ' ', description: '' }], 'A list needs a title.'],
+    ['an empty resource title', 'addResource', [PBTS, { title: '', url: null, author: null, description: '' }], 'A resource needs a title.'],
+    ['a javascript: link', 'addResource', [PBTS, { title: 'x', url: 'javascript:alert(1)', author: null, description: '' }], 'http or https'],
+    ['an unknown list', 'deleteList', ['no-such-list'], 'There is no list “no-such-list”.'],
+    ['a move to an unknown list', 'moveResource', [`${PBTS}/peps`, 'nowhere', 0], 'There is no list “nowhere”.'],
+  ])('refuse %s with a clear message and change nothing', async (_what, method, args, message) => {
+    const { store, call } = await setup();
+    const before = await readFile(store.file, 'utf8');
+    await expect(call(method, ...args)).rejects.toThrow(message);
+    expect(await readFile(store.file, 'utf8')).toBe(before);
+  });
+});
