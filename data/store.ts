@@ -10,7 +10,7 @@ import { describeFsError, realFs, type FsSeam } from './fs-seam';
 import { readDocument } from './read-document';
 import * as ops from './doc-ops';
 import { exportMarkdown } from './export/markdown';
-import { ImportError, type ImportPreview } from './import/imported';
+import type { ImportPreview } from './import/imported';
 import { importFile } from './import/detect';
 import { addImportedList } from './import/to-list';
 import type { RemovedPart } from './part-ops';
@@ -20,14 +20,9 @@ import { loadDocument, moveAside, recoveryFileOf, type StartupNotice } from './s
 
 export const DATA_FILE_NAME = 'studyshelf.json';
 
-/** Parses a file to import; a file that cannot be imported is refused with the importer's words. */
+/** Parses a file to import; one that cannot be imported is refused (ImportError) with the importer's words. */
 function readImport(fileName: string, content: string): ImportPreview {
-  try {
-    return importFile(fileName, content);
-  } catch (error) {
-    if (error instanceof ImportError) throw new StudyError('invalid-argument', error.message);
-    throw error;
-  }
+  return importFile(fileName, content);
 }
 /** Waits between retries of a write that failed (disk full, locked file, …); the last one repeats. */
 const RETRY_DELAYS_MS = [1000, 2000, 5000, 10_000, 30_000];
@@ -81,6 +76,8 @@ export interface Store {
   change<T>(apply: (doc: StudyDocument) => T): Promise<T>;
   /** The lists the app ships, as published (for "reset to the published version"). */
   readonly shipped: readonly StudyList[];
+  /** Replaces all data with a backup file's, after backing up the current state. */
+  replaceWith(doc: StudyDocument): Promise<void>;
   /** What importing this file would add and skip; changes nothing. */
   previewImport(fileName: string, content: string): ImportPreview;
   /** Imports the file as a new list; returns its id. */
@@ -246,6 +243,27 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     }
   }
 
+  /** Puts another document in place of the current one, after backing up the current state. */
+  async function replaceWith(doc: StudyDocument): Promise<void> {
+    const run = queue.then(async () => {
+      if (readOnly) throw new StudyError('read-only', readOnly);
+      if (db) {
+        try {
+          await snapshot('before-restore');
+        } catch (error) {
+          throw new StudyError('io', `Nothing was replaced: the current data could not be backed up first (${describeFsError(error)}).`);
+        }
+        db.data = doc;
+      } else {
+        db = new Low(adapter, doc);
+      }
+    });
+    queue = run.catch(() => undefined);
+    await run;
+    await persist();
+    emit({ type: 'changed', cause: 'restore' });
+  }
+
   return {
     file,
     document: () => db?.data ?? null,
@@ -290,31 +308,17 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     listBackups: () => listBackups(file, fs),
 
     async restoreBackup(name) {
-      const run = queue.then(async () => {
-        if (readOnly) throw new StudyError('read-only', readOnly);
-        let doc: StudyDocument;
-        try {
-          doc = await readBackup(file, name, fs);
-        } catch (error) {
-          const why = error instanceof Error ? error.message : String(error);
-          throw new StudyError('invalid-argument', `That backup cannot be restored: ${why}`);
-        }
-        if (db) {
-          try {
-            await snapshot('before-restore');
-          } catch (error) {
-            throw new StudyError('io', `Nothing was restored: the current data could not be backed up first (${describeFsError(error)}).`);
-          }
-          db.data = doc;
-        } else {
-          db = new Low(adapter, doc);
-        }
-      });
-      queue = run.catch(() => undefined);
-      await run;
-      await persist();
-      emit({ type: 'changed', cause: 'restore' });
+      let doc: StudyDocument;
+      try {
+        doc = await readBackup(file, name, fs);
+      } catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
+        throw new StudyError('invalid-argument', `That backup cannot be restored: ${why}`);
+      }
+      await replaceWith(doc);
     },
+
+    replaceWith,
 
     async startFresh() {
       const run = queue.then(() => {

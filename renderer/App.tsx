@@ -34,9 +34,9 @@ export function App() {
   const readOnly = state?.readOnly != null;
   const importer = useImport(
     useCallback(
-      (next, listId, title) => {
-        replaceState({ ok: true, value: next }, `Imported “${title}”.`);
-        setSelectedId(listId);
+      (next, listId, message) => {
+        replaceState({ ok: true, value: next }, message);
+        if (listId) setSelectedId(listId);
         setView('list');
       },
       [replaceState],
@@ -187,7 +187,7 @@ export function App() {
             if (list) void data.lists.remove(list.id, list.title);
           }}
         />
-        <ImportDialog pending={importer.pending} busy={importer.busy} onConfirm={() => void importer.confirm()} onCancel={importer.cancel} />
+        <ImportDialog pending={importer.pending} busy={importer.busy} onConfirm={(mode) => void importer.confirm(mode)} onCancel={importer.cancel} />
         <Notices notices={notices} dismiss={dismiss} />
       </div>
     </ActionsContext.Provider>

@@ -1,3 +1,4 @@
+import { StudyError } from '../errors';
 import { isSafeExternalUrl } from '../web-url';
 
 /** What an importer found, before it becomes a list: shown to the user as a preview first. */
@@ -33,9 +34,9 @@ export interface ImportPreview {
 }
 
 /** An import refused as a whole: the message names the problem (and the line, where there is one). */
-export class ImportError extends Error {
+export class ImportError extends StudyError {
   constructor(message: string) {
-    super(message);
+    super('invalid-argument', message);
     this.name = 'ImportError';
   }
 }

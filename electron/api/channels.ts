@@ -26,6 +26,8 @@ export const METHOD_NAMES = [
   'deleteResource',
   'restoreResource',
   'previewImport',
+  'previewBackupFile',
+  'restoreFromFile',
   'importList',
   'exportList',
   'openLink',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { BackupFilePreview } from '../../data/backup-file';
 import type { BackupInfo } from '../../data/backups';
 import type { ErrorCode } from '../../data/errors';
 import type { RemovedPart } from '../../data/part-ops';
@@ -61,6 +62,9 @@ export const methods = {
   /** A file the user chose or dropped: its name and its text (read in the page, parsed in main). */
   previewImport: z.tuple([z.string().max(500), z.string()]),
   importList: z.tuple([z.string().max(500), z.string()]),
+  previewBackupFile: z.tuple([z.string().max(500), z.string()]),
+  /** Replace everything with the backup's data, or merge it into the current data. */
+  restoreFromFile: z.tuple([z.string().max(500), z.string(), z.enum(['replace', 'merge'])]),
   exportList: z.tuple([RefArg, z.enum(['markdown', 'markdown-notes', 'json'])]),
   listBackups: z.tuple([]),
   restoreBackup: z.tuple([z.string().min(1).max(200)]),
@@ -109,6 +113,8 @@ interface Returns {
   restoreResource: Resource;
   previewImport: ImportPreview;
   importList: AppState & { listId: string };
+  previewBackupFile: BackupFilePreview;
+  restoreFromFile: AppState;
   exportList: { fileName: string; content: string };
   listBackups: BackupInfo[];
   restoreBackup: AppState;

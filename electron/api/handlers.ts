@@ -1,5 +1,6 @@
 import { dirname } from 'node:path';
 import { StudyError } from '../../data/errors';
+import { mergeDocuments, previewBackupFile, readBackupFile } from '../../data/backup-file';
 import * as lists from '../../data/list-ops';
 import type { Store } from '../../data/store';
 import type { AppState, StudyHandlers } from './contract';
@@ -81,6 +82,13 @@ export function createHandlers({ store, openExternal, openPath }: HandlerDeps): 
       return { ...appState(store), listId };
     },
     exportList: async (listId, format) => store.exportList(listId, format),
+    previewBackupFile: async (fileName, content) => previewBackupFile(readBackupFile(fileName, content)),
+    async restoreFromFile(fileName, content, mode) {
+      const incoming = readBackupFile(fileName, content);
+      if (mode === 'replace') await store.replaceWith(incoming);
+      else await store.change((current) => void Object.assign(current, mergeDocuments(current, incoming)));
+      return appState(store);
+    },
     listBackups: () => store.listBackups(),
     async restoreBackup(name) {
       await store.restoreBackup(name);

@@ -1,10 +1,10 @@
 import { useEffect, useRef } from 'react';
-import type { ImportPreview } from '../../data/import/imported';
+import type { PendingImport } from '../hooks/useImport';
 
 interface Props {
-  pending: { fileName: string; preview: ImportPreview } | null;
+  pending: PendingImport | null;
   busy: boolean;
-  onConfirm: () => void;
+  onConfirm: (mode?: 'replace' | 'merge') => void;
   onCancel: () => void;
 }
 
@@ -16,11 +16,45 @@ export function ImportDialog({ pending, busy, onConfirm, onCancel }: Props) {
     if (pending && element && !element.open) element.showModal();
     if (!pending && element?.open) element.close();
   }, [pending]);
-  const preview = pending?.preview;
+  const preview = pending?.kind === 'list' ? pending.preview : undefined;
   const parts = preview?.resources.reduce((n, r) => n + r.parts.length, 0) ?? 0;
   const done = preview?.resources.filter((r) => r.done).length ?? 0;
   return (
     <dialog ref={dialog} className="dialog" aria-labelledby="import-title" onClose={onCancel}>
+      {pending?.kind === 'backup' && (
+        <>
+          <header className="dialog-header">
+            <h2 id="import-title">Restore from “{pending.fileName}”</h2>
+            <button type="button" className="icon-button" aria-label="Close" onClick={onCancel}>
+              ×
+            </button>
+          </header>
+          <p className="dialog-lead" role="status">
+            A Studyshelf backup with <strong>{pending.preview.lists} lists</strong> and {pending.preview.resources} resources (
+            {pending.preview.resourcesDone} done), and {pending.preview.notesCount} notes.
+          </p>
+          <ul className="import-list">
+            <li>
+              <strong>Merge</strong> adds its lists and resources you do not have, removes nothing, and keeps the later of each status
+              and note.
+            </li>
+            <li>
+              <strong>Replace everything</strong> makes your data exactly the backup’s. Your current data is kept as a backup first.
+            </li>
+          </ul>
+          <footer className="dialog-footer">
+            <button type="button" className="button" onClick={onCancel}>
+              Cancel
+            </button>
+            <button type="button" className="button" disabled={busy} onClick={() => onConfirm('replace')}>
+              Replace everything
+            </button>
+            <button type="button" className="button button-primary" disabled={busy} onClick={() => onConfirm('merge')}>
+              Merge
+            </button>
+          </footer>
+        </>
+      )}
       {preview && pending && (
         <>
           <header className="dialog-header">
@@ -71,7 +105,7 @@ export function ImportDialog({ pending, busy, onConfirm, onCancel }: Props) {
             <button type="button" className="button" onClick={onCancel}>
               Cancel
             </button>
-            <button type="button" className="button button-primary" disabled={busy} onClick={onConfirm}>
+            <button type="button" className="button button-primary" disabled={busy} onClick={() => onConfirm()}>
               Import list
             </button>
           </footer>

@@ -67,7 +67,7 @@ export function Sidebar({ lists, document, selectedId, statsSelected, onSelect, 
         <input
           ref={fileInput}
           type="file"
-          accept=".md,.markdown,.txt,.html,.htm,.opml,.xml,.csv,text/markdown,text/plain,text/html,text/csv"
+          accept=".md,.markdown,.txt,.html,.htm,.opml,.xml,.csv,.json,text/markdown,text/plain,text/html,text/csv,application/json"
           className="visually-hidden"
           aria-label="Choose a file to import"
           tabIndex={-1}

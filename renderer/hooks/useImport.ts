@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { BackupFilePreview } from '../../data/backup-file';
 import type { ImportPreview } from '../../data/import/imported';
 import type { AppState } from '../../electron/api/contract';
 import { api } from '../api';
@@ -7,32 +8,52 @@ import { api } from '../api';
  * A file chosen or dropped is read in the page, previewed by main, and imported only when confirmed.
  * Dropping a file on the window never navigates to it.
  */
-export function useImport(onImported: (state: AppState, listId: string, title: string) => void, onError: (message: string) => void) {
-  const [pending, setPending] = useState<{ fileName: string; content: string; preview: ImportPreview } | null>(null);
+export type PendingImport =
+  | { kind: 'list'; fileName: string; content: string; preview: ImportPreview }
+  | { kind: 'backup'; fileName: string; content: string; preview: BackupFilePreview };
+
+export function useImport(
+  onImported: (state: AppState, listId: string | null, message: string) => void,
+  onError: (message: string) => void,
+) {
+  const [pending, setPending] = useState<PendingImport | null>(null);
   const [busy, setBusy] = useState(false);
 
   const openFile = useCallback(
     async (file: File) => {
       const content = await file.text();
+      if (/\.json$/i.test(file.name)) {
+        const result = await api().previewBackupFile(file.name, content);
+        if (result.ok) setPending({ kind: 'backup', fileName: file.name, content, preview: result.value });
+        else onError(result.error.message);
+        return;
+      }
       const result = await api().previewImport(file.name, content);
-      if (result.ok) setPending({ fileName: file.name, content, preview: result.value });
+      if (result.ok) setPending({ kind: 'list', fileName: file.name, content, preview: result.value });
       else onError(result.error.message);
     },
     [onError],
   );
 
-  const confirm = useCallback(async () => {
-    if (!pending) return;
-    setBusy(true);
-    const result = await api().importList(pending.fileName, pending.content);
-    setBusy(false);
-    if (result.ok) {
-      onImported(result.value, result.value.listId, pending.preview.title);
+  const confirm = useCallback(
+    async (mode: 'replace' | 'merge' = 'merge') => {
+      if (!pending) return;
+      setBusy(true);
+      if (pending.kind === 'backup') {
+        const result = await api().restoreFromFile(pending.fileName, pending.content, mode);
+        setBusy(false);
+        if (!result.ok) return onError(result.error.message);
+        onImported(result.value, null, mode === 'replace' ? `Restored everything from “${pending.fileName}”; your previous data is kept as a backup.` : `Merged “${pending.fileName}” into your data.`);
+        return setPending(null);
+      }
+      const result = await api().importList(pending.fileName, pending.content);
+      setBusy(false);
+      if (!result.ok) return onError(result.error.message);
+      onImported(result.value, result.value.listId, `Imported “${pending.preview.title}”.`);
       setPending(null);
-    } else {
-      onError(result.error.message);
-    }
-  }, [pending, onImported, onError]);
+    },
+    [pending, onImported, onError],
+  );
 
   useEffect(() => {
     const over = (event: DragEvent) => event.preventDefault();

@@ -40,3 +40,32 @@ test('a file that cannot be imported says why and changes nothing', async ({ app
   await expect(app.page.getByRole('dialog')).toHaveCount(0);
   expect(await readFile(app.dataFile, 'utf8')).toBe(before);
 });
+
+test('the JSON backup exported from the app restores everything (replace), and merges without removing anything', async ({ app, listPage }) => {
+  const page = app.page;
+  await listPage.checkbox('PEPs').check();
+  await (await listPage.openNotes('PEPs')).fill('kept in the backup');
+  await expect(listPage.saveStatus('PEPs')).toHaveText('✓ Saved');
+  await page.getByText('Export…').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'JSON backup (everything)' }).click()]);
+  const backup = await readFile((await download.path())!, 'utf8');
+
+  await listPage.checkbox('PEPs').uncheck();
+  await listPage.checkbox('To GIL or not to GIL').check();
+  await page.getByLabel('Choose a file to import').setInputFiles({ name: 'studyshelf-backup.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
+  const dialog = page.getByRole('dialog', { name: 'Restore from “studyshelf-backup.json”' });
+  await expect(dialog.getByRole('status')).toContainText('2 lists');
+  await dialog.getByRole('button', { name: 'Replace everything' }).click();
+  await expect(listPage.checkbox('PEPs')).toBeChecked();
+  await expect(listPage.checkbox('To GIL or not to GIL')).not.toBeChecked();
+  await expect(listPage.resource('PEPs')).toContainText('kept in the backup');
+  const saved = JSON.parse(await readFile(app.dataFile, 'utf8'));
+  expect(saved.progress['python-behind-the-scenes-resources/peps'].status).toBe('done');
+
+  await listPage.checkbox('Stupid Python Ideas').check();
+  await page.getByLabel('Choose a file to import').setInputFiles({ name: 'studyshelf-backup.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
+  await page.getByRole('dialog', { name: 'Restore from “studyshelf-backup.json”' }).getByRole('button', { name: 'Merge' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Merged' })).toBeVisible();
+  await expect(listPage.checkbox('Stupid Python Ideas')).toBeChecked();
+  await expect(listPage.checkbox('PEPs')).toBeChecked();
+});
