@@ -1,6 +1,6 @@
 import { importCsv } from './csv';
 import { importBookmarks, importHtmlPage, isBookmarksFile } from './html';
-import type { ImportPreview } from './imported';
+import { ImportError, type ImportPreview } from './imported';
 import { importMarkdown } from './markdown';
 import { importOpml } from './opml';
 
@@ -12,5 +12,8 @@ export function importFile(fileName: string, content: string): ImportPreview {
   if (ext === 'opml' || head.startsWith('<?xml') && head.includes('<opml') || head.startsWith('<opml')) return importOpml(fileName, content);
   if (ext === 'html' || ext === 'htm' || head.startsWith('<!doctype html') || head.startsWith('<html')) return importHtmlPage(fileName, content);
   if (ext === 'csv' || ext === 'tsv') return importCsv(fileName, content);
+  if (ext === 'json') {
+    throw new ImportError(`“${fileName}” is a JSON file: Studyshelf reads JSON only as its own backup (to merge or replace your data), not as a list.`);
+  }
   return importMarkdown(fileName, content);
 }

@@ -83,7 +83,7 @@ describe('files that are not what they claim', () => {
   it.each([
     ['truncated bookmarks', 'bookmarks.html', '<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><p>\n<DT><H3>Folder', /holds no bookmarks/],
     ['a web page without links', 'page.html', '<!doctype html><html><body><main><p>No links.</p></main></body></html>', /no links in its main content/],
-    ['a JSON file', 'backup.json', '{"schemaVersion": 2}', /not supported yet/],
+    ['a JSON file offered as a list', 'backup.json', '{"schemaVersion": 2}', /reads JSON only as its own backup/],
     ['a binary file named .csv', 'data.csv', 'PK\u0003\u0004\u0000', /not a text file/],
   ])('%s: a clear message', (_what, name, content, message) => {
     expect(() => importFile(name, content)).toThrow(message);
