@@ -9,6 +9,7 @@ import { StudyError } from './errors';
 import { describeFsError, realFs, type FsSeam } from './fs-seam';
 import { readDocument } from './read-document';
 import * as ops from './doc-ops';
+import { exportCsv } from './export/csv';
 import { exportMarkdown } from './export/markdown';
 import type { ImportPreview } from './import/imported';
 import { importFile } from './import/detect';
@@ -82,7 +83,7 @@ export interface Store {
   previewImport(fileName: string, content: string): ImportPreview;
   /** Imports the file as a new list; returns its id. */
   importList(fileName: string, content: string): Promise<string>;
-  exportList(listId: string, format: 'markdown' | 'markdown-notes' | 'json'): { fileName: string; content: string };
+  exportList(listId: string, format: 'markdown' | 'markdown-notes' | 'csv' | 'json'): { fileName: string; content: string };
   listBackups(): Promise<BackupInfo[]>;
   /** Replaces the data with a backup, after backing up the current state. */
   restoreBackup(name: string): Promise<void>;
@@ -302,6 +303,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       const list = db.data.lists.find((l) => l.id === listId);
       if (!list) throw new StudyError('unknown-ref', `There is no list “${listId}”.`);
       if (format === 'json') return { fileName: 'studyshelf-backup.json', content: JSON.stringify(db.data, null, 2) };
+      if (format === 'csv') return { fileName: `${list.id}.csv`, content: exportCsv(db.data, list) };
       return { fileName: `${list.id}.md`, content: exportMarkdown(db.data, list, { notes: format === 'markdown-notes' }) };
     },
 

@@ -65,7 +65,7 @@ export const methods = {
   previewBackupFile: z.tuple([z.string().max(500), z.string()]),
   /** Replace everything with the backup's data, or merge it into the current data. */
   restoreFromFile: z.tuple([z.string().max(500), z.string(), z.enum(['replace', 'merge'])]),
-  exportList: z.tuple([RefArg, z.enum(['markdown', 'markdown-notes', 'json'])]),
+  exportList: z.tuple([RefArg, z.enum(['markdown', 'markdown-notes', 'csv', 'json'])]),
   listBackups: z.tuple([]),
   restoreBackup: z.tuple([z.string().min(1).max(200)]),
   startFresh: z.tuple([]),

@@ -4,6 +4,7 @@ import { api } from '../api';
 const FORMATS = [
   ['markdown', 'Markdown task list'],
   ['markdown-notes', 'Markdown, with my notes'],
+  ['csv', 'CSV (spreadsheet)'],
   ['json', 'JSON backup (everything)'],
 ] as const;
 
@@ -14,7 +15,7 @@ export function ExportMenu({ listId, onError }: { listId: string; onError: (mess
     menu.current?.removeAttribute('open');
     const result = await api().exportList(listId, format);
     if (!result.ok) return onError(result.error.message);
-    const type = format === 'json' ? 'application/json' : 'text/markdown';
+    const type = format === 'json' ? 'application/json' : format === 'csv' ? 'text/csv' : 'text/markdown';
     const url = URL.createObjectURL(new Blob([result.value.content], { type: `${type};charset=utf-8` }));
     const anchor = document.createElement('a');
     anchor.href = url;

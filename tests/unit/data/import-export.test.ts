@@ -88,3 +88,18 @@ describe('Markdown export', () => {
     );
   });
 });
+
+describe('CSV export', () => {
+  it('writes one row per resource that the CSV importer reads back with the same done states', async () => {
+    const { importCsv } = await import('../../../data/import/csv');
+    const store = await openStore({ dir: await tempDir() });
+    const L = 'python-behind-the-scenes-resources';
+    await store.setDone(`${L}/peps`, true);
+    await store.setStatus(`${L}/stupid-python-ideas`, 'skipped');
+    const { fileName, content } = store.exportList(L, 'csv');
+    expect(fileName).toBe(`${L}.csv`);
+    const back = importCsv(fileName, content);
+    const list = store.document()!.lists[0]!;
+    expect(back.resources.map((r) => [r.title, r.url, r.done])).toEqual(list.resources.map((r) => [r.title, r.url, r.id === 'peps']));
+  });
+});
