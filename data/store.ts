@@ -14,6 +14,7 @@ import { exportMarkdown } from './export/markdown';
 import type { ImportPreview } from './import/imported';
 import { importFile } from './import/detect';
 import { addImportedList } from './import/to-list';
+import { diffList, existingVersion, updateListFrom } from './import/update';
 import type { RemovedPart } from './part-ops';
 import { urlOf, type Ref } from './refs';
 import type { Note, Part, ProgressEntry, Status, StudyDocument, StudyList } from './schema';
@@ -81,8 +82,8 @@ export interface Store {
   replaceWith(doc: StudyDocument): Promise<void>;
   /** What importing this file would add and skip; changes nothing. */
   previewImport(fileName: string, content: string): ImportPreview;
-  /** Imports the file as a new list; returns its id. */
-  importList(fileName: string, content: string): Promise<string>;
+  /** Imports the file as a new list, or as the new version of the list of the same title; returns its id. */
+  importList(fileName: string, content: string, mode: 'new' | 'update'): Promise<string>;
   exportList(listId: string, format: 'markdown' | 'markdown-notes' | 'csv' | 'json'): { fileName: string; content: string };
   listBackups(): Promise<BackupInfo[]>;
   /** Replaces the data with a backup, after backing up the current state. */
@@ -291,11 +292,21 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     change: (apply) => mutate(apply),
     shipped,
 
-    previewImport: (fileName, content) => readImport(fileName, content),
-
-    importList: async (fileName, content) => {
+    previewImport: (fileName, content) => {
       const preview = readImport(fileName, content);
-      return mutate((doc) => addImportedList(doc, preview, now()).id);
+      const existing = db ? existingVersion(db.data, preview) : undefined;
+      return existing ? { ...preview, update: diffList(existing, preview) } : preview;
+    },
+
+    importList: async (fileName, content, mode) => {
+      const preview = readImport(fileName, content);
+      return mutate((doc) => {
+        if (mode === 'new') return addImportedList(doc, preview, now()).id;
+        const existing = existingVersion(doc, preview);
+        if (!existing) throw new StudyError('invalid-argument', `There is no list called “${preview.title}” to update.`);
+        updateListFrom(doc, existing, preview);
+        return existing.id;
+      });
     },
 
     exportList(listId, format) {

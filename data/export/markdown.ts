@@ -1,8 +1,14 @@
 import type { StudyDocument, StudyList } from '../schema';
 
+/** Any ASCII punctuation Markdown could read as markup (emphasis, entities, links) is backslash-escaped. */
+function escapeText(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+!|<>&~]/g, '\\$&');
+}
+
 function link(title: string, url: string | null): string {
-  const text = title.replace(/([[\]])/g, '\\$1');
-  return url ? `[${text}](${url.replace(/[()\s]/g, encodeURIComponent)})` : text;
+  const text = escapeText(title);
+  // In a link destination, entities (&amp;) are decoded too: escape & and \; encode ( ) and spaces.
+  return url ? `[${text}](${url.replace(/[()\s]/g, encodeURIComponent).replace(/[\\&]/g, '\\$&')})` : text;
 }
 
 /**

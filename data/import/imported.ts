@@ -1,4 +1,5 @@
 import { StudyError } from '../errors';
+import type { ListDiff } from './update';
 import { isSafeExternalUrl } from '../web-url';
 
 /** What an importer found, before it becomes a list: shown to the user as a preview first. */
@@ -31,6 +32,8 @@ export interface ImportPreview {
   format: 'markdown' | 'html' | 'bookmarks' | 'opml' | 'csv';
   resources: ImportedResource[];
   skipped: Skipped[];
+  /** Set when a list of the same title is already there: what updating it would change. */
+  update?: ListDiff;
 }
 
 /** An import refused as a whole: the message names the problem (and the line, where there is one). */

@@ -61,7 +61,7 @@ export const methods = {
   restoreResource: z.tuple([z.object({ item: ResourceSchema, listId: IdSchema, ...RemovedEntries })]),
   /** A file the user chose or dropped: its name and its text (read in the page, parsed in main). */
   previewImport: z.tuple([z.string().max(500), z.string()]),
-  importList: z.tuple([z.string().max(500), z.string()]),
+  importList: z.tuple([z.string().max(500), z.string(), z.enum(['new', 'update'])]),
   previewBackupFile: z.tuple([z.string().max(500), z.string()]),
   /** Replace everything with the backup's data, or merge it into the current data. */
   restoreFromFile: z.tuple([z.string().max(500), z.string(), z.enum(['replace', 'merge'])]),

@@ -77,8 +77,8 @@ export function createHandlers({ store, openExternal, openPath }: HandlerDeps): 
     deleteResource: (ref) => store.change((doc) => lists.deleteResource(doc, ref)),
     restoreResource: (removed) => store.change((doc) => lists.restoreResource(doc, removed)),
     previewImport: async (fileName, content) => store.previewImport(fileName, content),
-    async importList(fileName, content) {
-      const listId = await store.importList(fileName, content);
+    async importList(fileName, content, mode) {
+      const listId = await store.importList(fileName, content, mode);
       return { ...appState(store), listId };
     },
     exportList: async (listId, format) => store.exportList(listId, format),

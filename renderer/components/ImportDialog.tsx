@@ -4,7 +4,7 @@ import type { PendingImport } from '../hooks/useImport';
 interface Props {
   pending: PendingImport | null;
   busy: boolean;
-  onConfirm: (mode?: 'replace' | 'merge') => void;
+  onConfirm: (mode?: 'replace' | 'merge' | 'new' | 'update') => void;
   onCancel: () => void;
 }
 
@@ -68,6 +68,34 @@ export function ImportDialog({ pending, busy, onConfirm, onCancel }: Props) {
             {parts > 0 && `, with ${parts} parts`}
             {done > 0 && `, ${done} already done`}. {preview.skipped.length > 0 ? `${preview.skipped.length} skipped.` : 'Nothing skipped.'}
           </p>
+          {preview.update && (
+            <section className="update-diff" aria-labelledby="import-update">
+              <h3 id="import-update" className="subitems-heading">
+                A list called “{preview.title}” is already here
+              </h3>
+              <p>
+                Updating it: {preview.update.added.length} added, {preview.update.removed.length} removed, {preview.update.changed.length} changed,{' '}
+                {preview.update.kept} kept with their progress and notes.
+              </p>
+              <ul className="import-list">
+                {preview.update.added.slice(0, 20).map((t) => (
+                  <li key={`a-${t}`}>
+                    <span className="diff-added">Added</span> {t}
+                  </li>
+                ))}
+                {preview.update.removed.slice(0, 20).map((t) => (
+                  <li key={`r-${t}`}>
+                    <span className="diff-removed">Removed</span> {t} <span className="muted">(its progress and notes go with it)</span>
+                  </li>
+                ))}
+                {preview.update.changed.slice(0, 20).map((c) => (
+                  <li key={`c-${c.from}`}>
+                    <span className="diff-changed">Changed</span> {c.from} → {c.to}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
           <div className="import-columns">
             <section aria-labelledby="import-added">
               <h3 id="import-added" className="subitems-heading">
@@ -105,8 +133,13 @@ export function ImportDialog({ pending, busy, onConfirm, onCancel }: Props) {
             <button type="button" className="button" onClick={onCancel}>
               Cancel
             </button>
-            <button type="button" className="button button-primary" disabled={busy} onClick={() => onConfirm()}>
-              Import list
+            {preview.update && (
+              <button type="button" className="button" disabled={busy} onClick={() => onConfirm('new')}>
+                Import as a new list
+              </button>
+            )}
+            <button type="button" className="button button-primary" disabled={busy} onClick={() => onConfirm(preview.update ? 'update' : 'new')}>
+              {preview.update ? 'Update the existing list' : 'Import list'}
             </button>
           </footer>
         </>

@@ -36,20 +36,21 @@ export function useImport(
   );
 
   const confirm = useCallback(
-    async (mode: 'replace' | 'merge' = 'merge') => {
+    async (mode: 'replace' | 'merge' | 'new' | 'update' = 'new') => {
       if (!pending) return;
       setBusy(true);
       if (pending.kind === 'backup') {
-        const result = await api().restoreFromFile(pending.fileName, pending.content, mode);
+        const result = await api().restoreFromFile(pending.fileName, pending.content, mode === 'replace' ? 'replace' : 'merge');
         setBusy(false);
         if (!result.ok) return onError(result.error.message);
         onImported(result.value, null, mode === 'replace' ? `Restored everything from “${pending.fileName}”; your previous data is kept as a backup.` : `Merged “${pending.fileName}” into your data.`);
         return setPending(null);
       }
-      const result = await api().importList(pending.fileName, pending.content);
+      const update = mode === 'update';
+      const result = await api().importList(pending.fileName, pending.content, update ? 'update' : 'new');
       setBusy(false);
       if (!result.ok) return onError(result.error.message);
-      onImported(result.value, result.value.listId, `Imported “${pending.preview.title}”.`);
+      onImported(result.value, result.value.listId, update ? `Updated “${pending.preview.title}”; progress and notes of what stayed are kept.` : `Imported “${pending.preview.title}”.`);
       setPending(null);
     },
     [pending, onImported, onError],

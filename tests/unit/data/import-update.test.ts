@@ -1,0 +1,45 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { openStore } from '../../../data/store';
+import { CODEWALK, PBTS, tempDir } from '../helpers';
+
+const article = () => readFile(new URL('../../fixtures/seed-article.md', import.meta.url), 'utf8');
+
+describe('importing a newer version of a list that is already there', () => {
+  it('shows what it adds, removes and changes, and keeps the progress and notes of what stays', async () => {
+    const store = await openStore({ dir: await tempDir() });
+    await store.setDone(`${PBTS}/peps`, true);
+    await store.setDone(`${CODEWALK}/cpython-internals-lecture-1`, true);
+    await store.saveNote(CODEWALK, 'my lecture notes');
+    await store.saveNote(`${PBTS}/stupid-python-ideas`, 'about to be removed');
+
+    const newer = (await article())
+      .replace(/^\* \[Stupid Python Ideas\].*$/m, '')
+      .replace('[Inside The Python Virtual Machine]', '[Inside The Python Virtual Machine, 2nd edition]')
+      .concat('\n* [Python Developer’s Guide](https://devguide.python.org/) - how CPython is developed.\n');
+
+    const same = store.previewImport('article.md', await article());
+    expect(same.update).toEqual({ listId: PBTS, added: [], removed: [], changed: [], kept: 10 });
+
+    const preview = store.previewImport('article-v2.md', newer);
+    expect(preview.update).toEqual({
+      listId: PBTS,
+      added: ['Python Developer’s Guide'],
+      removed: ['Stupid Python Ideas'],
+      changed: [{ from: 'Inside The Python Virtual Machine', to: 'Inside The Python Virtual Machine, 2nd edition' }],
+      kept: 9,
+    });
+
+    const id = await store.importList('article-v2.md', newer, 'update');
+    expect(id).toBe(PBTS);
+    const doc = store.document()!;
+    expect(doc.lists).toHaveLength(2);
+    expect(doc.lists[0]!.resources.map((r) => r.title)).toContain('Python Developer’s Guide');
+    expect(doc.progress[`${PBTS}/peps`]?.status).toBe('done');
+    expect(doc.notes[CODEWALK]?.body).toBe('my lecture notes');
+    // The article lists no lectures: the codewalk keeps its parts and their progress.
+    expect(doc.lists[0]!.resources.find((r) => r.id === 'cpython-internals-ten-hour-codewalk')!.parts).toHaveLength(9);
+    expect(doc.progress[`${CODEWALK}/cpython-internals-lecture-1`]?.status).toBe('done');
+    expect(doc.notes[`${PBTS}/stupid-python-ideas`]).toBeUndefined();
+  });
+});
