@@ -133,6 +133,7 @@ export function App() {
           onShowShortcuts={() => setHelpOpen(true)}
           onImportFile={(file) => void importer.openFile(file)}
           onNewList={readOnly ? undefined : () => setListDialog('new')}
+          onDropResource={readOnly ? undefined : (dragged, toListId) => void data.resources.move(dragged.ref, dragged, toListId, 100_000)}
         />
         <main className="content">
           <Banners state={state} />

@@ -1,6 +1,7 @@
 import { forwardRef, useState } from 'react';
 import type { Note, ProgressEntry, Resource } from '../../data/schema';
 import { useActions } from '../actions';
+import { isResourceDrag, readDragged, RESOURCE_DRAG_TYPE } from '../drag';
 import { hostOf, isWebUrl, kindLabel } from '../format';
 import { derivedStatus, effectiveStatus, isDone, isExplicit } from '../progress';
 import { ExternalLink } from './ExternalLink';
@@ -35,6 +36,7 @@ export const ResourceCard = forwardRef<HTMLLIElement, Props>(function ResourceCa
   const actions = useActions();
   const [editingParts, setEditingParts] = useState(false);
   const [editing, setEditing] = useState(false);
+  const [dropTarget, setDropTarget] = useState(false);
   const resourceRef = `${listId}/${resource.id}`;
   const status = effectiveStatus(progress, listId, resource);
   const hasParts = resource.parts.length > 0;
@@ -43,11 +45,39 @@ export const ResourceCard = forwardRef<HTMLLIElement, Props>(function ResourceCa
   return (
     <li
       ref={ref}
-      className={`resource resource-${status}`}
+      className={`resource resource-${status}${dropTarget ? ' drop-target' : ''}`}
       aria-labelledby={headingId}
       tabIndex={-1}
       data-resource={resourceRef}
+      onDragOver={(event) => {
+        if (actions.readOnly || !isResourceDrag(event)) return;
+        event.preventDefault();
+        setDropTarget(true);
+      }}
+      onDragLeave={() => setDropTarget(false)}
+      onDrop={(event) => {
+        setDropTarget(false);
+        const dragged = readDragged(event);
+        if (!dragged || dragged.ref === resourceRef) return;
+        event.preventDefault();
+        event.stopPropagation();
+        void actions.resources.move(dragged.ref, { listId: dragged.listId, index: dragged.index }, listId, index);
+      }}
     >
+      {!actions.readOnly && (
+        <span
+          className="drag-handle"
+          draggable
+          title="Drag to move (or use Edit → Move up / down)"
+          aria-hidden="true"
+          onDragStart={(event) => {
+            event.dataTransfer.setData(RESOURCE_DRAG_TYPE, JSON.stringify({ ref: resourceRef, listId, index }));
+            event.dataTransfer.effectAllowed = 'move';
+          }}
+        >
+          ⠿
+        </span>
+      )}
       <div className="resource-main">
         <ReadCheckbox itemRef={resourceRef} title={resource.title} checked={status === 'done'} large />
         <div className="resource-body">

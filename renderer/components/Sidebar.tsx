@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import type { StudyDocument, StudyList } from '../../data/schema';
+import { isResourceDrag, readDragged, type DraggedResource } from '../drag';
 import { listProgress } from '../progress';
 import { applyTheme, loadTheme, type ThemeChoice } from '../theme';
 import { ProgressBar } from './ProgressBar';
@@ -16,9 +17,12 @@ interface Props {
   onShowShortcuts: () => void;
   onImportFile: (file: File) => void;
   onNewList?: () => void;
+  /** A resource dropped on a list in the sidebar moves there. */
+  onDropResource?: (dragged: DraggedResource, listId: string) => void;
 }
 
-export function Sidebar({ lists, document, selectedId, statsSelected, onSelect, onShowStats, dataFile, onShowBackups, onShowShortcuts, onImportFile, onNewList }: Props) {
+export function Sidebar(props: Props) {
+  const { lists, document, selectedId, statsSelected, onSelect, onShowStats, dataFile, onShowBackups, onShowShortcuts, onImportFile, onNewList, onDropResource } = props;
   const [theme, setTheme] = useState<ThemeChoice>(loadTheme);
   const fileInput = useRef<HTMLInputElement>(null);
   return (
@@ -43,6 +47,15 @@ export function Sidebar({ lists, document, selectedId, statsSelected, onSelect, 
                   className="list-button"
                   aria-current={list.id === selectedId ? 'page' : undefined}
                   onClick={() => onSelect(list.id)}
+                  onDragOver={(event) => {
+                    if (onDropResource && isResourceDrag(event)) event.preventDefault();
+                  }}
+                  onDrop={(event) => {
+                    const dragged = readDragged(event);
+                    if (!dragged || !onDropResource || dragged.listId === list.id) return;
+                    event.preventDefault();
+                    onDropResource(dragged, list.id);
+                  }}
                 >
                   <span className="list-button-title">{list.title}</span>
                   <span className="list-button-meta">

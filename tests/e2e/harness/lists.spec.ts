@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
 
 const disk = async (file: string) => JSON.parse(await readFile(file, 'utf8'));
@@ -79,4 +80,35 @@ test('a list can be renamed, deleted (and brought back with undo), and a bundled
   await page.getByRole('status').filter({ hasText: 'Deleted the list' }).getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByRole('navigation', { name: 'Lists' })).toContainText('CPython reading');
   await expect.poll(async () => (await disk(app.dataFile)).progress['python-behind-the-scenes-resources/peps']?.status).toBe('done');
+});
+
+/** Drags as a person does: press on the handle, move in steps, release over the target. */
+async function drag(page: Page, handle: Locator, target: Locator): Promise<void> {
+  await handle.scrollIntoViewIfNeeded();
+  const from = (await handle.boundingBox())!;
+  const to = (await target.boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 30, from.y - 10, { steps: 4 });
+  await page.mouse.move(to.x + to.width / 2, to.y + Math.min(to.height / 2, 40), { steps: 8 });
+  await page.mouse.up();
+}
+
+test('drag and drop: reorder a resource, and move one to another list by dropping it on the sidebar', async ({ app, listPage }) => {
+  const page = app.page;
+  const handle = (title: string) => listPage.resource(title).locator('.drag-handle');
+  await listPage.resource('Python internals').scrollIntoViewIfNeeded();
+  await drag(page, handle('Stupid Python Ideas'), listPage.resource('Python internals'));
+  await expect.poll(async () => (await disk(app.dataFile)).lists[0].resources.map((r: { id: string }) => r.id).slice(6, 8)).toEqual([
+    'stupid-python-ideas',
+    'eli-bendersky-python-internals',
+  ]);
+
+  await listPage.checkbox('Stupid Python Ideas').check();
+  const series = page.getByRole('navigation', { name: 'Lists' }).getByRole('button', { name: /^Python behind the scenes \d/ });
+  await drag(page, handle('Stupid Python Ideas'), series);
+  await expect(listPage.resources).toHaveCount(9);
+  await listPage.openList('Python behind the scenes');
+  await expect(listPage.resources.last()).toContainText('Stupid Python Ideas');
+  await expect(listPage.checkbox('Stupid Python Ideas')).toBeChecked();
 });
