@@ -9,12 +9,6 @@ import { StudyError } from './errors';
 import { describeFsError, realFs, type FsSeam } from './fs-seam';
 import { readDocument } from './read-document';
 import * as ops from './doc-ops';
-import { exportCsv } from './export/csv';
-import { exportMarkdown } from './export/markdown';
-import type { ImportPreview } from './import/imported';
-import { importFile } from './import/detect';
-import { addImportedList } from './import/to-list';
-import { diffList, existingVersion, updateListFrom } from './import/update';
 import type { RemovedPart } from './part-ops';
 import { urlOf, type Ref } from './refs';
 import type { Note, Part, ProgressEntry, Status, StudyDocument, StudyList } from './schema';
@@ -22,10 +16,6 @@ import { loadDocument, moveAside, recoveryFileOf, type StartupNotice } from './s
 
 export const DATA_FILE_NAME = 'studyshelf.json';
 
-/** Parses a file to import; one that cannot be imported is refused (ImportError) with the importer's words. */
-function readImport(fileName: string, content: string): ImportPreview {
-  return importFile(fileName, content);
-}
 /** Waits between retries of a write that failed (disk full, locked file, …); the last one repeats. */
 const RETRY_DELAYS_MS = [1000, 2000, 5000, 10_000, 30_000];
 
@@ -80,11 +70,6 @@ export interface Store {
   readonly shipped: readonly StudyList[];
   /** Replaces all data with a backup file's, after backing up the current state. */
   replaceWith(doc: StudyDocument): Promise<void>;
-  /** What importing this file would add and skip; changes nothing. */
-  previewImport(fileName: string, content: string): ImportPreview;
-  /** Imports the file as a new list, or as the new version of the list of the same title; returns its id. */
-  importList(fileName: string, content: string, mode: 'new' | 'update'): Promise<string>;
-  exportList(listId: string, format: 'markdown' | 'markdown-notes' | 'csv' | 'json'): { fileName: string; content: string };
   listBackups(): Promise<BackupInfo[]>;
   /** Replaces the data with a backup, after backing up the current state. */
   restoreBackup(name: string): Promise<void>;
@@ -291,32 +276,6 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 
     change: (apply) => mutate(apply),
     shipped,
-
-    previewImport: (fileName, content) => {
-      const preview = readImport(fileName, content);
-      const existing = db ? existingVersion(db.data, preview) : undefined;
-      return existing ? { ...preview, update: diffList(existing, preview) } : preview;
-    },
-
-    importList: async (fileName, content, mode) => {
-      const preview = readImport(fileName, content);
-      return mutate((doc) => {
-        if (mode === 'new') return addImportedList(doc, preview, now()).id;
-        const existing = existingVersion(doc, preview);
-        if (!existing) throw new StudyError('invalid-argument', `There is no list called “${preview.title}” to update.`);
-        updateListFrom(doc, existing, preview);
-        return existing.id;
-      });
-    },
-
-    exportList(listId, format) {
-      if (!db) throw new StudyError('read-only', 'Your data is not open.');
-      const list = db.data.lists.find((l) => l.id === listId);
-      if (!list) throw new StudyError('unknown-ref', `There is no list “${listId}”.`);
-      if (format === 'json') return { fileName: 'studyshelf-backup.json', content: JSON.stringify(db.data, null, 2) };
-      if (format === 'csv') return { fileName: `${list.id}.csv`, content: exportCsv(db.data, list) };
-      return { fileName: `${list.id}.md`, content: exportMarkdown(db.data, list, { notes: format === 'markdown-notes' }) };
-    },
 
     listBackups: () => listBackups(file, fs),
 

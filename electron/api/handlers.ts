@@ -2,6 +2,7 @@ import { dirname } from 'node:path';
 import { StudyError } from '../../data/errors';
 import { mergeDocuments, previewBackupFile, readBackupFile } from '../../data/backup-file';
 import * as lists from '../../data/list-ops';
+import { exportFrom, importInto, previewImport } from '../../data/transfer';
 import type { Store } from '../../data/store';
 import type { AppState, StudyHandlers } from './contract';
 import { isSafeExternalUrl } from './external-url';
@@ -76,12 +77,16 @@ export function createHandlers({ store, openExternal, openPath }: HandlerDeps): 
     moveResource: (ref, toListId, index) => store.change((doc) => lists.moveResource(doc, ref, toListId, index)),
     deleteResource: (ref) => store.change((doc) => lists.deleteResource(doc, ref)),
     restoreResource: (removed) => store.change((doc) => lists.restoreResource(doc, removed)),
-    previewImport: async (fileName, content) => store.previewImport(fileName, content),
+    previewImport: async (fileName, content) => previewImport(store.document(), fileName, content),
     async importList(fileName, content, mode) {
-      const listId = await store.importList(fileName, content, mode);
+      const listId = await store.change((doc) => importInto(doc, fileName, content, mode, new Date().toISOString()));
       return { ...appState(store), listId };
     },
-    exportList: async (listId, format) => store.exportList(listId, format),
+    async exportList(listId, format) {
+      const doc = store.document();
+      if (!doc) throw new StudyError('read-only', 'Your data is not open.');
+      return exportFrom(doc, listId, format);
+    },
     previewBackupFile: async (fileName, content) => previewBackupFile(readBackupFile(fileName, content)),
     async restoreFromFile(fileName, content, mode) {
       const incoming = readBackupFile(fileName, content);

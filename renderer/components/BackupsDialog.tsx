@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { BackupInfo } from '../../data/backups';
 import { api } from '../api';
 import { timeAgo } from '../format';
 import { when } from './Banners';
+import { Modal } from './Modal';
 
 interface Props {
   open: boolean;
@@ -27,26 +28,19 @@ function size(bytes: number): string {
 
 /** The list of backups, each restorable after a confirmation; the current state is backed up first. */
 export function BackupsDialog({ open, onClose, onRestored, readOnly }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const [backups, setBackups] = useState<BackupInfo[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) {
-      element.showModal();
-      setBackups(null);
-      setConfirming(null);
-      void api()
-        .listBackups()
-        .then((result) => (result.ok ? setBackups(result.value) : setError(result.error.message)));
-    } else if (!open && element.open) {
-      element.close();
-    }
-  }, [open]);
+  function load() {
+    setBackups(null);
+    setConfirming(null);
+    setError(null);
+    void api()
+      .listBackups()
+      .then((result) => (result.ok ? setBackups(result.value) : setError(result.error.message)));
+  }
 
   async function restore(name: string) {
     setBusy(true);
@@ -59,13 +53,7 @@ export function BackupsDialog({ open, onClose, onRestored, readOnly }: Props) {
   }
 
   return (
-    <dialog ref={dialog} className="dialog" aria-labelledby="backups-title" onClose={onClose}>
-      <header className="dialog-header">
-        <h2 id="backups-title">Backups</h2>
-        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
-          ×
-        </button>
-      </header>
+    <Modal open={open} title="Backups" onClose={onClose} onOpen={load}>
       <p className="dialog-lead">
         Studyshelf keeps a copy of your data at most every 10 minutes while you work (the last 10), one a day for two weeks,
         and one before every restore. Restoring replaces your current data; the current data is backed up first.
@@ -140,6 +128,6 @@ export function BackupsDialog({ open, onClose, onRestored, readOnly }: Props) {
           Done
         </button>
       </footer>
-    </dialog>
+    </Modal>
   );
 }

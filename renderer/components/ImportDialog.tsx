@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'react';
 import type { PendingImport } from '../hooks/useImport';
+import { Modal } from './Modal';
 
 interface Props {
   pending: PendingImport | null;
@@ -10,25 +10,17 @@ interface Props {
 
 /** What an import will add and what it will skip, and why, before anything changes. */
 export function ImportDialog({ pending, busy, onConfirm, onCancel }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const element = dialog.current;
-    if (pending && element && !element.open) element.showModal();
-    if (!pending && element?.open) element.close();
-  }, [pending]);
   const preview = pending?.kind === 'list' ? pending.preview : undefined;
   const parts = preview?.resources.reduce((n, r) => n + r.parts.length, 0) ?? 0;
   const done = preview?.resources.filter((r) => r.done).length ?? 0;
   return (
-    <dialog ref={dialog} className="dialog" aria-labelledby="import-title" onClose={onCancel}>
+    <Modal
+      open={pending !== null}
+      title={pending?.kind === 'backup' ? `Restore from “${pending.fileName}”` : `Import “${preview?.title ?? ''}”`}
+      onClose={onCancel}
+    >
       {pending?.kind === 'backup' && (
         <>
-          <header className="dialog-header">
-            <h2 id="import-title">Restore from “{pending.fileName}”</h2>
-            <button type="button" className="icon-button" aria-label="Close" onClick={onCancel}>
-              ×
-            </button>
-          </header>
           <p className="dialog-lead" role="status">
             A Studyshelf backup with <strong>{pending.preview.lists} lists</strong> and {pending.preview.resources} resources (
             {pending.preview.resourcesDone} done), and {pending.preview.notesCount} notes.
@@ -57,12 +49,6 @@ export function ImportDialog({ pending, busy, onConfirm, onCancel }: Props) {
       )}
       {preview && pending && (
         <>
-          <header className="dialog-header">
-            <h2 id="import-title">Import “{preview.title}”</h2>
-            <button type="button" className="icon-button" aria-label="Close" onClick={onCancel}>
-              ×
-            </button>
-          </header>
           <p className="dialog-lead" role="status">
             From {pending.fileName}: <strong>{preview.resources.length} resources</strong> will be added as a new list
             {parts > 0 && `, with ${parts} parts`}
@@ -144,6 +130,6 @@ export function ImportDialog({ pending, busy, onConfirm, onCancel }: Props) {
           </footer>
         </>
       )}
-    </dialog>
+    </Modal>
   );
 }

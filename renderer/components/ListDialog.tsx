@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { StudyList } from '../../data/schema';
+import { Modal } from './Modal';
 
 interface Props {
   /** null: closed; 'new': create a list; a list: edit it. */
@@ -14,24 +15,18 @@ interface Props {
 
 /** Create a list, or rename, describe, move, reset or delete one. Deleting can be undone. */
 export function ListDialog({ target, position, onClose, onSave, onMove, onReset, onDelete }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const editing = target !== null && target !== 'new' ? target : null;
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
 
-  useEffect(() => {
-    const element = dialog.current;
-    if (target && element && !element.open) {
-      setTitle(editing?.title ?? '');
-      setDescription(editing?.description ?? '');
-      setError(null);
-      setConfirmDelete(false);
-      element.showModal();
-    }
-    if (!target && element?.open) element.close();
-  }, [target, editing]);
+  function reset() {
+    setTitle(editing?.title ?? '');
+    setDescription(editing?.description ?? '');
+    setError(null);
+    setConfirmDelete(false);
+  }
 
   async function save() {
     if (title.trim() === '') return setError('A list needs a title.');
@@ -39,13 +34,7 @@ export function ListDialog({ target, position, onClose, onSave, onMove, onReset,
   }
 
   return (
-    <dialog ref={dialog} className="dialog dialog-narrow" aria-labelledby="list-dialog-title" onClose={onClose}>
-      <header className="dialog-header">
-        <h2 id="list-dialog-title">{editing ? 'Edit list' : 'New list'}</h2>
-        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
-          ×
-        </button>
-      </header>
+    <Modal open={target !== null} title={editing ? 'Edit list' : 'New list'} onClose={onClose} onOpen={reset} narrow>
       <form
         className="form"
         onSubmit={(event) => {
@@ -99,6 +88,6 @@ export function ListDialog({ target, position, onClose, onSave, onMove, onReset,
           </button>
         </footer>
       </form>
-    </dialog>
+    </Modal>
   );
 }

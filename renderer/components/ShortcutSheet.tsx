@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { Modal } from './Modal';
 
 export const SHORTCUTS: Array<[string, string]> = [
   ['j / ↓', 'Next resource'],
@@ -15,20 +15,8 @@ export const SHORTCUTS: Array<[string, string]> = [
 ];
 
 export function ShortcutSheet({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const element = dialog.current;
-    if (open && element && !element.open) element.showModal();
-    if (!open && element?.open) element.close();
-  }, [open]);
   return (
-    <dialog ref={dialog} className="dialog dialog-narrow" aria-labelledby="shortcuts-title" onClose={onClose}>
-      <header className="dialog-header">
-        <h2 id="shortcuts-title">Keyboard shortcuts</h2>
-        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
-          ×
-        </button>
-      </header>
+    <Modal open={open} title="Keyboard shortcuts" onClose={onClose} narrow>
       <table className="shortcuts">
         <tbody>
           {SHORTCUTS.map(([keys, what]) => (
@@ -41,6 +29,6 @@ export function ShortcutSheet({ open, onClose }: { open: boolean; onClose: () =>
           ))}
         </tbody>
       </table>
-    </dialog>
+    </Modal>
   );
 }

@@ -6,6 +6,7 @@ import { importMarkdown } from '../../../data/import/markdown';
 import { addImportedList } from '../../../data/import/to-list';
 import { newDocument } from '../../../data/document';
 import { openStore } from '../../../data/store';
+import { exportFrom, importInto } from '../../../data/transfer';
 import { tempDir } from '../helpers';
 
 const article = () => readFile(new URL('../../fixtures/seed-article.md', import.meta.url), 'utf8');
@@ -13,7 +14,7 @@ const article = () => readFile(new URL('../../fixtures/seed-article.md', import.
 describe('importing through the store', () => {
   it('adds the list with its done states, and the file on disk has it', async () => {
     const store = await openStore({ dir: await tempDir() });
-    const id = await store.importList('plan.md', '# Plan\n\n- [x] [A](https://a.example)\n- [ ] [B](https://b.example)', 'new');
+    const id = await store.change((doc) => importInto(doc, 'plan.md', '# Plan\n\n- [x] [A](https://a.example)\n- [ ] [B](https://b.example)', 'new', new Date().toISOString()));
     const list = store.document()!.lists.find((l) => l.id === id)!;
     expect(list.title).toBe('Plan');
     expect(store.document()!.progress[`${id}/${list.resources[0]!.id}`]?.status).toBe('done');
@@ -22,8 +23,9 @@ describe('importing through the store', () => {
 
   it('a second import of the same file is a second list, never a clash of ids', async () => {
     const store = await openStore({ dir: await tempDir() });
-    const a = await store.importList('article.md', await article(), 'new');
-    const b = await store.importList('article.md', await article(), 'new');
+    const text = await article();
+    const a = await store.change((doc) => importInto(doc, 'article.md', text, 'new', new Date().toISOString()));
+    const b = await store.change((doc) => importInto(doc, 'article.md', text, 'new', new Date().toISOString()));
     expect(a).not.toBe(b);
     expect(new Set(store.document()!.lists.map((l) => l.id)).size).toBe(4);
   });
@@ -35,7 +37,7 @@ describe('importing through the store', () => {
   ])('refuses a file that is %s with a clear message and leaves the data exactly as it was', async (_kind, content) => {
     const store = await openStore({ dir: await tempDir() });
     const before = await readFile(store.file, 'utf8');
-    await expect(store.importList('file.md', content, 'new')).rejects.toMatchObject({ code: 'invalid-argument', message: expect.stringContaining('“file.md”') });
+    await expect(store.change((doc) => importInto(doc, 'file.md', content, 'new', new Date().toISOString()))).rejects.toMatchObject({ code: 'invalid-argument', message: expect.stringContaining('“file.md”') });
     expect(await readFile(store.file, 'utf8')).toBe(before);
   });
 });
@@ -47,12 +49,12 @@ describe('Markdown export', () => {
     await store.setDone(`${L}/peps`, true);
     await store.setDone(`${L}/cpython-internals-ten-hour-codewalk/cpython-internals-lecture-1`, true);
     await store.saveNote(`${L}/peps`, '- a bullet in my note\n\nmore');
-    const { content } = store.exportList(L, 'markdown-notes');
+    const { content } = exportFrom(store.document()!, L, 'markdown-notes');
     expect(content).toContain('- [x] [PEPs](https://www.python.org/dev/peps/)');
     expect(content).toContain('  - [x] [Lecture 1 - Interpreter and source code overview]');
     expect(content).toContain('  - [ ] Lecture 2 - Opcodes and main interpreter loop');
     expect(content).toContain('  > - a bullet in my note');
-    expect(store.exportList(L, 'markdown').content).not.toContain('a bullet in my note');
+    expect(exportFrom(store.document()!, L, 'markdown').content).not.toContain('a bullet in my note');
   });
 
   it('round-trips: export then import gives back the same resources, links, parts and done states', () => {
@@ -97,7 +99,7 @@ describe('CSV export', () => {
     const L = 'python-behind-the-scenes-resources';
     await store.setDone(`${L}/peps`, true);
     await store.setStatus(`${L}/stupid-python-ideas`, 'skipped');
-    const { fileName, content } = store.exportList(L, 'csv');
+    const { fileName, content } = exportFrom(store.document()!, L, 'csv');
     expect(fileName).toBe(`${L}.csv`);
     const back = importCsv(fileName, content);
     const list = store.document()!.lists[0]!;

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../../data/store';
+import { importInto, previewImport } from '../../../data/transfer';
 import { CODEWALK, PBTS, tempDir } from '../helpers';
 
 const article = () => readFile(new URL('../../fixtures/seed-article.md', import.meta.url), 'utf8');
@@ -18,10 +19,10 @@ describe('importing a newer version of a list that is already there', () => {
       .replace('[Inside The Python Virtual Machine]', '[Inside The Python Virtual Machine, 2nd edition]')
       .concat('\n* [Python Developer’s Guide](https://devguide.python.org/) - how CPython is developed.\n');
 
-    const same = store.previewImport('article.md', await article());
+    const same = previewImport(store.document(), 'article.md', await article());
     expect(same.update).toEqual({ listId: PBTS, added: [], removed: [], changed: [], kept: 10 });
 
-    const preview = store.previewImport('article-v2.md', newer);
+    const preview = previewImport(store.document(), 'article-v2.md', newer);
     expect(preview.update).toEqual({
       listId: PBTS,
       added: ['Python Developer’s Guide'],
@@ -30,7 +31,7 @@ describe('importing a newer version of a list that is already there', () => {
       kept: 9,
     });
 
-    const id = await store.importList('article-v2.md', newer, 'update');
+    const id = await store.change((doc) => importInto(doc, 'article-v2.md', newer, 'update', new Date().toISOString()));
     expect(id).toBe(PBTS);
     const doc = store.document()!;
     expect(doc.lists).toHaveLength(2);
