@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppState } from '../../electron/api/contract';
-import type { Note, Part, ProgressEntry, Status, StudyDocument } from '../../data/schema';
+import type { Note, Part, Status } from '../../data/schema';
 import type { ResourceFieldsInput } from '../components/ResourceEditor';
 import { api } from '../api';
-import { discardDraft, pendingDrafts, recoveredBody, settleDraft } from '../draft-journal';
+import { recoverDrafts } from '../recover-drafts';
+import { withNote, withProgress } from '../state-updates';
 
 export interface Notice {
   id: number;
@@ -282,57 +283,4 @@ export function useStudyData() {
     edit,
     replaceState,
   };
-}
-
-interface Recovered {
-  ref: string;
-  title: string;
-  note: Note | null;
-}
-let recovery: Promise<Recovered[]> | undefined;
-
-/** Saves drafts a previous page left unsaved (once per page, even under StrictMode's double effects). */
-function recoverDrafts(doc: StudyDocument): Promise<Recovered[]> {
-  recovery ??= (async () => {
-    const recovered: Recovered[] = [];
-    for (const { ref, draft } of pendingDrafts()) {
-      const [listId, resourceId] = ref.split('/');
-      const resource = doc.lists.find((l) => l.id === listId)?.resources.find((r) => r.id === resourceId);
-      const body = resource ? recoveredBody(doc.notes[ref], draft) : null;
-      if (!resource || body === null) {
-        discardDraft(ref);
-        continue;
-      }
-      const result = await api().saveNote(ref, body);
-      if (result.ok) {
-        settleDraft(ref, draft.body);
-        discardDraft(ref);
-        recovered.push({ ref, title: resource.title, note: result.value });
-      }
-    }
-    return recovered;
-  })();
-  return recovery;
-}
-
-function withDocument(s: AppState, change: (doc: StudyDocument) => StudyDocument): AppState {
-  return s.document ? { ...s, document: change(s.document) } : s;
-}
-
-function withProgress(s: AppState, ref: string, entry: ProgressEntry | undefined): AppState {
-  return withDocument(s, (doc) => {
-    const progress = { ...doc.progress };
-    if (entry) progress[ref] = entry;
-    else delete progress[ref];
-    return { ...doc, progress };
-  });
-}
-
-function withNote(s: AppState, ref: string, note: Note | null): AppState {
-  return withDocument(s, (doc) => {
-    const notes = { ...doc.notes };
-    if (note) notes[ref] = note;
-    else delete notes[ref];
-    return { ...doc, notes };
-  });
 }
