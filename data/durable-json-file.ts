@@ -63,6 +63,15 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 
   /**
+   * Takes a version of the file, seen by a `stat` taken before it was read elsewhere, as our own.
+   * Stat first, read second: if the file changed in between, the next check sees a change and the
+   * file is read again; the other order could mistake another program's version for ours.
+   */
+  adopt(identity: FileIdentity | null): void {
+    this.#ours = identity;
+  }
+
+  /**
    * Whether another program changed the file since we last read or wrote it. Our own writes, even
    * one renaming at this very moment, are told apart by the identity of the file they put there.
    */

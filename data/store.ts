@@ -97,6 +97,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   await adapter.removeStaleTempFiles();
   await recoveryAdapter.removeStaleTempFiles();
   await removeStaleBackupTemps(file, fs);
+  const seen = await fs.stat(file);
   const loaded = await loadDocument(file, shipped, clock(), fs);
   const notices = [...loaded.notices];
   const readOnly = loaded.readOnly;
@@ -117,7 +118,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     await db.write();
     if (loaded.notices.some((n) => n.kind === 'recovered-unsaved')) await unlink(recoveryFile).catch(() => undefined);
   } else if (db) {
-    await adapter.readBytes(); // remember the file as ours, to tell other programs' changes apart
+    adapter.adopt(seen); // to tell other programs' changes apart, without reading the file again
   }
   // A snapshot at each start is the state the session began from; a brand-new profile has none to keep.
   if (db && !readOnly && !loaded.created) await snapshotIfDue();

@@ -117,6 +117,16 @@ describe('another program changing the data file', () => {
     expect((await onDisk(dir)).notes[`${PBTS}/peps`].body).toBe('theirs');
   });
 
+  it('is noticed on a profile reopened without writing at start', async () => {
+    const dir = await tempDir();
+    await (await openStore({ dir })).close();
+    const store = await openStore({ dir });
+    expect(await store.checkDisk()).toBe(false);
+    await otherProgramWrites(dir, (doc) => (doc.notes[`${PBTS}/peps`] = { body: 'from elsewhere', updatedAt: '2026-11-26T09:00:00.000Z' }), true);
+    expect(await store.checkDisk()).toBe(true);
+    expect(store.document()!.notes[`${PBTS}/peps`]?.body).toBe('from elsewhere');
+  });
+
   it('our own writes, however many, are never taken for someone else’s', async () => {
     const dir = await tempDir();
     const store = await openStore({ dir });
