@@ -16,7 +16,7 @@ export function resolveOrThrow(doc: StudyDocument, ref: Ref): Resolved {
   return resolved;
 }
 
-function resourceOrThrow(doc: StudyDocument, ref: Ref) {
+export function resourceOrThrow(doc: StudyDocument, ref: Ref) {
   const resolved = resolveOrThrow(doc, ref);
   if (resolved.kind !== 'resource') throw new StudyError('invalid-argument', 'This works on a resource, not on one of its parts.');
   return resolved;

@@ -1,3 +1,4 @@
+import { resourceOrThrow } from './doc-ops';
 import { StudyError } from './errors';
 import { cleanTitle, newPartId } from './part-ops';
 import type { Note, ProgressEntry, Resource, StudyDocument, StudyList } from './schema';
@@ -23,12 +24,10 @@ function listOrThrow(doc: StudyDocument, listId: string): StudyList {
   return list;
 }
 
-function resourceOrThrow(doc: StudyDocument, ref: string): { list: StudyList; resource: Resource; index: number } {
-  const [listId, resourceId, extra] = ref.split('/');
-  const list = listOrThrow(doc, listId ?? '');
-  const index = list.resources.findIndex((r) => r.id === resourceId);
-  if (index === -1 || extra !== undefined) throw new StudyError('unknown-ref', `Nothing in your lists is called “${ref}”.`);
-  return { list, resource: list.resources[index]!, index };
+/** The resource a ref names (doc-ops resolves refs for every operation), with its place in its list. */
+function locateResource(doc: StudyDocument, ref: string): { list: StudyList; resource: Resource; index: number } {
+  const { list, resource } = resourceOrThrow(doc, ref);
+  return { list, resource, index: list.resources.indexOf(resource) };
 }
 
 /** Takes out every progress and note entry under a prefix (a list, or a resource and its parts). */
@@ -124,7 +123,7 @@ export function addResource(doc: StudyDocument, listId: string, fields: Resource
 }
 
 export function updateResource(doc: StudyDocument, ref: string, fields: ResourceFields): Resource {
-  const { list, resource } = resourceOrThrow(doc, ref);
+  const { list, resource } = locateResource(doc, ref);
   resource.title = cleanTitle(fields.title, 'A resource');
   resource.url = fields.url;
   resource.author = fields.author?.trim() || null;
@@ -134,7 +133,7 @@ export function updateResource(doc: StudyDocument, ref: string, fields: Resource
 }
 
 export function deleteResource(doc: StudyDocument, ref: string): Removed<Resource> & { listId: string } {
-  const { list, resource, index } = resourceOrThrow(doc, ref);
+  const { list, resource, index } = locateResource(doc, ref);
   list.resources.splice(index, 1);
   list.customized = true;
   return { item: resource, index, listId: list.id, ...takeEntries(doc, ref) };
@@ -156,7 +155,7 @@ export function restoreResource(doc: StudyDocument, removed: Removed<Resource> &
  * Returns the resource's new ref.
  */
 export function moveResource(doc: StudyDocument, ref: string, toListId: string, toIndex: number): string {
-  const { list, resource, index } = resourceOrThrow(doc, ref);
+  const { list, resource, index } = locateResource(doc, ref);
   const target = listOrThrow(doc, toListId);
   list.resources.splice(index, 1);
   if (target !== list) resource.id = newPartId(resource.id, new Set(target.resources.map((r) => r.id)));

@@ -41,7 +41,7 @@ export function App() {
       },
       [replaceState],
     ),
-    useCallback((message: string) => void notify('error', message), [notify]),
+    useCallback((message: string) => notify('error', message), [notify]),
   );
 
   useEffect(() => {

@@ -3,12 +3,9 @@ import { applyStatus } from '../progress-ops';
 import type { StudyDocument, StudyList } from '../schema';
 import type { ImportPreview } from './imported';
 
-function slug(text: string): string {
-  return newPartId(text, new Set());
-}
-
-function unique(base: string, taken: Set<string>): string {
-  const id = newPartId(base, taken);
+/** An id made from a title (newPartId slugs it), unique among `taken`, then taken. */
+function unique(title: string, taken: Set<string>): string {
+  const id = newPartId(title, taken);
   taken.add(id);
   return id;
 }
@@ -18,7 +15,7 @@ function unique(base: string, taken: Set<string>): string {
  * states as progress. Returns the new list.
  */
 export function addImportedList(doc: StudyDocument, preview: ImportPreview, at: string): StudyList {
-  const listId = unique(slug(preview.title), new Set(doc.lists.map((l) => l.id)));
+  const listId = unique(preview.title, new Set(doc.lists.map((l) => l.id)));
   const resourceIds = new Set<string>();
   const list: StudyList = {
     id: listId,
@@ -31,7 +28,7 @@ export function addImportedList(doc: StudyDocument, preview: ImportPreview, at: 
     resources: preview.resources.map((r) => {
       const itemIds = new Set<string>();
       return {
-        id: unique(slug(r.title), resourceIds),
+        id: unique(r.title, resourceIds),
         title: r.title.slice(0, 1000),
         url: r.url,
         author: r.author,
@@ -39,8 +36,8 @@ export function addImportedList(doc: StudyDocument, preview: ImportPreview, at: 
         description: r.description.slice(0, 10_000),
         group: r.group,
         addedAt: r.addedAt ?? null,
-        links: r.links.map((l) => ({ id: unique(slug(l.title), itemIds), title: l.title.slice(0, 1000), url: l.url, kind: 'link', description: '' })),
-        parts: r.parts.map((p) => ({ id: unique(slug(p.title), itemIds), title: p.title.slice(0, 1000), url: p.url })),
+        links: r.links.map((l) => ({ id: unique(l.title, itemIds), title: l.title.slice(0, 1000), url: l.url, kind: 'link', description: '' })),
+        parts: r.parts.map((p) => ({ id: unique(p.title, itemIds), title: p.title.slice(0, 1000), url: p.url })),
       };
     }),
   };

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
+import { isWebUrl } from '../format';
 
 /** Past this size the live preview would make typing sluggish; the text is still saved as usual. */
 export const PREVIEW_LIMIT = 50_000;
@@ -16,7 +17,7 @@ export const NotePreview = memo(function NotePreview({ body, openUrl }: { body: 
   }
   const components: Components = {
     a: ({ href, children }) =>
-      href && /^https?:\/\//i.test(href) ? (
+      href !== undefined && isWebUrl(href) ? (
         <a
           href={href}
           title={href}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Resource, StudyList } from '../../data/schema';
+import { isWebUrl } from '../format';
 
 export interface ResourceFieldsInput {
   title: string;
@@ -32,7 +33,7 @@ export function ResourceEditor({ resource, lists, listId, index = 0, count = 0, 
 
   async function save() {
     if (title.trim() === '') return setError('A resource needs a title.');
-    if (url.trim() !== '' && !/^https?:\/\/[^/\s]/i.test(url.trim())) return setError('A link must be an http or https address.');
+    if (url.trim() !== '' && !isWebUrl(url.trim())) return setError('A link must be an http or https address.');
     const saved = await onSave({ title, url: url.trim() || null, author: author.trim() || null, description });
     if (saved && !resource) {
       setTitle('');

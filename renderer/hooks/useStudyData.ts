@@ -43,7 +43,6 @@ export function useStudyData() {
   const notify = useCallback((tone: Notice['tone'], text: string, action?: Notice['action']) => {
     const notice = { id: ++noticeId, tone, text, action };
     setNotices((all) => [...all.filter((n) => !n.action || !action).slice(-2), notice]);
-    return notice.id;
   }, []);
   const dismiss = useCallback((id: number) => setNotices((all) => all.filter((n) => n.id !== id)), []);
 
