@@ -2,6 +2,7 @@ import { parseDocumentBytes } from './durable-json-file';
 import { DataFileCorruptError } from './errors';
 import { migrate } from './migrate';
 import { DocumentSchema, type StudyDocument } from './schema';
+import { effectiveStatus } from './status';
 
 /**
  * Bytes of a data file (or backup) to a current document: JSON, migrated forward, checked against the
@@ -22,7 +23,7 @@ export function summarize(doc: StudyDocument): { resourcesDone: number; notesCou
   let resourcesDone = 0;
   for (const list of doc.lists) {
     for (const resource of list.resources) {
-      if (doc.progress[`${list.id}/${resource.id}`]?.status === 'done') resourcesDone++;
+      if (effectiveStatus(doc.progress, list.id, resource) === 'done') resourcesDone++;
     }
   }
   return { resourcesDone, notesCount: Object.keys(doc.notes).length };

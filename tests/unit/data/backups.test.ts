@@ -72,3 +72,16 @@ describe('backup files', () => {
     expect(found?.name).toBe(backupName(at('2026-11-25T10:00:00.000Z'), 'auto'));
   });
 });
+
+describe('what a backup holds', () => {
+  it('counts a resource done through all its parts, as the list’s progress does', async () => {
+    const dir = await tempDir();
+    const store = await openStore({ dir, now: () => new Date('2026-11-20T09:00:00.000Z') });
+    await store.setDone(`${PBTS}/eli-bendersky-python-internals/python-internals-symbol-tables-part-1`, true);
+    await store.setDone(`${PBTS}/eli-bendersky-python-internals/python-internals-symbol-tables-part-2`, true);
+    const file = join(dir, DATA_FILE_NAME);
+    await writeBackup(file, await readFile(file), 'auto', at('2026-11-26T10:00:00.000Z'));
+    const [newest] = await listBackups(file);
+    expect(newest!.resourcesDone).toBe(1);
+  });
+});
