@@ -52,6 +52,17 @@ describe('importing Markdown', () => {
     expect(preview.resources[1]).toMatchObject({ title: 'Read ceval.c', url: null, done: false });
   });
 
+  it('reads bare https addresses, uppercase [X] boxes and non-ASCII links as written; “[x]text” is no task box', () => {
+    const md = ['- https://docs.python.org/3/c-api/ - the C API', '- [X] [Пайтон](https://ru.wikipedia.org/wiki/Пайтон)', '- [x]not-a-box [Link](https://example.com/a_(b))'].join('\n');
+    const preview = importMarkdown('x.md', md);
+    expect(preview.resources.map((r) => [r.title, r.url, r.done])).toEqual([
+      ['https://docs.python.org/3/c-api/', 'https://docs.python.org/3/c-api/', false],
+      ['Пайтон', 'https://ru.wikipedia.org/wiki/Пайтон', true],
+      ['Link', 'https://example.com/a_(b)', false],
+    ]);
+    expect(preview.resources[0]!.description).toBe('the C API');
+  });
+
   it('keeps a javascript: link as text, never as a link, and says so with the line', () => {
     const preview = importMarkdown('x.md', '- [Click](javascript:alert(1)) - bad\n- [Ok](https://example.com)');
     expect(preview.resources[0]).toMatchObject({ title: 'Click', url: null });
