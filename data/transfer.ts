@@ -26,10 +26,16 @@ export function importInto(doc: StudyDocument, fileName: string, content: string
   return existing.id;
 }
 
-export function exportFrom(doc: StudyDocument, listId: string, format: ExportFormat): { fileName: string; content: string } {
-  const list = doc.lists.find((l) => l.id === listId);
-  if (!list) throw new StudyError('unknown-ref', `There is no list “${listId}”.`);
+/**
+ * One list (`listId`) or every list (`null`) as a file to keep. JSON is always the whole backup. Markdown
+ * and CSV of everything are the lists one after the other: a `# List` heading each, or a `list` column.
+ */
+export function exportFrom(doc: StudyDocument, listId: string | null, format: ExportFormat): { fileName: string; content: string } {
   if (format === 'json') return { fileName: 'studyshelf-backup.json', content: JSON.stringify(doc, null, 2) };
-  if (format === 'csv') return { fileName: `${list.id}.csv`, content: exportCsv(doc, list) };
-  return { fileName: `${list.id}.md`, content: exportMarkdown(doc, list, { notes: format === 'markdown-notes' }) };
+  const lists = listId === null ? doc.lists : doc.lists.filter((l) => l.id === listId);
+  if (lists.length === 0 && listId !== null) throw new StudyError('unknown-ref', `There is no list “${listId}”.`);
+  const name = listId ?? 'studyshelf-all-lists';
+  if (format === 'csv') return { fileName: `${name}.csv`, content: exportCsv(doc, lists, { listColumn: listId === null }) };
+  const content = lists.map((list) => exportMarkdown(doc, list, { notes: format === 'markdown-notes' })).join('\n');
+  return { fileName: `${name}.md`, content };
 }

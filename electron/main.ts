@@ -6,7 +6,7 @@ import { openStore, type Store } from '../data/store';
 import { watchDataFile } from '../data/watch';
 import { APP_ORIGIN, channelOf, FLUSH_HOOK } from './api/channels';
 import { dataDirFor, userDataDirFromArgs } from './api/data-dir';
-import { appState, createHandlers } from './api/handlers';
+import { createHandlers, stateOf } from './api/handlers';
 import { isAppUrl } from './api/origins';
 import { restoredWindowState, type WindowState } from './api/window-bounds';
 import { registerIpc } from './ipc';
@@ -17,6 +17,10 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 /** How long a closing window may take to write a pending note before it closes anyway. */
 const FLUSH_TIMEOUT_MS = 3000;
+const IMPORT_FILTERS = [
+  { name: 'Lists and backups', extensions: ['md', 'markdown', 'txt', 'html', 'htm', 'opml', 'xml', 'csv', 'json'] },
+  { name: 'All files', extensions: ['*'] },
+];
 
 const userDataArg = userDataDirFromArgs(process.argv);
 if (userDataArg) app.setPath('userData', resolve(userDataArg));
@@ -59,12 +63,24 @@ async function start(): Promise<void> {
         const failure = await shell.openPath(path);
         if (failure) throw new Error(failure);
       },
+      dialogs: {
+        async chooseImportFile() {
+          const options = { title: 'Import a list', properties: ['openFile' as const], filters: IMPORT_FILTERS };
+          const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+          return result.canceled ? null : (result.filePaths[0] ?? null);
+        },
+        async chooseExportPath(defaultName) {
+          const options = { title: 'Export', defaultPath: join(app.getPath('documents'), defaultName) };
+          const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+          return result.canceled ? null : (result.filePath ?? null);
+        },
+      },
     }),
     (event) => event.senderFrame !== null && isAppUrl(event.senderFrame.url, devServerUrl),
   );
   // Whatever changes the data under the window (another program, a restore, the disk filling up),
   // the window hears it and shows the new state.
-  opened.subscribe(() => mainWindow?.webContents.send(channelOf('stateChanged'), appState(opened)));
+  opened.subscribe(() => mainWindow?.webContents.send(channelOf('stateChanged'), stateOf(opened, true)));
   stopWatching = watchDataFile(opened);
   mainWindow = createWindow();
   app.on('activate', () => {

@@ -32,6 +32,7 @@ export function App() {
   const lists = state?.document?.lists ?? [];
   const list = lists.find((l) => l.id === selectedId) ?? lists[0];
   const readOnly = state?.readOnly != null;
+  const nativeDialogs = state?.nativeDialogs ?? false;
   const importer = useImport(
     useCallback(
       (next, listId, message) => {
@@ -51,6 +52,7 @@ export function App() {
   const actions = useMemo<StudyActions>(
     () => ({
       readOnly,
+      nativeDialogs,
       setDone: (ref, done, title) => void data.setDone(ref, done, title),
       changeStatus: (ref, status, label) => void data.changeStatus(ref, status, label),
       saveNote: data.saveNote,
@@ -63,7 +65,7 @@ export function App() {
     }),
     // data.parts and data.resources are rebuilt each render; their functions only close over stable callbacks.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [readOnly, lists, data.setDone, data.changeStatus, data.saveNote, data.saveWhereStopped, data.openLink],
+    [readOnly, nativeDialogs, lists, data.setDone, data.changeStatus, data.saveNote, data.saveWhereStopped, data.openLink],
   );
 
   useShortcuts({
@@ -132,6 +134,7 @@ export function App() {
           onShowBackups={() => setBackupsOpen(true)}
           onShowShortcuts={() => setHelpOpen(true)}
           onImportFile={(file) => void importer.openFile(file)}
+          onChooseImportFile={nativeDialogs ? () => void importer.chooseFile() : undefined}
           onNewList={readOnly ? undefined : () => setListDialog('new')}
           onDropResource={readOnly ? undefined : (dragged, toListId) => void data.resources.move(dragged.ref, dragged, toListId, 100_000)}
         />
@@ -149,6 +152,7 @@ export function App() {
               searchRef={searchRef}
               noteRequest={noteRequest}
               onError={(message) => notify('error', message)}
+              onInfo={(message) => notify('info', message)}
               onEditList={() => setListDialog('edit')}
             />
           ) : (

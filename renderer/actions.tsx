@@ -6,6 +6,8 @@ import type { SaveNote } from './hooks/useNoteDraft';
 /** Everything a resource card can do, provided once by App instead of passed through every level. */
 export interface StudyActions {
   readOnly: boolean;
+  /** Electron: the system's open and save dialogs. The harness: the page's file input and downloads. */
+  nativeDialogs: boolean;
   setDone: (ref: string, done: boolean, title: string) => void;
   /** null: back to following the parts. */
   changeStatus: (ref: string, status: Status | null, label: string) => void;

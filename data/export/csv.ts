@@ -1,14 +1,18 @@
 import Papa from 'papaparse';
 import type { StudyDocument, StudyList } from '../schema';
 
+const COLUMNS = ['title', 'url', 'status', 'tags', 'author', 'description', 'started', 'finished', 'parts'];
+
 /**
- * A list as CSV, one row per resource: the columns the CSV importer reads (title, url, status, tags)
- * and a few more for spreadsheets. Importing it back gives the same resources and done states.
+ * Lists as CSV, one row per resource: the columns the CSV importer reads (title, url, status, tags)
+ * and a few more for spreadsheets, with a first `list` column when there are several lists. Importing
+ * one list's file back gives the same resources and done states.
  */
-export function exportCsv(doc: StudyDocument, list: StudyList): string {
-  const rows = list.resources.map((r) => {
+export function exportCsv(doc: StudyDocument, lists: readonly StudyList[], options: { listColumn: boolean }): string {
+  const rows = lists.flatMap((list) => list.resources.map((r) => {
     const progress = doc.progress[`${list.id}/${r.id}`];
     return {
+      list: list.title,
       title: r.title,
       url: r.url ?? '',
       status: progress?.status ?? 'todo',
@@ -19,6 +23,6 @@ export function exportCsv(doc: StudyDocument, list: StudyList): string {
       finished: progress?.doneAt ?? '',
       parts: r.parts.length ? `${r.parts.filter((p) => doc.progress[`${list.id}/${r.id}/${p.id}`]?.status === 'done').length}/${r.parts.length}` : '',
     };
-  });
-  return `${Papa.unparse(rows, { columns: ['title', 'url', 'status', 'tags', 'author', 'description', 'started', 'finished', 'parts'] })}\n`;
+  }));
+  return `${Papa.unparse(rows, { columns: options.listColumn ? ['list', ...COLUMNS] : COLUMNS })}\n`;
 }

@@ -51,8 +51,9 @@ export function importMarkdown(fileName: string, content: string): ImportPreview
     if (block.type === 'heading') {
       const text = plain(inlines(block.children[0]?.inline ?? [])).trim();
       const depth = Number(block.tag.slice(1));
+      // The first `#` names the list; a later one (a file of several lists) starts a group like `##`.
       if (depth === 1 && !title) title = text;
-      else if (depth >= 2) group = text || null;
+      else if (depth >= 2 || text !== title) group = text || null;
     } else if (isList(block)) {
       for (const item of block.children) {
         const resource = toResource(item, group, offset, skipped);

@@ -30,6 +30,8 @@ export const METHOD_NAMES = [
   'restoreFromFile',
   'importList',
   'exportList',
+  'openImportFile',
+  'saveExport',
   'openLink',
   'openUrl',
   'listBackups',

@@ -19,6 +19,7 @@ export { APP_ORIGIN, CHANNELS, EVENT_CHANNELS, FLUSH_HOOK, METHOD_NAMES, channel
  * channels.ts; `satisfies` makes this object hold exactly those methods, no more and no fewer.
  */
 const RefArg = z.string().min(3).max(400);
+const ExportFormatSchema = z.enum(['markdown', 'markdown-notes', 'csv', 'json']);
 /** Generous (16 M characters) so a very long note is accepted, bounded so one call cannot exhaust main. */
 export const MAX_NOTE_LENGTH = 16 * 1024 * 1024;
 const Title = z.string().max(500);
@@ -65,7 +66,12 @@ export const methods = {
   previewBackupFile: z.tuple([z.string().max(500), z.string()]),
   /** Replace everything with the backup's data, or merge it into the current data. */
   restoreFromFile: z.tuple([z.string().max(500), z.string(), z.enum(['replace', 'merge'])]),
-  exportList: z.tuple([RefArg, z.enum(['markdown', 'markdown-notes', 'csv', 'json'])]),
+  /** One list, or every list (null). */
+  exportList: z.tuple([IdSchema.nullable(), ExportFormatSchema]),
+  /** The system's open dialog (Electron only: see AppState.nativeDialogs); null when cancelled. */
+  openImportFile: z.tuple([]),
+  /** The system's save dialog, then the file written whole; null when cancelled. */
+  saveExport: z.tuple([IdSchema.nullable(), ExportFormatSchema]),
   listBackups: z.tuple([]),
   restoreBackup: z.tuple([z.string().min(1).max(200)]),
   startFresh: z.tuple([]),
@@ -82,6 +88,8 @@ export interface AppState {
   /** Set when the data must not be changed (a file from a newer version), with the reason. */
   readOnly: string | null;
   health: StorageHealth;
+  /** True in Electron, where import and export use the system's open and save dialogs; the harness has none. */
+  nativeDialogs: boolean;
 }
 
 interface Returns {
@@ -116,6 +124,9 @@ interface Returns {
   previewBackupFile: BackupFilePreview;
   restoreFromFile: AppState;
   exportList: { fileName: string; content: string };
+  openImportFile: { fileName: string; content: string } | null;
+  /** Where the file was saved. */
+  saveExport: string | null;
   listBackups: BackupInfo[];
   restoreBackup: AppState;
   startFresh: AppState;

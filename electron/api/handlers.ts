@@ -2,7 +2,8 @@ import { dirname } from 'node:path';
 import { StudyError } from '../../data/errors';
 import { mergeDocuments, previewBackupFile, readBackupFile } from '../../data/backup-file';
 import * as lists from '../../data/list-ops';
-import { exportFrom, importInto, previewImport } from '../../data/transfer';
+import { exportFrom, importInto, previewImport, type ExportFormat } from '../../data/transfer';
+import { readImportFile, writeExportFile } from '../../data/user-files';
 import type { Store } from '../../data/store';
 import type { AppState, StudyHandlers } from './contract';
 import { isSafeExternalUrl } from './external-url';
@@ -13,20 +14,32 @@ export interface HandlerDeps {
   openExternal: (url: string) => Promise<void>;
   /** shell.openPath in Electron (the system file manager); a recorder in the harness. */
   openPath: (path: string) => Promise<void>;
+  /** The system's open and save dialogs (Electron's `dialog`); the harness has none and uses the page's. */
+  dialogs?: {
+    chooseImportFile(): Promise<string | null>;
+    chooseExportPath(defaultName: string): Promise<string | null>;
+  };
 }
 
-export function appState(store: Store): AppState {
+export function stateOf(store: Store, nativeDialogs: boolean): AppState {
   return {
     document: store.document(),
     dataFile: store.file,
     notices: store.notices(),
     readOnly: store.readOnly(),
     health: store.health(),
+    nativeDialogs,
   };
 }
 
 /** The API's behaviour, free of Electron: the same functions serve IPC and the test harness. */
-export function createHandlers({ store, openExternal, openPath }: HandlerDeps): StudyHandlers {
+export function createHandlers({ store, openExternal, openPath, dialogs }: HandlerDeps): StudyHandlers {
+  const appState = (s: Store) => stateOf(s, !!dialogs);
+  const exportOf = (listId: string | null, format: ExportFormat) => {
+    const doc = store.document();
+    if (!doc) throw new StudyError('read-only', 'Your data is not open.');
+    return exportFrom(doc, listId, format);
+  };
   return {
     getState: async () => appState(store),
     setDone: (ref, done) => store.setDone(ref, done),
@@ -82,10 +95,19 @@ export function createHandlers({ store, openExternal, openPath }: HandlerDeps): 
       const listId = await store.change((doc) => importInto(doc, fileName, content, mode, new Date().toISOString()));
       return { ...appState(store), listId };
     },
-    async exportList(listId, format) {
-      const doc = store.document();
-      if (!doc) throw new StudyError('read-only', 'Your data is not open.');
-      return exportFrom(doc, listId, format);
+    exportList: async (listId, format) => exportOf(listId, format),
+    async openImportFile() {
+      if (!dialogs) throw new StudyError('invalid-argument', 'This window has no file dialog; choose the file in the page.');
+      const path = await dialogs.chooseImportFile();
+      return path ? readImportFile(path) : null;
+    },
+    async saveExport(listId, format) {
+      if (!dialogs) throw new StudyError('invalid-argument', 'This window has no file dialog; the file is downloaded instead.');
+      const { fileName, content } = exportOf(listId, format);
+      const path = await dialogs.chooseExportPath(fileName);
+      if (!path) return null;
+      await writeExportFile(path, content);
+      return path;
     },
     previewBackupFile: async (fileName, content) => previewBackupFile(readBackupFile(fileName, content)),
     async restoreFromFile(fileName, content, mode) {

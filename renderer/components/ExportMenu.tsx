@@ -1,22 +1,40 @@
 import { useRef } from 'react';
+import { useActions } from '../actions';
 import { api } from '../api';
 
-const FORMATS = [
+type Format = 'markdown' | 'markdown-notes' | 'csv' | 'json';
+
+const LIST_FORMATS: ReadonlyArray<readonly [Format, string]> = [
   ['markdown', 'Markdown task list'],
   ['markdown-notes', 'Markdown, with my notes'],
   ['csv', 'CSV (spreadsheet)'],
-  ['json', 'JSON backup (everything)'],
-] as const;
+];
+const ALL_FORMATS: ReadonlyArray<readonly [Format, string]> = [
+  ['markdown-notes', 'Markdown, with my notes'],
+  ['csv', 'CSV (spreadsheet)'],
+  ['json', 'JSON backup (restores everything)'],
+];
 
-/** Saves a list as a file the user keeps: a download the system asks where to put. */
-export function ExportMenu({ listId, onError }: { listId: string; onError: (message: string) => void }) {
+const TYPES: Record<Format, string> = { markdown: 'text/markdown', 'markdown-notes': 'text/markdown', csv: 'text/csv', json: 'application/json' };
+
+/**
+ * Saves this list or every list as a file the user keeps: through the system's save dialog in Electron,
+ * as a download (the browser asks where) on the harness.
+ */
+export function ExportMenu({ listId, onError, onSaved }: { listId: string; onError: (message: string) => void; onSaved: (message: string) => void }) {
   const menu = useRef<HTMLDetailsElement>(null);
-  async function save(format: (typeof FORMATS)[number][0]) {
+  const { nativeDialogs } = useActions();
+  async function save(scope: string | null, format: Format) {
     menu.current?.removeAttribute('open');
-    const result = await api().exportList(listId, format);
+    if (nativeDialogs) {
+      const saved = await api().saveExport(scope, format);
+      if (!saved.ok) return onError(saved.error.message);
+      if (saved.value) onSaved(`Saved “${saved.value}”.`);
+      return;
+    }
+    const result = await api().exportList(scope, format);
     if (!result.ok) return onError(result.error.message);
-    const type = format === 'json' ? 'application/json' : format === 'csv' ? 'text/csv' : 'text/markdown';
-    const url = URL.createObjectURL(new Blob([result.value.content], { type: `${type};charset=utf-8` }));
+    const url = URL.createObjectURL(new Blob([result.value.content], { type: `${TYPES[format]};charset=utf-8` }));
     const anchor = document.createElement('a');
     anchor.href = url;
     anchor.download = result.value.fileName;
@@ -26,12 +44,27 @@ export function ExportMenu({ listId, onError }: { listId: string; onError: (mess
   return (
     <details className="export-menu" ref={menu}>
       <summary className="button">Export…</summary>
-      <div className="export-options" role="group" aria-label="Export this list">
-        {FORMATS.map(([format, label]) => (
-          <button key={format} type="button" className="link-button" onClick={() => void save(format)}>
-            {label}
-          </button>
-        ))}
+      <div className="export-options">
+        <div role="group" aria-labelledby="export-this-list">
+          <p id="export-this-list" className="export-heading">
+            This list
+          </p>
+          {LIST_FORMATS.map(([format, label]) => (
+            <button key={format} type="button" className="link-button" onClick={() => void save(listId, format)}>
+              {label}
+            </button>
+          ))}
+        </div>
+        <div role="group" aria-labelledby="export-all-lists">
+          <p id="export-all-lists" className="export-heading">
+            All lists
+          </p>
+          {ALL_FORMATS.map(([format, label]) => (
+            <button key={format} type="button" className="link-button" onClick={() => void save(null, format)}>
+              {label}
+            </button>
+          ))}
+        </div>
       </div>
     </details>
   );

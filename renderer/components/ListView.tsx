@@ -20,10 +20,11 @@ interface Props {
   /** Which card the note shortcut asked to open, and a counter so each press counts. */
   noteRequest: { resourceId: string; count: number } | null;
   onError: (message: string) => void;
+  onInfo: (message: string) => void;
   onEditList: () => void;
 }
 
-export function ListView({ list, document, filters, onFiltersChange, searchRef, noteRequest, onError, onEditList }: Props) {
+export function ListView({ list, document, filters, onFiltersChange, searchRef, noteRequest, onError, onInfo, onEditList }: Props) {
   const actions = useActions();
   const { done, total } = listProgress(document.progress, list);
   const skipped = list.resources.length - total;
@@ -58,7 +59,7 @@ export function ListView({ list, document, filters, onFiltersChange, searchRef, 
                 Edit list…
               </button>
             )}
-            <ExportMenu listId={list.id} onError={onError} />
+            <ExportMenu listId={list.id} onError={onError} onSaved={onInfo} />
           </div>
         </div>
         <p className="list-byline">

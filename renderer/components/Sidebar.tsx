@@ -16,13 +16,15 @@ interface Props {
   onShowBackups: () => void;
   onShowShortcuts: () => void;
   onImportFile: (file: File) => void;
+  /** Set where the system's open dialog is used instead of the page's file input (Electron). */
+  onChooseImportFile?: () => void;
   onNewList?: () => void;
   /** A resource dropped on a list in the sidebar moves there. */
   onDropResource?: (dragged: DraggedResource, listId: string) => void;
 }
 
 export function Sidebar(props: Props) {
-  const { lists, document, selectedId, statsSelected, onSelect, onShowStats, dataFile, onShowBackups, onShowShortcuts, onImportFile, onNewList, onDropResource } = props;
+  const { lists, document, selectedId, statsSelected, onSelect, onShowStats, dataFile, onShowBackups, onShowShortcuts, onImportFile, onChooseImportFile, onNewList, onDropResource } = props;
   const [theme, setTheme] = useState<ThemeChoice>(loadTheme);
   const fileInput = useRef<HTMLInputElement>(null);
   return (
@@ -74,7 +76,7 @@ export function Sidebar(props: Props) {
             + New list
           </button>
         )}
-        <button type="button" className="sidebar-action import-button" onClick={() => fileInput.current?.click()}>
+        <button type="button" className="sidebar-action import-button" onClick={() => (onChooseImportFile ? onChooseImportFile() : fileInput.current?.click())}>
           + Import a list…
         </button>
         <input

@@ -5,7 +5,8 @@ import type { AppState } from '../../electron/api/contract';
 import { api } from '../api';
 
 /**
- * A file chosen or dropped is read in the page, previewed by main, and imported only when confirmed.
+ * A file chosen (in the system's dialog in Electron, the page's file input on the harness) or dropped
+ * is read, previewed by main, and imported only when confirmed.
  * Dropping a file on the window never navigates to it.
  */
 export type PendingImport =
@@ -19,21 +20,27 @@ export function useImport(
   const [pending, setPending] = useState<PendingImport | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const openFile = useCallback(
-    async (file: File) => {
-      const content = await file.text();
-      if (/\.json$/i.test(file.name)) {
-        const result = await api().previewBackupFile(file.name, content);
-        if (result.ok) setPending({ kind: 'backup', fileName: file.name, content, preview: result.value });
+  const openContent = useCallback(
+    async (fileName: string, content: string) => {
+      if (/\.json$/i.test(fileName)) {
+        const result = await api().previewBackupFile(fileName, content);
+        if (result.ok) setPending({ kind: 'backup', fileName, content, preview: result.value });
         else onError(result.error.message);
         return;
       }
-      const result = await api().previewImport(file.name, content);
-      if (result.ok) setPending({ kind: 'list', fileName: file.name, content, preview: result.value });
+      const result = await api().previewImport(fileName, content);
+      if (result.ok) setPending({ kind: 'list', fileName, content, preview: result.value });
       else onError(result.error.message);
     },
     [onError],
   );
+  const openFile = useCallback(async (file: File) => openContent(file.name, await file.text()), [openContent]);
+  /** Electron: the system's open dialog, read by main. */
+  const chooseFile = useCallback(async () => {
+    const result = await api().openImportFile();
+    if (!result.ok) return onError(result.error.message);
+    if (result.value) await openContent(result.value.fileName, result.value.content);
+  }, [openContent, onError]);
 
   const confirm = useCallback(
     async (mode: 'replace' | 'merge' | 'new' | 'update' = 'new') => {
@@ -71,5 +78,5 @@ export function useImport(
     };
   }, [openFile]);
 
-  return { pending, busy, openFile, confirm, cancel: () => setPending(null) };
+  return { pending, busy, openFile, chooseFile, confirm, cancel: () => setPending(null) };
 }

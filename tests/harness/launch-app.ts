@@ -9,7 +9,7 @@ import { CHANNELS, channelOf, EVENT_CHANNELS, FLUSH_HOOK, type MethodName } from
 import { CONTENT_SECURITY_POLICY } from '../../electron/api/csp';
 import { dataDirFor } from '../../electron/api/data-dir';
 import { dispatch } from '../../electron/api/dispatch';
-import { appState, createHandlers } from '../../electron/api/handlers';
+import { createHandlers, stateOf } from '../../electron/api/handlers';
 import { buildApi } from '../../electron/api/invoker';
 import { CHROMIUM_ARGS, chromiumExecutable, launchChromium } from './chromium';
 
@@ -116,7 +116,7 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
   // Like main: every store event sends the new state to the window, and the data file is watched.
   const unsubscribe = store.subscribe(() => {
     if (page.isClosed()) return;
-    const payload = appState(store);
+    const payload = stateOf(store, false);
     void page
       .evaluate(([deliver, channel, state]) => (window as unknown as Record<string, (c: unknown, p: unknown) => void>)[deliver as string]?.(channel, state), [DELIVER, channelOf('stateChanged'), payload] as const)
       .catch(() => undefined);

@@ -26,13 +26,26 @@ test('import the seed article through the UI with a preview, tick two, export as
   await listPage.checkbox('PEPs').check();
   await listPage.checkbox('To GIL or not to GIL').check();
   await page.getByText('Export…').click();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Markdown task list' }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('group', { name: 'This list' }).getByRole('button', { name: 'Markdown task list' }).click()]);
   const content = await readFile((await download.path())!, 'utf8');
   expect(content.split('\n')[0]).toBe('# Python behind the scenes: a list of resources');
   expect(content).toContain('- [x] [PEPs](https://www.python.org/dev/peps/)');
   expect(content).toContain('- [x] [To GIL or not to GIL](https://www.youtube.com/watch?v=7RlqbHCCVyc)');
   expect(content).toContain('- [ ] [Inside The Python Virtual Machine](https://leanpub.com/insidethepythonvirtualmachine)');
   expect(content.match(/^- \[[ x]\]/gm)).toHaveLength(10);
+});
+
+test('export everything as CSV: one table with every list', async ({ app, listPage }) => {
+  const page = app.page;
+  await listPage.checkbox('PEPs').check();
+  await page.getByText('Export…').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('group', { name: 'All lists' }).getByRole('button', { name: 'CSV (spreadsheet)' }).click()]);
+  expect(download.suggestedFilename()).toBe('studyshelf-all-lists.csv');
+  const rows = (await readFile((await download.path())!, 'utf8')).trim().split(/\r?\n/);
+  const saved = JSON.parse(await readFile(app.dataFile, 'utf8'));
+  expect(rows[0]).toBe('list,title,url,status,tags,author,description,started,finished,parts');
+  expect(rows).toHaveLength(1 + saved.lists.reduce((n: number, l: { resources: unknown[] }) => n + l.resources.length, 0));
+  expect(rows.find((r) => r.includes(',PEPs,'))).toMatch(/^Python behind the scenes: a list of resources,PEPs,https:\/\/www\.python\.org\/dev\/peps\/,done,/);
 });
 
 test('a file that cannot be imported says why and changes nothing', async ({ app }) => {
@@ -49,7 +62,7 @@ test('the JSON backup exported from the app restores everything (replace), and m
   await (await listPage.openNotes('PEPs')).fill('kept in the backup');
   await expect(listPage.saveStatus('PEPs')).toHaveText('✓ Saved');
   await page.getByText('Export…').click();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'JSON backup (everything)' }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('group', { name: 'All lists' }).getByRole('button', { name: 'JSON backup (restores everything)' }).click()]);
   const backup = await readFile((await download.path())!, 'utf8');
 
   await listPage.checkbox('PEPs').uncheck();
