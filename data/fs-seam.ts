@@ -6,6 +6,8 @@ import * as fsp from 'node:fs/promises';
  */
 export interface FsSeam {
   writeFileSynced(path: string, data: string): Promise<void>;
+  /** Appends to a file (created if missing) and fdatasyncs it: the journal's one write per change. */
+  appendFileSynced(path: string, data: string): Promise<void>;
   rename(from: string, to: string): Promise<void>;
   syncDir(dir: string): Promise<void>;
   readFile(path: string): Promise<Buffer>;
@@ -32,6 +34,15 @@ export const realFs: FsSeam = {
     try {
       await handle.writeFile(data, 'utf8');
       await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  },
+  async appendFileSynced(path, data) {
+    const handle = await fsp.open(path, 'a', 0o600);
+    try {
+      if (data) await handle.write(data, null, 'utf8');
+      await handle.datasync();
     } finally {
       await handle.close();
     }

@@ -89,6 +89,8 @@ export const DocumentSchema = z.object({
   /** Keyed by `listId/resourceId`. */
   notes: z.record(z.string(), NoteSchema),
   activity: z.array(ActivitySchema),
+  /** The last journal generation this document holds (see journal.ts); later ones are replayed at start. */
+  journalGeneration: z.number().int().nonnegative().optional(),
 });
 
 export type LinkItem = z.infer<typeof LinkItemSchema>;
@@ -98,4 +100,5 @@ export type StudyList = z.infer<typeof StudyListSchema>;
 export type Status = z.infer<typeof StatusSchema>;
 export type ProgressEntry = z.infer<typeof ProgressEntrySchema>;
 export type Note = z.infer<typeof NoteSchema>;
+export type Activity = z.infer<typeof ActivitySchema>;
 export type StudyDocument = z.infer<typeof DocumentSchema>;

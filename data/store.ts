@@ -5,6 +5,7 @@ import { listBackups, newestBackupTime, readBackup, removeStaleBackupTemps, SNAP
 import { bundledLists } from './bundled-lists';
 import { newDocument } from './document';
 import { DurableJsonFile } from './durable-json-file';
+import { Journal, readJournals, recordChange, replay, replayJournals } from './journal';
 import { StudyError } from './errors';
 import { describeFsError, realFs, type FsSeam } from './fs-seam';
 import { readDocument } from './read-document';
@@ -18,6 +19,10 @@ export const DATA_FILE_NAME = 'studyshelf.json';
 
 /** Waits between retries of a write that failed (disk full, locked file, …); the last one repeats. */
 const RETRY_DELAYS_MS = [1000, 2000, 5000, 10_000, 30_000];
+/** Ticks and notes go to the journal; the whole document is rewritten once the user pauses this long. */
+const COMPACT_AFTER_MS = 1500;
+/** …or sooner, when the journal has grown this much (notes are journaled whole). */
+const COMPACT_AFTER_BYTES = 4 * 1024 * 1024;
 
 export type StorageHealth =
   | { ok: true }
@@ -37,6 +42,7 @@ export interface StoreOptions {
   fs?: FsSeam;
   retryDelaysMs?: readonly number[];
   renameBackoffMs?: readonly number[];
+  compactAfterMs?: number;
 }
 
 export interface Store {
@@ -99,6 +105,19 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   await removeStaleBackupTemps(file, fs);
   const seen = await fs.stat(file);
   const loaded = await loadDocument(file, shipped, clock(), fs);
+  // Ticks and notes a crash left in the journal, newer than the document: replayed onto it. Not onto a
+  // recovery file's document, which already holds everything that run had in memory.
+  let journals: string[] = [];
+  if (loaded.doc && !loaded.readOnly) {
+    const recovered = loaded.notices.some((n) => n.kind === 'recovered-unsaved');
+    const found = await replayJournals(file, recovered ? { ...loaded.doc, journalGeneration: Number.MAX_SAFE_INTEGER } : loaded.doc, fs);
+    journals = found.files;
+    if (found.applied > 0) loaded.mustWrite = true;
+  }
+  const journal = new Journal(file, journals, loaded.doc?.journalGeneration ?? 0, fs);
+  const compactAfterMs = options.compactAfterMs ?? COMPACT_AFTER_MS;
+  let compactTimer: ReturnType<typeof setTimeout> | undefined;
+  let journaledBytes = 0;
   const notices = [...loaded.notices];
   const readOnly = loaded.readOnly;
   let db: Low<StudyDocument> | null = loaded.doc ? new Low(adapter, loaded.doc) : null;
@@ -115,11 +134,12 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   let lastSnapshotAt = await newestBackupTime(file, 'auto');
 
   if (db && loaded.mustWrite && !readOnly) {
-    await db.write();
+    await writeDocument();
     if (loaded.notices.some((n) => n.kind === 'recovered-unsaved')) await unlink(recoveryFile).catch(() => undefined);
   } else if (db) {
     adapter.adopt(seen); // to tell other programs' changes apart, without reading the file again
   }
+  if (db && !readOnly) void journal.prepare();
   // A snapshot at each start is the state the session began from; a brand-new profile has none to keep.
   if (db && !readOnly && !loaded.created) await snapshotIfDue();
 
@@ -137,9 +157,62 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     return result;
   }
 
+  /**
+   * Tick and note changes: applied in order like any change, made durable by one journal append (a few
+   * hundred bytes, not the whole document); the document itself is rewritten when the user pauses.
+   */
+  async function journaled<T>(change: (doc: StudyDocument) => T): Promise<T> {
+    const applied = queue.then(async () => {
+      if (readOnly) throw new StudyError('read-only', readOnly);
+      if (!db) throw new StudyError('read-only', 'Your data could not be opened: restore a backup or start fresh first.');
+      await reloadIfChangedByOthers();
+      const { result, entry } = recordChange(db.data, change);
+      // While saving fails, changes wait in memory and the recovery file: the next write is a whole one.
+      const appended = health.ok ? journal.append(entry) : Promise.reject(new Error('unhealthy'));
+      appended.catch(() => undefined);
+      journaledBytes += JSON.stringify(entry).length;
+      return { result, appended };
+    });
+    queue = applied.catch(() => undefined);
+    const { result, appended } = await applied;
+    try {
+      await appended;
+    } catch {
+      await persist();
+      return result;
+    }
+    scheduleCompaction();
+    return result;
+  }
+
+  function scheduleCompaction(): void {
+    clearTimeout(compactTimer);
+    if (closed) return;
+    compactTimer = setTimeout(() => void compact(), journaledBytes > COMPACT_AFTER_BYTES ? 0 : compactAfterMs);
+    compactTimer.unref?.();
+  }
+
+  /** Rewrites the whole document (outside changes read first) and drops the journals it now holds. */
+  async function compact(): Promise<void> {
+    const run = queue.then(() => reloadIfChangedByOthers());
+    queue = run.catch(() => undefined);
+    await run.catch(() => undefined);
+    if (!db || readOnly) return;
+    await writeDocument().then(writeSucceeded, writeFailed);
+  }
+
+  /** The whole document to disk; the journal files written before it are then deleted. */
+  async function writeDocument(prepareNext = true): Promise<void> {
+    const included = journal.rotate({ prepareNext });
+    journaledBytes = 0;
+    db!.data.journalGeneration = included;
+    await db!.write();
+    await journal.remove(included);
+  }
+
   async function persist(): Promise<void> {
     try {
-      await db!.write();
+      await writeDocument();
     } catch (error) {
       writeFailed(error);
       throw new StudyError(
@@ -183,7 +256,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     const delay = retryDelays[Math.min(retryAttempt, retryDelays.length - 1)] ?? 1000;
     retryAttempt++;
     retryTimer = setTimeout(() => {
-      void db?.write().then(writeSucceeded, writeFailed);
+      if (db) void writeDocument().then(writeSucceeded, writeFailed);
     }, delay);
     retryTimer.unref?.();
   }
@@ -212,6 +285,8 @@ export async function openStore(options: StoreOptions): Promise<Store> {
           await writeBackup(file, bytes, 'before-overwrite', clock(), fs);
           return false;
         }
+        // Our own ticks not yet in the document stay: they are newer than what was read.
+        replay(doc, await readJournals(journal.pending(), fs));
         db.data = doc;
         emit({ type: 'changed', cause: 'disk' });
         return true;
@@ -225,7 +300,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
         const notice: StartupNotice = { kind: 'damaged-by-other-program', damagedFile };
         notices.push(notice);
         emit({ type: 'notice', notice });
-        await db.write().catch(writeFailed);
+        await writeDocument().catch(writeFailed);
         return false;
       }
     }
@@ -237,6 +312,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       if (readOnly) throw new StudyError('read-only', readOnly);
       if (db) {
         try {
+          await writeDocument(); // the backup taken next holds every tick, journaled ones included
           await snapshot('before-restore');
         } catch (error) {
           throw new StudyError('io', `Nothing was replaced: the current data could not be backed up first (${describeFsError(error)}).`);
@@ -259,11 +335,11 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     readOnly: () => readOnly,
     health: () => health,
 
-    setDone: (ref, done) => mutate((doc) => ops.setStatus(doc, ref, done ? 'done' : 'todo', now())),
-    setStatus: (ref, status) => mutate((doc) => ops.setStatus(doc, ref, status, now())),
-    clearStatus: (ref) => mutate((doc) => ops.clearStatus(doc, ref)),
-    saveNote: (ref, body) => mutate((doc) => ops.editNote(doc, ref, { body }, now())),
-    saveWhereStopped: (ref, text) => mutate((doc) => ops.editNote(doc, ref, { whereStopped: text.trim() }, now())),
+    setDone: (ref, done) => journaled((doc) => ops.setStatus(doc, ref, done ? 'done' : 'todo', now())),
+    setStatus: (ref, status) => journaled((doc) => ops.setStatus(doc, ref, status, now())),
+    clearStatus: (ref) => journaled((doc) => ops.clearStatus(doc, ref)),
+    saveNote: (ref, body) => journaled((doc) => ops.editNote(doc, ref, { body }, now())),
+    saveWhereStopped: (ref, text) => journaled((doc) => ops.editNote(doc, ref, { whereStopped: text.trim() }, now())),
     addPart: (resourceRef, title, url) => mutate((doc) => ops.addPart(doc, resourceRef, title, url)),
     renamePart: (partRef, title) => mutate((doc) => ops.renamePart(doc, partRef, title)),
     movePart: (partRef, toIndex) => mutate((doc) => ops.movePart(doc, partRef, toIndex)),
@@ -318,8 +394,12 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     async close() {
       closed = true;
       clearTimeout(retryTimer);
+      clearTimeout(compactTimer);
       await queue;
-      if (db && !health.ok) await db.write().then(writeSucceeded, () => undefined);
+      await journal.settled();
+      // Quitting writes the whole document: the next start reads one file, and no journal is left.
+      if (db && !readOnly && (journal.hasEntries || !health.ok)) await writeDocument(false).then(writeSucceeded, () => undefined);
+      else if (!journal.hasEntries) await journal.remove(Number.MAX_SAFE_INTEGER); // only the empty one made ready
       await snapshotting;
       await adapter.settled();
       await recoveryAdapter.settled();

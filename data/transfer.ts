@@ -31,7 +31,11 @@ export function importInto(doc: StudyDocument, fileName: string, content: string
  * and CSV of everything are the lists one after the other: a `# List` heading each, or a `list` column.
  */
 export function exportFrom(doc: StudyDocument, listId: string | null, format: ExportFormat): { fileName: string; content: string } {
-  if (format === 'json') return { fileName: 'studyshelf-backup.json', content: JSON.stringify(doc, null, 2) };
+  if (format === 'json') {
+    // The journal's bookkeeping belongs to this computer's data folder, not to the user's data.
+    const { journalGeneration: _bookkeeping, ...data } = doc;
+    return { fileName: 'studyshelf-backup.json', content: JSON.stringify(data, null, 2) };
+  }
   const lists = listId === null ? doc.lists : doc.lists.filter((l) => l.id === listId);
   if (lists.length === 0 && listId !== null) throw new StudyError('unknown-ref', `There is no list “${listId}”.`);
   const name = listId ?? 'studyshelf-all-lists';

@@ -3,14 +3,16 @@ import { NOTE_REF, PART_REFS } from './crash-refs';
 
 /**
  * The writer in the crash test: applies numbered changes through the real store, in bursts, and
- * prints `ack N` once change N is acknowledged (durable). The parent kills it with SIGKILL at a random
+ * prints `ack N` once change N is acknowledged (durable: in the journal or the data file). The parent kills it with SIGKILL at a random
  * moment. Change N appends line N to one note and flips one checkbox, so after the kill the parent can
  * tell exactly which acknowledged changes are on disk.
  */
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: crash-child <data dir>');
-const store = await openStore({ dir, retryDelaysMs: [50] });
+// Half the runs rewrite the whole document after every change (compaction racing the journal), half
+// only when the journal grows, as when someone ticks without pausing.
+const store = await openStore({ dir, retryDelaysMs: [50], compactAfterMs: Math.random() < 0.5 ? 0 : 1500 });
 let body = store.document()?.notes[NOTE_REF]?.body ?? '';
 let n = body === '' ? 0 : Number(body.split('\n').at(-1));
 process.stdout.write(`ready ${n}\n`);

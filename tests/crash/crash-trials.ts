@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readDocument } from '../../data/read-document';
+import { replayJournals } from '../../data/journal';
 import { DATA_FILE_NAME, openStore } from '../../data/store';
 import { NOTE_REF } from './crash-refs';
 
@@ -93,6 +94,8 @@ async function check(dir: string, maxAck: number): Promise<{ kind: 'unparsable' 
   let body = '';
   try {
     const { doc } = readDocument(file, await readFile(file));
+    // What the next start loads: the file, with the journal's acknowledged ticks and notes replayed.
+    await replayJournals(file, doc);
     body = doc.notes[NOTE_REF]?.body ?? '';
   } catch (error) {
     if (maxAck === 0 && (error as NodeJS.ErrnoException).code === 'ENOENT') return null;

@@ -1,4 +1,5 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { replayJournals } from '../../data/journal';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, type Browser } from '@playwright/test';
@@ -15,7 +16,7 @@ interface Fixtures {
   /** The app, started once from the fresh profile. */
   app: LaunchedApp;
   listPage: ListPage;
-  /** The data file as it is on disk now. */
+  /** What is on disk now, as the next start reads it (the data file and the journal). */
   readDataFile: () => Promise<StudyDocument>;
 }
 
@@ -44,8 +45,13 @@ export const test = base.extend<Fixtures, { browser: Browser }>({
   },
   app: async ({ launch }, use) => use(await launch()),
   listPage: async ({ app }, use) => use(new ListPage(app.page)),
+  // What is on disk as the next start reads it: the data file, with the journal's ticks replayed.
   readDataFile: async ({ app }, use) =>
-    use(async () => JSON.parse(await readFile(app.dataFile, 'utf8')) as StudyDocument),
+    use(async () => {
+      const doc = JSON.parse(await readFile(app.dataFile, 'utf8')) as StudyDocument;
+      await replayJournals(app.dataFile, doc);
+      return doc;
+    }),
 });
 
 export { expect } from '@playwright/test';

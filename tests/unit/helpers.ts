@@ -3,6 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { realFs, type FsSeam } from '../../data/fs-seam';
+import { replayJournals } from '../../data/journal';
+import { readDocument } from '../../data/read-document';
+import type { StudyDocument } from '../../data/schema';
+import { DATA_FILE_NAME } from '../../data/store';
 
 const made: string[] = [];
 
@@ -42,10 +46,19 @@ export function faultyFs(fail: (call: keyof FsSeam, args: string[]) => NodeJS.Er
   return {
     calls,
     writeFileSynced: wrap('writeFileSynced'),
+    appendFileSynced: wrap('appendFileSynced'),
     rename: wrap('rename'),
     syncDir: wrap('syncDir'),
     readFile: wrap('readFile') as FsSeam['readFile'],
     unlink: wrap('unlink'),
     stat: realFs.stat,
   };
+}
+
+/** What the next start would load from a profile folder: the data file, with the journal replayed. */
+export async function savedState(dir: string): Promise<StudyDocument> {
+  const file = join(dir, DATA_FILE_NAME);
+  const { doc } = readDocument(file, await readFile(file));
+  await replayJournals(file, doc);
+  return doc;
 }

@@ -102,6 +102,8 @@ test('a full disk: a lasting warning with the reason, nothing lost, and saved on
     ...realFs,
     writeFileSynced: (path, data) =>
       disk.full && !path.includes('recovery') ? Promise.reject(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })) : realFs.writeFileSynced(path, data),
+    appendFileSynced: (path, data) =>
+      disk.full ? Promise.reject(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })) : realFs.appendFileSynced(path, data),
   };
   const app = await launch({ store: { fs, retryDelaysMs: [300] } });
   const list = new ListPage(app.page);

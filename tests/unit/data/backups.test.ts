@@ -51,6 +51,7 @@ describe('backup files', () => {
     const store = await openStore({ dir, now: () => new Date('2026-11-20T09:00:00.000Z') });
     await store.setDone(`${PBTS}/peps`, true);
     await store.saveNote(`${PBTS}/peps`, 'note');
+    await store.close(); // the document is written whole (the ticks were in the journal until then)
     const file = join(dir, DATA_FILE_NAME);
     await writeBackup(file, await readFile(file), 'auto', at('2026-11-26T10:00:00.000Z'));
     await writeFile(join(dir, 'backups', backupName(at('2026-11-26T11:00:00.000Z'), 'auto')), '{broken');
@@ -79,6 +80,7 @@ describe('what a backup holds', () => {
     const store = await openStore({ dir, now: () => new Date('2026-11-20T09:00:00.000Z') });
     await store.setDone(`${PBTS}/eli-bendersky-python-internals/python-internals-symbol-tables-part-1`, true);
     await store.setDone(`${PBTS}/eli-bendersky-python-internals/python-internals-symbol-tables-part-2`, true);
+    await store.close();
     const file = join(dir, DATA_FILE_NAME);
     await writeBackup(file, await readFile(file), 'auto', at('2026-11-26T10:00:00.000Z'));
     const [newest] = await listBackups(file);

@@ -3,19 +3,39 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { DATA_FILE_NAME, openStore, type StoreEvent } from '../../../data/store';
 import { recoveryFileOf } from '../../../data/startup';
-import { errno, faultyFs, PBTS, tempDir } from '../helpers';
+import { errno, faultyFs, PBTS, savedState, tempDir } from '../helpers';
 
 const onDisk = async (dir: string) => JSON.parse(await readFile(join(dir, DATA_FILE_NAME), 'utf8'));
 
-/** A store whose disk fails with `code` at `call` while `failing` is true. */
+/**
+ * A store whose disk fails with `code` at `call` while `failing` is true. A failing write fails the
+ * journal's appends too (the same disk); a refused rename only stops the whole-document rewrite.
+ */
 async function storeWithFlakyDisk(call: string, code: string) {
   const dir = await tempDir();
   const state = { failing: false };
-  const fs = faultyFs((c, args) => (state.failing && c === call && args[0]?.endsWith('.tmp') !== false && !args[0]?.includes('recovery') ? errno(code) : undefined));
-  const store = await openStore({ dir, fs, retryDelaysMs: [20], renameBackoffMs: [1, 1] });
+  const calls = call === 'writeFileSynced' ? [call, 'appendFileSynced'] : [call];
+  const fs = faultyFs((c, args) => (state.failing && calls.includes(c) && !args[0]?.includes('recovery') ? errno(code) : undefined));
+  const store = await openStore({ dir, fs, retryDelaysMs: [20], renameBackoffMs: [1, 1], compactAfterMs: 10 });
   const events: StoreEvent[] = [];
   store.subscribe((e) => events.push(e));
   return { dir, store, state, events };
+}
+
+async function recoversOnceTheDiskIsBack(dir: string, store: Awaited<ReturnType<typeof storeWithFlakyDisk>>['store'], state: { failing: boolean }, events: StoreEvent[]) {
+  // The recovery file next to the data file holds the unsaved change.
+  await vi.waitFor(async () => {
+    const recovery = JSON.parse(await readFile(recoveryFileOf(join(dir, DATA_FILE_NAME)), 'utf8'));
+    expect(recovery.notes[`${PBTS}/peps`].body).toBe('precious words');
+  });
+  await vi.waitFor(() => expect(store.health()).toMatchObject({ recoveryFile: expect.stringContaining('recovery') }));
+
+  state.failing = false; // space freed, lock released
+  await vi.waitFor(() => expect(store.health()).toEqual({ ok: true }), { timeout: 2000 });
+  expect((await onDisk(dir)).notes[`${PBTS}/peps`].body).toBe('precious words');
+  await expect(readFile(recoveryFileOf(join(dir, DATA_FILE_NAME)))).rejects.toThrow(/ENOENT/);
+  expect(events.filter((e) => e.type === 'health').map((e) => (e.type === 'health' ? e.health.ok : null))).toContain(true);
+  await store.close();
 }
 
 describe('a disk that fails', () => {
@@ -23,8 +43,6 @@ describe('a disk that fails', () => {
     ['writeFileSynced', 'ENOSPC', /disk is full/],
     ['writeFileSynced', 'EACCES', /permission was denied/],
     ['writeFileSynced', 'EIO', /input\/output error/],
-    ['rename', 'EPERM', /not permitted/],
-    ['rename', 'EBUSY', /locked by another program/],
   ])('%s → %s: the error is shown, the change kept and retried until it is on disk', async (call, code, words) => {
     const { dir, store, state, events } = await storeWithFlakyDisk(call, code);
     state.failing = true;
@@ -32,29 +50,29 @@ describe('a disk that fails', () => {
     expect(error).toMatchObject({ code: 'io', message: expect.stringMatching(words) });
     expect(store.health()).toMatchObject({ ok: false, reason: expect.stringMatching(words) });
     expect(store.document()!.notes[`${PBTS}/peps`]?.body).toBe('precious words');
+    expect((await savedState(dir)).notes[`${PBTS}/peps`]).toBeUndefined();
+    await recoversOnceTheDiskIsBack(dir, store, state, events);
+  });
+
+  it.each([
+    ['rename', 'EPERM', /not permitted/],
+    ['rename', 'EBUSY', /locked by another program/],
+  ])('%s → %s: the note is safe in the journal; the rewrite that fails is shown and retried until it is done', async (call, code, words) => {
+    const { dir, store, state, events } = await storeWithFlakyDisk(call, code);
+    state.failing = true;
+    await store.saveNote(`${PBTS}/peps`, 'precious words');
+    expect((await savedState(dir)).notes[`${PBTS}/peps`]?.body).toBe('precious words');
+    await vi.waitFor(() => expect(store.health()).toMatchObject({ ok: false, reason: expect.stringMatching(words) }));
     expect((await onDisk(dir)).notes[`${PBTS}/peps`]).toBeUndefined();
-
-    // The recovery file next to the data file holds the unsaved change.
-    await vi.waitFor(async () => {
-      const recovery = JSON.parse(await readFile(recoveryFileOf(join(dir, DATA_FILE_NAME)), 'utf8'));
-      expect(recovery.notes[`${PBTS}/peps`].body).toBe('precious words');
-    });
-    await vi.waitFor(() => expect(store.health()).toMatchObject({ recoveryFile: expect.stringContaining('recovery') }));
-
-    state.failing = false; // space freed, lock released
-    await vi.waitFor(() => expect(store.health()).toEqual({ ok: true }), { timeout: 2000 });
-    expect((await onDisk(dir)).notes[`${PBTS}/peps`].body).toBe('precious words');
-    await expect(readFile(recoveryFileOf(join(dir, DATA_FILE_NAME)))).rejects.toThrow(/ENOENT/);
-    expect(events.filter((e) => e.type === 'health').map((e) => (e.type === 'health' ? e.health.ok : null))).toContain(true);
-    await store.close();
+    await recoversOnceTheDiskIsBack(dir, store, state, events);
   });
 
   it('a failing fsync is a failed write: the old file stays whole', async () => {
     const dir = await tempDir();
     let failing = false;
-    const fs = faultyFs((c) => (failing && c === 'writeFileSynced' ? errno('EIO') : undefined));
+    const fs = faultyFs((c) => (failing && (c === 'writeFileSynced' || c === 'appendFileSynced') ? errno('EIO') : undefined));
     const store = await openStore({ dir, fs, retryDelaysMs: [60_000] });
-    await store.setDone(`${PBTS}/peps`, true);
+    await store.change((doc) => void (doc.progress[`${PBTS}/peps`] = { status: 'done', startedAt: null, doneAt: null, updatedAt: new Date().toISOString() }));
     const before = await readFile(join(dir, DATA_FILE_NAME), 'utf8');
     failing = true;
     await expect(store.setDone(`${PBTS}/pep-0432`, true)).rejects.toMatchObject({ code: 'unknown-ref' });
@@ -66,7 +84,7 @@ describe('a disk that fails', () => {
   it('on close, a last attempt writes what is pending when the disk is back', async () => {
     const dir = await tempDir();
     let failing = false;
-    const fs = faultyFs((c, args) => (failing && c === 'writeFileSynced' && !args[0]!.includes('recovery') ? errno('ENOSPC') : undefined));
+    const fs = faultyFs((c, args) => (failing && (c === 'writeFileSynced' || c === 'appendFileSynced') && !args[0]!.includes('recovery') ? errno('ENOSPC') : undefined));
     const store = await openStore({ dir, fs, retryDelaysMs: [60_000] });
     failing = true;
     await store.saveNote(`${PBTS}/peps`, 'last words').catch(() => undefined);
@@ -103,10 +121,15 @@ describe('another program changing the data file', () => {
     expect(await store.checkDisk()).toBe(true);
     expect(store.document()!.notes[`${PBTS}/peps`]?.body).toBe('from the other computer');
     expect(events).toContainEqual({ type: 'changed', cause: 'disk' });
+    // Our tick the other program's file did not have yet (still in our journal) is kept too.
+    expect(store.document()!.progress[`${PBTS}/peps`]?.status).toBe('done');
     await store.setDone(`${PBTS}/stupid-python-ideas`, true);
-    const disk = await onDisk(dir);
-    expect(disk.notes[`${PBTS}/peps`].body).toBe('from the other computer');
-    expect(disk.progress[`${PBTS}/stupid-python-ideas`].status).toBe('done');
+    const disk = await savedState(dir);
+    expect(disk.notes[`${PBTS}/peps`]?.body).toBe('from the other computer');
+    expect(disk.progress[`${PBTS}/peps`]?.status).toBe('done');
+    expect(disk.progress[`${PBTS}/stupid-python-ideas`]?.status).toBe('done');
+    await store.close();
+    expect((await onDisk(dir)).notes[`${PBTS}/peps`].body).toBe('from the other computer');
   });
 
   it('is checked before every change, even without a watcher', async () => {

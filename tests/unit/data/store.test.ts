@@ -4,14 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { bundledLists } from '../../../data/bundled-lists';
 import { StudyError } from '../../../data/errors';
 import { DATA_FILE_NAME, openStore } from '../../../data/store';
-import { DocumentSchema, type StudyDocument } from '../../../data/schema';
-import { CODEWALK, PBTS, readJson, tempDir } from '../helpers';
+import type { StudyDocument } from '../../../data/schema';
+import { CODEWALK, PBTS, savedState, tempDir } from '../helpers';
 
 const fixed = () => new Date('2026-11-20T10:00:00.000Z');
 
-async function onDisk(dir: string): Promise<StudyDocument> {
-  return DocumentSchema.parse(await readJson(join(dir, DATA_FILE_NAME)));
-}
+/** What is on disk: the data file with the journal replayed, as the next start reads it. */
+const onDisk = (dir: string): Promise<StudyDocument> => savedState(dir);
 
 describe('the store', () => {
   it('starts a new profile with both bundled lists, written to disk', async () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { CHANNELS, FLUSH_HOOK } from '../../../electron/api/channels';
 import { fakeElectron } from './fake-electron';
-import { PBTS, tempDir } from '../helpers';
+import { PBTS, savedState, tempDir } from '../helpers';
 
 async function startMain(argv: string[] = [], options: { firstInstance?: boolean } = {}) {
   vi.resetModules();
@@ -48,8 +48,8 @@ describe('main', () => {
     expect(await setDone(foreign, `${PBTS}/peps`, true)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const ours = { senderFrame: { url: 'app://studyshelf/index.html' } };
     expect(await setDone(ours, `${PBTS}/peps`, true)).toMatchObject({ ok: true });
-    const onDisk = JSON.parse(await readFile(join(dir, 'studyshelf.json'), 'utf8'));
-    expect(onDisk.progress[`${PBTS}/peps`].status).toBe('done');
+    // On disk in that folder: what the next start there loads (data file and journal).
+    expect((await savedState(dir)).progress[`${PBTS}/peps`]?.status).toBe('done');
   });
 
   it('asks the page to flush pending notes before the window closes', async () => {
@@ -89,6 +89,7 @@ describe('main', () => {
     expect(event.defaultPrevented).toBe(true);
     await pending;
     await vi.waitFor(() => expect(app.quit).toHaveBeenCalled());
+    // Quitting wrote the whole document: the data file itself holds it.
     const onDisk = JSON.parse(await readFile(join(dir, 'studyshelf.json'), 'utf8'));
     expect(onDisk.notes[`${PBTS}/peps`].body).toBe('written while quitting');
   });

@@ -1,0 +1,229 @@
+import { readdir } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { crc32 } from 'node:zlib';
+import { realFs, type FsSeam } from './fs-seam';
+import type { Activity, Note, ProgressEntry, StudyDocument } from './schema';
+
+/**
+ * What a tick or a note changed: the new values of the progress entries and notes it wrote (null:
+ * removed) and the activity it logged. Values are absolute, so applying one twice changes nothing.
+ */
+export interface JournalEntry {
+  progress: Record<string, ProgressEntry | null>;
+  notes: Record<string, Note | null>;
+  activity: Activity[];
+}
+
+/**
+ * The write-ahead journal beside the data file. A tick or a note is durable once its entry is appended
+ * and fdatasync'd: a few hundred bytes instead of the whole document, so a change costs the same at
+ * 10,000 resources as at 10. The store rewrites the whole document (lowdb, the store of record) when the
+ * user pauses, then deletes the journals that document includes; at start, journals left by a crash are
+ * replayed onto the document. Each line carries a CRC-32 so a line cut short by a crash is told apart.
+ */
+export class Journal {
+  readonly #dir: string;
+  readonly #prefix: string;
+  readonly #fs: FsSeam;
+  #generation: number;
+  #tail: Promise<void> = Promise.resolve();
+  /** Journal files not yet deleted, by generation. */
+  readonly #files = new Map<number, string>();
+  readonly #prepared = new Set<string>();
+  #entries = 0;
+
+  /**
+   * `existing`: the journal files found at start; `included`: the generation the document on disk
+   * already holds. New entries go to a later generation than both.
+   */
+  constructor(dataFile: string, existing: readonly string[], included: number, fs: FsSeam = realFs) {
+    this.#dir = dirname(dataFile);
+    this.#prefix = `${basename(dataFile, '.json')}.journal-`;
+    this.#fs = fs;
+    let last = included;
+    for (const file of existing) {
+      const generation = generationOf(this.#prefix, basename(file))!;
+      this.#files.set(generation, file);
+      last = Math.max(last, generation);
+    }
+    this.#entries = existing.length;
+    this.#generation = last + 1;
+  }
+
+  /** The journal files of a data file, oldest first, with their generations. */
+  static async files(dataFile: string): Promise<Array<{ file: string; generation: number }>> {
+    const prefix = `${basename(dataFile, '.json')}.journal-`;
+    const names = await readdir(dirname(dataFile)).catch(() => [] as string[]);
+    return names
+      .map((name) => ({ file: join(dirname(dataFile), name), generation: generationOf(prefix, name) }))
+      .filter((f): f is { file: string; generation: number } => f.generation !== null)
+      .sort((a, b) => a.generation - b.generation);
+  }
+
+  get file(): string {
+    return join(this.#dir, `${this.#prefix}${String(this.#generation).padStart(8, '0')}.ndjson`);
+  }
+
+  /** Whether entries were appended that no written document holds yet. */
+  get hasEntries(): boolean {
+    return this.#entries > 0;
+  }
+
+  /** Appends in call order; resolves once the entry is on disk. */
+  append(entry: JournalEntry): Promise<void> {
+    const json = JSON.stringify(entry);
+    const line = `${crc32(json).toString(16).padStart(8, '0')} ${json}\n`;
+    const file = this.file;
+    this.#files.set(this.#generation, file);
+    this.#entries++;
+    return this.#enqueue(async () => {
+      await this.#fs.appendFileSynced(file, line);
+      // A new file's name is durable only once its folder is synced: done once per file, usually ahead
+      // of time by prepare(), so a tick pays for one fdatasync.
+      if (!this.#prepared.has(file)) {
+        await this.#fs.syncDir(this.#dir);
+        this.#prepared.add(file);
+      }
+    });
+  }
+
+  /** Creates the current journal file and makes its name durable before the first tick needs it. */
+  prepare(): Promise<void> {
+    const file = this.file;
+    if (this.#prepared.has(file)) return Promise.resolve();
+    this.#files.set(this.#generation, file);
+    return this.#enqueue(async () => {
+      if (this.#prepared.has(file)) return;
+      await this.#fs.appendFileSynced(file, '');
+      await this.#fs.syncDir(this.#dir);
+      this.#prepared.add(file);
+    }).catch(() => undefined);
+  }
+
+  /**
+   * Starts a new journal file for later entries and returns the generation a document serialised from
+   * now on includes; it is stored in that document, so start-up never replays what it already holds.
+   */
+  rotate(options: { prepareNext: boolean }): number {
+    const included = this.#generation;
+    this.#generation++;
+    this.#entries = 0;
+    if (options.prepareNext) void this.prepare();
+    return included;
+  }
+
+  /** After a document holding `included` is on disk: its journal files go (a failure only leaves clutter). */
+  async remove(included: number): Promise<void> {
+    await this.#tail;
+    const old = [...this.#files].filter(([generation]) => generation <= included);
+    old.forEach(([generation]) => this.#files.delete(generation));
+    await Promise.all(old.map(([, file]) => this.#fs.unlink(file).catch(() => undefined)));
+  }
+
+  /** The journal files whose entries may not be in the document on disk yet. */
+  pending(): string[] {
+    return [...this.#files.values()];
+  }
+
+  /** Waits for every append asked for so far. */
+  async settled(): Promise<void> {
+    await this.#tail;
+  }
+
+  #enqueue(work: () => Promise<void>): Promise<void> {
+    const run = this.#tail.then(work);
+    this.#tail = run.catch(() => undefined);
+    return run;
+  }
+}
+
+function generationOf(prefix: string, name: string): number | null {
+  if (!name.startsWith(prefix) || !name.endsWith('.ndjson')) return null;
+  const n = Number(name.slice(prefix.length, -'.ndjson'.length));
+  return Number.isInteger(n) && n > 0 ? n : null;
+}
+
+/** The entries of journal files, in order, up to the first line that is cut short or damaged. */
+export async function readJournals(files: readonly string[], fs: FsSeam = realFs): Promise<JournalEntry[]> {
+  const entries: JournalEntry[] = [];
+  for (const file of files) {
+    const text = (await fs.readFile(file).catch(() => Buffer.alloc(0))).toString('utf8');
+    for (const line of text.split('\n')) {
+      if (!line) continue;
+      const json = line.slice(9);
+      if (line[8] !== ' ' || crc32(json).toString(16).padStart(8, '0') !== line.slice(0, 8)) break;
+      entries.push(JSON.parse(json) as JournalEntry);
+    }
+  }
+  return entries;
+}
+
+/**
+ * What a start loads: the document, with the journal entries newer than it replayed on top. Returns the
+ * journal files found (all of them, to delete once a document holding them is written) and how many
+ * entries were applied.
+ */
+export async function replayJournals(dataFile: string, doc: StudyDocument, fs: FsSeam = realFs): Promise<{ files: string[]; applied: number }> {
+  const journals = await Journal.files(dataFile);
+  const included = doc.journalGeneration ?? 0;
+  const newer = journals.filter((j) => j.generation > included).map((j) => j.file);
+  return { files: journals.map((j) => j.file), applied: replay(doc, await readJournals(newer, fs)) };
+}
+
+/** Applies journal entries to a document; entries it already holds change nothing. */
+export function replay(doc: StudyDocument, entries: readonly JournalEntry[]): number {
+  let applied = 0;
+  for (const entry of entries) {
+    for (const [ref, value] of Object.entries(entry.progress)) {
+      if (value) doc.progress[ref] = value;
+      else delete doc.progress[ref];
+    }
+    for (const [ref, value] of Object.entries(entry.notes)) {
+      if (value) doc.notes[ref] = value;
+      else delete doc.notes[ref];
+    }
+    for (const activity of entry.activity) {
+      if (!hasActivity(doc, activity)) doc.activity.push(activity);
+    }
+    applied++;
+  }
+  return applied;
+}
+
+function hasActivity(doc: StudyDocument, entry: Activity): boolean {
+  for (let i = doc.activity.length - 1; i >= 0; i--) {
+    const other = doc.activity[i]!;
+    if (other.at < entry.at) return false;
+    if (other.at === entry.at && other.ref === entry.ref && other.action === entry.action) return true;
+  }
+  return false;
+}
+
+/**
+ * Runs a change on the document and records what it wrote in `progress` and `notes` (through proxies,
+ * so the cost does not grow with the document) and what it appended to `activity`.
+ */
+export function recordChange<T>(doc: StudyDocument, change: (doc: StudyDocument) => T): { result: T; entry: JournalEntry } {
+  const touched = { progress: new Set<string>(), notes: new Set<string>() };
+  const watch = <V extends object>(target: Record<string, V>, keys: Set<string>) =>
+    new Proxy(target, {
+      set(object, key, value) {
+        if (typeof key === 'string') keys.add(key);
+        return Reflect.set(object, key, value);
+      },
+      deleteProperty(object, key) {
+        if (typeof key === 'string') keys.add(key);
+        return Reflect.deleteProperty(object, key);
+      },
+    });
+  const activityBefore = doc.activity.length;
+  const view: StudyDocument = { ...doc, progress: watch(doc.progress, touched.progress), notes: watch(doc.notes, touched.notes) };
+  const result = change(view);
+  if (view.lists !== doc.lists || view.activity !== doc.activity) throw new Error('A journaled change may only write progress, notes and activity.');
+  const entry: JournalEntry = {
+    progress: Object.fromEntries([...touched.progress].map((ref) => [ref, doc.progress[ref] ?? null])),
+    notes: Object.fromEntries([...touched.notes].map((ref) => [ref, doc.notes[ref] ?? null])),
+    activity: doc.activity.slice(activityBefore),
+  };
+  return { result, entry };
+}

@@ -1,0 +1,107 @@
+import { appendFile, readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { Journal, readJournals } from '../../../data/journal';
+import { DATA_FILE_NAME, openStore } from '../../../data/store';
+import { writeProfile, bigDocument, BIG_LIST } from '../../../bench/fixture';
+import { faultyFs, PBTS, savedState, tempDir } from '../helpers';
+
+const journalFiles = async (dir: string) => (await readdir(dir)).filter((n) => n.includes('.journal-'));
+const dataFile = async (dir: string) => JSON.parse(await readFile(join(dir, DATA_FILE_NAME), 'utf8'));
+
+describe('the journal: a tick costs a small append, not a rewrite of the whole document', () => {
+  it('a tick at 10,000 resources appends a few hundred bytes and leaves the data file alone until the pause', async () => {
+    const dir = await writeProfile(await tempDir(), bigDocument(10_000));
+    const store = await openStore({ dir, compactAfterMs: 60_000 });
+    const before = await stat(join(dir, DATA_FILE_NAME));
+    await store.setDone(`${BIG_LIST}/r1`, true);
+    const [journal] = await journalFiles(dir);
+    expect((await stat(join(dir, journal!))).size).toBeLessThan(400);
+    expect((await stat(join(dir, DATA_FILE_NAME))).mtimeMs).toBe(before.mtimeMs);
+    expect((await savedState(dir)).progress[`${BIG_LIST}/r1`]?.status).toBe('done');
+    await store.close();
+    // Quitting writes the document whole and leaves no journal behind.
+    expect((await dataFile(dir)).progress[`${BIG_LIST}/r1`].status).toBe('done');
+    expect(await journalFiles(dir)).toEqual([]);
+  });
+
+  it('after a pause the whole document is written and the journal it holds is deleted', async () => {
+    const dir = await tempDir();
+    const store = await openStore({ dir, compactAfterMs: 20 });
+    await store.setDone(`${PBTS}/peps`, true);
+    await store.saveNote(`${PBTS}/peps`, 'first words');
+    await vi.waitFor(async () => expect((await dataFile(dir)).notes[`${PBTS}/peps`]?.body).toBe('first words'));
+    await vi.waitFor(async () => expect(await readJournals((await journalFiles(dir)).map((n) => join(dir, n)))).toEqual([]));
+    await store.close();
+  });
+
+  it('a crash before the pause: the next start replays the journal, writes the document and removes the journal', async () => {
+    const dir = await tempDir();
+    const store = await openStore({ dir, compactAfterMs: 60_000 });
+    await store.setDone(`${PBTS}/peps`, true);
+    await store.saveNote(`${PBTS}/peps`, 'kept through the crash');
+    await store.setDone(`${PBTS}/peps`, false);
+    // No close(): the process "dies" here; the data file never saw these changes.
+    expect((await dataFile(dir)).notes[`${PBTS}/peps`]).toBeUndefined();
+    const next = await openStore({ dir });
+    expect(next.document()!.notes[`${PBTS}/peps`]?.body).toBe('kept through the crash');
+    expect(next.document()!.progress[`${PBTS}/peps`]?.status).toBe('todo');
+    expect(next.document()!.activity.map((a) => a.action)).toEqual(['done', 'note', 'undone']);
+    expect((await dataFile(dir)).notes[`${PBTS}/peps`].body).toBe('kept through the crash');
+    await next.close();
+    expect(await journalFiles(dir)).toEqual([]);
+  });
+
+  it('a line cut short by a crash (or damaged) ends the replay there: what came before is kept', async () => {
+    const dir = await tempDir();
+    const store = await openStore({ dir, compactAfterMs: 60_000 });
+    await store.saveNote(`${PBTS}/peps`, 'whole line');
+    const [file] = await journalFiles(dir);
+    await appendFile(join(dir, file!), '1234abcd {"progress":{"x":');
+    const next = await openStore({ dir });
+    expect(next.document()!.notes[`${PBTS}/peps`]?.body).toBe('whole line');
+    await next.close();
+  });
+
+  it('an old journal a document already holds is never replayed over later changes', async () => {
+    const dir = await tempDir();
+    const store = await openStore({ dir, compactAfterMs: 60_000 });
+    await store.setDone(`${PBTS}/peps`, true);
+    const [old] = await journalFiles(dir);
+    const oldText = await readFile(join(dir, old!), 'utf8');
+    await store.close(); // the document now holds it; the journal is gone
+    const again = await openStore({ dir });
+    await again.change((doc) => void (doc.progress[`${PBTS}/peps`] = { ...doc.progress[`${PBTS}/peps`]!, status: 'todo' }));
+    await again.close();
+    // A deletion that never happened (a crash right after the write): the stale file is back.
+    await appendFile(join(dir, old!), oldText);
+    const last = await openStore({ dir });
+    expect(last.document()!.progress[`${PBTS}/peps`]?.status).toBe('todo');
+    await last.close();
+  });
+
+  it('a full disk: the journal append fails, the change is kept in memory and the recovery file, and saved later', async () => {
+    const dir = await tempDir();
+    let full = false;
+    const fs = faultyFs((call, args) => (full && (call === 'appendFileSynced' || call === 'writeFileSynced') && !args[0]!.includes('recovery') ? Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' }) : undefined));
+    const store = await openStore({ dir, fs, retryDelaysMs: [20] });
+    full = true;
+    await expect(store.setDone(`${PBTS}/peps`, true)).rejects.toMatchObject({ code: 'io' });
+    expect(store.document()!.progress[`${PBTS}/peps`]?.status).toBe('done');
+    full = false;
+    await vi.waitFor(() => expect(store.health()).toEqual({ ok: true }));
+    expect((await dataFile(dir)).progress[`${PBTS}/peps`].status).toBe('done');
+    await store.close();
+  });
+
+  it('journal files are named by generation and found in order', async () => {
+    const dir = await tempDir();
+    const journal = new Journal(join(dir, DATA_FILE_NAME), [], 7);
+    expect(journal.file).toMatch(/studyshelf\.journal-00000008\.ndjson$/);
+    await journal.append({ progress: {}, notes: {}, activity: [] });
+    journal.rotate({ prepareNext: true });
+    await journal.append({ progress: {}, notes: {}, activity: [] });
+    await journal.settled();
+    expect((await Journal.files(join(dir, DATA_FILE_NAME))).map((f) => f.generation)).toEqual([8, 9]);
+  });
+});
