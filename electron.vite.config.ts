@@ -22,7 +22,7 @@ export default defineConfig({
     root: resolve('renderer'),
     plugins: [react()],
     build: {
-      minify: true,
+      minify: process.env.STUDYSHELF_NO_MINIFY !== '1',
       rolldownOptions: { input: { index: resolve('renderer/index.html') } },
     },
   },

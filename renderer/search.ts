@@ -16,36 +16,81 @@ export interface Match {
   resource: Resource;
   /** The words of the resource that matched the query, to highlight. */
   terms: string[];
-  /** Where the query matched the note, a line of it to show. */
-  noteSnippet: string | null;
 }
 
 /** Search reads this much of each note: a note of many megabytes would make every save re-index it. */
 export const INDEXED_NOTE_CHARS = 100_000;
 
+type Indexed = { id: string; title: string; author: string; description: string; parts: string; note: string };
+export type SearchIndex = MiniSearch<Indexed>;
+
+function newIndex(): SearchIndex {
+  return new MiniSearch<Indexed>({
+    fields: ['title', 'author', 'description', 'parts', 'note'],
+    searchOptions: { prefix: true, fuzzy: 0.15, combineWith: 'AND', boost: { title: 3, author: 2 } },
+  });
+}
+
+/** What search reads of one resource. */
+export function indexedFields(listId: string, r: Resource, notes: Readonly<Record<string, Note>>): Indexed {
+  const note = notes[`${listId}/${r.id}`];
+  return {
+    id: r.id,
+    title: r.title,
+    author: r.author ?? '',
+    description: r.description,
+    parts: [...r.parts, ...r.links].map((p) => p.title).join(' \n '),
+    note: note ? `${note.whereStopped}\n${note.body.slice(0, INDEXED_NOTE_CHARS)}` : '',
+  };
+}
+
 /**
  * A full-text index of one list: titles, authors, descriptions, part titles, notes and "where I
  * stopped". Prefix and light fuzzy matching, every word of the query required.
  */
-export function buildIndex(list: StudyList, notes: Readonly<Record<string, Note>>) {
-  const index = new MiniSearch<{ id: string; title: string; author: string; description: string; parts: string; note: string }>({
-    fields: ['title', 'author', 'description', 'parts', 'note'],
-    searchOptions: { prefix: true, fuzzy: 0.15, combineWith: 'AND', boost: { title: 3, author: 2 } },
-  });
-  index.addAll(
-    list.resources.map((r) => {
-      const note = notes[`${list.id}/${r.id}`];
-      return {
-        id: r.id,
-        title: r.title,
-        author: r.author ?? '',
-        description: r.description,
-        parts: [...r.parts, ...r.links].map((p) => p.title).join(' \n '),
-        note: note ? `${note.whereStopped}\n${note.body.slice(0, INDEXED_NOTE_CHARS)}` : '',
-      };
-    }),
-  );
+export function buildIndex(list: StudyList, notes: Readonly<Record<string, Note>>): SearchIndex {
+  const index = newIndex();
+  index.addAll(list.resources.map((r) => indexedFields(list.id, r, notes)));
   return index;
+}
+
+/**
+ * The same index, built a few milliseconds at a time: between slices the page paints, scrolls and
+ * takes keys as if nothing were running.
+ */
+export async function buildIndexInSlices(list: StudyList, notes: Readonly<Record<string, Note>>, cancelled: () => boolean): Promise<SearchIndex | null> {
+  const index = newIndex();
+  let i = 0;
+  while (i < list.resources.length) {
+    if (cancelled()) return null;
+    const sliceStarted = performance.now();
+    while (i < list.resources.length && performance.now() - sliceStarted < 6) index.add(indexedFields(list.id, list.resources[i++]!, notes));
+    if (i < list.resources.length) await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  return cancelled() ? null : index;
+}
+
+/** Re-indexes only the resources whose note changed (a save, a "where I stopped"): not the whole list. */
+export function updateNotes(index: SearchIndex, list: StudyList, before: Readonly<Record<string, Note>>, after: Readonly<Record<string, Note>>): number {
+  let changed = 0;
+  for (const r of list.resources) {
+    const ref = `${list.id}/${r.id}`;
+    if (before[ref] === after[ref]) continue;
+    index.replace(indexedFields(list.id, r, after));
+    changed++;
+  }
+  return changed;
+}
+
+/** Position of each resource in its list, kept per list object (search results are shown in list order). */
+const orders = new WeakMap<StudyList, { byId: Map<string, Resource>; order: Map<string, number> }>();
+function orderOf(list: StudyList) {
+  let found = orders.get(list);
+  if (!found) {
+    found = { byId: new Map(list.resources.map((r) => [r.id, r])), order: new Map(list.resources.map((r, i) => [r.id, i])) };
+    orders.set(list, found);
+  }
+  return found;
 }
 
 export function applyFilters(
@@ -53,22 +98,22 @@ export function applyFilters(
   progress: Readonly<Record<string, ProgressEntry>>,
   notes: Readonly<Record<string, Note>>,
   filters: Filters,
-  index: ReturnType<typeof buildIndex> | null,
+  index: SearchIndex | null,
 ): Match[] {
   const query = filters.query.trim();
   let matches: Match[];
   if (query && index) {
-    const byId = new Map(list.resources.map((r) => [r.id, r]));
-    matches = index.search(query).map((hit) => {
-      const note = notes[`${list.id}/${hit.id}`]?.body ?? '';
-      return { resource: byId.get(hit.id as string)!, terms: hit.terms, noteSnippet: snippet(note, hit.terms) };
+    const { byId, order } = orderOf(list);
+    matches = index.search(query).flatMap((hit) => {
+      const resource = byId.get(hit.id as string);
+      if (!resource) return []; // an index a moment behind an edit of the list
+      return [{ resource, terms: hit.terms }];
     });
     if (filters.sort === 'list') {
-      const order = new Map(list.resources.map((r, i) => [r.id, i]));
       matches.sort((a, b) => order.get(a.resource.id)! - order.get(b.resource.id)!);
     }
   } else {
-    matches = list.resources.map((resource) => ({ resource, terms: [], noteSnippet: null }));
+    matches = list.resources.map((resource) => ({ resource, terms: [] }));
   }
   matches = matches.filter(({ resource }) => {
     const ref = `${list.id}/${resource.id}`;
@@ -86,7 +131,8 @@ export function applyFilters(
   return matches;
 }
 
-function snippet(text: string, terms: string[]): string | null {
+/** Where the query matched a note, a line of it to show; worked out only for the cards on screen. */
+export function snippet(text: string, terms: string[]): string | null {
   if (!text || terms.length === 0) return null;
   const lower = text.toLowerCase();
   const at = Math.min(...terms.map((t) => lower.indexOf(t.toLowerCase())).filter((i) => i >= 0));

@@ -2,12 +2,13 @@ import { useDeferredValue, useMemo, useRef, type RefObject } from 'react';
 import type { StudyDocument, StudyList } from '../../data/schema';
 import { hostOf, isWebUrl } from '../format';
 import { listProgress, percent, whatNext } from '../progress';
-import { applyFilters, buildIndex, type Filters } from '../search';
+import { applyFilters, type Filters } from '../search';
+import { useSearchIndex } from '../hooks/useSearchIndex';
 import { useActions } from '../actions';
 import { ExportMenu } from './ExportMenu';
 import { ResourceEditor } from './ResourceEditor';
 import { ProgressBar } from './ProgressBar';
-import { ResourceCard } from './ResourceCard';
+import { ResourceList, type ResourceListHandle } from './ResourceList';
 import { Toolbar } from './Toolbar';
 import { WhatNext } from './WhatNext';
 
@@ -26,25 +27,23 @@ interface Props {
 
 export function ListView({ list, document, filters, onFiltersChange, searchRef, noteRequest, onError, onInfo, onEditList }: Props) {
   const actions = useActions();
-  const { done, total } = listProgress(document.progress, list);
+  // Walks every resource: computed when progress changes, not on each keystroke in the search box.
+  const { done, total } = useMemo(() => listProgress(document.progress, list), [document.progress, list]);
   const skipped = list.resources.length - total;
-  const cards = useRef(new Map<string, HTMLLIElement>());
+  const resourceList = useRef<ResourceListHandle>(null);
   // The index follows titles and notes; typing in the search box only queries it.
-  const index = useMemo(() => buildIndex(list, document.notes), [list, document.notes]);
+  const { index, version } = useSearchIndex(list, document.notes);
   const deferred = useDeferredValue(filters);
   const matches = useMemo(
     () => applyFilters(list, document.progress, document.notes, deferred, index),
-    [list, document.progress, document.notes, deferred, index],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `version`: the index changed in place
+    [list, document.progress, document.notes, deferred, index, version],
   );
   const kinds = useMemo(() => [...new Set(list.resources.map((r) => r.kind))], [list]);
-  const next = whatNext(document.progress, document.notes, list);
+  const next = useMemo(() => whatNext(document.progress, document.notes, list), [document.progress, document.notes, list]);
   const positions = useMemo(() => new Map(list.resources.map((r, i) => [r.id, i + 1])), [list]);
 
-  const goTo = (resourceId: string) => {
-    const card = cards.current.get(resourceId);
-    card?.scrollIntoView({ block: 'start', behavior: 'smooth' });
-    card?.focus({ preventScroll: true });
-  };
+  const goTo = (resourceId: string) => resourceList.current?.goTo(resourceId);
 
   return (
     <article className="list-view" aria-labelledby="list-title">
@@ -82,31 +81,24 @@ export function ListView({ list, document, filters, onFiltersChange, searchRef, 
         </div>
       </header>
       {!filters.query && <WhatNext listId={list.id} resume={next.resume} next={next.next} notes={document.notes} onGoTo={goTo} />}
-      <Toolbar ref={searchRef} filters={filters} onChange={onFiltersChange} kinds={kinds} shown={matches.length} total={list.resources.length} />
-      {matches.length === 0 ? (
+      <Toolbar ref={searchRef} filters={filters} onChange={onFiltersChange} kinds={kinds} shown={matches.length} total={list.resources.length} indexing={!index} />
+      {deferred.query.trim() && !index ? (
+        <p className="empty" role="status">
+          Preparing search…
+        </p>
+      ) : matches.length === 0 ? (
         <p className="empty">No resource matches. Try fewer words, or clear the filters.</p>
       ) : (
-        <ol className="resources">
-          {matches.map(({ resource, terms, noteSnippet }) => (
-            <ResourceCard
-              key={resource.id}
-              ref={(element) => {
-                if (element) cards.current.set(resource.id, element);
-                else cards.current.delete(resource.id);
-              }}
-              listId={list.id}
-              resource={resource}
-              position={positions.get(resource.id) ?? 0}
-              progress={document.progress}
-              note={document.notes[`${list.id}/${resource.id}`]}
-              terms={terms}
-              noteSnippet={noteSnippet}
-              noteRequest={noteRequest?.resourceId === resource.id ? noteRequest.count : 0}
-              index={(positions.get(resource.id) ?? 1) - 1}
-              count={list.resources.length}
-            />
-          ))}
-        </ol>
+        <ResourceList
+          ref={resourceList}
+          listId={list.id}
+          matches={matches}
+          positions={positions}
+          progress={document.progress}
+          notes={document.notes}
+          noteRequest={noteRequest}
+          count={list.resources.length}
+        />
       )}
       {!actions.readOnly && (
         <section className="add-resource" aria-labelledby="add-resource-title">

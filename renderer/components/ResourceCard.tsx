@@ -1,4 +1,5 @@
-import { forwardRef, useState } from 'react';
+import { forwardRef, memo, useMemo, useState } from 'react';
+import { snippet } from '../search';
 import type { Note, ProgressEntry, Resource } from '../../data/schema';
 import { useActions } from '../actions';
 import { isResourceDrag, readDragged, RESOURCE_DRAG_TYPE } from '../drag';
@@ -19,18 +20,21 @@ interface Props {
   progress: Record<string, ProgressEntry>;
   note: Note | undefined;
   terms: string[];
-  noteSnippet: string | null;
   /** Bumped by the "edit note" shortcut. */
   noteRequest: number;
   /** Where it is in its list, for moving. */
   index: number;
   count: number;
+  /** In a virtualised list: the card's index there (for measuring) and its offset from the list's top. */
+  virtualIndex?: number;
+  top?: number;
 }
 
 const day = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 
-export const ResourceCard = forwardRef<HTMLLIElement, Props>(function ResourceCard(
-  { listId, resource, position, progress, note, terms, noteSnippet, noteRequest, index, count },
+/** Memoised: a long list re-renders while it scrolls, and a card whose data did not change stays as it is. */
+export const ResourceCard = memo(forwardRef<HTMLLIElement, Props>(function ResourceCard(
+  { listId, resource, position, progress, note, terms, noteRequest, index, count, virtualIndex, top },
   ref,
 ) {
   const actions = useActions();
@@ -39,6 +43,7 @@ export const ResourceCard = forwardRef<HTMLLIElement, Props>(function ResourceCa
   const [dropTarget, setDropTarget] = useState(false);
   const resourceRef = `${listId}/${resource.id}`;
   const status = effectiveStatus(progress, listId, resource);
+  const noteSnippet = useMemo(() => (terms.length > 0 && note ? snippet(note.body, terms) : null), [note, terms]);
   const hasParts = resource.parts.length > 0;
   const entry = progress[resourceRef];
   const headingId = `title-${resource.id}`;
@@ -49,6 +54,8 @@ export const ResourceCard = forwardRef<HTMLLIElement, Props>(function ResourceCa
       aria-labelledby={headingId}
       tabIndex={-1}
       data-resource={resourceRef}
+      data-index={virtualIndex}
+      style={top === undefined ? undefined : { position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${top}px)` }}
       onDragOver={(event) => {
         if (actions.readOnly || !isResourceDrag(event)) return;
         event.preventDefault();
@@ -193,4 +200,4 @@ export const ResourceCard = forwardRef<HTMLLIElement, Props>(function ResourceCa
       </div>
     </li>
   );
-});
+}));

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { StudyDocument, StudyList } from '../../data/schema';
 import { isResourceDrag, readDragged, type DraggedResource } from '../drag';
 import { listProgress } from '../progress';
@@ -27,6 +27,8 @@ export function Sidebar(props: Props) {
   const { lists, document, selectedId, statsSelected, onSelect, onShowStats, dataFile, onShowBackups, onShowShortcuts, onImportFile, onChooseImportFile, onNewList, onDropResource } = props;
   const [theme, setTheme] = useState<ThemeChoice>(loadTheme);
   const fileInput = useRef<HTMLInputElement>(null);
+  // Walks every resource of every list: once per change of progress, not on each render of the window.
+  const progressOf = useMemo(() => new Map(lists.map((list) => [list.id, listProgress(document.progress, list)])), [lists, document.progress]);
   return (
     <aside className="sidebar">
       <div className="brand">
@@ -41,7 +43,7 @@ export function Sidebar(props: Props) {
         <h2 className="sidebar-heading">Lists</h2>
         <ul className="list-nav">
           {lists.map((list) => {
-            const { done, total } = listProgress(document.progress, list);
+            const { done, total } = progressOf.get(list.id) ?? { done: 0, total: 0 };
             return (
               <li key={list.id}>
                 <button

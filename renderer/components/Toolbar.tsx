@@ -9,10 +9,12 @@ interface Props {
   kinds: string[];
   shown: number;
   total: number;
+  /** The search index is still being built (a long list just opened). */
+  indexing?: boolean;
 }
 
 /** Search as you type, filters and sort for the list on screen, with how many resources are shown. */
-export const Toolbar = forwardRef<HTMLInputElement, Props>(function Toolbar({ filters, onChange, kinds, shown, total }, searchRef) {
+export const Toolbar = forwardRef<HTMLInputElement, Props>(function Toolbar({ filters, onChange, kinds, shown, total, indexing = false }, searchRef) {
   const set = (change: Partial<Filters>) => onChange({ ...filters, ...change });
   const active = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
   return (
@@ -22,6 +24,7 @@ export const Toolbar = forwardRef<HTMLInputElement, Props>(function Toolbar({ fi
         type="search"
         className="search"
         aria-label="Search this list"
+        aria-busy={indexing}
         placeholder="Search titles, authors, descriptions, notes…   /"
         value={filters.query}
         onChange={(event) => set({ query: event.target.value })}

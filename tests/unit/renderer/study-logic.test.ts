@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bundledLists } from '../../../data/bundled-lists';
 import type { ProgressEntry, StudyDocument } from '../../../data/schema';
 import { effectiveStatus, listProgress, whatNext } from '../../../renderer/progress';
-import { applyFilters, buildIndex, highlight, NO_FILTERS } from '../../../renderer/search';
+import { applyFilters, buildIndex, highlight, NO_FILTERS, snippet } from '../../../renderer/search';
 import { currentStreak, dailyCounts, heatmapWeeks, localDay } from '../../../renderer/stats';
 
 const list = bundledLists()[0]!;
@@ -50,7 +50,7 @@ describe('search', () => {
     expect(find('gil snow')).toEqual(['to-gil-or-not-to-gil']);
     expect(find('zzzz')).toEqual([]);
     const [peps] = applyFilters(list, {}, notes, { ...NO_FILTERS, query: 'pyconfig' }, index);
-    expect(peps!.noteSnippet).toContain('PyConfig struct');
+    expect(snippet(notes[`${list.id}/${peps!.resource.id}`]!.body, peps!.terms)).toContain('PyConfig struct');
   });
 
   it('filters by status, kind and notes, and sorts by title', () => {

@@ -1,0 +1,137 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import type { Note, ProgressEntry } from '../../data/schema';
+import type { Match } from '../search';
+import { ResourceCard } from './ResourceCard';
+
+/** Lists this long are virtualised: only the cards near the viewport are in the page. */
+export const VIRTUALIZE_FROM = 60;
+/** The space between cards (the list's CSS gap, which absolutely placed cards cannot use). */
+const GAP = 12;
+
+export interface ResourceListHandle {
+  /** Scrolls a resource's card to the top and focuses it, rendering it first if it is far away. */
+  goTo(resourceId: string): void;
+}
+
+interface Props {
+  listId: string;
+  matches: Match[];
+  positions: ReadonlyMap<string, number>;
+  progress: Record<string, ProgressEntry>;
+  notes: Readonly<Record<string, Note>>;
+  noteRequest: { resourceId: string; count: number } | null;
+  count: number;
+}
+
+/**
+ * The cards of a list. Short lists render every card (the browser's find works on all of them); long
+ * ones render only what is on screen and a few more, so 10,000 resources scroll like 10.
+ */
+export const ResourceList = forwardRef<ResourceListHandle, Props>(function ResourceList(props, handle) {
+  const { listId, matches, positions, progress, notes, noteRequest, count } = props;
+  const list = useRef<HTMLOListElement>(null);
+  const cards = useRef(new Map<string, HTMLLIElement>());
+  const virtual = matches.length >= VIRTUALIZE_FROM;
+  const [scrollMargin, setScrollMargin] = useState(0);
+
+  // Stable between renders: a new function would make the virtualiser re-measure all 10,000 rows.
+  const getItemKey = useCallback((index: number) => matches[index]?.resource.id ?? index, [matches]);
+  const estimateSize = useCallback(() => 190, []);
+  const virtualizer = useVirtualizer({
+    count: virtual ? matches.length : 0,
+    getScrollElement: () => list.current?.closest('.content') ?? null,
+    estimateSize,
+    gap: GAP,
+    overscan: 3,
+    scrollMargin,
+    getItemKey,
+    // Scrolling re-renders in React's own time, not synchronously inside each scroll event.
+    useFlushSync: false,
+  });
+
+  // Where the list starts inside the scrolling area (below the header, "what next" and the toolbar):
+  // measured again whenever anything above it changes size.
+  useEffect(() => {
+    const element = list.current;
+    const scroller = element?.closest('.content');
+    if (!element || !scroller) return;
+    const measure = () => {
+      const margin = element.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
+      setScrollMargin((current) => (Math.abs(margin - current) > 0.5 ? margin : current));
+    };
+    // Read in the observer's callback, after layout: reading it during render would force a layout.
+    const observer = new ResizeObserver(measure);
+    for (let sibling = element.previousElementSibling; sibling; sibling = sibling.previousElementSibling) observer.observe(sibling);
+    observer.observe(scroller);
+    return () => observer.disconnect();
+  }, [virtual]);
+
+  const focusWhenRendered = useCallback((resourceId: string, tries = 10) => {
+    const card = cards.current.get(resourceId);
+    if (card) {
+      card.scrollIntoView({ block: 'start', behavior: virtual ? 'auto' : 'smooth' });
+      card.focus({ preventScroll: true });
+    } else if (tries > 0) requestAnimationFrame(() => focusWhenRendered(resourceId, tries - 1));
+  }, [virtual]);
+
+  useImperativeHandle(handle, () => ({
+    goTo(resourceId) {
+      const index = matches.findIndex((m) => m.resource.id === resourceId);
+      if (virtual && index >= 0) virtualizer.scrollToIndex(index, { align: 'start' });
+      focusWhenRendered(resourceId);
+    },
+  }), [matches, virtual, virtualizer, focusWhenRendered]);
+
+  // One ref callback per card for its whole life: a new one each render would re-measure every card.
+  const refs = useRef(new Map<string, (element: HTMLLIElement | null) => void>());
+  const measure = useRef(virtualizer.measureElement);
+  measure.current = virtualizer.measureElement;
+  const refFor = (id: string) => {
+    let callback = refs.current.get(id);
+    if (!callback) {
+      callback = (element) => {
+        if (element) {
+          cards.current.set(id, element);
+          if (element.dataset.index !== undefined) measure.current(element);
+        } else {
+          cards.current.delete(id);
+          refs.current.delete(id);
+        }
+      };
+      refs.current.set(id, callback);
+    }
+    return callback;
+  };
+
+  const card = (match: Match, extra?: { index: number; start: number }) => (
+    <ResourceCard
+      key={match.resource.id}
+      ref={refFor(match.resource.id)}
+      listId={listId}
+      resource={match.resource}
+      position={positions.get(match.resource.id) ?? 0}
+      progress={progress}
+      note={notes[`${listId}/${match.resource.id}`]}
+      terms={match.terms}
+      noteRequest={noteRequest?.resourceId === match.resource.id ? noteRequest.count : 0}
+      index={(positions.get(match.resource.id) ?? 1) - 1}
+      count={count}
+      virtualIndex={extra?.index}
+      top={extra ? extra.start - scrollMargin : undefined}
+    />
+  );
+
+  if (!virtual) {
+    return (
+      <ol className="resources" ref={list}>
+        {matches.map((match) => card(match))}
+      </ol>
+    );
+  }
+  return (
+    <ol className="resources resources-virtual" ref={list} style={{ height: virtualizer.getTotalSize() }}>
+      {virtualizer.getVirtualItems().map((item) => card(matches[item.index]!, { index: item.index, start: item.start }))}
+    </ol>
+  );
+});

@@ -1,0 +1,42 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { replayJournals } from '../../../data/journal';
+import { readDocument } from '../../../data/read-document';
+import { BIG_LIST, bigDocument, writeProfile } from '../../../bench/fixture';
+import { expect, test } from '../fixtures';
+import { ListPage } from '../pages/list-page';
+
+// A list of 10,000 resources (a whole bookmarks file): only the cards near the viewport are in the
+// page, yet every one can be reached by scrolling, by search and by "what next", and ticked.
+test('a 10,000-resource list renders a few cards, scrolls to the last, searches and ticks deep in the list', async ({ launch, userDataDir }) => {
+  const dataDir = join(userDataDir, 'data');
+  const doc = bigDocument(10_000, 200_000);
+  await writeProfile(dataDir, doc);
+  const app = await launch({ env: { STUDYSHELF_DATA_DIR: dataDir } });
+  const page = app.page;
+  const list = new ListPage(page);
+  await expect(list.heading).toHaveText('Everything I bookmarked');
+  await expect(list.listProgressText()).toHaveText(/3,?334 of 10,?000 resources done/);
+  expect(await list.resources.count()).toBeLessThan(40);
+
+  // Scrolled to the very end, the last resource is there, numbered 10000.
+  await page.locator('.content').evaluate((scroller) => (scroller.scrollTop = scroller.scrollHeight));
+  const last = doc.lists[0]!.resources.at(-1)!;
+  await expect(list.resource(last.title)).toBeVisible();
+  await expect(list.resource(last.title)).toContainText('10000.');
+  expect(await list.resources.count()).toBeLessThan(40);
+
+  // Search finds a resource far down the list once the index is ready.
+  const target = doc.lists[0]!.resources[8_765]!;
+  await page.getByLabel('Search this list').fill(`part ${8765}`);
+  await expect(list.resource(target.title)).toBeVisible();
+  await list.checkbox(target.title).check();
+  await expect(list.checkbox(target.title)).toBeChecked();
+  // On disk as the next start reads it (the data file and the journal).
+  const saved = async () => {
+    const { doc: onDisk } = readDocument(app.dataFile, await readFile(app.dataFile));
+    await replayJournals(app.dataFile, onDisk);
+    return onDisk.progress[`${BIG_LIST}/${target.id}`]?.status;
+  };
+  await expect.poll(saved).toBe('done');
+});
