@@ -1,6 +1,7 @@
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { Journal } from '../data/journal';
 import { DocumentSchema } from '../data/schema';
 import { DATA_FILE_NAME, openStore } from '../data/store';
 import { BIG_LIST, bigDocument, writeProfile } from './fixture';
@@ -32,25 +33,33 @@ async function floorWrite(dir: string, bytes: Buffer, n: number): Promise<number
 
 /**
  * Toggle to durable: from the API call that ticks a resource until the store says it is on disk (the
- * promise resolves after fsync of the file and of its folder). Each toggle is paired with a floor write of
- * the bytes the toggle produced, so both see the same disk at the same moment.
+ * promise resolves after the journal line is fdatasync'd). Each toggle is paired with two floor writes
+ * in the same moment: the same bytes the toggle wrote (its journal line), and, for comparison, the whole
+ * document, each with write + fsync + rename and nothing else.
  */
 export async function toggleToDurable(dir: string, resources: number, calls: number) {
   await writeProfile(dir, bigDocument(resources));
-  const store = await openStore({ dir });
+  const store = await openStore({ dir, compactAfterMs: 60_000 });
   const file = join(dir, DATA_FILE_NAME);
   const ours: number[] = [];
   const floor: number[] = [];
+  const documentFloor: number[] = [];
+  let lineBytes = 0;
   for (let i = 0; i < calls + 5; i++) {
     const ref = `${BIG_LIST}/r${(i * 37) % resources}`;
+    const journal = (await Journal.files(file)).at(-1)?.file;
+    const before = journal ? (await stat(journal).catch(() => null))?.size ?? 0 : 0;
     const started = performance.now();
     await store.setDone(ref, i % 2 === 0);
     const took = performance.now() - started;
-    const bytes = await readFile(file);
-    const floorTook = await floorWrite(dir, bytes, i);
+    const written = (await readFile((await Journal.files(file)).at(-1)!.file)).subarray(before);
+    lineBytes = written.length;
+    const floorTook = await floorWrite(dir, written, i);
+    const documentTook = await floorWrite(dir, Buffer.from(JSON.stringify(store.document(), null, 2)), i + 100_000);
     if (i >= 5) {
       ours.push(took);
       floor.push(floorTook);
+      documentFloor.push(documentTook);
     }
   }
   const bytes = (await readFile(file)).length;
@@ -58,7 +67,16 @@ export async function toggleToDurable(dir: string, resources: number, calls: num
   await rm(dir, { recursive: true, force: true });
   const a = percentiles(ours);
   const b = percentiles(floor);
-  return { resources, fileBytes: bytes, calls, toggleMs: a, floorMs: b, p95Ratio: round(a.p95 / b.p95) };
+  return {
+    resources,
+    documentBytes: bytes,
+    bytesPerToggle: lineBytes,
+    calls,
+    toggleMs: a,
+    floorSameBytesMs: b,
+    p95Ratio: round(a.p95 / b.p95),
+    floorWholeDocumentMs: percentiles(documentFloor),
+  };
 }
 
 /** Start-up in main: reading, parsing and validating the document, and the whole openStore. */

@@ -15,16 +15,17 @@ function noteOf(i: number, length: number): string {
 }
 
 /**
- * A document with the bundled lists plus one list of `resources` resources (the size a whole
- * bookmarks file brings), `notesBytes` of notes in total, a third of it done. Valid by the schema.
+ * A document with one list of `resources` resources (the size a whole
+ * bookmarks file brings) before the bundled lists, `notesBytes` of notes in total, a third of it done.
+ * Valid by the schema.
  */
 export function bigDocument(resources: number, notesBytes = 1024 * 1024): StudyDocument {
   const at = '2026-11-01T10:00:00.000Z';
   const withNotes = Math.max(1, Math.floor(resources / 10));
   const doc: StudyDocument = {
     schemaVersion: SCHEMA_VERSION,
+    // First in the sidebar, so the window opens on it.
     lists: [
-      ...bundledLists(),
       {
         id: BIG_LIST,
         title: 'Everything I bookmarked',
@@ -46,6 +47,7 @@ export function bigDocument(resources: number, notesBytes = 1024 * 1024): StudyD
           parts: [],
         })),
       },
+      ...bundledLists(),
     ],
     progress: {},
     notes: {},

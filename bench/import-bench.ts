@@ -31,7 +31,13 @@ function measure(name: string, file: string, content: string) {
   return { name, resources: count, bytes: content.length, medianMs: Math.round(measured[Math.floor(measured.length / 2)]! * 10) / 10, goalMs: 300 };
 }
 
-const results = [measure('Markdown, 10,000 links', 'links.md', markdown), measure('Bookmarks HTML, 10,000 bookmarks', 'bookmarks.html', bookmarks)];
-console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}, Node ${process.version}`);
-console.table(results);
-console.log(JSON.stringify({ date: new Date().toISOString(), results }, null, 2));
+export function importBench() {
+  return [measure('Markdown, 10,000 links', 'links.md', markdown), measure('Bookmarks HTML, 10,000 bookmarks', 'bookmarks.html', bookmarks)];
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const results = importBench();
+  console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}, Node ${process.version}`);
+  console.table(results);
+  console.log(JSON.stringify({ date: new Date().toISOString(), results }, null, 2));
+}

@@ -1,0 +1,71 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { startupRead, toggleToDurable } from './durable-bench';
+import { importBench } from './import-bench';
+import { uiBench } from './ui-bench';
+
+// `npm run bench`: every hot path with 10,000 resources, as a table and as bench/results.json. A
+// benchmark that prints what it measured, never a timed test. Takes a few minutes on 2 cores.
+const here = fileURLToPath(new URL('.', import.meta.url));
+const SIZES = [100, 1_000, 10_000];
+const work = await mkdtemp(join(tmpdir(), 'studyshelf-bench-'));
+const log = (text: string) => process.stderr.write(`${text}\n`);
+
+try {
+  log('toggle to durable…');
+  const toggles = [];
+  for (const size of SIZES) toggles.push(await toggleToDurable(join(work, `toggle-${size}`), size, 200));
+
+  log('start-up in main…');
+  const startup = await startupRead(join(work, 'startup'), 10_000);
+
+  log('main process memory (bundled, as the app runs it)…');
+  const bundle = join(work, 'main-memory.mjs');
+  await build({
+    entryPoints: [join(here, 'main-memory.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: bundle,
+    logLevel: 'warning',
+    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+  });
+  const mainMemory = JSON.parse(execFileSync(process.execPath, ['--expose-gc', bundle, '10000'], { encoding: 'utf8' })) as { rssMB: number };
+
+  log('imports…');
+  const imports = importBench();
+
+  log('the window on the harness (Chromium)…');
+  const ui = await uiBench(10_000);
+
+  const machine = { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', memoryGB: Math.round(totalmem() / 1024 ** 3), node: process.version, chromium: ui.chromium };
+  const rows = [
+    ...toggles.map((t) => ({
+      measure: `tick → durable, ${t.resources.toLocaleString('en')} resources (p95)`,
+      value: `${t.toggleMs.p95} ms`,
+      floor: `${t.floorSameBytesMs.p95} ms (same ${t.bytesPerToggle} bytes); whole document ${t.floorWholeDocumentMs.p95} ms`,
+      goal: '≤ 1.3 × floor',
+      met: t.p95Ratio <= 1.3 ? `yes (${t.p95Ratio}×)` : `no (${t.p95Ratio}×)`,
+    })),
+    { measure: 'start: read + parse + validate 10,000 (main)', value: `${startup.readParseValidateMs} ms`, floor: `openStore ${startup.openStoreMs} ms`, goal: '', met: '' },
+    { measure: 'start: window to first list paint (harness)', value: `${ui.reloadToFirstListPaintMs} ms`, floor: `harness launch to paint ${ui.launchToFirstPaintMs} ms`, goal: '< 1000 ms', met: ui.reloadToFirstListPaintMs < 1000 ? 'yes' : 'no' },
+    { measure: 'search: keystroke → echo painted (p95)', value: `${ui.searchKeystrokeMs.echo.p95} ms`, floor: `p50 ${ui.searchKeystrokeMs.echo.p50} ms`, goal: '< 16 ms', met: ui.searchKeystrokeMs.echo.p95 < 16 ? 'yes' : 'no' },
+    { measure: 'search: keystroke → results painted (p95)', value: `${ui.searchKeystrokeMs.results.p95} ms`, floor: `p50 ${ui.searchKeystrokeMs.results.p50} ms`, goal: '< 16 ms', met: ui.searchKeystrokeMs.results.p95 < 16 ? 'yes' : 'no' },
+    { measure: 'scroll: frame time (p95)', value: `${ui.scrollFrameMs.p95} ms`, floor: `p50 ${ui.scrollFrameMs.p50} ms, ${ui.cardsInDom} cards in the page`, goal: '< 16.7 ms', met: ui.scrollFrameMs.p95 < 16.7 ? 'yes' : 'no' },
+    ...imports.map((i) => ({ measure: `import: ${i.name}`, value: `${i.medianMs} ms`, floor: `${Math.round(i.bytes / 1024)} KB`, goal: '< 300 ms', met: i.medianMs < 300 ? 'yes' : 'no' })),
+    { measure: 'memory: renderer JS heap', value: `${ui.rendererHeapMB} MB`, floor: '', goal: '< 150 MB', met: ui.rendererHeapMB < 150 ? 'yes' : 'no' },
+    { measure: "memory: main's RSS (data side)", value: `${mainMemory.rssMB} MB`, floor: 'Node process, bundled', goal: '< 150 MB', met: mainMemory.rssMB < 150 ? 'yes' : 'no' },
+  ];
+  console.log(`Studyshelf bench, ${new Date().toISOString()}`);
+  console.log(`Machine: ${machine.cpus} × ${machine.model}, ${machine.memoryGB} GB; Node ${machine.node}; Chromium ${machine.chromium}`);
+  console.table(rows);
+  const results = { date: new Date().toISOString(), machine, toggles, startup, ui, imports, mainMemory };
+  await writeFile(join(here, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log('Wrote bench/results.json');
+} finally {
+  await rm(work, { recursive: true, force: true });
+}
