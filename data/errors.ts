@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'unsafe-url'
   | 'io'
   | 'read-only'
+  | 'cancelled'
   | 'internal';
 
 export class StudyError extends Error {

@@ -1,24 +1,52 @@
 import { StudyError } from './errors';
 import { exportCsv } from './export/csv';
 import { exportMarkdown } from './export/markdown';
-import { importFile } from './import/detect';
+import { importFile, importFileInSlices } from './import/detect';
 import type { ImportPreview } from './import/imported';
 import { addImportedList } from './import/to-list';
 import { diffList, existingVersion, updateListFrom } from './import/update';
+import type { JobHandle } from './jobs';
 import type { StudyDocument } from './schema';
 
 export type ExportFormat = 'markdown' | 'markdown-notes' | 'csv' | 'json';
 
 /** What importing a file would add and skip (and, for a list already there, change); changes nothing. */
 export function previewImport(doc: StudyDocument | null, fileName: string, content: string): ImportPreview {
-  const preview = importFile(fileName, content);
+  return withUpdate(doc, importFile(fileName, content));
+}
+
+/** The same, as a job: progress by stage, and a cancel honoured between them. */
+export async function previewImportJob(current: () => StudyDocument | null, fileName: string, content: string, job: JobHandle): Promise<ImportPreview> {
+  const preview = await readInSlices(fileName, content, job, 0.9);
+  await job.stage(`Comparing ${preview.resources.length.toLocaleString('en')} resources with your lists`, 0.9);
+  return withUpdate(current(), preview);
+}
+
+/** Reading is the long stage, shown slice by slice up to `share` of the whole. */
+async function readInSlices(fileName: string, content: string, job: JobHandle, share: number): Promise<ImportPreview> {
+  await job.stage(`Reading “${fileName}”`, 0);
+  return importFileInSlices(fileName, content, (done, total) => job.stage(`Reading “${fileName}”`, (share * done) / total));
+}
+
+function withUpdate(doc: StudyDocument | null, preview: ImportPreview): ImportPreview {
   const existing = doc ? existingVersion(doc, preview) : undefined;
   return existing ? { ...preview, update: diffList(existing, preview) } : preview;
 }
 
+/** Reads the file (cancellable) and returns the change that adds it, to run as one store change. */
+export async function importJob(fileName: string, content: string, mode: 'new' | 'update', at: string, job: JobHandle): Promise<(doc: StudyDocument) => string> {
+  const preview = await readInSlices(fileName, content, job, 0.7);
+  await job.stage(`Adding ${preview.resources.length.toLocaleString('en')} resources`, 0.7);
+  await job.commit('Saving', 0.85);
+  return (doc) => importPreviewInto(doc, preview, mode, at);
+}
+
 /** Imports a file into the document as a new list, or as the new version of the list of the same title. */
 export function importInto(doc: StudyDocument, fileName: string, content: string, mode: 'new' | 'update', at: string): string {
-  const preview = importFile(fileName, content);
+  return importPreviewInto(doc, importFile(fileName, content), mode, at);
+}
+
+function importPreviewInto(doc: StudyDocument, preview: ImportPreview, mode: 'new' | 'update', at: string): string {
   if (mode === 'new') return addImportedList(doc, preview, at).id;
   const existing = existingVersion(doc, preview);
   if (!existing) throw new StudyError('invalid-argument', `There is no list called “${preview.title}” to update.`);

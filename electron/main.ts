@@ -63,6 +63,7 @@ async function start(): Promise<void> {
         const failure = await shell.openPath(path);
         if (failure) throw new Error(failure);
       },
+      notify: (event, payload) => mainWindow?.webContents.send(channelOf(event), payload),
       dialogs: {
         async chooseImportFile() {
           const options = { title: 'Import a list', properties: ['openFile' as const], filters: IMPORT_FILTERS };

@@ -13,6 +13,7 @@ import { ShortcutSheet } from './components/ShortcutSheet';
 import { Sidebar } from './components/Sidebar';
 import { StatsView } from './components/StatsView';
 import { useImport } from './hooks/useImport';
+import { JobDialog } from './components/JobDialog';
 import { useShortcuts } from './hooks/useShortcuts';
 import { useStudyData } from './hooks/useStudyData';
 import { effectiveStatus, STATUS_LABELS } from './progress';
@@ -192,6 +193,7 @@ export function App() {
             if (list) void data.lists.remove(list.id, list.title);
           }}
         />
+        <JobDialog title="Importing" progress={importer.progress} onCancel={importer.cancelJob} />
         <ImportDialog pending={importer.pending} busy={importer.busy} onConfirm={(mode) => void importer.confirm(mode)} onCancel={importer.cancel} />
         <Notices notices={notices} dismiss={dismiss} />
       </div>

@@ -1,19 +1,46 @@
 import { importCsv } from './csv';
 import { importBookmarks, importHtmlPage, isBookmarksFile } from './html';
 import { ImportError, type ImportPreview } from './imported';
-import { importMarkdown } from './markdown';
+import { importMarkdown, importMarkdownInSlices } from './markdown';
 import { importOpml } from './opml';
 
-/** Chooses the importer by what the file is, looking at its content where the name does not say. */
-export function importFile(fileName: string, content: string): ImportPreview {
+type Format = 'bookmarks' | 'opml' | 'html' | 'csv' | 'json' | 'markdown';
+
+/** What the file is, by its content where the name does not say. */
+function formatOf(fileName: string, content: string): Format {
   const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
   const head = content.slice(0, 2000).trimStart().toLowerCase();
-  if (isBookmarksFile(content)) return importBookmarks(fileName, content);
-  if (ext === 'opml' || head.startsWith('<?xml') && head.includes('<opml') || head.startsWith('<opml')) return importOpml(fileName, content);
-  if (ext === 'html' || ext === 'htm' || head.startsWith('<!doctype html') || head.startsWith('<html')) return importHtmlPage(fileName, content);
-  if (ext === 'csv' || ext === 'tsv') return importCsv(fileName, content);
-  if (ext === 'json') {
-    throw new ImportError(`“${fileName}” is a JSON file: Studyshelf reads JSON only as its own backup (to merge or replace your data), not as a list.`);
+  if (isBookmarksFile(content)) return 'bookmarks';
+  if (ext === 'opml' || (head.startsWith('<?xml') && head.includes('<opml')) || head.startsWith('<opml')) return 'opml';
+  if (ext === 'html' || ext === 'htm' || head.startsWith('<!doctype html') || head.startsWith('<html')) return 'html';
+  if (ext === 'csv' || ext === 'tsv') return 'csv';
+  if (ext === 'json') return 'json';
+  return 'markdown';
+}
+
+/** Chooses the importer by what the file is. */
+export function importFile(fileName: string, content: string): ImportPreview {
+  const format = formatOf(fileName, content);
+  return format === 'markdown' ? importMarkdown(fileName, content) : importOther(format, fileName, content);
+}
+
+/** The same; a Markdown file is read a slice at a time, with `between` awaited after each. */
+export async function importFileInSlices(fileName: string, content: string, between: (done: number, total: number) => Promise<void>): Promise<ImportPreview> {
+  const format = formatOf(fileName, content);
+  return format === 'markdown' ? importMarkdownInSlices(fileName, content, between) : importOther(format, fileName, content);
+}
+
+function importOther(format: Exclude<Format, 'markdown'>, fileName: string, content: string): ImportPreview {
+  switch (format) {
+    case 'bookmarks':
+      return importBookmarks(fileName, content);
+    case 'opml':
+      return importOpml(fileName, content);
+    case 'html':
+      return importHtmlPage(fileName, content);
+    case 'csv':
+      return importCsv(fileName, content);
+    case 'json':
+      throw new ImportError(`“${fileName}” is a JSON file: Studyshelf reads JSON only as its own backup (to merge or replace your data), not as a list.`);
   }
-  return importMarkdown(fileName, content);
 }

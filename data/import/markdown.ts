@@ -36,35 +36,94 @@ type Inline = { href: null; text: string } | { href: string; text: string };
  */
 export function importMarkdown(fileName: string, content: string): ImportPreview {
   checkText(fileName, content);
-  const { title: headerTitle, body, offset } = splitHeader(repairMojibake(content));
-  let blocks: Block[];
-  try {
-    blocks = nest(markdown.parse(body, {}));
-  } catch (error) {
-    throw new ImportError(`“${fileName}” could not be read as Markdown: ${error instanceof Error ? error.message : String(error)}`);
+  const { title, body, offset } = splitHeader(repairMojibake(content));
+  const reader = new Reader(fileName, title);
+  reader.read(body, offset);
+  return reader.finish();
+}
+
+/**
+ * The same, a slice of the file at a time, with `between(done, total)` awaited between slices (to
+ * report progress, let other work run and stop when cancelled). A file is cut only where no
+ * Markdown construct can span the cut, outside fenced code: before a top-level bullet or heading, or an
+ * unindented line after a blank one. A file with link reference definitions or HTML blocks is read whole.
+ */
+export async function importMarkdownInSlices(fileName: string, content: string, between: (done: number, total: number) => Promise<void>): Promise<ImportPreview> {
+  checkText(fileName, content);
+  const { title, body, offset } = splitHeader(repairMojibake(content));
+  const reader = new Reader(fileName, title);
+  const slices = slicesOf(body);
+  for (const [i, slice] of slices.entries()) {
+    reader.read(slice.text, offset + slice.line);
+    await between(i + 1, slices.length);
   }
-  const skipped: Skipped[] = [];
-  const resources: ImportedResource[] = [];
-  let title = headerTitle;
-  let group: string | null = null;
-  for (const block of blocks) {
-    if (block.type === 'heading') {
-      const text = plain(inlines(block.children[0]?.inline ?? [])).trim();
-      const depth = Number(block.tag.slice(1));
-      // The first `#` names the list; a later one (a file of several lists) starts a group like `##`.
-      if (depth === 1 && !title) title = text;
-      else if (depth >= 2 || text !== title) group = text || null;
-    } else if (isList(block)) {
-      for (const item of block.children) {
-        const resource = toResource(item, group, offset, skipped);
-        if (resource) resources.push(resource);
+  return reader.finish();
+}
+
+const SLICE_LINES = 4000;
+
+function slicesOf(body: string): Array<{ text: string; line: number }> {
+  const lines = body.split('\n');
+  if (lines.length <= SLICE_LINES || /^ {0,3}\[[^\]]+\]:|<!--|<(pre|script|style|textarea)\b/im.test(body)) return [{ text: body, line: 0 }];
+  const slices: Array<{ text: string; line: number }> = [];
+  let start = 0;
+  let fence: string | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (marker && (fence === null || (marker[0] === fence[0] && marker.length >= fence.length))) fence = fence === null ? marker : null;
+    // A top-level bullet or heading always starts a new block; so does any unindented line after a blank one.
+    const boundary = /^([-*+]|\d{1,9}[.)])[ \t]|^#{1,6}[ \t]/.test(line) || (lines[i - 1]?.trim() === '' && /^[^\s>]/.test(line));
+    const cut = fence === null && i - start >= SLICE_LINES && boundary;
+    if (cut) {
+      slices.push({ text: lines.slice(start, i).join('\n'), line: start });
+      start = i;
+    }
+  }
+  slices.push({ text: lines.slice(start).join('\n'), line: start });
+  return slices;
+}
+
+/** Turns parsed Markdown into resources, one slice after another, keeping the title and section. */
+class Reader {
+  readonly #skipped: Skipped[] = [];
+  readonly #resources: ImportedResource[] = [];
+  #group: string | null = null;
+
+  constructor(
+    private readonly fileName: string,
+    private title: string | null,
+  ) {}
+
+  read(text: string, lineOffset: number): void {
+    let blocks: Block[];
+    try {
+      blocks = nest(markdown.parse(text, {}));
+    } catch (error) {
+      throw new ImportError(`“${this.fileName}” could not be read as Markdown: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    for (const block of blocks) {
+      if (block.type === 'heading') {
+        const text = plain(inlines(block.children[0]?.inline ?? [])).trim();
+        const depth = Number(block.tag.slice(1));
+        // The first `#` names the list; a later one (a file of several lists) starts a group like `##`.
+        if (depth === 1 && !this.title) this.title = text;
+        else if (depth >= 2 || text !== this.title) this.#group = text || null;
+      } else if (isList(block)) {
+        for (const item of block.children) {
+          const resource = toResource(item, this.#group, lineOffset, this.#skipped);
+          if (resource) this.#resources.push(resource);
+        }
       }
     }
   }
-  if (resources.length === 0) {
-    throw new ImportError(`“${fileName}” has no list of links: Studyshelf imports Markdown bullets such as “- [Title](https://…) - description”.`);
+
+  finish(): ImportPreview {
+    if (this.#resources.length === 0) {
+      throw new ImportError(`“${this.fileName}” has no list of links: Studyshelf imports Markdown bullets such as “- [Title](https://…) - description”.`);
+    }
+    return { title: this.title || this.fileName.replace(/\.[^.]+$/, ''), format: 'markdown', resources: this.#resources, skipped: this.#skipped };
   }
-  return { title: title || fileName.replace(/\.[^.]+$/, ''), format: 'markdown', resources, skipped };
 }
 
 function toResource(item: Block, group: string | null, offset: number, skipped: Skipped[]): ImportedResource | null {

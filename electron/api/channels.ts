@@ -31,6 +31,7 @@ export const METHOD_NAMES = [
   'importList',
   'exportList',
   'openImportFile',
+  'cancelJob',
   'saveExport',
   'openLink',
   'openUrl',
@@ -41,7 +42,7 @@ export const METHOD_NAMES = [
 ] as const;
 
 /** What main tells the renderer without being asked: the data changed under it (see contract.ts). */
-export const EVENT_NAMES = ['stateChanged'] as const;
+export const EVENT_NAMES = ['stateChanged', 'jobProgress'] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

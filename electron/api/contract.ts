@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { BackupFilePreview } from '../../data/backup-file';
 import type { BackupInfo } from '../../data/backups';
 import type { ErrorCode } from '../../data/errors';
+import type { JobProgress } from '../../data/jobs';
 import type { RemovedPart } from '../../data/part-ops';
 import type { ImportPreview } from '../../data/import/imported';
 import { IdSchema, NoteSchema, ProgressEntrySchema, ResourceSchema, StatusSchema, StudyListSchema, type Note, type Part, type ProgressEntry, type Resource, type StudyDocument, type StudyList } from '../../data/schema';
@@ -19,6 +20,8 @@ export { APP_ORIGIN, CHANNELS, EVENT_CHANNELS, FLUSH_HOOK, METHOD_NAMES, channel
  * channels.ts; `satisfies` makes this object hold exactly those methods, no more and no fewer.
  */
 const RefArg = z.string().min(3).max(400);
+/** Names a long piece of work, so its progress events can be told apart and it can be cancelled. */
+const JobId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
 const ExportFormatSchema = z.enum(['markdown', 'markdown-notes', 'csv', 'json']);
 /** Generous (16 M characters) so a very long note is accepted, bounded so one call cannot exhaust main. */
 export const MAX_NOTE_LENGTH = 16 * 1024 * 1024;
@@ -61,8 +64,10 @@ export const methods = {
   deleteResource: z.tuple([RefArg]),
   restoreResource: z.tuple([z.object({ item: ResourceSchema, listId: IdSchema, ...RemovedEntries })]),
   /** A file the user chose or dropped: its name and its text (read in the page, parsed in main). */
-  previewImport: z.tuple([z.string().max(500), z.string()]),
-  importList: z.tuple([z.string().max(500), z.string(), z.enum(['new', 'update'])]),
+  previewImport: z.tuple([z.string().max(500), z.string(), JobId.optional()]),
+  importList: z.tuple([z.string().max(500), z.string(), z.enum(['new', 'update']), JobId.optional()]),
+  /** Stops a job (see jobProgress) before it changes anything; false when it is too late. */
+  cancelJob: z.tuple([JobId]),
   previewBackupFile: z.tuple([z.string().max(500), z.string()]),
   /** Replace everything with the backup's data, or merge it into the current data. */
   restoreFromFile: z.tuple([z.string().max(500), z.string(), z.enum(['replace', 'merge'])]),
@@ -125,6 +130,7 @@ interface Returns {
   restoreFromFile: AppState;
   exportList: { fileName: string; content: string };
   openImportFile: { fileName: string; content: string } | null;
+  cancelJob: boolean;
   /** Where the file was saved. */
   saveExport: string | null;
   listBackups: BackupInfo[];
@@ -137,6 +143,7 @@ export type ReturnOf<M extends MethodName> = Returns[M];
 
 interface Events {
   stateChanged: AppState;
+  jobProgress: JobProgress;
 }
 export type PayloadOf<E extends EventName> = Events[E];
 

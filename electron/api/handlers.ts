@@ -2,10 +2,12 @@ import { dirname } from 'node:path';
 import { StudyError } from '../../data/errors';
 import { mergeDocuments, previewBackupFile, readBackupFile } from '../../data/backup-file';
 import * as lists from '../../data/list-ops';
-import { exportFrom, importInto, previewImport, type ExportFormat } from '../../data/transfer';
+import { Jobs } from '../../data/jobs';
+import { exportFrom, importJob, previewImportJob, type ExportFormat } from '../../data/transfer';
 import { readImportFile, writeExportFile } from '../../data/user-files';
 import type { Store } from '../../data/store';
-import type { AppState, StudyHandlers } from './contract';
+import type { EventName } from './channels';
+import type { AppState, PayloadOf, StudyHandlers } from './contract';
 import { isSafeExternalUrl } from './external-url';
 
 export interface HandlerDeps {
@@ -15,6 +17,8 @@ export interface HandlerDeps {
   /** shell.openPath in Electron (the system file manager); a recorder in the harness. */
   openPath: (path: string) => Promise<void>;
   /** The system's open and save dialogs (Electron's `dialog`); the harness has none and uses the page's. */
+  /** Sends an event to the window (webContents.send in Electron). */
+  notify?: <E extends EventName>(event: E, payload: PayloadOf<E>) => void;
   dialogs?: {
     chooseImportFile(): Promise<string | null>;
     chooseExportPath(defaultName: string): Promise<string | null>;
@@ -33,7 +37,8 @@ export function stateOf(store: Store, nativeDialogs: boolean): AppState {
 }
 
 /** The API's behaviour, free of Electron: the same functions serve IPC and the test harness. */
-export function createHandlers({ store, openExternal, openPath, dialogs }: HandlerDeps): StudyHandlers {
+export function createHandlers({ store, openExternal, openPath, dialogs, notify }: HandlerDeps): StudyHandlers {
+  const jobs = new Jobs((progress) => notify?.('jobProgress', progress));
   const appState = (s: Store) => stateOf(s, !!dialogs);
   const exportOf = (listId: string | null, format: ExportFormat) => {
     const doc = store.document();
@@ -90,11 +95,15 @@ export function createHandlers({ store, openExternal, openPath, dialogs }: Handl
     moveResource: (ref, toListId, index) => store.change((doc) => lists.moveResource(doc, ref, toListId, index)),
     deleteResource: (ref) => store.change((doc) => lists.deleteResource(doc, ref)),
     restoreResource: (removed) => store.change((doc) => lists.restoreResource(doc, removed)),
-    previewImport: async (fileName, content) => previewImport(store.document(), fileName, content),
-    async importList(fileName, content, mode) {
-      const listId = await store.change((doc) => importInto(doc, fileName, content, mode, new Date().toISOString()));
-      return { ...appState(store), listId };
-    },
+    previewImport: (fileName, content, jobId) => jobs.run(jobId, (job) => previewImportJob(() => store.document(), fileName, content, job)),
+    importList: (fileName, content, mode, jobId) =>
+      jobs.run(jobId, async (job) => {
+        if (store.readOnly()) throw new StudyError('read-only', store.readOnly()!);
+        const apply = await importJob(fileName, content, mode, new Date().toISOString(), job);
+        const listId = await store.change(apply);
+        return { ...appState(store), listId };
+      }),
+    cancelJob: async (jobId) => jobs.cancel(jobId),
     exportList: async (listId, format) => exportOf(listId, format),
     async openImportFile() {
       if (!dialogs) throw new StudyError('invalid-argument', 'This window has no file dialog; choose the file in the page.');

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useJob } from './useJob';
 import type { BackupFilePreview } from '../../data/backup-file';
 import type { ImportPreview } from '../../data/import/imported';
 import type { AppState } from '../../electron/api/contract';
@@ -19,6 +20,7 @@ export function useImport(
 ) {
   const [pending, setPending] = useState<PendingImport | null>(null);
   const [busy, setBusy] = useState(false);
+  const job = useJob();
 
   const openContent = useCallback(
     async (fileName: string, content: string) => {
@@ -28,11 +30,11 @@ export function useImport(
         else onError(result.error.message);
         return;
       }
-      const result = await api().previewImport(fileName, content);
+      const result = await job.run((id) => api().previewImport(fileName, content, id));
       if (result.ok) setPending({ kind: 'list', fileName, content, preview: result.value });
-      else onError(result.error.message);
+      else if (result.error.code !== 'cancelled') onError(result.error.message);
     },
-    [onError],
+    [onError, job],
   );
   const openFile = useCallback(async (file: File) => openContent(file.name, await file.text()), [openContent]);
   /** Electron: the system's open dialog, read by main. */
@@ -54,13 +56,13 @@ export function useImport(
         return setPending(null);
       }
       const update = mode === 'update';
-      const result = await api().importList(pending.fileName, pending.content, update ? 'update' : 'new');
+      const result = await job.run((id) => api().importList(pending.fileName, pending.content, update ? 'update' : 'new', id));
       setBusy(false);
-      if (!result.ok) return onError(result.error.message);
+      if (!result.ok) return result.error.code === 'cancelled' ? undefined : onError(result.error.message);
       onImported(result.value, result.value.listId, update ? `Updated “${pending.preview.title}”; progress and notes of what stayed are kept.` : `Imported “${pending.preview.title}”.`);
       setPending(null);
     },
-    [pending, onImported, onError],
+    [pending, onImported, onError, job],
   );
 
   useEffect(() => {
@@ -78,5 +80,5 @@ export function useImport(
     };
   }, [openFile]);
 
-  return { pending, busy, openFile, chooseFile, confirm, cancel: () => setPending(null) };
+  return { pending, busy, progress: job.progress, cancelJob: job.cancel, openFile, chooseFile, confirm, cancel: () => setPending(null) };
 }

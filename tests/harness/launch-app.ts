@@ -60,8 +60,18 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
   const opened: string[] = [];
   const openedFolders: string[] = [];
   const blockedRequests: string[] = [];
+  // Like webContents.send: an event reaches the page through the same listeners the preload wires.
+  const window: { page?: Page } = {};
+  const send = (channel: string, payload: unknown) => {
+    const page = window.page;
+    if (!page || page.isClosed()) return;
+    void page
+      .evaluate(([deliver, c, text]) => (window as unknown as Record<string, (c: unknown, p: unknown) => void>)[deliver as string]?.(c, JSON.parse(text as string)), [DELIVER, channel, JSON.stringify(payload)] as const)
+      .catch(() => undefined);
+  };
   const handlers = createHandlers({
     store,
+    notify: (event, payload) => send(channelOf(event), payload),
     openExternal: async (url) => void opened.push(url),
     openPath: async (path) => void openedFolders.push(path),
   });
@@ -113,16 +123,11 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
   });
 
   const page = context.pages()[0] ?? (await context.newPage());
+  window.page = page;
   await page.goto(`${HARNESS_ORIGIN}/index.html`);
 
   // Like main: every store event sends the new state to the window, and the data file is watched.
-  const unsubscribe = store.subscribe(() => {
-    if (page.isClosed()) return;
-    const payload = stateOf(store, false);
-    void page
-      .evaluate(([deliver, channel, state]) => (window as unknown as Record<string, (c: unknown, p: unknown) => void>)[deliver as string]?.(channel, JSON.parse(state)), [DELIVER, channelOf('stateChanged'), JSON.stringify(payload)] as const)
-      .catch(() => undefined);
-  });
+  const unsubscribe = store.subscribe(() => send(channelOf('stateChanged'), stateOf(store, false)));
   const stopWatching = watchDataFile(store);
 
   let closed = false;

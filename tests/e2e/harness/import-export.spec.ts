@@ -84,3 +84,23 @@ test('the JSON backup exported from the app restores everything (replace), and m
   await expect(listPage.checkbox('Stupid Python Ideas')).toBeChecked();
   await expect(listPage.checkbox('PEPs')).toBeChecked();
 });
+
+test('a big import shows its progress and can be cancelled before anything changes', async ({ app }) => {
+  const page = app.page;
+  const before = await readFile(app.dataFile, 'utf8');
+  // 200,000 links (about 14 MB): long enough to be worth a progress bar on any machine.
+  const big = ['# Everything', '', ...Array.from({ length: 200_000 }, (_, i) => `- [Link ${i}](https://example.com/${i}) - a link worth keeping`)].join('\n');
+  await page.getByLabel('Choose a file to import').setInputFiles({ name: 'everything.md', mimeType: 'text/markdown', buffer: Buffer.from(big) });
+  const progress = page.getByRole('dialog', { name: 'Importing' });
+  const stage = await progress.getByRole('status').textContent();
+  const value = Number(await progress.getByRole('progressbar').getAttribute('aria-valuenow'));
+  // The bar moves under the pointer as stages change; the keyboard presses the very button.
+  await progress.getByRole('button', { name: 'Cancel' }).focus();
+  await page.keyboard.press('Enter');
+  expect(stage).toMatch(/^Reading “everything\.md”…$/);
+  expect(value).toBeLessThan(90);
+  await expect(progress).toBeHidden({ timeout: 20_000 });
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  expect(await readFile(app.dataFile, 'utf8')).toBe(before);
+});

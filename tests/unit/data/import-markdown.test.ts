@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bundledLists } from '../../../data/bundled-lists';
-import { importMarkdown } from '../../../data/import/markdown';
+import { importMarkdown, importMarkdownInSlices } from '../../../data/import/markdown';
 
 const article = readFileSync(new URL('../../fixtures/seed-article.md', import.meta.url), 'utf8');
 
@@ -79,5 +79,32 @@ describe('importing Markdown', () => {
 
   it('refuses a 50 MB file', () => {
     expect(() => importMarkdown('huge.md', '- [a](https://a.example)\n'.repeat(2_200_000))).toThrow(/up to 20 MB/);
+  });
+});
+
+describe('reading a long Markdown file in slices', () => {
+  it('gives exactly what reading it whole gives: groups, parts, task boxes, fenced code and line numbers', async () => {
+    const section = (n: number) => [
+      `## Section ${n}`,
+      '',
+      ...Array.from({ length: 300 }, (_, i) => `- [${i % 7 === 0 ? 'x' : ' '}] [Item ${n}.${i}](https://example.com/${n}/${i}) - about item ${i}`),
+      `- [Series ${n}](https://example.com/series/${n})`,
+      `  - [x] [Part 1](https://example.com/series/${n}/1)`,
+      '  - Part 2',
+      '',
+      '```markdown',
+      '- [Not a link to import](https://example.com/in-code)',
+      '## Not a heading',
+      '```',
+      '',
+    ];
+    const md = ['# A very long list', '', ...Array.from({ length: 40 }, (_, n) => section(n)).flat()].join('\n');
+    const whole = importMarkdown('long.md', md);
+    const reported: number[] = [];
+    const sliced = await importMarkdownInSlices('long.md', md, async (done, total) => void reported.push(done / total));
+    expect(reported.length).toBeGreaterThan(2);
+    expect(sliced).toEqual(whole);
+    expect(whole.resources).toHaveLength(40 * 301);
+    expect(whole.resources.at(-1)).toMatchObject({ title: 'Series 39', group: 'Section 39', parts: [{ title: 'Part 1', done: true }, { title: 'Part 2', done: false }] });
   });
 });

@@ -1,0 +1,74 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import type { JobProgress } from '../../../data/jobs';
+import { openStore } from '../../../data/store';
+import { dispatch } from '../../../electron/api/dispatch';
+import { createHandlers } from '../../../electron/api/handlers';
+import { tempDir } from '../helpers';
+
+const links = (n: number) => ['# Many links', '', ...Array.from({ length: n }, (_, i) => `- [Link ${i}](https://example.com/${i})`)].join('\n');
+
+async function app() {
+  const store = await openStore({ dir: await tempDir() });
+  const events: JobProgress[] = [];
+  const handlers = createHandlers({
+    store,
+    openExternal: async () => undefined,
+    openPath: async () => undefined,
+    notify: (event, payload) => void (event === 'jobProgress' && events.push(payload as JobProgress)),
+  });
+  const call = (method: string, ...args: unknown[]) => dispatch(handlers, method, args, () => undefined);
+  return { store, events, call };
+}
+
+describe('long work as a job: progress and cancel', () => {
+  it('an import reports its stages in order, the last one not cancellable, and adds the list', async () => {
+    const { events, call, store } = await app();
+    const result = await call('importList', 'many.md', links(2000), 'new', 'job-1');
+    expect(result.ok).toBe(true);
+    expect(events.map((e) => [e.stage, e.fraction, e.cancellable])).toEqual([
+      ['Reading “many.md”', 0, true],
+      ['Reading “many.md”', 0.7, true],
+      ['Adding 2,000 resources', 0.7, true],
+      ['Saving', 0.85, false],
+    ]);
+    expect(store.document()!.lists.at(-1)!.resources).toHaveLength(2000);
+  });
+
+  it('a long Markdown file is read in slices, each one reported, the fractions rising', async () => {
+    const { events, call } = await app();
+    expect((await call('previewImport', 'many.md', links(20_000), 'job-9')).ok).toBe(true);
+    const reading = events.filter((e) => e.stage === 'Reading “many.md”').map((e) => e.fraction);
+    expect(reading.length).toBeGreaterThan(4);
+    expect(reading).toEqual([...reading].sort((a, b) => a - b));
+    expect(reading.at(-1)).toBeCloseTo(0.9);
+  });
+
+  it('cancelled while it reads: it stops with “cancelled”, and the data file is exactly as it was', async () => {
+    const { events, call, store } = await app();
+    const before = await readFile(store.file, 'utf8');
+    const importing = call('importList', 'many.md', links(20_000), 'new', 'job-2');
+    // The first progress event comes before the file is read; cancel right then.
+    await new Promise<void>((resolve) => {
+      const wait = () => (events.length > 0 ? resolve() : setImmediate(wait));
+      wait();
+    });
+    expect(await call('cancelJob', 'job-2')).toEqual({ ok: true, value: true });
+    expect(await importing).toMatchObject({ ok: false, error: { code: 'cancelled', message: 'Cancelled. Nothing was changed.' } });
+    expect(await readFile(store.file, 'utf8')).toBe(before);
+    expect(store.document()!.lists.map((l) => l.title)).not.toContain('Many links');
+  });
+
+  it('a preview can be cancelled too; a job that is over cannot be, and says so', async () => {
+    const { events, call } = await app();
+    const previewing = call('previewImport', 'many.md', links(20_000), 'job-3');
+    await new Promise<void>((resolve) => {
+      const wait = () => (events.length > 0 ? resolve() : setImmediate(wait));
+      wait();
+    });
+    await call('cancelJob', 'job-3');
+    expect(await previewing).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(await call('cancelJob', 'job-3')).toEqual({ ok: true, value: false });
+    expect(await call('cancelJob', 'no such job!')).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+  });
+});
