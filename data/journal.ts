@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { realFs, type FsSeam } from './fs-seam';
-import type { Activity, Note, ProgressEntry, StudyDocument } from './schema';
+import type { Activity, Note, ProgressEntry, Resource, StudyDocument } from './schema';
 
 /**
  * What a tick or a note changed: the new values of the progress entries and notes it wrote (null:
@@ -12,6 +12,10 @@ export interface JournalEntry {
   progress: Record<string, ProgressEntry | null>;
   notes: Record<string, Note | null>;
   activity: Activity[];
+  /** A resource edited in place (its parts, title, link…), whole, by `listId/resourceId`. */
+  resources?: Record<string, Resource>;
+  /** Lists the user has now changed (see StudyList.customized). */
+  customized?: string[];
 }
 
 /**
@@ -185,6 +189,16 @@ export function replay(doc: StudyDocument, entries: readonly JournalEntry[]): nu
     for (const activity of entry.activity) {
       if (!hasActivity(doc, activity)) doc.activity.push(activity);
     }
+    for (const [ref, resource] of Object.entries(entry.resources ?? {})) {
+      const [listId, resourceId] = ref.split('/');
+      const list = doc.lists.find((l) => l.id === listId);
+      const index = list?.resources.findIndex((r) => r.id === resourceId) ?? -1;
+      if (list && index >= 0) list.resources[index] = resource;
+    }
+    for (const listId of entry.customized ?? []) {
+      const list = doc.lists.find((l) => l.id === listId);
+      if (list) list.customized = true;
+    }
     applied++;
   }
   return applied;
@@ -203,7 +217,7 @@ function hasActivity(doc: StudyDocument, entry: Activity): boolean {
  * Runs a change on the document and records what it wrote in `progress` and `notes` (through proxies,
  * so the cost does not grow with the document) and what it appended to `activity`.
  */
-export function recordChange<T>(doc: StudyDocument, change: (doc: StudyDocument) => T): { result: T; entry: JournalEntry } {
+export function recordChange<T>(doc: StudyDocument, change: (doc: StudyDocument) => T, resourceRef?: string): { result: T; entry: JournalEntry } {
   const touched = { progress: new Set<string>(), notes: new Set<string>() };
   const watch = <V extends object>(target: Record<string, V>, keys: Set<string>) =>
     new Proxy(target, {
@@ -225,5 +239,15 @@ export function recordChange<T>(doc: StudyDocument, change: (doc: StudyDocument)
     notes: Object.fromEntries([...touched.notes].map((ref) => [ref, doc.notes[ref] ?? null])),
     activity: doc.activity.slice(activityBefore),
   };
+  if (resourceRef) {
+    // The one resource the change edited in place: recorded whole (a few hundred bytes), and its list.
+    const [listId, resourceId] = resourceRef.split('/');
+    const list = doc.lists.find((l) => l.id === listId);
+    const resource = list?.resources.find((r) => r.id === resourceId);
+    if (list && resource) {
+      entry.resources = { [`${list.id}/${resource.id}`]: structuredClone(resource) };
+      if (list.customized) entry.customized = [list.id];
+    }
+  }
   return { result, entry };
 }

@@ -17,6 +17,9 @@ import { loadDocument, moveAside, recoveryFileOf, type StartupNotice } from './s
 
 export const DATA_FILE_NAME = 'studyshelf.json';
 
+/** `list/resource/part` → `list/resource`. */
+const resourceOf = (partRef: string) => partRef.split('/').slice(0, 2).join('/');
+
 /** Waits between retries of a write that failed (disk full, locked file, …); the last one repeats. */
 const RETRY_DELAYS_MS = [1000, 2000, 5000, 10_000, 30_000];
 /** Ticks and notes go to the journal; the whole document is rewritten once the user pauses this long. */
@@ -72,6 +75,8 @@ export interface Store {
    * check its arguments before it alters anything.
    */
   change<T>(apply: (doc: StudyDocument) => T): Promise<T>;
+  /** The same for a change to one resource in place (not its place in the list): journaled, not a rewrite. */
+  changeResource<T>(resourceRef: Ref, apply: (doc: StudyDocument) => T): Promise<T>;
   /** The lists the app ships, as published (for "reset to the published version"). */
   readonly shipped: readonly StudyList[];
   /** Replaces all data with a backup file's, after backing up the current state. */
@@ -161,12 +166,12 @@ export async function openStore(options: StoreOptions): Promise<Store> {
    * Tick and note changes: applied in order like any change, made durable by one journal append (a few
    * hundred bytes, not the whole document); the document itself is rewritten when the user pauses.
    */
-  async function journaled<T>(change: (doc: StudyDocument) => T): Promise<T> {
+  async function journaled<T>(change: (doc: StudyDocument) => T, resourceRef?: string): Promise<T> {
     const applied = queue.then(async () => {
       if (readOnly) throw new StudyError('read-only', readOnly);
       if (!db) throw new StudyError('read-only', 'Your data could not be opened: restore a backup or start fresh first.');
       await reloadIfChangedByOthers();
-      const { result, entry } = recordChange(db.data, change);
+      const { result, entry } = recordChange(db.data, change, resourceRef);
       // While saving fails, changes wait in memory and the recovery file: the next write is a whole one.
       const appended = health.ok ? journal.append(entry) : Promise.reject(new Error('unhealthy'));
       appended.catch(() => undefined);
@@ -340,11 +345,13 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     clearStatus: (ref) => journaled((doc) => ops.clearStatus(doc, ref)),
     saveNote: (ref, body) => journaled((doc) => ops.editNote(doc, ref, { body }, now())),
     saveWhereStopped: (ref, text) => journaled((doc) => ops.editNote(doc, ref, { whereStopped: text.trim() }, now())),
-    addPart: (resourceRef, title, url) => mutate((doc) => ops.addPart(doc, resourceRef, title, url)),
-    renamePart: (partRef, title) => mutate((doc) => ops.renamePart(doc, partRef, title)),
-    movePart: (partRef, toIndex) => mutate((doc) => ops.movePart(doc, partRef, toIndex)),
-    removePart: (partRef) => mutate((doc) => ops.removePart(doc, partRef)),
-    insertPart: (resourceRef, part, index, progress) => mutate((doc) => ops.insertPart(doc, resourceRef, part, index, progress)),
+    // Part edits change one resource in place: journaled with that resource, like a tick.
+    addPart: (resourceRef, title, url) => journaled((doc) => ops.addPart(doc, resourceRef, title, url), resourceRef),
+    renamePart: (partRef, title) => journaled((doc) => ops.renamePart(doc, partRef, title), resourceOf(partRef)),
+    movePart: (partRef, toIndex) => journaled((doc) => ops.movePart(doc, partRef, toIndex), resourceOf(partRef)),
+    removePart: (partRef) => journaled((doc) => ops.removePart(doc, partRef), resourceOf(partRef)),
+    insertPart: (resourceRef, part, index, progress) => journaled((doc) => ops.insertPart(doc, resourceRef, part, index, progress), resourceRef),
+    changeResource: (resourceRef, apply) => journaled(apply, resourceRef),
 
     linkOf(ref) {
       if (!db) throw new StudyError('read-only', 'Your data is not open.');

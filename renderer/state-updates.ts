@@ -1,5 +1,5 @@
 import type { Note, ProgressEntry, StudyDocument } from '../data/schema';
-import type { AppState } from '../electron/api/contract';
+import type { AppState, ResourceState } from '../electron/api/contract';
 
 /** Immutable updates of the state main reported: one entry changed, everything else shared. */
 function withDocument(s: AppState, change: (doc: StudyDocument) => StudyDocument): AppState {
@@ -12,6 +12,25 @@ export function withProgress(s: AppState, ref: string, entry: ProgressEntry | un
     if (entry) progress[ref] = entry;
     else delete progress[ref];
     return { ...doc, progress };
+  });
+}
+
+/** One resource re-read after an edit (its parts, title…): its list gets a new resources array, the rest is shared. */
+export function withResource(s: AppState, update: ResourceState): AppState {
+  return withDocument(s, (doc) => {
+    const key = `${update.listId}/${update.resource.id}`;
+    const progress = { ...doc.progress };
+    for (const ref of Object.keys(progress)) if (ref === key || ref.startsWith(`${key}/`)) delete progress[ref];
+    Object.assign(progress, update.progress);
+    const notes = { ...doc.notes };
+    if (update.note) notes[key] = update.note;
+    else delete notes[key];
+    const lists = doc.lists.map((list) =>
+      list.id !== update.listId
+        ? list
+        : { ...list, customized: update.customized, resources: list.resources.map((r) => (r.id === update.resource.id ? update.resource : r)) },
+    );
+    return { ...doc, lists, progress, notes };
   });
 }
 

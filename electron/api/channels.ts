@@ -31,6 +31,7 @@ export const METHOD_NAMES = [
   'importList',
   'exportList',
   'openImportFile',
+  'getResource',
   'cancelJob',
   'saveExport',
   'openLink',

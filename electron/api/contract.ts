@@ -68,6 +68,8 @@ export const methods = {
   importList: z.tuple([z.string().max(500), z.string(), z.enum(['new', 'update']), JobId.optional()]),
   /** Stops a job (see jobProgress) before it changes anything; false when it is too late. */
   cancelJob: z.tuple([JobId]),
+  /** One resource as it is now, with its progress and note: what the window re-reads after editing it. */
+  getResource: z.tuple([RefArg]),
   previewBackupFile: z.tuple([z.string().max(500), z.string()]),
   /** Replace everything with the backup's data, or merge it into the current data. */
   restoreFromFile: z.tuple([z.string().max(500), z.string(), z.enum(['replace', 'merge'])]),
@@ -83,6 +85,15 @@ export const methods = {
   openDataFolder: z.tuple([]),
 } as const satisfies Record<MethodName, z.ZodTuple>;
 export type ArgsOf<M extends MethodName> = z.infer<(typeof methods)[M]>;
+
+export interface ResourceState {
+  listId: string;
+  resource: Resource;
+  /** Entries of the resource, its parts and its links, by ref. */
+  progress: Record<string, ProgressEntry>;
+  note: Note | null;
+  customized: boolean;
+}
 
 export interface AppState {
   /** Null when the data file was damaged and no backup could replace it: the user must choose. */
@@ -131,6 +142,7 @@ interface Returns {
   exportList: { fileName: string; content: string };
   openImportFile: { fileName: string; content: string } | null;
   cancelJob: boolean;
+  getResource: ResourceState;
   /** Where the file was saved. */
   saveExport: string | null;
   listBackups: BackupInfo[];

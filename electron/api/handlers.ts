@@ -91,7 +91,7 @@ export function createHandlers({ store, openExternal, openPath, dialogs, notify 
     restoreList: (removed) => store.change((doc) => lists.restoreList(doc, removed)),
     resetList: (id) => store.change((doc) => lists.resetList(doc, id, store.shipped)),
     addResource: (listId, fields) => store.change((doc) => lists.addResource(doc, listId, fields)),
-    updateResource: (ref, fields) => store.change((doc) => lists.updateResource(doc, ref, fields)),
+    updateResource: (ref, fields) => store.changeResource(ref, (doc) => lists.updateResource(doc, ref, fields)),
     moveResource: (ref, toListId, index) => store.change((doc) => lists.moveResource(doc, ref, toListId, index)),
     deleteResource: (ref) => store.change((doc) => lists.deleteResource(doc, ref)),
     restoreResource: (removed) => store.change((doc) => lists.restoreResource(doc, removed)),
@@ -104,6 +104,18 @@ export function createHandlers({ store, openExternal, openPath, dialogs, notify 
         return { ...appState(store), listId };
       }),
     cancelJob: async (jobId) => jobs.cancel(jobId),
+    async getResource(ref) {
+      const doc = store.document();
+      if (!doc) throw new StudyError('read-only', 'Your data is not open.');
+      const [listId, resourceId] = ref.split('/');
+      const list = doc.lists.find((l) => l.id === listId);
+      const resource = list?.resources.find((r) => r.id === resourceId);
+      if (!list || !resource) throw new StudyError('unknown-ref', `There is no resource “${ref}”.`);
+      const key = `${list.id}/${resource.id}`;
+      const refs = [key, ...[...resource.parts, ...resource.links].map((item) => `${key}/${item.id}`)];
+      const progress = Object.fromEntries(refs.flatMap((r) => (doc.progress[r] ? [[r, doc.progress[r]]] : [])));
+      return { listId: list.id, resource, progress, note: doc.notes[key] ?? null, customized: list.customized };
+    },
     exportList: async (listId, format) => exportOf(listId, format),
     async openImportFile() {
       if (!dialogs) throw new StudyError('invalid-argument', 'This window has no file dialog; choose the file in the page.');

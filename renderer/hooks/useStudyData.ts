@@ -4,7 +4,10 @@ import type { Note, Part, Status } from '../../data/schema';
 import type { ResourceFieldsInput } from '../components/ResourceEditor';
 import { api } from '../api';
 import { recoverDrafts } from '../recover-drafts';
-import { withNote, withProgress } from '../state-updates';
+import { withNote, withProgress, withResource } from '../state-updates';
+
+/** `list/resource/part` → `list/resource`. */
+const resourceOf = (partRef: string) => partRef.split('/').slice(0, 2).join('/');
 
 export interface Notice {
   id: number;
@@ -141,8 +144,15 @@ export function useStudyData() {
     [notify],
   );
 
-  /** Edits that change a list's shape (parts, resources, lists): afterwards the state is read again from main. */
-  const refresh = useCallback(async () => {
+  /**
+   * After an edit the window reads again what it changed: the one resource when the edit was inside
+   * it (parts, title, link), else the whole state (a list's shape: resources added, moved, removed).
+   */
+  const refresh = useCallback(async (resourceRef?: string) => {
+    if (resourceRef) {
+      const one = await api().getResource(resourceRef);
+      if (one.ok) return setState((s) => (s ? withResource(s, one.value) : s));
+    }
     const result = await api().getState();
     if (result.ok) setState(result.value);
   }, []);
@@ -151,9 +161,10 @@ export function useStudyData() {
     async <T,>(
       call: () => Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>,
       undoLabel?: (value: T) => { label: string; undo: () => Promise<unknown> },
+      resourceRef?: string,
     ): Promise<boolean> => {
       const result = await call();
-      await refresh();
+      await refresh(resourceRef);
       if (!result.ok) {
         notify('error', result.error.message);
         return false;
@@ -162,7 +173,7 @@ export function useStudyData() {
         const { label, undo: undoCall } = undoLabel(result.value);
         remember(label, async () => {
           await undoCall();
-          await refresh();
+          await refresh(resourceRef);
         });
       }
       return true;
@@ -175,16 +186,19 @@ export function useStudyData() {
       edit(
         () => api().addPart(resourceRef, title, null),
         (part: Part) => ({ label: `Part “${part.title}” added.`, undo: () => api().removePart(`${resourceRef}/${part.id}`) }),
+        resourceRef,
       ),
     rename: (partRef: string, oldTitle: string, title: string) =>
       edit(
         () => api().renamePart(partRef, title),
         () => ({ label: `Part renamed to “${title.trim()}”.`, undo: () => api().renamePart(partRef, oldTitle) }),
+        resourceOf(partRef),
       ),
     move: (partRef: string, from: number, to: number) =>
       edit(
         () => api().movePart(partRef, to),
         () => ({ label: 'Part moved.', undo: () => api().movePart(partRef, from) }),
+        resourceOf(partRef),
       ),
     remove: (resourceRef: string, partRef: string) =>
       edit(
@@ -193,6 +207,7 @@ export function useStudyData() {
           label: `Part “${removed.part.title}” removed.`,
           undo: () => api().insertPart(resourceRef, removed.part, removed.index, removed.progress),
         }),
+        resourceRef,
       ),
   };
 
@@ -235,7 +250,7 @@ export function useStudyData() {
         () => api().addResource(listId, fields),
         (r) => ({ label: `Added “${r.title}”.`, undo: () => api().deleteResource(`${listId}/${r.id}`) }),
       ),
-    update: (ref: string, fields: ResourceFieldsInput) => edit(() => api().updateResource(ref, fields)),
+    update: (ref: string, fields: ResourceFieldsInput) => edit(() => api().updateResource(ref, fields), undefined, ref),
     move: (ref: string, from: { listId: string; index: number }, toListId: string, toIndex: number) =>
       edit(
         () => api().moveResource(ref, toListId, toIndex),

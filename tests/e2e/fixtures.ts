@@ -1,5 +1,5 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { replayJournals } from '../../data/journal';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { readSaved } from '../harness/saved';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, type Browser } from '@playwright/test';
@@ -47,11 +47,7 @@ export const test = base.extend<Fixtures, { browser: Browser }>({
   listPage: async ({ app }, use) => use(new ListPage(app.page)),
   // What is on disk as the next start reads it: the data file, with the journal's ticks replayed.
   readDataFile: async ({ app }, use) =>
-    use(async () => {
-      const doc = JSON.parse(await readFile(app.dataFile, 'utf8')) as StudyDocument;
-      await replayJournals(app.dataFile, doc);
-      return doc;
-    }),
+    use(() => readSaved(app.dataFile)),
 });
 
 export { expect } from '@playwright/test';

@@ -1,7 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { replayJournals } from '../../../data/journal';
-import { readDocument } from '../../../data/read-document';
+import { readSaved } from '../../harness/saved';
 import { BIG_LIST, bigDocument, writeProfile } from '../../../bench/fixture';
 import { expect, test } from '../fixtures';
 import { ListPage } from '../pages/list-page';
@@ -33,10 +31,18 @@ test('a 10,000-resource list renders a few cards, scrolls to the last, searches 
   await list.checkbox(target.title).check();
   await expect(list.checkbox(target.title)).toBeChecked();
   // On disk as the next start reads it (the data file and the journal).
-  const saved = async () => {
-    const { doc: onDisk } = readDocument(app.dataFile, await readFile(app.dataFile));
-    await replayJournals(app.dataFile, onDisk);
-    return onDisk.progress[`${BIG_LIST}/${target.id}`]?.status;
-  };
-  await expect.poll(saved).toBe('done');
+  await expect.poll(async () => (await readSaved(app.dataFile)).progress[`${BIG_LIST}/${target.id}`]?.status).toBe('done');
+
+  // A part added deep in the list shows at once, is searchable, and is on disk (journaled with its resource).
+  const card = list.resource(target.title);
+  await card.getByRole('button', { name: /Edit parts|Add parts/ }).click();
+  await card.getByRole('textbox', { name: 'Title of a new part' }).fill('Appendix zanzibar');
+  await card.getByRole('button', { name: 'Add part' }).click();
+  await expect(card.getByRole('textbox', { name: 'Title of part 1' })).toHaveValue('Appendix zanzibar');
+  await page.getByLabel('Search this list').fill('zanzibar');
+  await expect(list.resources).toHaveCount(1);
+  await expect(list.resource(target.title)).toBeVisible();
+  await expect
+    .poll(async () => (await readSaved(app.dataFile)).lists[0]!.resources[8_765]!.parts.map((p) => p.title))
+    .toEqual(['Appendix zanzibar']);
 });

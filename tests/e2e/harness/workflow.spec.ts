@@ -1,10 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { readSaved } from '../../harness/saved';
 import { expect, test } from '../fixtures';
 import { ListPage } from '../pages/list-page';
 
 const P = 'python-behind-the-scenes-resources';
 const CODEWALK = 'CPython internals: A ten-hour codewalk through the Python interpreter source code';
-const disk = async (file: string) => JSON.parse(await readFile(file, 'utf8'));
+/** What is on disk, as the next start reads it (data file and journal). */
+const disk = readSaved;
 
 test('statuses: in progress and done keep their dates, skipped leaves the progress, all survive a restart', async ({ app, listPage, launch }) => {
   const status = app.page.getByRole('combobox', { name: 'Status of Inside The Python Virtual Machine' });
@@ -61,7 +62,7 @@ test('parts can be added, renamed, moved and removed, with undo; an empty title 
 
   await eli.getByRole('button', { name: 'Done editing' }).click();
   await expect(eli).toContainText('0 / 3');
-  const parts = (await disk(app.dataFile)).lists[0].resources.find((r: { id: string }) => r.id === 'eli-bendersky-python-internals').parts;
+  const parts = (await disk(app.dataFile)).lists[0]!.resources.find((r) => r.id === 'eli-bendersky-python-internals')!.parts;
   expect(parts.map((p: { title: string }) => p.title)).toEqual([
     'Python internals: Symbol tables, part 1',
     'Adding a new statement',
@@ -103,7 +104,7 @@ test('a 10 MB note is accepted, saved, and the app stays responsive', async ({ a
   // Chromium alone needs seconds to lay out 10 MB in a textarea: wait generously, this is not a timing test.
   await expect(listPage.saveStatus('To GIL or not to GIL')).toHaveText('✓ Saved', { timeout: 60_000 });
   await expect(listPage.resource('To GIL or not to GIL')).toContainText('too long for a live preview');
-  expect((await disk(app.dataFile)).notes[`${P}/to-gil-or-not-to-gil`].body.length).toBe(big.length);
+  expect((await disk(app.dataFile)).notes[`${P}/to-gil-or-not-to-gil`]?.body.length).toBe(big.length);
   // Still responsive: the rest of the app works and saves.
   await listPage.checkbox('PEPs').check();
   await expect.poll(async () => (await disk(app.dataFile)).progress[`${P}/peps`]?.status, { timeout: 30_000 }).toBe('done');

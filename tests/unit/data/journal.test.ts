@@ -94,6 +94,28 @@ describe('the journal: a tick costs a small append, not a rewrite of the whole d
     await store.close();
   });
 
+  it('part edits and resource edits are journaled with the one resource, and replayed after a crash', async () => {
+    const dir = await writeProfile(await tempDir(), bigDocument(10_000));
+    const store = await openStore({ dir, compactAfterMs: 60_000 });
+    const before = await stat(join(dir, DATA_FILE_NAME));
+    const part = await store.addPart(`${BIG_LIST}/r5`, 'Chapter 1', null);
+    await store.addPart(`${BIG_LIST}/r5`, 'Chapter 2', null);
+    await store.setDone(`${BIG_LIST}/r5/${part.id}`, true);
+    await store.renamePart(`${BIG_LIST}/r5/${part.id}`, 'Chapter one');
+    await store.changeResource(`${BIG_LIST}/r6`, (doc) => void (doc.lists[0]!.resources[6]!.title = 'Renamed'));
+    const [journal] = await journalFiles(dir);
+    expect((await stat(join(dir, journal!))).size).toBeLessThan(3000);
+    expect((await stat(join(dir, DATA_FILE_NAME))).mtimeMs).toBe(before.mtimeMs);
+    // No close: a crash. The next start has every edit.
+    const next = await openStore({ dir });
+    const list = next.document()!.lists[0]!;
+    expect(list.resources[5]!.parts.map((p) => p.title)).toEqual(['Chapter one', 'Chapter 2']);
+    expect(list.resources[6]!.title).toBe('Renamed');
+    expect(list.customized).toBe(true);
+    expect(next.document()!.progress[`${BIG_LIST}/r5/${part.id}`]?.status).toBe('done');
+    await next.close();
+  });
+
   it('journal files are named by generation and found in order', async () => {
     const dir = await tempDir();
     const journal = new Journal(join(dir, DATA_FILE_NAME), [], 7);
