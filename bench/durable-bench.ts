@@ -2,6 +2,7 @@ import { open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Journal } from '../data/journal';
+import { addResource } from '../data/list-ops';
 import { DocumentSchema } from '../data/schema';
 import { DATA_FILE_NAME, openStore } from '../data/store';
 import { BIG_LIST, bigDocument, writeProfile } from './fixture';
@@ -96,4 +97,26 @@ export async function startupRead(dir: string, resources: number) {
   }
   await rm(dir, { recursive: true, force: true });
   return { resources, readParseValidateMs: percentiles(parse.slice(2)).p50, openStoreMs: percentiles(opens.slice(2)).p50 };
+}
+
+/**
+ * Edits at 10,000 resources, from the call until durable: a part added (journaled with its resource)
+ * and a resource added to the list (the list's shape changes: the whole document is rewritten).
+ */
+export async function editCosts(dir: string, resources: number, calls: number) {
+  await writeProfile(dir, bigDocument(resources));
+  const store = await openStore({ dir, compactAfterMs: 60_000 });
+  const parts: number[] = [];
+  const added: number[] = [];
+  for (let i = 0; i < calls; i++) {
+    let started = performance.now();
+    await store.addPart(`${BIG_LIST}/r${i}`, `Chapter ${i}`, null);
+    parts.push(performance.now() - started);
+    started = performance.now();
+    await store.change((doc) => addResource(doc, BIG_LIST, { title: `New ${i}`, url: null, author: null, description: '' }));
+    added.push(performance.now() - started);
+  }
+  await store.close();
+  await rm(dir, { recursive: true, force: true });
+  return { resources, addPartMs: percentiles(parts), addResourceMs: percentiles(added) };
 }

@@ -4,7 +4,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { startupRead, toggleToDurable } from './durable-bench';
+import { editCosts, startupRead, toggleToDurable } from './durable-bench';
 import { importBench } from './import-bench';
 import { uiBench } from './ui-bench';
 
@@ -19,6 +19,9 @@ try {
   log('toggle to durable…');
   const toggles = [];
   for (const size of SIZES) toggles.push(await toggleToDurable(join(work, `toggle-${size}`), size, 200));
+
+  log('edits…');
+  const edits = await editCosts(join(work, 'edits'), 10_000, 30);
 
   log('start-up in main…');
   const startup = await startupRead(join(work, 'startup'), 10_000);
@@ -51,6 +54,8 @@ try {
       goal: '≤ 1.3 × floor',
       met: t.p95Ratio <= 1.3 ? `yes (${t.p95Ratio}×)` : `no (${t.p95Ratio}×)`,
     })),
+    { measure: 'add a part, 10,000 resources (p95, journaled)', value: `${edits.addPartMs.p95} ms`, floor: `p50 ${edits.addPartMs.p50} ms`, goal: '', met: '' },
+    { measure: 'add a resource, 10,000 (p95, whole rewrite)', value: `${edits.addResourceMs.p95} ms`, floor: `p50 ${edits.addResourceMs.p50} ms`, goal: '', met: '' },
     { measure: 'start: read + parse + validate 10,000 (main)', value: `${startup.readParseValidateMs} ms`, floor: `openStore ${startup.openStoreMs} ms`, goal: '', met: '' },
     { measure: 'start: window to first list paint (harness)', value: `${ui.reloadToFirstListPaintMs} ms`, floor: `harness launch to paint ${ui.launchToFirstPaintMs} ms`, goal: '< 1000 ms', met: ui.reloadToFirstListPaintMs < 1000 ? 'yes' : 'no' },
     { measure: 'search: keystroke → echo painted (p95)', value: `${ui.searchKeystrokeMs.echo.p95} ms`, floor: `p50 ${ui.searchKeystrokeMs.echo.p50} ms`, goal: '< 16 ms', met: ui.searchKeystrokeMs.echo.p95 < 16 ? 'yes' : 'no' },
@@ -63,7 +68,7 @@ try {
   console.log(`Studyshelf bench, ${new Date().toISOString()}`);
   console.log(`Machine: ${machine.cpus} × ${machine.model}, ${machine.memoryGB} GB; Node ${machine.node}; Chromium ${machine.chromium}`);
   console.table(rows);
-  const results = { date: new Date().toISOString(), machine, toggles, startup, ui, imports, mainMemory };
+  const results = { date: new Date().toISOString(), machine, toggles, edits, startup, ui, imports, mainMemory };
   await writeFile(join(here, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log('Wrote bench/results.json');
 } finally {

@@ -48,3 +48,9 @@ export function hostOf(url: string): string {
     return url;
   }
 }
+
+const counting = new Intl.NumberFormat(undefined);
+/** A count as people read it: 10,000 rather than 10000 (in the user's own convention). */
+export function count(n: number): string {
+  return counting.format(n);
+}

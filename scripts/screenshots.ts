@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../data/store';
+import { bigDocument, writeProfile } from '../bench/fixture';
 import { ListPage } from '../tests/e2e/pages/list-page';
 import { launchApp } from '../tests/harness/launch-app';
 import { ROOT } from './electron-binary';
@@ -84,7 +85,17 @@ try {
     }
     await app.close();
   }
-  console.log('Wrote docs/studyshelf-{light,dark,notes,search,progress}.png');
+  // A whole bookmarks file: 10,000 resources, scrolled half-way down.
+  const big = join(dir, 'big');
+  await writeProfile(big, bigDocument(10_000));
+  const app = await launchApp({ userDataDir: big, viewport: { width: 1280, height: 860 }, env: { STUDYSHELF_DATA_DIR: big } });
+  await app.page.locator('[data-resource]').first().waitFor();
+  await app.page.locator('.content').evaluate((scroller) => (scroller.scrollTop = scroller.scrollHeight / 2));
+  await app.page.waitForTimeout(300);
+  await app.page.mouse.move(1, 1);
+  await app.page.screenshot({ path: join(ROOT, 'docs/studyshelf-10000.png') });
+  await app.close();
+  console.log('Wrote docs/studyshelf-{light,dark,notes,search,progress,10000}.png');
 } finally {
   await rm(dir, { recursive: true, force: true });
 }

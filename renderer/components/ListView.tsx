@@ -1,6 +1,6 @@
 import { useDeferredValue, useMemo, useRef, type RefObject } from 'react';
 import type { StudyDocument, StudyList } from '../../data/schema';
-import { hostOf, isWebUrl } from '../format';
+import { count, hostOf, isWebUrl } from '../format';
 import { listProgress, percent, whatNext } from '../progress';
 import { applyFilters, type Filters } from '../search';
 import { useSearchIndex } from '../hooks/useSearchIndex';
@@ -74,7 +74,7 @@ export function ListView({ list, document, filters, onFiltersChange, searchRef, 
           <ProgressBar done={done} total={total} label="List progress" size="large" />
           <p className="list-progress-text">
             <strong>
-              {done} of {total}
+              {count(done)} of {count(total)}
             </strong>{' '}
             resources done · {percent(done, total)}%{skipped > 0 && ` · ${skipped} skipped`}
           </p>

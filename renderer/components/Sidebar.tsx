@@ -1,6 +1,7 @@
 import { useMemo, useRef, useState } from 'react';
 import type { StudyDocument, StudyList } from '../../data/schema';
 import { isResourceDrag, readDragged, type DraggedResource } from '../drag';
+import { count } from '../format';
 import { listProgress } from '../progress';
 import { applyTheme, loadTheme, type ThemeChoice } from '../theme';
 import { ProgressBar } from './ProgressBar';
@@ -65,7 +66,7 @@ export function Sidebar(props: Props) {
                   <span className="list-button-meta">
                     <ProgressBar done={done} total={total} label={`${list.title} progress`} />
                     <span className="list-button-count">
-                      {done}/{total}
+                      {count(done)}/{count(total)}
                     </span>
                   </span>
                 </button>

@@ -1,5 +1,5 @@
 import { forwardRef } from 'react';
-import { kindLabel } from '../format';
+import { count, kindLabel } from '../format';
 import { STATUS_LABELS, STATUS_ORDER } from '../progress';
 import { NO_FILTERS, type Filters } from '../search';
 
@@ -62,7 +62,7 @@ export const Toolbar = forwardRef<HTMLInputElement, Props>(function Toolbar({ fi
           <option value="title">Title</option>
         </select>
         <p className="result-count" role="status" aria-live="polite">
-          {active ? `${shown} of ${total} resources` : `${total} resources`}
+          {active ? `${count(shown)} of ${count(total)} resources` : `${count(total)} resources`}
         </p>
         {active && (
           <button type="button" className="link-button" onClick={() => onChange(NO_FILTERS)}>
