@@ -58,16 +58,22 @@ function importPreviewInto(doc: StudyDocument, preview: ImportPreview, mode: 'ne
  * One list (`listId`) or every list (`null`) as a file to keep. JSON is always the whole backup. Markdown
  * and CSV of everything are the lists one after the other: a `# List` heading each, or a `list` column.
  */
+/** The name an export is offered under: the list's id, or the whole backup's name. */
+export function exportFileName(listId: string | null, format: ExportFormat): string {
+  if (format === 'json') return 'studyshelf-backup.json';
+  return `${listId ?? 'studyshelf-all-lists'}.${format === 'csv' ? 'csv' : 'md'}`;
+}
+
 export function exportFrom(doc: StudyDocument, listId: string | null, format: ExportFormat): { fileName: string; content: string } {
+  const fileName = exportFileName(listId, format);
   if (format === 'json') {
     // The journal's bookkeeping belongs to this computer's data folder, not to the user's data.
     const { journalGeneration: _bookkeeping, ...data } = doc;
-    return { fileName: 'studyshelf-backup.json', content: JSON.stringify(data, null, 2) };
+    return { fileName, content: JSON.stringify(data, null, 2) };
   }
   const lists = listId === null ? doc.lists : doc.lists.filter((l) => l.id === listId);
   if (lists.length === 0 && listId !== null) throw new StudyError('unknown-ref', `There is no list “${listId}”.`);
-  const name = listId ?? 'studyshelf-all-lists';
-  if (format === 'csv') return { fileName: `${name}.csv`, content: exportCsv(doc, lists, { listColumn: listId === null }) };
+  if (format === 'csv') return { fileName, content: exportCsv(doc, lists, { listColumn: listId === null }) };
   const content = lists.map((list) => exportMarkdown(doc, list, { notes: format === 'markdown-notes' })).join('\n');
-  return { fileName: `${name}.md`, content };
+  return { fileName, content };
 }

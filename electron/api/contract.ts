@@ -74,11 +74,11 @@ export const methods = {
   /** Replace everything with the backup's data, or merge it into the current data. */
   restoreFromFile: z.tuple([z.string().max(500), z.string(), z.enum(['replace', 'merge'])]),
   /** One list, or every list (null). */
-  exportList: z.tuple([IdSchema.nullable(), ExportFormatSchema]),
+  exportList: z.tuple([IdSchema.nullable(), ExportFormatSchema, JobId.optional()]),
   /** The system's open dialog (Electron only: see AppState.nativeDialogs); null when cancelled. */
   openImportFile: z.tuple([]),
   /** The system's save dialog, then the file written whole; null when cancelled. */
-  saveExport: z.tuple([IdSchema.nullable(), ExportFormatSchema]),
+  saveExport: z.tuple([IdSchema.nullable(), ExportFormatSchema, JobId.optional()]),
   listBackups: z.tuple([]),
   restoreBackup: z.tuple([z.string().min(1).max(200)]),
   startFresh: z.tuple([]),

@@ -2,8 +2,8 @@ import { dirname } from 'node:path';
 import { StudyError } from '../../data/errors';
 import { mergeDocuments, previewBackupFile, readBackupFile } from '../../data/backup-file';
 import * as lists from '../../data/list-ops';
-import { Jobs } from '../../data/jobs';
-import { exportFrom, importJob, previewImportJob, type ExportFormat } from '../../data/transfer';
+import { Jobs, type JobHandle } from '../../data/jobs';
+import { exportFileName, exportFrom, importJob, previewImportJob, type ExportFormat } from '../../data/transfer';
 import { readImportFile, writeExportFile } from '../../data/user-files';
 import type { Store } from '../../data/store';
 import type { EventName } from './channels';
@@ -40,10 +40,16 @@ export function stateOf(store: Store, nativeDialogs: boolean): AppState {
 export function createHandlers({ store, openExternal, openPath, dialogs, notify }: HandlerDeps): StudyHandlers {
   const jobs = new Jobs((progress) => notify?.('jobProgress', progress));
   const appState = (s: Store) => stateOf(s, !!dialogs);
-  const exportOf = (listId: string | null, format: ExportFormat) => {
+  /** Writing an export is a job: shown with progress when it takes a while, cancellable until it is saved. */
+  const exportOf = async (listId: string | null, format: ExportFormat, job: JobHandle) => {
     const doc = store.document();
     if (!doc) throw new StudyError('read-only', 'Your data is not open.');
-    return exportFrom(doc, listId, format);
+    const lists = listId === null ? doc.lists : doc.lists.filter((l) => l.id === listId);
+    const resources = lists.reduce((n, l) => n + l.resources.length, 0);
+    await job.stage(`Writing ${resources.toLocaleString('en')} resources`, 0);
+    const file = exportFrom(doc, listId, format);
+    await job.commit('Saving', 0.8);
+    return file;
   };
   return {
     getState: async () => appState(store),
@@ -116,19 +122,21 @@ export function createHandlers({ store, openExternal, openPath, dialogs, notify 
       const progress = Object.fromEntries(refs.flatMap((r) => (doc.progress[r] ? [[r, doc.progress[r]]] : [])));
       return { listId: list.id, resource, progress, note: doc.notes[key] ?? null, customized: list.customized };
     },
-    exportList: async (listId, format) => exportOf(listId, format),
+    exportList: (listId, format, jobId) => jobs.run(jobId, (job) => exportOf(listId, format, job)),
     async openImportFile() {
       if (!dialogs) throw new StudyError('invalid-argument', 'This window has no file dialog; choose the file in the page.');
       const path = await dialogs.chooseImportFile();
       return path ? readImportFile(path) : null;
     },
-    async saveExport(listId, format) {
+    async saveExport(listId, format, jobId) {
       if (!dialogs) throw new StudyError('invalid-argument', 'This window has no file dialog; the file is downloaded instead.');
-      const { fileName, content } = exportOf(listId, format);
-      const path = await dialogs.chooseExportPath(fileName);
+      const path = await dialogs.chooseExportPath(exportFileName(listId, format));
       if (!path) return null;
-      await writeExportFile(path, content);
-      return path;
+      return jobs.run(jobId, async (job) => {
+        const { content } = await exportOf(listId, format, job);
+        await writeExportFile(path, content);
+        return path;
+      });
     },
     previewBackupFile: async (fileName, content) => previewBackupFile(readBackupFile(fileName, content)),
     async restoreFromFile(fileName, content, mode) {

@@ -1,6 +1,8 @@
 import { useRef } from 'react';
 import { useActions } from '../actions';
 import { api } from '../api';
+import { useJob } from '../hooks/useJob';
+import { JobDialog } from './JobDialog';
 
 type Format = 'markdown' | 'markdown-notes' | 'csv' | 'json';
 
@@ -24,16 +26,17 @@ const TYPES: Record<Format, string> = { markdown: 'text/markdown', 'markdown-not
 export function ExportMenu({ listId, onError, onSaved }: { listId: string; onError: (message: string) => void; onSaved: (message: string) => void }) {
   const menu = useRef<HTMLDetailsElement>(null);
   const { nativeDialogs } = useActions();
+  const job = useJob();
   async function save(scope: string | null, format: Format) {
     menu.current?.removeAttribute('open');
     if (nativeDialogs) {
-      const saved = await api().saveExport(scope, format);
-      if (!saved.ok) return onError(saved.error.message);
+      const saved = await job.run((id) => api().saveExport(scope, format, id));
+      if (!saved.ok) return saved.error.code === 'cancelled' ? undefined : onError(saved.error.message);
       if (saved.value) onSaved(`Saved “${saved.value}”.`);
       return;
     }
-    const result = await api().exportList(scope, format);
-    if (!result.ok) return onError(result.error.message);
+    const result = await job.run((id) => api().exportList(scope, format, id));
+    if (!result.ok) return result.error.code === 'cancelled' ? undefined : onError(result.error.message);
     const url = URL.createObjectURL(new Blob([result.value.content], { type: `${TYPES[format]};charset=utf-8` }));
     const anchor = document.createElement('a');
     anchor.href = url;
@@ -42,30 +45,33 @@ export function ExportMenu({ listId, onError, onSaved }: { listId: string; onErr
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
   return (
-    <details className="export-menu" ref={menu}>
-      <summary className="button">Export…</summary>
-      <div className="export-options">
-        <div role="group" aria-labelledby="export-this-list">
-          <p id="export-this-list" className="export-heading">
-            This list
-          </p>
-          {LIST_FORMATS.map(([format, label]) => (
-            <button key={format} type="button" className="link-button" onClick={() => void save(listId, format)}>
-              {label}
-            </button>
-          ))}
+    <>
+      <JobDialog title="Exporting" progress={job.progress} onCancel={job.cancel} />
+      <details className="export-menu" ref={menu}>
+        <summary className="button">Export…</summary>
+        <div className="export-options">
+          <div role="group" aria-labelledby="export-this-list">
+            <p id="export-this-list" className="export-heading">
+              This list
+            </p>
+            {LIST_FORMATS.map(([format, label]) => (
+              <button key={format} type="button" className="link-button" onClick={() => void save(listId, format)}>
+                {label}
+              </button>
+            ))}
+          </div>
+          <div role="group" aria-labelledby="export-all-lists">
+            <p id="export-all-lists" className="export-heading">
+              All lists
+            </p>
+            {ALL_FORMATS.map(([format, label]) => (
+              <button key={format} type="button" className="link-button" onClick={() => void save(null, format)}>
+                {label}
+              </button>
+            ))}
+          </div>
         </div>
-        <div role="group" aria-labelledby="export-all-lists">
-          <p id="export-all-lists" className="export-heading">
-            All lists
-          </p>
-          {ALL_FORMATS.map(([format, label]) => (
-            <button key={format} type="button" className="link-button" onClick={() => void save(null, format)}>
-              {label}
-            </button>
-          ))}
-        </div>
-      </div>
-    </details>
+      </details>
+    </>
   );
 }

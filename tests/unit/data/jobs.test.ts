@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { JobProgress } from '../../../data/jobs';
 import { openStore } from '../../../data/store';
@@ -70,5 +71,38 @@ describe('long work as a job: progress and cancel', () => {
     expect(await previewing).toMatchObject({ ok: false, error: { code: 'cancelled' } });
     expect(await call('cancelJob', 'job-3')).toEqual({ ok: true, value: false });
     expect(await call('cancelJob', 'no such job!')).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+  });
+});
+
+describe('exports as jobs', () => {
+  it('report what they write, and a cancel before saving writes no file', async () => {
+    const store = await openStore({ dir: await tempDir() });
+    const events: JobProgress[] = [];
+    const target = join(await tempDir(), 'all.md');
+    const handlers = createHandlers({
+      store,
+      openExternal: async () => undefined,
+      openPath: async () => undefined,
+      notify: (event, payload) => void (event === 'jobProgress' && events.push(payload as JobProgress)),
+      dialogs: { chooseImportFile: async () => null, chooseExportPath: async () => target },
+    });
+    const call = (method: string, ...args: unknown[]) => dispatch(handlers, method, args, () => undefined);
+    const total = store.document()!.lists.reduce((n, l) => n + l.resources.length, 0);
+    expect((await call('exportList', null, 'markdown', 'export-1')).ok).toBe(true);
+    expect(events.map((e) => [e.stage, e.cancellable])).toEqual([
+      [`Writing ${total} resources`, true],
+      ['Saving', false],
+    ]);
+
+    const saving = call('saveExport', null, 'markdown', 'export-2');
+    await new Promise<void>((resolve) => {
+      const wait = () => (events.some((e) => e.job === 'export-2') ? resolve() : setImmediate(wait));
+      wait();
+    });
+    expect(await call('cancelJob', 'export-2')).toEqual({ ok: true, value: true });
+    expect(await saving).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    await expect(readFile(target)).rejects.toThrow(/ENOENT/);
+    expect(await call('saveExport', null, 'markdown', 'export-3')).toEqual({ ok: true, value: target });
+    expect(await readFile(target, 'utf8')).toContain('# Python behind the scenes');
   });
 });
