@@ -1,4 +1,4 @@
-import type { Element } from 'domhandler';
+import type { Document, Element } from 'domhandler';
 import { isTag } from 'domhandler';
 import { findAll, findOne, getAttributeValue, getChildren, textContent } from 'domutils';
 import { parseDocument } from 'htmlparser2';
@@ -11,9 +11,13 @@ export function isBookmarksFile(content: string): boolean {
   return /<!DOCTYPE\s+NETSCAPE-Bookmark-file-1>/i.test(content.slice(0, 2000));
 }
 
-export function importBookmarks(fileName: string, content: string): ImportPreview {
+export const BOOKMARKS_PARSING = { lowerCaseTags: true, lowerCaseAttributeNames: true } as const;
+export const PAGE_PARSING = { lowerCaseTags: true } as const;
+
+/** `parsed`: the file already parsed with BOOKMARKS_PARSING (a slice at a time, for a big file). */
+export function importBookmarks(fileName: string, content: string, parsed?: Document): ImportPreview {
   checkText(fileName, content);
-  const doc = parseDocument(content, { lowerCaseTags: true, lowerCaseAttributeNames: true });
+  const doc = parsed ?? parseDocument(content, BOOKMARKS_PARSING);
   const skipped: Skipped[] = [];
   const resources: ImportedResource[] = [];
   // <DT><H3>Folder</H3><DL>…</DL> nests; the parser closes the unclosed <DT>s, so walk the <A>s and
@@ -59,9 +63,9 @@ const NOISE = ['nav', 'header', 'footer', 'aside', 'script', 'style', 'noscript'
  * An ordinary web page: the links of its main content (<main>, <article>, or the body without its
  * navigation, header, footer and sidebars), each with the text around it as a description.
  */
-export function importHtmlPage(fileName: string, content: string): ImportPreview {
+export function importHtmlPage(fileName: string, content: string, parsed?: Document): ImportPreview {
   checkText(fileName, content);
-  const doc = parseDocument(content, { lowerCaseTags: true });
+  const doc = parsed ?? parseDocument(content, PAGE_PARSING);
   const main =
     findOne((e) => e.name === 'main' || getAttributeValue(e, 'role') === 'main', doc.children) ??
     findOne((e) => e.name === 'article', doc.children) ??

@@ -1,4 +1,4 @@
-import type { Element } from 'domhandler';
+import type { Document, Element } from 'domhandler';
 import { findOne, getAttributeValue, getChildren } from 'domutils';
 import { isTag } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
@@ -12,9 +12,11 @@ const urlOf = (o: Element) => getAttributeValue(o, 'htmlUrl') ?? getAttributeVal
  * OPML (a feed reader's export, an outliner's file): an outline with a link is a resource, the
  * outlines under it its parts; an outline without a link is a group for what it holds.
  */
-export function importOpml(fileName: string, content: string): ImportPreview {
+export const OPML_PARSING = { xmlMode: true } as const;
+
+export function importOpml(fileName: string, content: string, parsed?: Document): ImportPreview {
   checkText(fileName, content);
-  const doc = parseDocument(content, { xmlMode: true });
+  const doc = parsed ?? parseDocument(content, OPML_PARSING);
   const body = findOne((e) => e.name === 'body', doc.children);
   if (!findOne((e) => e.name === 'opml', doc.children, false) || !body) {
     throw new ImportError(`“${fileName}” is not an OPML file (no <opml> with a <body>).`);

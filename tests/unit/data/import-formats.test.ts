@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { importFile } from '../../../data/import/detect';
+import { importFile, importFileInSlices } from '../../../data/import/detect';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/import/${name}`, import.meta.url), 'utf8');
 
@@ -87,5 +87,35 @@ describe('files that are not what they claim', () => {
     ['a binary file named .csv', 'data.csv', 'PK\u0003\u0004\u0000', /not a text file/],
   ])('%s: a clear message', (_what, name, content, message) => {
     expect(() => importFile(name, content)).toThrow(message);
+  });
+});
+
+describe('big HTML, bookmarks and OPML files are parsed a slice at a time', () => {
+  const bookmarks = (n: number) =>
+    [
+      '<!DOCTYPE NETSCAPE-Bookmark-file-1>',
+      '<TITLE>Bookmarks</TITLE><H1>Bookmarks</H1><DL><p>',
+      ...Array.from({ length: n / 100 }, (_, f) => [
+        `<DT><H3 ADD_DATE="1700000000">Folder ${f} 🐍</H3><DL><p>`,
+        ...Array.from({ length: 100 }, (_, i) => `<DT><A HREF="https://example.com/${f}/${i}" ADD_DATE="17000${i}">Bookmark ${f}-${i} — “quoted” 🐍</A>`),
+        '</DL><p>',
+      ]).flat(),
+      '</DL>',
+    ].join('\n');
+
+  it.each([
+    ['bookmarks.html', () => fixture('bookmarks.html')],
+    ['reading-list.html', () => fixture('blog-page.html')],
+    ['feeds.opml', () => fixture('feeds.opml')],
+    ['bookmarks-20000.html', () => bookmarks(20_000)],
+  ])('%s: the same preview as parsing it whole, with progress reported', async (name, content) => {
+    const reported: number[] = [];
+    const sliced = await importFileInSlices(name, content(), async (done, total) => void reported.push(done / total));
+    expect(sliced).toEqual(importFile(name, content()));
+    expect(reported.at(-1)).toBe(1);
+    if (name.includes('20000')) {
+      expect(reported.length).toBeGreaterThan(3);
+      expect(sliced.resources).toHaveLength(20_000);
+    }
   });
 });

@@ -60,6 +60,22 @@ describe('long work as a job: progress and cancel', () => {
     expect(store.document()!.lists.map((l) => l.title)).not.toContain('Many links');
   });
 
+  it('a big bookmarks file is parsed in slices and can be cancelled part-way, changing nothing', async () => {
+    const { events, call, store } = await app();
+    const before = await readFile(store.file, 'utf8');
+    const html = ['<!DOCTYPE NETSCAPE-Bookmark-file-1>', '<DL><p>', ...Array.from({ length: 60_000 }, (_, i) => `<DT><A HREF="https://example.com/${i}">Bookmark ${i}</A>`), '</DL>'].join('\n');
+    const importing = call('importList', 'bookmarks.html', html, 'new', 'job-b');
+    await new Promise<void>((resolve) => {
+      const wait = () => (events.filter((e) => e.job === 'job-b').length >= 3 ? resolve() : setImmediate(wait));
+      wait();
+    });
+    await call('cancelJob', 'job-b');
+    expect(await importing).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    const fractions = events.filter((e) => e.job === 'job-b').map((e) => e.fraction);
+    expect(Math.max(...fractions)).toBeLessThan(0.7);
+    expect(await readFile(store.file, 'utf8')).toBe(before);
+  });
+
   it('a preview can be cancelled too; a job that is over cannot be, and says so', async () => {
     const { events, call } = await app();
     const previewing = call('previewImport', 'many.md', links(20_000), 'job-3');
