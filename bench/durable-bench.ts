@@ -2,7 +2,6 @@ import { open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Journal } from '../data/journal';
-import { addResource } from '../data/list-ops';
 import { DocumentSchema } from '../data/schema';
 import { DATA_FILE_NAME, openStore } from '../data/store';
 import { BIG_LIST, bigDocument, writeProfile } from './fixture';
@@ -101,7 +100,7 @@ export async function startupRead(dir: string, resources: number) {
 
 /**
  * Edits at 10,000 resources, from the call until durable: a part added (journaled with its resource)
- * and a resource added to the list (the list's shape changes: the whole document is rewritten).
+ * and a resource added to the list (journaled as a command).
  */
 export async function editCosts(dir: string, resources: number, calls: number) {
   await writeProfile(dir, bigDocument(resources));
@@ -113,7 +112,7 @@ export async function editCosts(dir: string, resources: number, calls: number) {
     await store.addPart(`${BIG_LIST}/r${i}`, `Chapter ${i}`, null);
     parts.push(performance.now() - started);
     started = performance.now();
-    await store.change((doc) => addResource(doc, BIG_LIST, { title: `New ${i}`, url: null, author: null, description: '' }));
+    await store.command('addResource', BIG_LIST, { title: `New ${i}`, url: null, author: null, description: '' });
     added.push(performance.now() - started);
   }
   await store.close();

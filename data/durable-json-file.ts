@@ -27,7 +27,8 @@ export class DurableJsonFile<T> implements Adapter<T> {
   readonly #sleep: (ms: number) => Promise<void>;
   #tail: Promise<void> = Promise.resolve();
   #next: Promise<void> | null = null;
-  #latest: T | undefined;
+  /** What the next write puts on disk: the latest document, serialised when its turn comes, or a text. */
+  #latest: () => string = () => 'null';
   /** The file as we last read or wrote it, and the one a rename in flight is about to put there. */
   #ours: FileIdentity | null = null;
   #pending: FileIdentity | null = null;
@@ -82,12 +83,21 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 
   write(data: T): Promise<void> {
-    this.#latest = data;
+    return this.#queue(() => JSON.stringify(data, null, 2));
+  }
+
+  /** Writes a document serialised by the caller at a moment of its choosing (see the store's journal). */
+  writeText(text: string): Promise<void> {
+    return this.#queue(() => text);
+  }
+
+  #queue(latest: () => string): Promise<void> {
+    this.#latest = latest;
     if (!this.#next) {
       const next = this.#tail.then(() => {
         // From here on, new calls queue a further write: this one serialises the state as it is now.
         this.#next = null;
-        return this.#writeOnce(JSON.stringify(this.#latest, null, 2));
+        return this.#writeOnce(this.#latest());
       });
       this.#next = next;
       this.#tail = next.catch(() => undefined);

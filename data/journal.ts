@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
+import { runCommand, type CommandName } from './commands';
 import { realFs, type FsSeam } from './fs-seam';
 import type { Activity, Note, ProgressEntry, Resource, StudyDocument } from './schema';
 
@@ -16,6 +17,8 @@ export interface JournalEntry {
   resources?: Record<string, Resource>;
   /** Lists the user has now changed (see StudyList.customized). */
   customized?: string[];
+  /** A change to the shape of lists, replayed by running it again (see commands.ts). */
+  command?: { name: CommandName; args: unknown[] };
 }
 
 /**
@@ -178,6 +181,17 @@ export async function replayJournals(dataFile: string, doc: StudyDocument, fs: F
 export function replay(doc: StudyDocument, entries: readonly JournalEntry[]): number {
   let applied = 0;
   for (const entry of entries) {
+    if (entry.command) {
+      // The same function on the same state gives the same result. One that fails (its list was removed
+      // by another program meanwhile) is skipped: it could not have been made on that state either.
+      try {
+        runCommand(doc, entry.command.name, structuredClone(entry.command.args));
+      } catch {
+        /* skipped */
+      }
+      applied++;
+      continue;
+    }
     for (const [ref, value] of Object.entries(entry.progress)) {
       if (value) doc.progress[ref] = value;
       else delete doc.progress[ref];
@@ -217,7 +231,14 @@ function hasActivity(doc: StudyDocument, entry: Activity): boolean {
  * Runs a change on the document and records what it wrote in `progress` and `notes` (through proxies,
  * so the cost does not grow with the document) and what it appended to `activity`.
  */
-export function recordChange<T>(doc: StudyDocument, change: (doc: StudyDocument) => T, resourceRef?: string): { result: T; entry: JournalEntry } {
+export function recordChange<T>(
+  doc: StudyDocument,
+  change: (doc: StudyDocument) => T,
+  resourceRef?: string,
+  command?: { name: CommandName; args: unknown[] },
+): { result: T; entry: JournalEntry } {
+  // The arguments as they were before the change ran: a command may keep, and later alter, what it was given.
+  const recorded = command ? { name: command.name, args: structuredClone(command.args) } : undefined;
   const touched = { progress: new Set<string>(), notes: new Set<string>() };
   const watch = <V extends object>(target: Record<string, V>, keys: Set<string>) =>
     new Proxy(target, {
@@ -239,6 +260,7 @@ export function recordChange<T>(doc: StudyDocument, change: (doc: StudyDocument)
     notes: Object.fromEntries([...touched.notes].map((ref) => [ref, doc.notes[ref] ?? null])),
     activity: doc.activity.slice(activityBefore),
   };
+  if (recorded) entry.command = recorded;
   if (resourceRef) {
     // The one resource the change edited in place: recorded whole (a few hundred bytes), and its list.
     const [listId, resourceId] = resourceRef.split('/');

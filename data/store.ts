@@ -5,6 +5,7 @@ import { listBackups, newestBackupTime, readBackup, removeStaleBackupTemps, SNAP
 import { bundledLists } from './bundled-lists';
 import { newDocument } from './document';
 import { DurableJsonFile } from './durable-json-file';
+import { runCommand, type CommandArgs, type CommandName, type CommandResult } from './commands';
 import { Journal, readJournals, recordChange, replay, replayJournals } from './journal';
 import { StudyError } from './errors';
 import { describeFsError, realFs, type FsSeam } from './fs-seam';
@@ -75,6 +76,8 @@ export interface Store {
    * check its arguments before it alters anything.
    */
   change<T>(apply: (doc: StudyDocument) => T): Promise<T>;
+  /** A change to the shape of lists (commands.ts): journaled as the command, not a rewrite. */
+  command<N extends CommandName>(name: N, ...args: CommandArgs<N>): Promise<CommandResult<N>>;
   /** The same for a change to one resource in place (not its place in the list): journaled, not a rewrite. */
   changeResource<T>(resourceRef: Ref, apply: (doc: StudyDocument) => T): Promise<T>;
   /** The lists the app ships, as published (for "reset to the published version"). */
@@ -166,12 +169,12 @@ export async function openStore(options: StoreOptions): Promise<Store> {
    * Tick and note changes: applied in order like any change, made durable by one journal append (a few
    * hundred bytes, not the whole document); the document itself is rewritten when the user pauses.
    */
-  async function journaled<T>(change: (doc: StudyDocument) => T, resourceRef?: string): Promise<T> {
+  async function journaled<T>(change: (doc: StudyDocument) => T, resourceRef?: string, command?: { name: CommandName; args: unknown[] }): Promise<T> {
     const applied = queue.then(async () => {
       if (readOnly) throw new StudyError('read-only', readOnly);
       if (!db) throw new StudyError('read-only', 'Your data could not be opened: restore a backup or start fresh first.');
       await reloadIfChangedByOthers();
-      const { result, entry } = recordChange(db.data, change, resourceRef);
+      const { result, entry } = recordChange(db.data, change, resourceRef, command);
       // While saving fails, changes wait in memory and the recovery file: the next write is a whole one.
       const appended = health.ok ? journal.append(entry) : Promise.reject(new Error('unhealthy'));
       appended.catch(() => undefined);
@@ -211,7 +214,9 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     const included = journal.rotate({ prepareNext });
     journaledBytes = 0;
     db!.data.journalGeneration = included;
-    await db!.write();
+    // Serialised now, not when the write's turn comes: the file holds exactly the journal up to
+    // `included`, so a start replays later entries (commands among them) onto the very state they saw.
+    await adapter.writeText(JSON.stringify(db!.data, null, 2));
     await journal.remove(included);
   }
 
@@ -352,6 +357,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     removePart: (partRef) => journaled((doc) => ops.removePart(doc, partRef), resourceOf(partRef)),
     insertPart: (resourceRef, part, index, progress) => journaled((doc) => ops.insertPart(doc, resourceRef, part, index, progress), resourceRef),
     changeResource: (resourceRef, apply) => journaled(apply, resourceRef),
+    command: (name, ...args) => journaled((doc) => runCommand(doc, name, args), undefined, { name, args }) as never,
 
     linkOf(ref) {
       if (!db) throw new StudyError('read-only', 'Your data is not open.');

@@ -173,13 +173,10 @@ export function App() {
           onClose={() => setListDialog(null)}
           onSave={async (fields) => {
             if (listDialog === 'edit' && list) return data.lists.update(list.id, fields);
-            const result = await api().createList(fields);
-            if (!result.ok) {
-              notify('error', result.error.message);
-              return false;
-            }
-            replaceState(result, `Created the list “${fields.title.trim()}”.`);
-            setSelectedId(result.value.listId);
+            const listId = await data.lists.create(fields);
+            if (!listId) return false;
+            notify('info', `Created the list “${fields.title.trim()}”.`);
+            setSelectedId(listId);
             setView('list');
             return true;
           }}

@@ -123,7 +123,7 @@ interface Returns {
   /** The address handed to the system browser. */
   openLink: string;
   openUrl: string;
-  createList: AppState & { listId: string };
+  createList: { list: StudyList; listId: string };
   updateList: StudyList;
   moveList: null;
   deleteList: Removed<StudyList>;

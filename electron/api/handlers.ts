@@ -84,23 +84,24 @@ export function createHandlers({ store, openExternal, openPath, dialogs, notify 
       await openExternal(url);
       return url;
     },
+    // List-shape edits are journaled as commands (commands.ts): a small append, not a rewrite.
     async createList(fields) {
-      const list = await store.change((doc) => lists.createList(doc, fields.title, fields.description));
-      return { ...appState(store), listId: list.id };
+      const list = await store.command('createList', fields.title, fields.description);
+      return { list, listId: list.id };
     },
-    updateList: (id, fields) => store.change((doc) => lists.updateList(doc, id, fields)),
+    updateList: (id, fields) => store.command('updateList', id, fields),
     moveList: async (id, index) => {
-      await store.change((doc) => lists.moveList(doc, id, index));
+      await store.command('moveList', id, index);
       return null;
     },
-    deleteList: (id) => store.change((doc) => lists.deleteList(doc, id)),
-    restoreList: (removed) => store.change((doc) => lists.restoreList(doc, removed)),
-    resetList: (id) => store.change((doc) => lists.resetList(doc, id, store.shipped)),
-    addResource: (listId, fields) => store.change((doc) => lists.addResource(doc, listId, fields)),
+    deleteList: (id) => store.command('deleteList', id),
+    restoreList: (removed) => store.command('restoreList', removed),
+    resetList: (id) => store.command('resetList', id, store.shipped.filter((l) => l.id === id)),
+    addResource: (listId, fields) => store.command('addResource', listId, fields),
     updateResource: (ref, fields) => store.changeResource(ref, (doc) => lists.updateResource(doc, ref, fields)),
-    moveResource: (ref, toListId, index) => store.change((doc) => lists.moveResource(doc, ref, toListId, index)),
-    deleteResource: (ref) => store.change((doc) => lists.deleteResource(doc, ref)),
-    restoreResource: (removed) => store.change((doc) => lists.restoreResource(doc, removed)),
+    moveResource: (ref, toListId, index) => store.command('moveResource', ref, toListId, index),
+    deleteResource: (ref) => store.command('deleteResource', ref),
+    restoreResource: (removed) => store.command('restoreResource', removed),
     previewImport: (fileName, content, jobId) => jobs.run(jobId, (job) => previewImportJob(() => store.document(), fileName, content, job)),
     importList: (fileName, content, mode, jobId) =>
       jobs.run(jobId, async (job) => {

@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppState } from '../../electron/api/contract';
+import type { CommandName } from '../../data/commands';
 import type { Note, Part, Status } from '../../data/schema';
 import type { ResourceFieldsInput } from '../components/ResourceEditor';
 import { api } from '../api';
 import { recoverDrafts } from '../recover-drafts';
+import { withCommand } from '../apply-command';
 import { withNote, withProgress, withResource } from '../state-updates';
 
 /** `list/resource/part` → `list/resource`. */
@@ -181,6 +183,48 @@ export function useStudyData() {
     [notify, refresh, remember],
   );
 
+  /** The window's state after a list-shape edit: the same pure command run here, or main's state read again. */
+  const applyCommand = useCallback(
+    async (name: CommandName, args: unknown[], value: unknown) => {
+      const next = current.current ? withCommand(current.current, name, args, value) : null;
+      if (next) setState(next);
+      else await refresh();
+    },
+    [refresh],
+  );
+
+  /** A list-shape edit: journaled in main as a command, applied here the same way, with an undo. */
+  const command = useCallback(
+    async <T,>(
+      name: CommandName,
+      /** The command's arguments; a function when they include what main answered (resetList). */
+      argsOf: unknown[] | ((value: T) => unknown[]),
+      call: () => Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>,
+      undoOf?: (value: T) => { label: string; name: CommandName; args: unknown[]; call: () => Promise<{ ok: true; value: unknown } | { ok: false; error: { message: string } }> },
+    ): Promise<boolean> => {
+      const result = await call();
+      if (!result.ok) {
+        await refresh();
+        notify('error', result.error.message);
+        return false;
+      }
+      await applyCommand(name, typeof argsOf === 'function' ? argsOf(result.value) : argsOf, result.value);
+      if (undoOf) {
+        const undoing = undoOf(result.value);
+        remember(undoing.label, async () => {
+          const undone = await undoing.call();
+          if (undone.ok) await applyCommand(undoing.name, undoing.args, undone.value);
+          else {
+            await refresh();
+            notify('error', undone.error.message);
+          }
+        });
+      }
+      return true;
+    },
+    [applyCommand, notify, refresh, remember],
+  );
+
   const parts = {
     add: (resourceRef: string, title: string) =>
       edit(
@@ -246,36 +290,49 @@ export function useStudyData() {
 
   const resources = {
     add: (listId: string, fields: ResourceFieldsInput) =>
-      edit(
-        () => api().addResource(listId, fields),
-        (r) => ({ label: `Added “${r.title}”.`, undo: () => api().deleteResource(`${listId}/${r.id}`) }),
-      ),
+      command('addResource', [listId, fields], () => api().addResource(listId, fields), (r) => {
+        const ref = `${listId}/${r.id}`;
+        return { label: `Added “${r.title}”.`, name: 'deleteResource', args: [ref], call: () => api().deleteResource(ref) };
+      }),
     update: (ref: string, fields: ResourceFieldsInput) => edit(() => api().updateResource(ref, fields), undefined, ref),
     move: (ref: string, from: { listId: string; index: number }, toListId: string, toIndex: number) =>
-      edit(
-        () => api().moveResource(ref, toListId, toIndex),
-        (newRef) => ({ label: toListId === from.listId ? 'Resource moved.' : 'Resource moved to another list.', undo: () => api().moveResource(newRef, from.listId, from.index) }),
-      ),
+      command('moveResource', [ref, toListId, toIndex], () => api().moveResource(ref, toListId, toIndex), (newRef) => ({
+        label: toListId === from.listId ? 'Resource moved.' : 'Resource moved to another list.',
+        name: 'moveResource',
+        args: [newRef, from.listId, from.index],
+        call: () => api().moveResource(newRef, from.listId, from.index),
+      })),
     remove: (ref: string, title: string) =>
-      edit(
-        () => api().deleteResource(ref),
-        (removed) => ({ label: `Deleted “${title}”.`, undo: () => api().restoreResource(removed) }),
-      ),
+      command('deleteResource', [ref], () => api().deleteResource(ref), (removed) => ({
+        label: `Deleted “${title}”.`,
+        name: 'restoreResource',
+        args: [removed],
+        call: () => api().restoreResource(removed),
+      })),
   };
 
   const lists = {
-    update: (id: string, fields: { title: string; description: string }) => edit(() => api().updateList(id, fields)),
+    update: (id: string, fields: { title: string; description: string }) => command('updateList', [id, fields], () => api().updateList(id, fields)),
     move: (id: string, from: number, to: number) =>
-      edit(
-        () => api().moveList(id, to),
-        () => ({ label: 'List moved.', undo: () => api().moveList(id, from) }),
-      ),
+      command('moveList', [id, to], () => api().moveList(id, to), () => ({ label: 'List moved.', name: 'moveList', args: [id, from], call: () => api().moveList(id, from) })),
     remove: (id: string, title: string) =>
-      edit(
-        () => api().deleteList(id),
-        (removed) => ({ label: `Deleted the list “${title}”.`, undo: () => api().restoreList(removed) }),
-      ),
-    reset: (id: string) => edit(() => api().resetList(id)),
+      command('deleteList', [id], () => api().deleteList(id), (removed) => ({
+        label: `Deleted the list “${title}”.`,
+        name: 'restoreList',
+        args: [removed],
+        call: () => api().restoreList(removed),
+      })),
+    /** Resolves with the new list's id, or null when it was refused. */
+    create: async (fields: { title: string; description: string }): Promise<string | null> => {
+      let listId: string | null = null;
+      const created = await command('createList', [fields.title, fields.description], async () => {
+        const result = await api().createList(fields);
+        if (result.ok) listId = result.value.listId;
+        return result;
+      });
+      return created ? listId : null;
+    },
+    reset: (id: string) => command('resetList', (list) => [id, [list]], () => api().resetList(id)),
   };
 
   return {

@@ -1,8 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
+import { readSaved } from '../../harness/saved';
 import { expect, test } from '../fixtures';
 
-const disk = async (file: string) => JSON.parse(await readFile(file, 'utf8'));
+/** What is on disk, as the next start reads it (data file and journal: list edits are journaled). */
+const disk = readSaved;
 
 test('lists of your own: create, add and edit resources, move one to another list, delete with undo', async ({ app, listPage }) => {
   const page = app.page;
@@ -50,8 +51,8 @@ test('lists of your own: create, add and edit resources, move one to another lis
 
   const saved = await disk(app.dataFile);
   const compilers = saved.lists.find((l: { id: string }) => l.id === 'compilers');
-  expect(compilers.resources.map((r: { title: string }) => r.title)).toEqual(['Crafting Interpreters', 'To GIL or not to GIL']);
-  expect(saved.progress['compilers/to-gil-or-not-to-gil'].status).toBe('done');
+  expect(compilers?.resources.map((r: { title: string }) => r.title)).toEqual(['Crafting Interpreters', 'To GIL or not to GIL']);
+  expect(saved.progress['compilers/to-gil-or-not-to-gil']?.status).toBe('done');
 });
 
 test('a list can be renamed, deleted (and brought back with undo), and a bundled one reset to its published version', async ({ app, listPage }) => {
@@ -99,7 +100,7 @@ test('drag and drop: reorder a resource, and move one to another list by droppin
   const handle = (title: string) => listPage.resource(title).locator('.drag-handle');
   await listPage.resource('Python internals').scrollIntoViewIfNeeded();
   await drag(page, handle('Stupid Python Ideas'), listPage.resource('Python internals'));
-  await expect.poll(async () => (await disk(app.dataFile)).lists[0].resources.map((r: { id: string }) => r.id).slice(6, 8)).toEqual([
+  await expect.poll(async () => (await disk(app.dataFile)).lists[0]!.resources.map((r: { id: string }) => r.id).slice(6, 8)).toEqual([
     'stupid-python-ideas',
     'eli-bendersky-python-internals',
   ]);

@@ -116,6 +116,32 @@ describe('the journal: a tick costs a small append, not a rewrite of the whole d
     await next.close();
   });
 
+  it('list-shape edits are journaled as commands at any size, and a crash replays them exactly', async () => {
+    const dir = await writeProfile(await tempDir(), bigDocument(10_000));
+    const store = await openStore({ dir, compactAfterMs: 60_000 });
+    const before = await stat(join(dir, DATA_FILE_NAME));
+    const added = await store.command('addResource', BIG_LIST, { title: 'A new one', url: 'https://example.com/new', author: null, description: '' });
+    await store.setDone(`${BIG_LIST}/${added.id}`, true);
+    const newRef = await store.command('moveResource', `${BIG_LIST}/${added.id}`, BIG_LIST, 0);
+    const removed = await store.command('deleteResource', `${BIG_LIST}/r7`);
+    const list = await store.command('createList', 'Fresh', 'made after the last write');
+    await store.command('moveList', list.id, 0);
+    await store.command('restoreResource', removed);
+    const [journal] = await journalFiles(dir);
+    expect((await stat(join(dir, journal!))).size).toBeLessThan(5000);
+    expect((await stat(join(dir, DATA_FILE_NAME))).mtimeMs).toBe(before.mtimeMs);
+    const expected = structuredClone(store.document()!);
+    // No close: a crash. The next start replays the commands onto the very state they were made on.
+    const next = await openStore({ dir });
+    const { journalGeneration: _a, ...got } = next.document()!;
+    const { journalGeneration: _b, ...want } = expected;
+    expect(got).toEqual(want);
+    expect(next.document()!.lists[0]!.title).toBe('Fresh');
+    expect(next.document()!.lists[1]!.resources[0]!.title).toBe('A new one');
+    expect(next.document()!.progress[newRef]?.status).toBe('done');
+    await next.close();
+  });
+
   it('journal files are named by generation and found in order', async () => {
     const dir = await tempDir();
     const journal = new Journal(join(dir, DATA_FILE_NAME), [], 7);

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../../data/store';
 import { dispatch } from '../../../electron/api/dispatch';
 import { createHandlers } from '../../../electron/api/handlers';
-import { CODEWALK, PBTS, tempDir } from '../helpers';
+import { CODEWALK, PBTS, savedState, tempDir } from '../helpers';
 
 async function setup() {
   const store = await openStore({ dir: await tempDir() });
@@ -13,7 +14,8 @@ async function setup() {
     if (!result.ok) throw Object.assign(new Error(result.error.message), result.error);
     return result.value as never;
   };
-  return { store, call, disk: async () => JSON.parse(await readFile(store.file, 'utf8')) };
+  // On disk as the next start reads it: the data file with the journal (list edits are journaled commands).
+  return { store, call, disk: () => savedState(dirname(store.file)) };
 }
 
 describe('lists', () => {
@@ -36,9 +38,9 @@ describe('lists', () => {
     expect((await disk()).notes[CODEWALK]).toBeUndefined();
     await call('restoreList', removed);
     const back = await disk();
-    expect(back.lists[0].id).toBe(PBTS);
-    expect(back.progress[`${PBTS}/peps`].status).toBe('done');
-    expect(back.notes[CODEWALK].body).toBe('my note');
+    expect(back.lists[0]!.id).toBe(PBTS);
+    expect(back.progress[`${PBTS}/peps`]?.status).toBe('done');
+    expect(back.notes[CODEWALK]?.body).toBe('my note');
   });
 
   it('a bundled list can be reset to the published version, keeping progress and notes', async () => {
@@ -64,7 +66,7 @@ describe('resources', () => {
   it('are added, edited, and deleted with an undo that brings back progress, parts and notes', async () => {
     const { store, call, disk } = await setup();
     const added = await call('addResource', PBTS, { title: 'CPython Internals (book)', url: 'https://realpython.com/products/cpython-internals-book/', author: 'Anthony Shaw', description: '' });
-    expect((await disk()).lists[0].resources.at(-1)).toMatchObject({ id: 'cpython-internals-book', author: 'Anthony Shaw' });
+    expect((await disk()).lists[0]!.resources.at(-1)).toMatchObject({ id: 'cpython-internals-book', author: 'Anthony Shaw' });
     await call('updateResource', `${PBTS}/${(added as { id: string }).id}`, { title: 'CPython Internals', url: null, author: 'Anthony Shaw', description: 'The book' });
     await store.setDone(`${CODEWALK}/cpython-internals-lecture-2`, true);
     await store.saveNote(CODEWALK, 'lecture notes');
@@ -84,16 +86,16 @@ describe('resources', () => {
     const to = await call('moveResource', CODEWALK, listId, 0);
     expect(to).toBe(`${listId}/cpython-internals-ten-hour-codewalk`);
     const saved = await disk();
-    expect(saved.lists[0].resources).toHaveLength(9);
-    expect(saved.progress[`${to}/cpython-internals-lecture-1`].status).toBe('done');
-    expect(saved.notes[to].body).toBe('travels with it');
+    expect(saved.lists[0]!.resources).toHaveLength(9);
+    expect(saved.progress[`${to}/cpython-internals-lecture-1`]?.status).toBe('done');
+    expect(saved.notes[to]?.body).toBe('travels with it');
     expect(saved.notes[CODEWALK]).toBeUndefined();
   });
 
   it('moved within a list change place only', async () => {
     const { call, disk } = await setup();
     await call('moveResource', `${PBTS}/to-gil-or-not-to-gil`, PBTS, 0);
-    expect((await disk()).lists[0].resources[0].id).toBe('to-gil-or-not-to-gil');
+    expect((await disk()).lists[0]!.resources[0]!.id).toBe('to-gil-or-not-to-gil');
   });
 
   it.each([
@@ -105,7 +107,9 @@ describe('resources', () => {
   ])('refuse %s with a clear message and change nothing', async (_what, method, args, message) => {
     const { store, call } = await setup();
     const before = await readFile(store.file, 'utf8');
+    const saved = await savedState(dirname(store.file));
     await expect(call(method, ...args)).rejects.toThrow(message);
     expect(await readFile(store.file, 'utf8')).toBe(before);
+    expect(await savedState(dirname(store.file))).toEqual(saved); // nothing journaled either
   });
 });
