@@ -125,6 +125,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   const journal = new Journal(file, journals, loaded.doc?.journalGeneration ?? 0, fs);
   const compactAfterMs = options.compactAfterMs ?? COMPACT_AFTER_MS;
   let compactTimer: ReturnType<typeof setTimeout> | undefined;
+  let compacting: Promise<void> = Promise.resolve();
   let journaledBytes = 0;
   const notices = [...loaded.notices];
   const readOnly = loaded.readOnly;
@@ -196,7 +197,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   function scheduleCompaction(): void {
     clearTimeout(compactTimer);
     if (closed) return;
-    compactTimer = setTimeout(() => void compact(), journaledBytes > COMPACT_AFTER_BYTES ? 0 : compactAfterMs);
+    compactTimer = setTimeout(() => (compacting = compact()), journaledBytes > COMPACT_AFTER_BYTES ? 0 : compactAfterMs);
     compactTimer.unref?.();
   }
 
@@ -205,13 +206,13 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     const run = queue.then(() => reloadIfChangedByOthers());
     queue = run.catch(() => undefined);
     await run.catch(() => undefined);
-    if (!db || readOnly) return;
+    if (!db || readOnly || closed) return; // close() writes the document itself
     await writeDocument().then(writeSucceeded, writeFailed);
   }
 
   /** The whole document to disk; the journal files written before it are then deleted. */
   async function writeDocument(prepareNext = true): Promise<void> {
-    const included = journal.rotate({ prepareNext });
+    const included = journal.rotate({ prepareNext: prepareNext && !closed });
     journaledBytes = 0;
     db!.data.journalGeneration = included;
     // Serialised now, not when the write's turn comes: the file holds exactly the journal up to
@@ -408,6 +409,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       closed = true;
       clearTimeout(retryTimer);
       clearTimeout(compactTimer);
+      await compacting; // one already running finishes (and its snapshot is awaited below)
       await queue;
       await journal.settled();
       // Quitting writes the whole document: the next start reads one file, and no journal is left.
