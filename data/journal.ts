@@ -3,6 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { runCommand, type CommandName } from './commands';
 import { realFs, type FsSeam } from './fs-seam';
+import { resolveRef, resourceRefOf } from './refs';
 import type { Activity, Note, ProgressEntry, Resource, StudyDocument } from './schema';
 
 /**
@@ -204,10 +205,8 @@ export function replay(doc: StudyDocument, entries: readonly JournalEntry[]): nu
       if (!hasActivity(doc, activity)) doc.activity.push(activity);
     }
     for (const [ref, resource] of Object.entries(entry.resources ?? {})) {
-      const [listId, resourceId] = ref.split('/');
-      const list = doc.lists.find((l) => l.id === listId);
-      const index = list?.resources.findIndex((r) => r.id === resourceId) ?? -1;
-      if (list && index >= 0) list.resources[index] = resource;
+      const found = resolveRef(doc, ref);
+      if (found) found.list.resources[found.list.resources.indexOf(found.resource)] = resource;
     }
     for (const listId of entry.customized ?? []) {
       const list = doc.lists.find((l) => l.id === listId);
@@ -261,15 +260,11 @@ export function recordChange<T>(
     activity: doc.activity.slice(activityBefore),
   };
   if (recorded) entry.command = recorded;
-  if (resourceRef) {
+  const edited = resourceRef ? resolveRef(doc, resourceRef) : null;
+  if (edited) {
     // The one resource the change edited in place: recorded whole (a few hundred bytes), and its list.
-    const [listId, resourceId] = resourceRef.split('/');
-    const list = doc.lists.find((l) => l.id === listId);
-    const resource = list?.resources.find((r) => r.id === resourceId);
-    if (list && resource) {
-      entry.resources = { [`${list.id}/${resource.id}`]: structuredClone(resource) };
-      if (list.customized) entry.customized = [list.id];
-    }
+    entry.resources = { [resourceRefOf(resourceRef!)]: structuredClone(edited.resource) };
+    if (edited.list.customized) entry.customized = [edited.list.id];
   }
   return { result, entry };
 }

@@ -14,6 +14,11 @@ export function itemRef(listId: string, resourceId: string, itemId: string): Ref
   return `${listId}/${resourceId}/${itemId}`;
 }
 
+/** The resource a ref belongs to: `list/resource/part` → `list/resource` (a resource's ref is itself). */
+export function resourceRefOf(ref: Ref): Ref {
+  return ref.split('/').slice(0, 2).join('/');
+}
+
 export type Resolved =
   | { kind: 'resource'; list: StudyList; resource: Resource }
   | { kind: 'part'; list: StudyList; resource: Resource; part: Part }

@@ -12,14 +12,12 @@ import { describeFsError, realFs, type FsSeam } from './fs-seam';
 import { readDocument } from './read-document';
 import * as ops from './doc-ops';
 import type { RemovedPart } from './part-ops';
-import { urlOf, type Ref } from './refs';
+import { resourceRefOf, urlOf, type Ref } from './refs';
 import type { Note, Part, ProgressEntry, Status, StudyDocument, StudyList } from './schema';
 import { loadDocument, moveAside, recoveryFileOf, type StartupNotice } from './startup';
 
 export const DATA_FILE_NAME = 'studyshelf.json';
 
-/** `list/resource/part` → `list/resource`. */
-const resourceOf = (partRef: string) => partRef.split('/').slice(0, 2).join('/');
 
 /** Waits between retries of a write that failed (disk full, locked file, …); the last one repeats. */
 const RETRY_DELAYS_MS = [1000, 2000, 5000, 10_000, 30_000];
@@ -353,9 +351,9 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     saveWhereStopped: (ref, text) => journaled((doc) => ops.editNote(doc, ref, { whereStopped: text.trim() }, now())),
     // Part edits change one resource in place: journaled with that resource, like a tick.
     addPart: (resourceRef, title, url) => journaled((doc) => ops.addPart(doc, resourceRef, title, url), resourceRef),
-    renamePart: (partRef, title) => journaled((doc) => ops.renamePart(doc, partRef, title), resourceOf(partRef)),
-    movePart: (partRef, toIndex) => journaled((doc) => ops.movePart(doc, partRef, toIndex), resourceOf(partRef)),
-    removePart: (partRef) => journaled((doc) => ops.removePart(doc, partRef), resourceOf(partRef)),
+    renamePart: (partRef, title) => journaled((doc) => ops.renamePart(doc, partRef, title), resourceRefOf(partRef)),
+    movePart: (partRef, toIndex) => journaled((doc) => ops.movePart(doc, partRef, toIndex), resourceRefOf(partRef)),
+    removePart: (partRef) => journaled((doc) => ops.removePart(doc, partRef), resourceRefOf(partRef)),
     insertPart: (resourceRef, part, index, progress) => journaled((doc) => ops.insertPart(doc, resourceRef, part, index, progress), resourceRef),
     changeResource: (resourceRef, apply) => journaled(apply, resourceRef),
     command: (name, ...args) => journaled((doc) => runCommand(doc, name, args), undefined, { name, args }) as never,

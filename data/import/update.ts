@@ -1,3 +1,4 @@
+import { resourceRefOf } from '../refs';
 import { newPartId } from '../part-ops';
 import type { Part, Resource, StudyDocument, StudyList } from '../schema';
 import type { ImportedResource, ImportPreview } from './imported';
@@ -83,7 +84,7 @@ export function updateListFrom(doc: StudyDocument, list: StudyList, preview: Imp
     };
   });
   const stay = new Set(next.map((r) => `${list.id}/${r.id}`));
-  const keep = (key: string) => stay.has(key.split('/').slice(0, 2).join('/'));
+  const keep = (key: string) => stay.has(resourceRefOf(key));
   for (const key of Object.keys(doc.progress)) if (key.startsWith(`${list.id}/`) && !keep(key)) delete doc.progress[key];
   for (const key of Object.keys(doc.notes)) if (key.startsWith(`${list.id}/`) && !keep(key)) delete doc.notes[key];
   list.resources = next;

@@ -3,6 +3,7 @@ import { StudyError } from '../../data/errors';
 import { mergeDocuments, previewBackupFile, readBackupFile } from '../../data/backup-file';
 import * as lists from '../../data/list-ops';
 import { Jobs, type JobHandle } from '../../data/jobs';
+import { itemRef, resolveRef, resourceRef, resourceRefOf } from '../../data/refs';
 import { exportFileName, exportFrom, importJob, previewImportJob, type ExportFormat } from '../../data/transfer';
 import { readImportFile, writeExportFile } from '../../data/user-files';
 import type { Store } from '../../data/store';
@@ -114,12 +115,11 @@ export function createHandlers({ store, openExternal, openPath, dialogs, notify 
     async getResource(ref) {
       const doc = store.document();
       if (!doc) throw new StudyError('read-only', 'Your data is not open.');
-      const [listId, resourceId] = ref.split('/');
-      const list = doc.lists.find((l) => l.id === listId);
-      const resource = list?.resources.find((r) => r.id === resourceId);
-      if (!list || !resource) throw new StudyError('unknown-ref', `There is no resource “${ref}”.`);
-      const key = `${list.id}/${resource.id}`;
-      const refs = [key, ...[...resource.parts, ...resource.links].map((item) => `${key}/${item.id}`)];
+      const found = resolveRef(doc, resourceRefOf(ref));
+      if (!found) throw new StudyError('unknown-ref', `There is no resource “${ref}”.`);
+      const { list, resource } = found;
+      const key = resourceRef(list.id, resource.id);
+      const refs = [key, ...[...resource.parts, ...resource.links].map((item) => itemRef(list.id, resource.id, item.id))];
       const progress = Object.fromEntries(refs.flatMap((r) => (doc.progress[r] ? [[r, doc.progress[r]]] : [])));
       return { listId: list.id, resource, progress, note: doc.notes[key] ?? null, customized: list.customized };
     },

@@ -5,11 +5,9 @@ import type { Note, Part, Status } from '../../data/schema';
 import type { ResourceFieldsInput } from '../components/ResourceEditor';
 import { api } from '../api';
 import { recoverDrafts } from '../recover-drafts';
+import { resourceRefOf } from '../../data/refs';
 import { withCommand } from '../apply-command';
 import { withNote, withProgress, withResource } from '../state-updates';
-
-/** `list/resource/part` → `list/resource`. */
-const resourceOf = (partRef: string) => partRef.split('/').slice(0, 2).join('/');
 
 export interface Notice {
   id: number;
@@ -236,13 +234,13 @@ export function useStudyData() {
       edit(
         () => api().renamePart(partRef, title),
         () => ({ label: `Part renamed to “${title.trim()}”.`, undo: () => api().renamePart(partRef, oldTitle) }),
-        resourceOf(partRef),
+        resourceRefOf(partRef),
       ),
     move: (partRef: string, from: number, to: number) =>
       edit(
         () => api().movePart(partRef, to),
         () => ({ label: 'Part moved.', undo: () => api().movePart(partRef, from) }),
-        resourceOf(partRef),
+        resourceRefOf(partRef),
       ),
     remove: (resourceRef: string, partRef: string) =>
       edit(
