@@ -254,12 +254,13 @@ export function recordChange<T>(
   const view: StudyDocument = { ...doc, progress: watch(doc.progress, touched.progress), notes: watch(doc.notes, touched.notes) };
   const result = change(view);
   if (view.lists !== doc.lists || view.activity !== doc.activity) throw new Error('A journaled change may only write progress, notes and activity.');
+  // A command is replayed by running it again, so what it wrote is not recorded a second time.
+  if (recorded) return { result, entry: { progress: {}, notes: {}, activity: [], command: recorded } };
   const entry: JournalEntry = {
     progress: Object.fromEntries([...touched.progress].map((ref) => [ref, doc.progress[ref] ?? null])),
     notes: Object.fromEntries([...touched.notes].map((ref) => [ref, doc.notes[ref] ?? null])),
     activity: doc.activity.slice(activityBefore),
   };
-  if (recorded) entry.command = recorded;
   const edited = resourceRef ? resolveRef(doc, resourceRef) : null;
   if (edited) {
     // The one resource the change edited in place: recorded whole (a few hundred bytes), and its list.
