@@ -50,26 +50,23 @@ export function ExportMenu({ listId, onError, onSaved }: { listId: string; onErr
       <details className="export-menu" ref={menu}>
         <summary className="button">Export…</summary>
         <div className="export-options">
-          <div role="group" aria-labelledby="export-this-list">
-            <p id="export-this-list" className="export-heading">
-              This list
-            </p>
-            {LIST_FORMATS.map(([format, label]) => (
-              <button key={format} type="button" className="link-button" onClick={() => void save(listId, format)}>
-                {label}
-              </button>
-            ))}
-          </div>
-          <div role="group" aria-labelledby="export-all-lists">
-            <p id="export-all-lists" className="export-heading">
-              All lists
-            </p>
-            {ALL_FORMATS.map(([format, label]) => (
-              <button key={format} type="button" className="link-button" onClick={() => void save(null, format)}>
-                {label}
-              </button>
-            ))}
-          </div>
+          {(
+            [
+              ['export-this-list', 'This list', listId, LIST_FORMATS],
+              ['export-all-lists', 'All lists', null, ALL_FORMATS],
+            ] as const
+          ).map(([id, heading, scope, formats]) => (
+            <div key={id} role="group" aria-labelledby={id}>
+              <p id={id} className="export-heading">
+                {heading}
+              </p>
+              {formats.map(([format, label]) => (
+                <button key={format} type="button" className="link-button" onClick={() => void save(scope, format)}>
+                  {label}
+                </button>
+              ))}
+            </div>
+          ))}
         </div>
       </details>
     </>
