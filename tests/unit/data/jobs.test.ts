@@ -9,6 +9,11 @@ import { tempDir } from '../helpers';
 
 const links = (n: number) => ['# Many links', '', ...Array.from({ length: n }, (_, i) => `- [Link ${i}](https://example.com/${i})`)].join('\n');
 
+/** Waits, turn by turn of the event loop, until `done` holds (a job has reported its first stages). */
+async function until(done: () => boolean): Promise<void> {
+  while (!done()) await new Promise((resolve) => setImmediate(resolve));
+}
+
 async function app() {
   const store = await openStore({ dir: await tempDir() });
   const events: JobProgress[] = [];
@@ -50,10 +55,7 @@ describe('long work as a job: progress and cancel', () => {
     const before = await readFile(store.file, 'utf8');
     const importing = call('importList', 'many.md', links(20_000), 'new', 'job-2');
     // The first progress event comes before the file is read; cancel right then.
-    await new Promise<void>((resolve) => {
-      const wait = () => (events.length > 0 ? resolve() : setImmediate(wait));
-      wait();
-    });
+    await until(() => events.length > 0);
     expect(await call('cancelJob', 'job-2')).toEqual({ ok: true, value: true });
     expect(await importing).toMatchObject({ ok: false, error: { code: 'cancelled', message: 'Cancelled. Nothing was changed.' } });
     expect(await readFile(store.file, 'utf8')).toBe(before);
@@ -65,10 +67,7 @@ describe('long work as a job: progress and cancel', () => {
     const before = await readFile(store.file, 'utf8');
     const html = ['<!DOCTYPE NETSCAPE-Bookmark-file-1>', '<DL><p>', ...Array.from({ length: 60_000 }, (_, i) => `<DT><A HREF="https://example.com/${i}">Bookmark ${i}</A>`), '</DL>'].join('\n');
     const importing = call('importList', 'bookmarks.html', html, 'new', 'job-b');
-    await new Promise<void>((resolve) => {
-      const wait = () => (events.filter((e) => e.job === 'job-b').length >= 3 ? resolve() : setImmediate(wait));
-      wait();
-    });
+    await until(() => events.filter((e) => e.job === 'job-b').length >= 3);
     await call('cancelJob', 'job-b');
     expect(await importing).toMatchObject({ ok: false, error: { code: 'cancelled' } });
     const fractions = events.filter((e) => e.job === 'job-b').map((e) => e.fraction);
@@ -79,10 +78,7 @@ describe('long work as a job: progress and cancel', () => {
   it('a preview can be cancelled too; a job that is over cannot be, and says so', async () => {
     const { events, call } = await app();
     const previewing = call('previewImport', 'many.md', links(20_000), 'job-3');
-    await new Promise<void>((resolve) => {
-      const wait = () => (events.length > 0 ? resolve() : setImmediate(wait));
-      wait();
-    });
+    await until(() => events.length > 0);
     await call('cancelJob', 'job-3');
     expect(await previewing).toMatchObject({ ok: false, error: { code: 'cancelled' } });
     expect(await call('cancelJob', 'job-3')).toEqual({ ok: true, value: false });
@@ -111,10 +107,7 @@ describe('exports as jobs', () => {
     ]);
 
     const saving = call('saveExport', null, 'markdown', 'export-2');
-    await new Promise<void>((resolve) => {
-      const wait = () => (events.some((e) => e.job === 'export-2') ? resolve() : setImmediate(wait));
-      wait();
-    });
+    await until(() => events.some((e) => e.job === 'export-2'));
     expect(await call('cancelJob', 'export-2')).toEqual({ ok: true, value: true });
     expect(await saving).toMatchObject({ ok: false, error: { code: 'cancelled' } });
     await expect(readFile(target)).rejects.toThrow(/ENOENT/);
