@@ -16,6 +16,10 @@ export interface JobHandle {
   stage(stage: string, fraction: number): Promise<void>;
   /** The point of no return: reported as not cancellable, then the change is made. */
   commit(stage: string, fraction: number): Promise<void>;
+  /** Reports progress without yielding or stopping: for work that watches `signal` itself. */
+  report(stage: string, fraction: number): void;
+  /** Aborted when the user cancels: for work that stops part-way and keeps what it did (a link check). */
+  readonly signal: AbortSignal;
 }
 
 /**
@@ -23,14 +27,18 @@ export interface JobHandle {
  * checks for a cancel between stages, before it changes anything.
  */
 export class Jobs {
-  readonly #running = new Map<string, { cancelled: boolean; committed: boolean }>();
+  readonly #running = new Map<string, { cancelled: boolean; committed: boolean; abort: AbortController }>();
 
   constructor(private readonly report: (progress: JobProgress) => void) {}
 
-  async run<T>(id: string | undefined, work: (job: JobHandle) => Promise<T>): Promise<T> {
-    if (id === undefined) return work(QUIET);
+  /**
+   * `keepsPartial`: the work itself stops on `signal` and returns what it did, so a cancel is not an
+   * error (a link check keeps the links it checked before the cancel).
+   */
+  async run<T>(id: string | undefined, work: (job: JobHandle) => Promise<T>, options: { keepsPartial?: boolean } = {}): Promise<T> {
+    if (id === undefined) return work(quiet());
     if (this.#running.has(id)) throw new StudyError('invalid-argument', 'That job is already running.');
-    const state = { cancelled: false, committed: false };
+    const state = { cancelled: false, committed: false, abort: new AbortController() };
     this.#running.set(id, state);
     const step = async (stage: string, fraction: number, cancellable: boolean) => {
       if (state.cancelled) throw cancelled();
@@ -45,9 +53,11 @@ export class Jobs {
           await step(stage, fraction, false);
           state.committed = true;
         },
+        report: (stage, fraction) => this.report({ job: id, stage, fraction, cancellable: !state.committed }),
+        signal: state.abort.signal,
       });
       // A cancel that came during the last stage of work that changes nothing (a preview) still counts.
-      if (state.cancelled) throw cancelled();
+      if (state.cancelled && !options.keepsPartial) throw cancelled();
       return result;
     } finally {
       this.#running.delete(id);
@@ -59,11 +69,14 @@ export class Jobs {
     const state = this.#running.get(id);
     if (!state || state.committed) return false;
     state.cancelled = true;
+    state.abort.abort();
     return true;
   }
 }
 
-const QUIET: JobHandle = { stage: async () => undefined, commit: async () => undefined };
+function quiet(): JobHandle {
+  return { stage: async () => undefined, commit: async () => undefined, report: () => undefined, signal: new AbortController().signal };
+}
 
 function cancelled(): StudyError {
   return new StudyError('cancelled', 'Cancelled. Nothing was changed.');

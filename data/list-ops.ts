@@ -1,6 +1,7 @@
 import { resourceOrThrow } from './doc-ops';
 import { StudyError } from './errors';
 import { cleanTitle, newPartId } from './part-ops';
+import { resolveRef } from './refs';
 import type { Note, ProgressEntry, Resource, StudyDocument, StudyList } from './schema';
 
 /** Everything a deleted list or resource took with it, so an undo puts back exactly that. */
@@ -180,4 +181,19 @@ export function resetList(doc: StudyDocument, listId: string, shipped: readonly 
   const fresh = structuredClone(published);
   doc.lists[index] = fresh;
   return fresh;
+}
+
+/**
+ * Points an item (a resource, a part or a nested link) at the address its link moved to, keeping the
+ * old address in its history. Only when the item still has `from`: a stale click changes nothing.
+ */
+export function useNewAddress(doc: StudyDocument, ref: string, from: string, to: string, at: string): Resource {
+  const found = resolveRef(doc, ref);
+  if (!found) throw new StudyError('unknown-ref', `There is no resource “${ref}”.`);
+  const item = found.kind === 'resource' ? found.resource : found.kind === 'part' ? found.part : found.link;
+  if (item.url !== from) throw new StudyError('invalid-argument', 'This link was changed since it was checked; check it again.');
+  item.formerUrls = [...(item.formerUrls ?? []), { url: from, until: at }].slice(-50);
+  item.url = to;
+  found.list.customized = true;
+  return found.resource;
 }

@@ -11,6 +11,11 @@ export const IdSchema = z
 const TextSchema = z.string().max(10_000);
 const TimestampSchema = z.iso.datetime({ offset: true });
 const UrlFieldSchema = z.string().max(4096).nullable();
+/**
+ * Addresses an item had before "use the new address" after a link check found it moved. Optional, so
+ * documents without it (every one written before link checks) are still version 2 as they are.
+ */
+const FormerUrlsSchema = z.array(z.object({ url: z.string().max(4096), until: TimestampSchema })).max(50).optional();
 
 /** A nested link the article mentions inside a resource (e.g. the C-API reference under the docs). */
 export const LinkItemSchema = z.object({
@@ -19,6 +24,7 @@ export const LinkItemSchema = z.object({
   url: UrlFieldSchema,
   kind: z.string().max(100),
   description: TextSchema,
+  formerUrls: FormerUrlsSchema,
 });
 
 /** One part of a multi-part resource (a lecture, a post of a series). `url: null` opens the parent's link. */
@@ -26,6 +32,7 @@ export const PartSchema = z.object({
   id: IdSchema,
   title: z.string().min(1).max(1000),
   url: UrlFieldSchema,
+  formerUrls: FormerUrlsSchema,
 });
 
 export const ResourceSchema = z.object({
@@ -41,6 +48,7 @@ export const ResourceSchema = z.object({
   addedAt: TimestampSchema.nullable().default(null),
   links: z.array(LinkItemSchema),
   parts: z.array(PartSchema),
+  formerUrls: FormerUrlsSchema,
 });
 
 export const StudyListSchema = z.object({

@@ -1,7 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, screen, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, screen, session, shell, type WebContents } from 'electron';
+import { LinkChecker } from '../data/links/link-checks';
+import { LINK_LOG_FILE_NAME, LinkLogFile } from '../data/links/link-log';
 import { openStore, type Store } from '../data/store';
 import { watchDataFile } from '../data/watch';
 import { APP_ORIGIN, channelOf, FLUSH_HOOK } from './api/channels';
@@ -29,6 +31,9 @@ registerAppScheme();
 let store: Store | undefined;
 let mainWindow: BrowserWindow | undefined;
 let stopWatching: (() => void) | undefined;
+let stopLinkSchedule: (() => void) | undefined;
+/** How often main looks whether the weekly link check (if the user turned it on) is due. */
+const LINK_SCHEDULE_MS = 60 * 60 * 1000;
 
 if (!app.requestSingleInstanceLock()) {
   // Another Studyshelf owns the data file; it focuses its window (second-instance below).
@@ -54,10 +59,21 @@ async function start(): Promise<void> {
     return;
   }
   const opened = store;
+  const linkLog = new LinkLogFile(join(app.getPath('userData'), LINK_LOG_FILE_NAME));
+  await linkLog.load();
+  const links = new LinkChecker({
+    log: linkLog,
+    document: () => opened.document(),
+    // Chromium's view of the network: false means no connection at all, so nothing is even tried.
+    run: { isOnline: () => net.isOnline() },
+    onChange: (state) => mainWindow?.webContents.send(channelOf('linkChecksChanged'), state),
+  });
+  stopLinkSchedule = links.startSchedule(LINK_SCHEDULE_MS, 2 * 60 * 1000);
   registerIpc(
     ipcMain,
     createHandlers({
       store: opened,
+      links,
       openExternal: (url) => shell.openExternal(url),
       openPath: async (path) => {
         const failure = await shell.openPath(path);
@@ -155,6 +171,7 @@ app.on('will-quit', (event) => {
   // Hold the quit until every acknowledged write is on disk.
   event.preventDefault();
   stopWatching?.();
+  stopLinkSchedule?.();
   void store.close().finally(() => {
     storeClosed = true;
     app.quit();

@@ -40,10 +40,16 @@ export const METHOD_NAMES = [
   'restoreBackup',
   'startFresh',
   'openDataFolder',
+  'getLinkChecks',
+  'getLinkHistory',
+  'checkLinks',
+  'setAutoCheckLinks',
+  'useNewAddress',
+  'openArchivedCopy',
 ] as const;
 
 /** What main tells the renderer without being asked: the data changed under it (see contract.ts). */
-export const EVENT_NAMES = ['stateChanged', 'jobProgress'] as const;
+export const EVENT_NAMES = ['stateChanged', 'jobProgress', 'linkChecksChanged'] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

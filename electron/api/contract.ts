@@ -3,6 +3,9 @@ import type { BackupFilePreview } from '../../data/backup-file';
 import type { BackupInfo } from '../../data/backups';
 import type { ErrorCode } from '../../data/errors';
 import type { JobProgress } from '../../data/jobs';
+import type { LinkCheck } from '../../data/links/check-link';
+import type { LinkChecksState } from '../../data/links/link-checks';
+import type { RunSummary } from '../../data/links/link-log';
 import type { RemovedPart } from '../../data/part-ops';
 import type { ImportPreview } from '../../data/import/imported';
 import { IdSchema, NoteSchema, ProgressEntrySchema, ResourceSchema, StatusSchema, StudyListSchema, type Note, type Part, type ProgressEntry, type Resource, type StudyDocument, type StudyList } from '../../data/schema';
@@ -83,6 +86,17 @@ export const methods = {
   restoreBackup: z.tuple([z.string().min(1).max(200)]),
   startFresh: z.tuple([]),
   openDataFolder: z.tuple([]),
+  getLinkChecks: z.tuple([]),
+  /** Every check of one address, newest first. */
+  getLinkHistory: z.tuple([z.string().max(4096)]),
+  /** One list's links, or every list's (null), as a job: progress events and cancel, keeping what was checked. */
+  checkLinks: z.tuple([IdSchema.nullable(), JobId.optional()]),
+  /** The weekly background check: the user's consent to contact every resource's site. */
+  setAutoCheckLinks: z.tuple([z.boolean()]),
+  /** Points the item at the address the last check found it moved to; the old one is kept. */
+  useNewAddress: z.tuple([RefArg]),
+  /** The Wayback Machine's copy of the item's link, in the system browser. */
+  openArchivedCopy: z.tuple([RefArg]),
 } as const satisfies Record<MethodName, z.ZodTuple>;
 export type ArgsOf<M extends MethodName> = z.infer<(typeof methods)[M]>;
 
@@ -150,12 +164,21 @@ interface Returns {
   startFresh: AppState;
   /** The folder shown in the system's file manager. */
   openDataFolder: string;
+  getLinkChecks: LinkChecksState;
+  getLinkHistory: LinkCheck[];
+  checkLinks: RunSummary;
+  setAutoCheckLinks: LinkChecksState;
+  useNewAddress: Resource;
+  /** The address handed to the system browser. */
+  openArchivedCopy: string;
 }
 export type ReturnOf<M extends MethodName> = Returns[M];
 
 interface Events {
   stateChanged: AppState;
   jobProgress: JobProgress;
+  /** A link check started or ended (also the weekly one), or its settings changed. */
+  linkChecksChanged: LinkChecksState;
 }
 export type PayloadOf<E extends EventName> = Events[E];
 

@@ -3,6 +3,7 @@ import { StudyError } from '../../data/errors';
 import { mergeDocuments, previewBackupFile, readBackupFile } from '../../data/backup-file';
 import * as lists from '../../data/list-ops';
 import { Jobs, type JobHandle } from '../../data/jobs';
+import type { LinkChecker } from '../../data/links/link-checks';
 import { itemRef, resolveRef, resourceRef, resourceRefOf } from '../../data/refs';
 import { exportFileName, exportFrom, importJob, previewImportJob, type ExportFormat } from '../../data/transfer';
 import { readImportFile, writeExportFile } from '../../data/user-files';
@@ -17,9 +18,11 @@ export interface HandlerDeps {
   openExternal: (url: string) => Promise<void>;
   /** shell.openPath in Electron (the system file manager); a recorder in the harness. */
   openPath: (path: string) => Promise<void>;
-  /** The system's open and save dialogs (Electron's `dialog`); the harness has none and uses the page's. */
   /** Sends an event to the window (webContents.send in Electron). */
   notify?: <E extends EventName>(event: E, payload: PayloadOf<E>) => void;
+  /** The system's open and save dialogs (Electron's `dialog`); the harness has none and uses the page's. */
+  /** Link checks (the device's log, the network); absent where a test does not need them. */
+  links?: LinkChecker;
   dialogs?: {
     chooseImportFile(): Promise<string | null>;
     chooseExportPath(defaultName: string): Promise<string | null>;
@@ -38,7 +41,7 @@ export function stateOf(store: Store, nativeDialogs: boolean): AppState {
 }
 
 /** The API's behaviour, free of Electron: the same functions serve IPC and the test harness. */
-export function createHandlers({ store, openExternal, openPath, dialogs, notify }: HandlerDeps): StudyHandlers {
+export function createHandlers({ store, openExternal, openPath, dialogs, notify, links }: HandlerDeps): StudyHandlers {
   const jobs = new Jobs((progress) => notify?.('jobProgress', progress));
   const appState = (s: Store) => stateOf(s, !!dialogs);
   /** Writing an export is a job: shown with progress when it takes a while, cancellable until it is saved. */
@@ -51,6 +54,15 @@ export function createHandlers({ store, openExternal, openPath, dialogs, notify 
     const file = exportFrom(doc, listId, format);
     await job.commit('Saving', 0.8);
     return file;
+  };
+  const linkChecker = () => {
+    if (!links) throw new StudyError('invalid-argument', 'Link checks are not available in this window.');
+    return links;
+  };
+  const openDocument = () => {
+    const doc = store.document();
+    if (!doc) throw new StudyError('read-only', 'Your data is not open.');
+    return doc;
   };
   return {
     getState: async () => appState(store),
@@ -154,6 +166,21 @@ export function createHandlers({ store, openExternal, openPath, dialogs, notify 
     async startFresh() {
       await store.startFresh();
       return appState(store);
+    },
+    getLinkChecks: async () => linkChecker().state(),
+    getLinkHistory: async (url) => linkChecker().history(url),
+    checkLinks: (listId, jobId) => jobs.run(jobId, (job) => linkChecker().check(listId, job), { keepsPartial: true }),
+    setAutoCheckLinks: (enabled) => linkChecker().setAutoCheck(enabled),
+    async useNewAddress(ref) {
+      const { url, movedTo } = linkChecker().movedAddress(openDocument(), ref);
+      const at = new Date().toISOString();
+      return store.changeResource(resourceRefOf(ref), (doc) => lists.useNewAddress(doc, ref, url, movedTo, at));
+    },
+    async openArchivedCopy(ref) {
+      const url = linkChecker().archivedCopy(openDocument(), ref);
+      if (!isSafeExternalUrl(url)) throw new StudyError('unsafe-url', 'This link cannot be looked up in the archive.');
+      await openExternal(url);
+      return url;
     },
     async openDataFolder() {
       const folder = dirname(store.file);

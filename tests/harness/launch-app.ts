@@ -2,6 +2,9 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import type { RunOptions } from '../../data/links/check-links';
+import { LinkChecker } from '../../data/links/link-checks';
+import { LINK_LOG_FILE_NAME, LinkLogFile } from '../../data/links/link-log';
 import { openStore, type Store, type StoreOptions } from '../../data/store';
 import { watchDataFile } from '../../data/watch';
 import { mimeTypeOf, rendererFileFor } from '../../electron/api/app-files';
@@ -31,6 +34,8 @@ export interface LaunchOptions {
   store?: Pick<StoreOptions, 'fs' | 'retryDelaysMs' | 'now'>;
   /** null follows the system, as the real window does. */
   colorScheme?: 'light' | 'dark' | null;
+  /** Link-check settings (tests check servers on loopback, which the app otherwise never contacts). */
+  links?: Partial<RunOptions>;
 }
 
 export interface LaunchedApp {
@@ -38,6 +43,7 @@ export interface LaunchedApp {
   context: BrowserContext;
   store: Store;
   dataFile: string;
+  links: LinkChecker;
   /** Every URL the app handed to the "system browser", in order. */
   opened: string[];
   /** Every folder the app asked the system file manager to show. */
@@ -69,8 +75,18 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
       .evaluate(([deliver, c, text]) => (window as unknown as Record<string, (c: unknown, p: unknown) => void>)[deliver as string]?.(c, JSON.parse(text as string)), [DELIVER, channel, JSON.stringify(payload)] as const)
       .catch(() => undefined);
   };
+  // As in main: the link log sits beside the app's settings (the user-data folder), not in the data folder.
+  const linkLog = new LinkLogFile(join(options.userDataDir, LINK_LOG_FILE_NAME));
+  await linkLog.load();
+  const links = new LinkChecker({
+    log: linkLog,
+    document: () => store.document(),
+    run: options.links,
+    onChange: (state) => send(channelOf('linkChecksChanged'), state),
+  });
   const handlers = createHandlers({
     store,
+    links,
     notify: (event, payload) => send(channelOf(event), payload),
     openExternal: async (url) => void opened.push(url),
     openPath: async (path) => void openedFolders.push(path),
@@ -135,6 +151,7 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
     page,
     context,
     store,
+    links,
     dataFile: store.file,
     opened,
     openedFolders,

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { DurableJsonFile } from '../durable-json-file';
+import type { LinkCheck } from './check-link';
+import type { RunResult } from './check-links';
+
+export const LINK_LOG_FILE_NAME = 'link-checks.json';
+
+/** Checks kept per address, newest first: enough to see "broken since March", small enough to keep. */
+export const HISTORY_LENGTH = 12;
+
+const LinkCheckSchema = z.object({
+  at: z.string(),
+  state: z.enum(['ok', 'redirected', 'broken', 'unreachable']),
+  status: z.number().int().nullable(),
+  reason: z.string().max(2000),
+  finalUrl: z.string().max(4096).nullable(),
+  movedTo: z.string().max(4096).nullable(),
+  code: z.string().max(100).nullable(),
+});
+
+const RunSummarySchema = z.object({
+  at: z.string(),
+  /** The list checked, or null for every list. */
+  listId: z.string().nullable(),
+  automatic: z.boolean(),
+  counts: z.object({ ok: z.number(), redirected: z.number(), broken: z.number(), unreachable: z.number(), notChecked: z.number() }),
+  offline: z.boolean(),
+  cancelled: z.boolean(),
+});
+
+export const LinkLogSchema = z.object({
+  version: z.literal(1),
+  /** The weekly background check: off until the user turns it on (it contacts every resource's site). */
+  autoCheck: z.boolean(),
+  lastRun: RunSummarySchema.nullable(),
+  lastAutoRun: z.string().nullable(),
+  links: z.record(z.string(), z.array(LinkCheckSchema)),
+});
+
+export type LinkLog = z.infer<typeof LinkLogSchema>;
+export type RunSummary = z.infer<typeof RunSummarySchema>;
+
+export function emptyLinkLog(): LinkLog {
+  return { version: 1, autoCheck: false, lastRun: null, lastAutoRun: null, links: {} };
+}
+
+/** The log with a run's verdicts added to each address's history; "not checked" leaves history alone. */
+export function recordRun(log: LinkLog, run: RunResult, meta: { at: string; listId: string | null; automatic: boolean }): LinkLog {
+  const links = { ...log.links };
+  for (const [url, check] of run.checks) links[url] = [check, ...(links[url] ?? [])].slice(0, HISTORY_LENGTH);
+  const counts = { ok: 0, redirected: 0, broken: 0, unreachable: 0, notChecked: run.notChecked.length };
+  for (const check of run.checks.values()) counts[check.state] += 1;
+  const lastRun: RunSummary = { ...meta, counts, offline: run.offline, cancelled: run.cancelled };
+  return { ...log, links, lastRun, lastAutoRun: meta.automatic ? meta.at : log.lastAutoRun };
+}
+
+export function latestCheck(log: LinkLog, url: string | null): LinkCheck | null {
+  return url ? (log.links[url]?.[0] ?? null) : null;
+}
+
+/**
+ * The link log lives beside the app's own settings, not in the data folder: it is this computer's view
+ * of the network, rebuilt by the next check, and never worth a sync conflict. A damaged file is read
+ * as an empty log (the next save replaces it): nothing the user wrote is in it.
+ */
+export class LinkLogFile {
+  readonly #file: DurableJsonFile<unknown>;
+  #log: LinkLog = emptyLinkLog();
+
+  constructor(path: string) {
+    this.#file = new DurableJsonFile<unknown>(path);
+  }
+
+  async load(): Promise<LinkLog> {
+    try {
+      const parsed = LinkLogSchema.safeParse(await this.#file.read());
+      this.#log = parsed.success ? parsed.data : emptyLinkLog();
+    } catch {
+      this.#log = emptyLinkLog();
+    }
+    return this.#log;
+  }
+
+  get log(): LinkLog {
+    return this.#log;
+  }
+
+  async save(next: LinkLog): Promise<void> {
+    this.#log = next;
+    await this.#file.write(next);
+  }
+}
+
+export type { LinkCheck };
