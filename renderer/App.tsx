@@ -14,6 +14,9 @@ import { Sidebar } from './components/Sidebar';
 import { StatsView } from './components/StatsView';
 import { useImport } from './hooks/useImport';
 import { JobDialog } from './components/JobDialog';
+import { LinkCheckDialog } from './components/LinkCheckDialog';
+import { LinkChecksContext, useLinkChecks } from './hooks/useLinkChecks';
+import { addressesOf } from '../data/links/addresses';
 import { useShortcuts } from './hooks/useShortcuts';
 import { useStudyData } from './hooks/useStudyData';
 import { effectiveStatus, STATUS_LABELS } from './progress';
@@ -28,6 +31,7 @@ export function App() {
   const [helpOpen, setHelpOpen] = useState(false);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [listDialog, setListDialog] = useState<'new' | 'edit' | null>(null);
+  const [linkDialogOpen, setLinkDialogOpen] = useState(false);
   const [noteRequest, setNoteRequest] = useState<{ resourceId: string; count: number } | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const lists = state?.document?.lists ?? [];
@@ -45,6 +49,9 @@ export function App() {
     ),
     useCallback((message: string) => notify('error', message), [notify]),
   );
+
+  const linkChecks = useLinkChecks(notify, data.edit);
+  const linkAddresses = useMemo(() => (list ? addressesOf([list]).length : 0), [list]);
 
   useEffect(() => {
     document.title = view === 'stats' ? 'Progress — Studyshelf' : list ? `${list.title} — Studyshelf` : 'Studyshelf';
@@ -119,81 +126,96 @@ export function App() {
   }
   return (
     <ActionsContext.Provider value={actions}>
-      <div className="app">
-        <Sidebar
-          lists={lists}
-          document={state.document}
-          selectedId={view === 'list' ? list?.id : undefined}
-          statsSelected={view === 'stats'}
-          onSelect={(id) => {
-            setSelectedId(id);
-            setFilters(NO_FILTERS);
-            setView('list');
-          }}
-          onShowStats={() => setView('stats')}
-          dataFile={state.dataFile}
-          onShowBackups={() => setBackupsOpen(true)}
-          onShowShortcuts={() => setHelpOpen(true)}
-          onImportFile={(file) => void importer.openFile(file)}
-          onChooseImportFile={nativeDialogs ? () => void importer.chooseFile() : undefined}
-          onNewList={readOnly ? undefined : () => setListDialog('new')}
-          onDropResource={readOnly ? undefined : (dragged, toListId) => void data.resources.move(dragged.ref, dragged, toListId, 100_000)}
-        />
-        <main className="content">
-          <Banners state={state} />
-          {view === 'stats' ? (
-            <StatsView document={state.document} />
-          ) : list ? (
-            <ListView
-              key={list.id}
-              list={list}
-              document={state.document}
-              filters={filters}
-              onFiltersChange={setFilters}
-              searchRef={searchRef}
-              noteRequest={noteRequest}
-              onError={(message) => notify('error', message)}
-              onInfo={(message) => notify('info', message)}
-              onEditList={() => setListDialog('edit')}
-            />
-          ) : (
-            <p className="empty">You have no lists yet.</p>
-          )}
-        </main>
-        <BackupsDialog
-          open={backupsOpen}
-          readOnly={readOnly}
-          onClose={() => setBackupsOpen(false)}
-          onRestored={(result) => replaceState(result, 'Backup restored. Your data from before the restore is itself kept as a backup.')}
-        />
-        <ShortcutSheet open={helpOpen} onClose={() => setHelpOpen(false)} />
-        <ListDialog
-          target={listDialog === 'new' ? 'new' : listDialog === 'edit' && list ? list : null}
-          position={{ index: list ? lists.indexOf(list) : 0, count: lists.length }}
-          onClose={() => setListDialog(null)}
-          onSave={async (fields) => {
-            if (listDialog === 'edit' && list) return data.lists.update(list.id, fields);
-            const listId = await data.lists.create(fields);
-            if (!listId) return false;
-            notify('info', `Created the list “${fields.title.trim()}”.`);
-            setSelectedId(listId);
-            setView('list');
-            return true;
-          }}
-          onMove={(to) => list && void data.lists.move(list.id, lists.indexOf(list), to)}
-          onReset={() => {
-            setListDialog(null);
-            if (list) void data.lists.reset(list.id);
-          }}
-          onDelete={() => {
-            setListDialog(null);
-            if (list) void data.lists.remove(list.id, list.title);
-          }}
-        />
-        <JobDialog title="Importing" progress={importer.progress} onCancel={importer.cancelJob} />
-        <ImportDialog pending={importer.pending} busy={importer.busy} onConfirm={(mode) => void importer.confirm(mode)} onCancel={importer.cancel} />
-        <Notices notices={notices} dismiss={dismiss} />
-      </div>
+      <LinkChecksContext.Provider value={linkChecks.actions}>
+        <div className="app">
+          <Sidebar
+            lists={lists}
+            document={state.document}
+            selectedId={view === 'list' ? list?.id : undefined}
+            statsSelected={view === 'stats'}
+            onSelect={(id) => {
+              setSelectedId(id);
+              setFilters(NO_FILTERS);
+              setView('list');
+            }}
+            onShowStats={() => setView('stats')}
+            dataFile={state.dataFile}
+            onShowBackups={() => setBackupsOpen(true)}
+            onShowShortcuts={() => setHelpOpen(true)}
+            onImportFile={(file) => void importer.openFile(file)}
+            onChooseImportFile={nativeDialogs ? () => void importer.chooseFile() : undefined}
+            onNewList={readOnly ? undefined : () => setListDialog('new')}
+            onDropResource={readOnly ? undefined : (dragged, toListId) => void data.resources.move(dragged.ref, dragged, toListId, 100_000)}
+          />
+          <main className="content">
+            <Banners state={state} />
+            {view === 'stats' ? (
+              <StatsView document={state.document} />
+            ) : list ? (
+              <ListView
+                key={list.id}
+                list={list}
+                document={state.document}
+                filters={filters}
+                onFiltersChange={setFilters}
+                searchRef={searchRef}
+                noteRequest={noteRequest}
+                onError={(message) => notify('error', message)}
+                onInfo={(message) => notify('info', message)}
+                onEditList={() => setListDialog('edit')}
+                onCheckLinks={() => setLinkDialogOpen(true)}
+              />
+            ) : (
+              <p className="empty">You have no lists yet.</p>
+            )}
+          </main>
+          <BackupsDialog
+            open={backupsOpen}
+            readOnly={readOnly}
+            onClose={() => setBackupsOpen(false)}
+            onRestored={(result) => replaceState(result, 'Backup restored. Your data from before the restore is itself kept as a backup.')}
+          />
+          <ShortcutSheet open={helpOpen} onClose={() => setHelpOpen(false)} />
+          <ListDialog
+            target={listDialog === 'new' ? 'new' : listDialog === 'edit' && list ? list : null}
+            position={{ index: list ? lists.indexOf(list) : 0, count: lists.length }}
+            onClose={() => setListDialog(null)}
+            onSave={async (fields) => {
+              if (listDialog === 'edit' && list) return data.lists.update(list.id, fields);
+              const listId = await data.lists.create(fields);
+              if (!listId) return false;
+              notify('info', `Created the list “${fields.title.trim()}”.`);
+              setSelectedId(listId);
+              setView('list');
+              return true;
+            }}
+            onMove={(to) => list && void data.lists.move(list.id, lists.indexOf(list), to)}
+            onReset={() => {
+              setListDialog(null);
+              if (list) void data.lists.reset(list.id);
+            }}
+            onDelete={() => {
+              setListDialog(null);
+              if (list) void data.lists.remove(list.id, list.title);
+            }}
+          />
+          <JobDialog title="Importing" progress={importer.progress} onCancel={importer.cancelJob} />
+          <ImportDialog pending={importer.pending} busy={importer.busy} onConfirm={(mode) => void importer.confirm(mode)} onCancel={importer.cancel} />
+          <LinkCheckDialog
+            list={linkDialogOpen && list ? list : null}
+            addresses={linkAddresses}
+            state={linkChecks.state}
+            onClose={() => setLinkDialogOpen(false)}
+            onAutoCheckChange={(enabled) => void linkChecks.setAutoCheck(enabled)}
+            onCheck={() => {
+              setLinkDialogOpen(false);
+              if (list) void linkChecks.check(list.id);
+            }}
+          />
+          <JobDialog title="Checking links" progress={linkChecks.progress} onCancel={linkChecks.cancel} />
+          <Notices notices={notices} dismiss={dismiss} />
+        </div>
+      </LinkChecksContext.Provider>
     </ActionsContext.Provider>
   );
 }

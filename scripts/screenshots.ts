@@ -1,10 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../data/store';
 import { bigDocument, writeProfile } from '../bench/fixture';
 import { ListPage } from '../tests/e2e/pages/list-page';
 import { launchApp } from '../tests/harness/launch-app';
+import { toLoopback } from '../tests/support/link-servers';
 import { ROOT } from './electron-binary';
 
 // Regenerates the README's screenshots from the real renderer on the harness. A few months of study
@@ -55,6 +58,59 @@ async function seed(dir: string): Promise<void> {
   await store.close();
 }
 
+/**
+ * A list checked for dead links. The sites are a server on this computer (names resolved to loopback
+ * for the shot): the verdicts are real checks of real HTTP answers, not staged states.
+ */
+async function linkCheckShot(userDataDir: string): Promise<void> {
+  const routes: Record<string, [number, string?]> = {
+    '/2012/eval-loop': [301, '/posts/inside-the-eval-loop'],
+    '/posts/inside-the-eval-loop': [200],
+    '/gil': [404],
+    '/memory': [200],
+    '/compiler': [200],
+    '/compiler/slides': [410],
+    '/innards': [503],
+  };
+  const server = http.createServer((req, res) => {
+    const [status, location] = routes[req.url ?? ''] ?? [404];
+    res.writeHead(status, location ? { location } : {}).end();
+  });
+  // Port 80 when allowed, so the addresses read like the web's; any free port otherwise.
+  await new Promise<void>((resolve) => {
+    server.once('error', () => server.listen(0, '127.0.0.1', resolve));
+    server.listen(80, '127.0.0.1', resolve);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const at = (host: string, path: string) => `http://${host}${port === 80 ? '' : `:${port}`}${path}`;
+  const store = await openStore({ dir: userDataDir });
+  for (const list of [...store.document()!.lists]) await store.command('deleteList', list.id);
+  const list = await store.command('createList', 'CPython reading list', 'Posts and talks collected over the years.');
+  const add = (title: string, author: string, url: string, description: string) =>
+    store.command('addResource', list.id, { title, url, author, description });
+  await add('Inside the evaluation loop', 'A. Writer', at('blog.example.org', '/2012/eval-loop'), 'How ceval.c dispatches opcodes, walked through line by line.');
+  await add('Notes on the GIL', 'B. Author', at('notes.example.net', '/gil'), 'Why the GIL exists and what it protects.');
+  await add('Memory management in CPython', 'C. Speaker', at('docs.example.com', '/memory'), 'Arenas, pools and blocks: pymalloc explained.');
+  const talk = await add('A tour of the compiler', 'D. Presenter', at('talks.example.com', '/compiler'), 'From tokens to bytecode in forty minutes.');
+  await store.addPart(`${list.id}/${talk.id}`, 'Slides', at('talks.example.com', '/compiler/slides'));
+  await add("Python's innards, mirrored", 'E. Archivist', at('mirror.example.com', '/innards'), 'A copy of the classic series.');
+  await store.close();
+  const app = await launchApp({
+    userDataDir,
+    viewport: { width: 1280, height: 860 },
+    links: { allowPrivateNetwork: true, lookup: toLoopback },
+  });
+  const page = app.page;
+  await page.getByRole('button', { name: 'Check links…' }).click();
+  await page.getByRole('dialog', { name: 'Check links' }).getByRole('button', { name: /^Check \d+ links$/ }).click();
+  await page.locator('.list-links').waitFor();
+  await page.waitForTimeout(300);
+  await page.mouse.move(1, 1);
+  await page.screenshot({ path: join(ROOT, 'docs/studyshelf-links.png') });
+  await app.close();
+  await new Promise((resolve) => server.close(resolve));
+}
+
 const dir = await mkdtemp(join(tmpdir(), 'studyshelf-shots-'));
 try {
   for (const colorScheme of ['light', 'dark'] as const) {
@@ -95,7 +151,8 @@ try {
   await app.page.mouse.move(1, 1);
   await app.page.screenshot({ path: join(ROOT, 'docs/studyshelf-10000.png') });
   await app.close();
-  console.log('Wrote docs/studyshelf-{light,dark,notes,search,progress,10000}.png');
+  await linkCheckShot(join(dir, 'links'));
+  console.log('Wrote docs/studyshelf-{light,dark,notes,search,progress,10000,links}.png');
 } finally {
   await rm(dir, { recursive: true, force: true });
 }

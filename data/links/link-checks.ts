@@ -1,8 +1,9 @@
 import { StudyError } from '../errors';
 import type { JobHandle } from '../jobs';
 import { resolveRef, type Ref } from '../refs';
-import type { StudyDocument, StudyList } from '../schema';
+import type { StudyDocument } from '../schema';
 import { isSafeExternalUrl } from '../web-url';
+import { addressesOf } from './addresses';
 import type { LinkCheck } from './check-link';
 import { checkLinks, type RunOptions } from './check-links';
 import type { LinkLogFile} from './link-log';
@@ -36,22 +37,6 @@ export interface LinkCheckerOptions {
   /** Told after each run and setting change (the window re-reads). */
   onChange?: (state: LinkChecksState) => void;
   now?: () => Date;
-}
-
-/** Every web address of the lists: resources, their parts and their nested links. */
-export function addressesOf(lists: readonly StudyList[]): string[] {
-  const urls = new Set<string>();
-  const add = (url: string | null) => {
-    if (isSafeExternalUrl(url)) urls.add(url);
-  };
-  for (const list of lists) {
-    for (const resource of list.resources) {
-      add(resource.url);
-      for (const part of resource.parts) add(part.url);
-      for (const link of resource.links) add(link.url);
-    }
-  }
-  return [...urls];
 }
 
 /**

@@ -1,16 +1,20 @@
-import { useDeferredValue, useMemo, useRef, type RefObject } from 'react';
+import { useDeferredValue, useMemo, useRef, useState, type RefObject } from 'react';
 import type { StudyDocument, StudyList } from '../../data/schema';
 import { count, hostOf, isWebUrl } from '../format';
 import { listProgress, percent, whatNext } from '../progress';
 import { applyFilters, type Filters } from '../search';
 import { useSearchIndex } from '../hooks/useSearchIndex';
 import { useActions } from '../actions';
+import { useLinkActions } from '../hooks/useLinkChecks';
+import { hasLinkProblem, listLinkSummary } from '../link-summary';
 import { ExportMenu } from './ExportMenu';
 import { ResourceEditor } from './ResourceEditor';
 import { ProgressBar } from './ProgressBar';
 import { ResourceList, type ResourceListHandle } from './ResourceList';
 import { Toolbar } from './Toolbar';
 import { WhatNext } from './WhatNext';
+
+const day = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
 
 interface Props {
   list: StudyList;
@@ -23,10 +27,15 @@ interface Props {
   onError: (message: string) => void;
   onInfo: (message: string) => void;
   onEditList: () => void;
+  onCheckLinks: () => void;
 }
 
-export function ListView({ list, document, filters, onFiltersChange, searchRef, noteRequest, onError, onInfo, onEditList }: Props) {
+export function ListView({ list, document, filters, onFiltersChange, searchRef, noteRequest, onError, onInfo, onEditList, onCheckLinks }: Props) {
   const actions = useActions();
+  const { latest } = useLinkActions();
+  const [linkProblemsOnly, setLinkProblemsOnly] = useState(false);
+  const links = useMemo(() => listLinkSummary(list, latest), [list, latest]);
+  const problems = links.moved + links.broken + links.unreachable;
   // Walks every resource: computed when progress changes, not on each keystroke in the search box.
   const { done, total } = useMemo(() => listProgress(document.progress, list), [document.progress, list]);
   const skipped = list.resources.length - total;
@@ -34,10 +43,14 @@ export function ListView({ list, document, filters, onFiltersChange, searchRef, 
   // The index follows titles and notes; typing in the search box only queries it.
   const { index, version } = useSearchIndex(list, document.notes);
   const deferred = useDeferredValue(filters);
+  const filtering = linkProblemsOnly && problems > 0;
   const matches = useMemo(
-    () => applyFilters(list, document.progress, document.notes, deferred, index),
+    () => {
+      const found = applyFilters(list, document.progress, document.notes, deferred, index);
+      return filtering ? found.filter((m) => hasLinkProblem(m.resource, latest)) : found;
+    },
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `version`: the index changed in place
-    [list, document.progress, document.notes, deferred, index, version],
+    [list, document.progress, document.notes, deferred, index, version, filtering, latest],
   );
   const kinds = useMemo(() => [...new Set(list.resources.map((r) => r.kind))], [list]);
   const next = useMemo(() => whatNext(document.progress, document.notes, list), [document.progress, document.notes, list]);
@@ -58,6 +71,9 @@ export function ListView({ list, document, filters, onFiltersChange, searchRef, 
                 Edit list…
               </button>
             )}
+            <button type="button" className="button" onClick={onCheckLinks}>
+              Check links…
+            </button>
             <ExportMenu listId={list.id} onError={onError} onSaved={onInfo} />
           </div>
         </div>
@@ -79,6 +95,21 @@ export function ListView({ list, document, filters, onFiltersChange, searchRef, 
             resources done · {percent(done, total)}%{skipped > 0 && ` · ${skipped} skipped`}
           </p>
         </div>
+        {links.checked > 0 && (
+          <p className="list-links" role="status">
+            <span>
+              Links checked {links.lastAt && day.format(new Date(links.lastAt))}: {count(links.ok)} OK
+              {links.moved > 0 && <> · <span className="link-count link-count-moved">{count(links.moved)} moved</span></>}
+              {links.broken > 0 && <> · <span className="link-count link-count-broken">{count(links.broken)} broken</span></>}
+              {links.unreachable > 0 && <> · <span className="link-count link-count-unreachable">{count(links.unreachable)} not reachable</span></>}
+            </span>
+            {problems > 0 && (
+              <button type="button" className="link-button" aria-pressed={filtering} onClick={() => setLinkProblemsOnly((on) => !on)}>
+                {filtering ? 'Show all resources' : 'Show only link problems'}
+              </button>
+            )}
+          </p>
+        )}
       </header>
       {!filters.query && <WhatNext listId={list.id} resume={next.resume} next={next.next} notes={document.notes} onGoTo={goTo} />}
       <Toolbar ref={searchRef} filters={filters} onChange={onFiltersChange} kinds={kinds} shown={matches.length} total={list.resources.length} indexing={!index} />

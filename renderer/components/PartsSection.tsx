@@ -4,6 +4,7 @@ import { useActions } from '../actions';
 import { partsProgress, statusOf } from '../progress';
 import { ExternalLink } from './ExternalLink';
 import { Highlighted } from './Highlighted';
+import { LinkCheckLine } from './LinkCheckLine';
 import { ProgressBar } from './ProgressBar';
 import { ReadCheckbox } from './ReadCheckbox';
 import { StatusSelect } from './StatusSelect';
@@ -116,6 +117,7 @@ export function PartsSection({ listId, resource, progress, terms, editing, onEdi
                 disabled={actions.readOnly}
                 onChange={(next) => actions.changeStatus(partRef, next, `“${part.title}”: status changed.`)}
               />
+              <LinkCheckLine itemRef={partRef} url={part.url} title={part.title} formerUrls={part.formerUrls} quietWhenOk />
             </li>
           );
         })}

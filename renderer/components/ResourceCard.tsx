@@ -7,6 +7,7 @@ import { hostOf, isWebUrl, kindLabel } from '../format';
 import { derivedStatus, effectiveStatus, isDone, isExplicit } from '../progress';
 import { ExternalLink } from './ExternalLink';
 import { Highlighted } from './Highlighted';
+import { LinkCheckLine } from './LinkCheckLine';
 import { NotesPanel } from './NotesPanel';
 import { PartsSection } from './PartsSection';
 import { ReadCheckbox } from './ReadCheckbox';
@@ -118,6 +119,7 @@ export const ResourceCard = memo(forwardRef<HTMLLIElement, Props>(function Resou
             {entry?.startedAt && <span className="dates">Started {day.format(new Date(entry.startedAt))}</span>}
             {entry?.doneAt && <span className="dates">Finished {day.format(new Date(entry.doneAt))}</span>}
           </p>
+          <LinkCheckLine itemRef={resourceRef} url={resource.url} title={resource.title} formerUrls={resource.formerUrls} />
           {editing && (
             <ResourceEditor
               resource={resource}
@@ -162,6 +164,7 @@ export const ResourceCard = memo(forwardRef<HTMLLIElement, Props>(function Resou
                           <Highlighted text={link.title} terms={terms} />
                         </ExternalLink>
                         {link.description && <p className="subitem-description">{link.description}</p>}
+                        <LinkCheckLine itemRef={linkRef} url={link.url} title={link.title} formerUrls={link.formerUrls} quietWhenOk />
                       </div>
                     </li>
                   );

@@ -26,7 +26,7 @@ async function setup(routes: Record<string, [number, string?]>, options: { now?:
   const store = await openStore({ dir: join(dir, 'data') });
   stores.push(store);
   // Only the loopback list: the bundled lists link the real web, which these tests never reach.
-  for (const list of store.document()!.lists) await store.command('deleteList', list.id);
+  for (const list of [...store.document()!.lists]) await store.command('deleteList', list.id);
   const created = await store.command('createList', 'Loopback', '');
   const add = (title: string, path: string) => store.command('addResource', created.id, { title, url: `${server.origin}${path}`, author: null, description: '' });
   const ok = await add('Fine page', '/ok');
