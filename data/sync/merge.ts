@@ -1,0 +1,320 @@
+import { diff3Merge } from 'node-diff3';
+import type { Activity, Note, ProgressEntry, StudyDocument } from '../schema';
+
+/** Who made a version: conflict markers and notices name the computer, not "ours" and "theirs". */
+export interface DeviceInfo {
+  id: string;
+  name: string;
+}
+
+export interface Side {
+  device: DeviceInfo;
+  doc: StudyDocument;
+}
+
+export interface MergeNotice {
+  kind: 'kept-deleted' | 'note-conflict' | 'both-changed';
+  /** The resource (or list) it is about. */
+  ref: string;
+  message: string;
+}
+
+export interface MergeResult {
+  doc: StudyDocument;
+  notices: MergeNotice[];
+}
+
+export const CONFLICT_START = '<<<<<<< ';
+export const CONFLICT_MIDDLE = '=======';
+export const CONFLICT_END = '>>>>>>> ';
+
+/**
+ * Merges two computers' versions of the data against the last version they had in common (`base`,
+ * null when there is none). Nothing either side did is lost:
+ * - progress entries: the later `updatedAt` wins;
+ * - lists, resources, parts and nested links: merged by id — added on either side is kept; deleted on
+ *   one side is deleted unless the other side changed it meanwhile (then kept, with a notice);
+ * - fields without timestamps (a title, a link): the side that changed it wins; both changed → the
+ *   computer first by id wins, with a notice naming both values;
+ * - notes: a three-way line merge; lines both sides changed are kept side by side between conflict
+ *   markers for the user to resolve;
+ * - the activity log: the union.
+ * The result does not depend on which side is "ours": both computers compute the same document.
+ */
+export function mergeDocuments(base: StudyDocument | null, one: Side, other: Side): MergeResult {
+  const [first, second] = one.device.id <= other.device.id ? [one, other] : [other, one];
+  if (base === null) {
+    // A computer that joins with nothing of its own (fresh bundled lists) takes the data as it is.
+    if (isPristine(second.doc)) return { doc: canonical(first.doc), notices: [] };
+    if (isPristine(first.doc)) return { doc: canonical(second.doc), notices: [] };
+  }
+  const notices: MergeNotice[] = [];
+  const context: Context = { base, first, second, notices };
+  const lists = mergeById(context, base?.lists ?? null, first.doc.lists, second.doc.lists, '', (b, f, s, ref) => ({
+    ...mergeFields(context, b, f, s, ref, ['title', 'author', 'description', 'source', 'bundledVersion', 'customized']),
+    resources: mergeById(context, b?.resources ?? null, f.resources, s.resources, `${ref}/`, (br, fr, sr, rref) => ({
+      ...mergeFields(context, br, fr, sr, rref, ['title', 'url', 'author', 'kind', 'description', 'group', 'addedAt', 'formerUrls']),
+      links: mergeById(context, br?.links ?? null, fr.links, sr.links, `${rref}/`, (bl, fl, sl, lref) =>
+        mergeFields(context, bl, fl, sl, lref, ['title', 'url', 'kind', 'description', 'formerUrls']),
+      ),
+      parts: mergeById(context, br?.parts ?? null, fr.parts, sr.parts, `${rref}/`, (bp, fp, sp, pref) =>
+        mergeFields(context, bp, fp, sp, pref, ['title', 'url', 'formerUrls']),
+      ),
+    })),
+  }));
+  const doc: StudyDocument = {
+    schemaVersion: first.doc.schemaVersion,
+    lists,
+    progress: mergeRecords(base?.progress ?? null, first.doc.progress, second.doc.progress, (_b, f, s) => laterProgress(f, s)),
+    notes: mergeRecords(base?.notes ?? null, first.doc.notes, second.doc.notes, (b, f, s, key) => mergeNote(context, b, f, s, key)),
+    activity: mergeActivity(first.doc.activity, second.doc.activity),
+  };
+  return { doc: canonical(doc), notices };
+}
+
+/**
+ * The version to merge against when this computer merges another's: the version of *this* computer's
+ * data that the other one last merged (it publishes it), because the other's data contains it and
+ * ours grew from it — a true common ancestor. Failing that, the other's data as we last merged it.
+ */
+export function mergeBase(ourSeenOfTheirs: StudyDocument | null, theirSeenOfOurs: StudyDocument | null): StudyDocument | null {
+  return theirSeenOfOurs ?? ourSeenOfTheirs;
+}
+
+interface Context {
+  base: StudyDocument | null;
+  first: Side;
+  second: Side;
+  notices: MergeNotice[];
+}
+
+type WithId = { id: string };
+
+/**
+ * Items of two versions of an array, by id, in an order both computers agree on: the order of the
+ * side that reordered (the first computer's when both or neither did), with the other side's new
+ * items placed after the item they follow there.
+ */
+function mergeById<T extends WithId>(
+  context: Context,
+  base: readonly T[] | null,
+  first: readonly T[],
+  second: readonly T[],
+  prefix: string,
+  mergeItem: (base: T | null, first: T, second: T, ref: string) => T,
+): T[] {
+  const baseById = new Map(base?.map((item) => [item.id, item]));
+  const firstById = new Map(first.map((item) => [item.id, item]));
+  const secondById = new Map(second.map((item) => [item.id, item]));
+  const kept = new Map<string, T>();
+  const keepOne = (item: T, otherSide: Side, side: Side) => {
+    const ref = `${prefix}${item.id}`;
+    const before = baseById.get(item.id);
+    if (!before) return kept.set(item.id, item); // added on this side
+    if (!changed(context, before, item, ref, side)) return; // deleted on the other side, untouched here
+    kept.set(item.id, item);
+    context.notices.push({
+      kind: 'kept-deleted',
+      ref,
+      message: `“${titleOf(item)}” was deleted on ${otherSide.device.name} but changed on ${side.device.name}, so it was kept.`,
+    });
+  };
+  for (const item of first) {
+    const theirs = secondById.get(item.id);
+    if (theirs) kept.set(item.id, mergeItem(baseById.get(item.id) ?? null, item, theirs, `${prefix}${item.id}`));
+    else keepOne(item, context.second, context.first);
+  }
+  for (const item of second) if (!firstById.has(item.id)) keepOne(item, context.first, context.second);
+
+  const baseOrder = base?.map((item) => item.id) ?? [];
+  const reordered = (ids: string[]) => {
+    const inBase = new Set(baseOrder);
+    const common = ids.filter((id) => inBase.has(id));
+    const baseCommon = baseOrder.filter((id) => common.includes(id));
+    return common.some((id, i) => id !== baseCommon[i]);
+  };
+  const firstIds = first.map((item) => item.id);
+  const secondIds = second.map((item) => item.id);
+  const [primary, other] = reordered(secondIds) && !reordered(firstIds) ? [secondIds, firstIds] : [firstIds, secondIds];
+  const order = primary.filter((id) => kept.has(id));
+  for (let i = 0; i < other.length; i++) {
+    const id = other[i]!;
+    if (!kept.has(id) || order.includes(id)) continue;
+    let at = 0;
+    for (let j = i - 1; j >= 0; j--) {
+      const before = order.indexOf(other[j]!);
+      if (before >= 0) {
+        at = before + 1;
+        break;
+      }
+    }
+    order.splice(at, 0, id);
+  }
+  return order.map((id) => kept.get(id)!);
+}
+
+/** Whether a side changed an item since the base: its content, or the progress or notes under it. */
+function changed(context: Context, before: unknown, after: unknown, ref: string, side: Side): boolean {
+  if (!same(before, after)) return true;
+  const base = context.base;
+  if (!base) return false;
+  const under = (key: string) => key === ref || key.startsWith(`${ref}/`);
+  for (const [key, entry] of Object.entries(side.doc.progress)) if (under(key) && !same(entry, base.progress[key])) return true;
+  for (const [key, note] of Object.entries(side.doc.notes)) if (under(key) && !same(note, base.notes[key])) return true;
+  return false;
+}
+
+function mergeFields<T extends object>(context: Context, base: T | null, first: T, second: T, ref: string, fields: readonly (keyof T)[]): T {
+  const merged = { ...first };
+  for (const field of fields) {
+    const f = first[field];
+    const s = second[field];
+    if (same(f, s)) continue;
+    const b = base ? base[field] : undefined;
+    if (base && same(f, b)) {
+      merged[field] = s;
+    } else if (base && same(s, b)) {
+      merged[field] = f;
+    } else if (field === 'formerUrls') {
+      merged[field] = unionFormerUrls(f, s) as T[keyof T];
+    } else if (field === 'customized') {
+      merged[field] = (Boolean(f) || Boolean(s)) as T[keyof T];
+    } else {
+      context.notices.push({
+        kind: 'both-changed',
+        ref,
+        message: `${String(field)} of “${titleOf(first)}” was changed on both computers: kept ${context.first.device.name}'s ${show(f)}; ${context.second.device.name} had ${show(s)}.`,
+      });
+    }
+  }
+  return merged;
+}
+
+function mergeRecords<T>(
+  base: Record<string, T> | null,
+  first: Record<string, T>,
+  second: Record<string, T>,
+  mergeOne: (base: T | undefined, first: T, second: T, key: string) => T,
+): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const key of new Set([...Object.keys(first), ...Object.keys(second)])) {
+    const f = first[key];
+    const s = second[key];
+    const b = base?.[key];
+    if (f !== undefined && s !== undefined) out[key] = mergeOne(b, f, s, key);
+    // On one side only: added there, or removed on the other side — kept unless it is unchanged since.
+    else if (f !== undefined) {
+      if (b === undefined || !same(f, b)) out[key] = f;
+    } else if (s !== undefined) {
+      if (b === undefined || !same(s, b)) out[key] = s;
+    }
+  }
+  return out;
+}
+
+function laterProgress(first: ProgressEntry, second: ProgressEntry): ProgressEntry {
+  if (same(first, second)) return first;
+  if (second.updatedAt > first.updatedAt) return second;
+  return first;
+}
+
+function mergeNote(context: Context, base: Note | undefined, first: Note, second: Note, key: string): Note {
+  const later = second.updatedAt > first.updatedAt ? second : first;
+  const updatedAt = later.updatedAt;
+  const whereStopped = base && first.whereStopped === base.whereStopped ? second.whereStopped : base && second.whereStopped === base.whereStopped ? first.whereStopped : later.whereStopped;
+  const body = mergeText(context, base?.body ?? null, first.body, second.body, key);
+  return { body, whereStopped, updatedAt };
+}
+
+/** A three-way line merge; where both sides changed the same lines, both versions are kept, marked. */
+function mergeText(context: Context, base: string | null, first: string, second: string, key: string): string {
+  if (first === second) return first;
+  if (base !== null && first === base) return second;
+  if (base !== null && second === base) return first;
+  if (base === null) {
+    if (first === '' || second.startsWith(first)) return second;
+    if (second === '' || first.startsWith(second)) return first;
+  }
+  const regions = diff3Merge(first.split('\n'), (base ?? '').split('\n'), second.split('\n'), { excludeFalseConflicts: true });
+  const lines: string[] = [];
+  let conflicts = 0;
+  for (const region of regions) {
+    if (region.ok) lines.push(...region.ok);
+    else if (region.conflict) {
+      conflicts += 1;
+      lines.push(
+        `${CONFLICT_START}${context.first.device.name}`,
+        ...region.conflict.a,
+        CONFLICT_MIDDLE,
+        ...region.conflict.b,
+        `${CONFLICT_END}${context.second.device.name}`,
+      );
+    }
+  }
+  if (conflicts > 0) {
+    context.notices.push({
+      kind: 'note-conflict',
+      ref: key,
+      message: `A note was changed on ${context.first.device.name} and ${context.second.device.name} in the same place: both versions are in the note, between conflict markers.`,
+    });
+  }
+  return lines.join('\n');
+}
+
+/** Whether a note still holds conflict markers the user has not resolved. */
+export function hasConflictMarkers(body: string): boolean {
+  return body.split('\n').some((line) => line.startsWith(CONFLICT_START)) && body.includes(`\n${CONFLICT_MIDDLE}\n`);
+}
+
+function mergeActivity(first: Activity[], second: Activity[]): Activity[] {
+  const byKey = new Map<string, Activity>();
+  for (const entry of [...first, ...second]) byKey.set(`${entry.at}|${entry.ref}|${entry.action}`, entry);
+  return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, entry]) => entry);
+}
+
+function unionFormerUrls(a: unknown, b: unknown): unknown {
+  const all = [...((a as { url: string; until: string }[] | undefined) ?? []), ...((b as { url: string; until: string }[] | undefined) ?? [])];
+  const byKey = new Map(all.map((f) => [`${f.until}|${f.url}`, f]));
+  return [...byKey.entries()].sort(([x], [y]) => (x < y ? -1 : 1)).map(([, f]) => f);
+}
+
+/** No progress, notes, activity or edited list: a computer that has only the bundled lists. */
+function isPristine(doc: StudyDocument): boolean {
+  return Object.keys(doc.progress).length === 0 && Object.keys(doc.notes).length === 0 && doc.activity.length === 0 && doc.lists.every((l) => !l.customized);
+}
+
+/** Records in key order and no device-local field: two computers with the same data write the same bytes. */
+export function canonical(doc: StudyDocument): StudyDocument {
+  const sorted = <T,>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return {
+    schemaVersion: doc.schemaVersion,
+    lists: doc.lists,
+    progress: sorted(doc.progress),
+    notes: sorted(doc.notes),
+    activity: doc.activity,
+  };
+}
+
+export function sameDocument(a: StudyDocument, b: StudyDocument): boolean {
+  return stable(canonical(a)) === stable(canonical(b));
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return a === b || stable(a) === stable(b);
+}
+
+/** JSON with object keys sorted: a version read from disk and one built in memory compare equal. */
+function stable(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
+
+function titleOf(item: unknown): string {
+  const title = (item as { title?: unknown }).title;
+  return typeof title === 'string' ? title : '(untitled)';
+}
+
+function show(value: unknown): string {
+  return typeof value === 'string' ? `“${value}”` : JSON.stringify(value);
+}
