@@ -24,9 +24,9 @@ export interface MergeResult {
   notices: MergeNotice[];
 }
 
-export const CONFLICT_START = '<<<<<<< ';
-export const CONFLICT_MIDDLE = '=======';
-export const CONFLICT_END = '>>>>>>> ';
+import { CONFLICT_END, CONFLICT_MIDDLE, CONFLICT_START } from './markers';
+
+export { CONFLICT_END, CONFLICT_MIDDLE, CONFLICT_START, hasConflictMarkers } from './markers';
 
 /**
  * Merges two computers' versions of the data against the last version they had in common (`base`,
@@ -259,11 +259,6 @@ function mergeText(context: Context, base: string | null, first: string, second:
     });
   }
   return lines.join('\n');
-}
-
-/** Whether a note still holds conflict markers the user has not resolved. */
-export function hasConflictMarkers(body: string): boolean {
-  return body.split('\n').some((line) => line.startsWith(CONFLICT_START)) && body.includes(`\n${CONFLICT_MIDDLE}\n`);
 }
 
 function mergeActivity(first: Activity[], second: Activity[]): Activity[] {

@@ -1,0 +1,311 @@
+import { watch, type FSWatcher } from 'node:fs';
+import { mkdir, readdir, readFile, rename, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { z } from 'zod';
+import { DurableJsonFile } from '../durable-json-file';
+import { replayJournals } from '../journal';
+import { readDocument } from '../read-document';
+import type { StudyDocument } from '../schema';
+import { DATA_FILE_NAME, type Store } from '../store';
+import { DEVICE_FILE_NAME, deviceDir } from './device';
+import { canonical, mergeBase, mergeDocuments, sameDocument, type DeviceInfo, type MergeNotice } from './merge';
+
+/**
+ * The layout in a synced folder: each computer writes only in its own folder and reads the others'.
+ *
+ *   devices/<id>/studyshelf.json   its data (+ journal, backups/)    written by that computer only
+ *   devices/<id>/device.json       its name, for the notices
+ *   devices/<id>/seen/<other>.json the other's data as it last merged it (the base of the next merge)
+ *   conflict-copies/               sync engines' conflict copies, after they were merged
+ *
+ * A file with one writer never gets a conflict copy from the sync engine; merging happens here, in
+ * the app, where notes are merged line by line instead of one whole file winning.
+ */
+export const CONFLICT_COPIES_DIR = 'conflict-copies';
+
+/** Syncthing's `*.sync-conflict-*`, Dropbox's "(X's conflicted copy …)", Nextcloud's "(conflicted copy …)". */
+const CONFLICT_COPY = /^studyshelf(?:\.sync-conflict-[^/]*|\s*\([^)]*conflicted copy[^)]*\))\.json$/i;
+
+export function isConflictCopy(name: string): boolean {
+  return CONFLICT_COPY.test(name);
+}
+
+export interface PeerStatus {
+  id: string;
+  name: string;
+  /** When this computer last merged that one's changes. */
+  lastMergedAt: string | null;
+  /** Set while its file cannot be read yet (still arriving): it is read again, never taken as damage. */
+  waiting: string | null;
+}
+
+export interface SyncStatus {
+  folder: string;
+  device: DeviceInfo;
+  peers: PeerStatus[];
+  lastMergeAt: string | null;
+  /** What the merges did that the user may want to look at (newest first, at most 20). */
+  notices: (MergeNotice & { at: string })[];
+  /** Conflict copies made by the sync engine, merged and moved aside. */
+  conflictCopiesMerged: number;
+}
+
+export interface FolderSyncOptions {
+  folder: string;
+  device: DeviceInfo;
+  store: Store;
+  /** Told after each merge that changed the data, and whenever the status changes. */
+  onChange?: (status: SyncStatus, dataChanged: boolean) => void;
+  /** Waits for the sync engine to finish a burst of writes before reading. */
+  settleMs?: number;
+  /** Looks again this often even without a file event (network file systems miss them). */
+  pollMs?: number;
+  now?: () => Date;
+}
+
+const DeviceFileSchema = z.object({ id: z.string(), name: z.string().min(1).max(200) });
+
+/**
+ * The thin shell over `mergeDocuments`: notices the other computers' files changing, reads them
+ * (waiting out files still being written), merges them into this computer's data, and publishes
+ * what it merged.
+ */
+export class FolderSync {
+  readonly #options: FolderSyncOptions;
+  readonly #peers = new Map<string, PeerStatus>();
+  readonly #notices: SyncStatus['notices'] = [];
+  #lastMergeAt: string | null = null;
+  #conflictCopies = 0;
+  #running: Promise<void> | null = null;
+  #again = false;
+  #watcher: FSWatcher | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #poll: ReturnType<typeof setInterval> | undefined;
+  #stopped = false;
+
+  constructor(options: FolderSyncOptions) {
+    this.#options = options;
+  }
+
+  get #own(): string {
+    return deviceDir(this.#options.folder, this.#options.device.id);
+  }
+
+  #now(): string {
+    return (this.#options.now?.() ?? new Date()).toISOString();
+  }
+
+  status(): SyncStatus {
+    return {
+      folder: this.#options.folder,
+      device: this.#options.device,
+      peers: [...this.#peers.values()].sort((a, b) => a.name.localeCompare(b.name)),
+      lastMergeAt: this.#lastMergeAt,
+      notices: [...this.#notices],
+      conflictCopiesMerged: this.#conflictCopies,
+    };
+  }
+
+  /** Publishes this computer's name, merges what is there, then watches for more. */
+  async start(): Promise<void> {
+    await mkdir(join(this.#own, 'seen'), { recursive: true });
+    await new DurableJsonFile<DeviceInfo>(join(this.#own, DEVICE_FILE_NAME)).write(this.#options.device);
+    await this.syncNow();
+    const devices = join(this.#options.folder, 'devices');
+    try {
+      // Recursive: the others' folders, and folders of computers that join later.
+      this.#watcher = watch(devices, { recursive: true }, (_event, name) => {
+        // Our own writes are in our own folder: they are told apart by where they are.
+        if (name && (name === this.#options.device.id || name.startsWith(`${this.#options.device.id}/`))) return;
+        this.#schedule();
+      });
+      this.#watcher.on('error', () => undefined);
+    } catch {
+      // No file events here: the poll below still finds changes.
+    }
+    const pollMs = this.#options.pollMs ?? 5000;
+    this.#poll = setInterval(() => this.#schedule(0), pollMs);
+    this.#poll.unref?.();
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    this.#watcher?.close();
+    clearTimeout(this.#timer);
+    clearInterval(this.#poll);
+  }
+
+  #schedule(delay = this.#options.settleMs ?? 300): void {
+    if (this.#stopped) return;
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => void this.syncNow().catch(() => undefined), delay);
+    this.#timer.unref?.();
+  }
+
+  /** Merges every other computer's changes now; runs one at a time (a call during a run runs after it). */
+  async syncNow(): Promise<SyncStatus> {
+    if (this.#running) {
+      this.#again = true;
+      await this.#running;
+      return this.status();
+    }
+    this.#running = (async () => {
+      do {
+        this.#again = false;
+        await this.#syncOnce();
+      } while (this.#again && !this.#stopped);
+    })();
+    try {
+      await this.#running;
+    } finally {
+      this.#running = null;
+    }
+    return this.status();
+  }
+
+  async #syncOnce(): Promise<void> {
+    const devicesDir = join(this.#options.folder, 'devices');
+    let entries: string[];
+    try {
+      entries = await readdir(devicesDir);
+    } catch {
+      return;
+    }
+    let changed = false;
+    let statusChanged = false;
+    for (const id of entries.sort()) {
+      if (id === this.#options.device.id) {
+        changed = (await this.#mergeConflictCopies(this.#own, this.#options.device)) || changed;
+        continue;
+      }
+      const dir = join(devicesDir, id);
+      const info = await this.#peerInfo(dir, id);
+      const peer = this.#peers.get(id) ?? { id, name: info.name, lastMergedAt: null, waiting: null };
+      peer.name = info.name;
+      this.#peers.set(id, peer);
+      const read = await readPeerDocument(join(dir, DATA_FILE_NAME));
+      if (read.kind === 'missing') continue;
+      if (read.kind === 'incomplete') {
+        // Still arriving (or being replaced): the next event or poll reads it again.
+        if (peer.waiting === null) statusChanged = true;
+        peer.waiting = read.reason;
+        continue;
+      }
+      if (peer.waiting !== null) statusChanged = true;
+      peer.waiting = null;
+      changed = (await this.#mergePeer(info, dir, read.doc, peer)) || changed;
+      changed = (await this.#mergeConflictCopies(dir, info)) || changed;
+    }
+    if (changed || statusChanged) this.#options.onChange?.(this.status(), changed);
+  }
+
+  async #peerInfo(dir: string, id: string): Promise<DeviceInfo> {
+    try {
+      const parsed = DeviceFileSchema.safeParse(JSON.parse(await readFile(join(dir, DEVICE_FILE_NAME), 'utf8')));
+      if (parsed.success && parsed.data.id === id) return parsed.data;
+    } catch {
+      // Not there yet: named by its id until it arrives.
+    }
+    return { id, name: id };
+  }
+
+  /** Merges one other computer's data; true when this computer's data changed. */
+  async #mergePeer(info: DeviceInfo, dir: string, theirs: StudyDocument, peer: PeerStatus): Promise<boolean> {
+    const seenFile = join(this.#own, 'seen', `${info.id}.json`);
+    const ourSeen = await readSeen(seenFile);
+    if (ourSeen && sameDocument(ourSeen, theirs)) return false; // nothing new from them
+    const theirSeen = await readSeen(join(dir, 'seen', `${this.#options.device.id}.json`));
+    const changed = await this.#apply(mergeBase(ourSeen, theirSeen), info, theirs);
+    await new DurableJsonFile<StudyDocument>(seenFile).write(canonical(theirs));
+    peer.lastMergedAt = this.#now();
+    this.#lastMergeAt = peer.lastMergedAt;
+    return changed;
+  }
+
+  /** Merges `theirs` into the store's current data in one change; true when it changed anything. */
+  async #apply(base: StudyDocument | null, info: DeviceInfo, theirs: StudyDocument): Promise<boolean> {
+    const at = this.#now();
+    return this.#options.store.change((current) => {
+      const { doc, notices } = mergeDocuments(base, { device: this.#options.device, doc: current }, { device: info, doc: theirs });
+      for (const notice of notices) this.#notices.unshift({ ...notice, at });
+      this.#notices.splice(20);
+      if (sameDocument(doc, current)) return false;
+      current.lists = doc.lists;
+      current.progress = doc.progress;
+      current.notes = doc.notes;
+      current.activity = doc.activity;
+      return true;
+    });
+  }
+
+  /**
+   * A sync engine's conflict copy (two computers wrote one file): merged like any other version, with
+   * nothing taken as deleted (there is no base), then moved aside — never deleted unmerged.
+   */
+  async #mergeConflictCopies(dir: string, info: DeviceInfo): Promise<boolean> {
+    let names: string[];
+    try {
+      names = (await readdir(dir)).filter(isConflictCopy);
+    } catch {
+      return false;
+    }
+    let changed = false;
+    for (const name of names) {
+      const read = await readPeerDocument(join(dir, name), false);
+      if (read.kind !== 'ok') continue;
+      changed = (await this.#apply(null, { id: `${info.id}~copy`, name: `${info.name} (conflict copy)` }, read.doc)) || changed;
+      const aside = join(this.#options.folder, CONFLICT_COPIES_DIR);
+      await mkdir(aside, { recursive: true });
+      await rename(join(dir, name), join(aside, `${info.id}-${Date.now()}-${basename(name)}`));
+      this.#conflictCopies += 1;
+      this.#notices.unshift({
+        kind: 'both-changed',
+        ref: '',
+        at: this.#now(),
+        message: `A conflict copy made by the sync engine (${name}) was merged and moved to the “${CONFLICT_COPIES_DIR}” folder.`,
+      });
+    }
+    return changed;
+  }
+}
+
+type PeerRead = { kind: 'ok'; doc: StudyDocument } | { kind: 'missing' } | { kind: 'incomplete'; reason: string };
+
+/**
+ * Another computer's data as its next start would load it (the file, then its journal). A file that is
+ * still being written, or is replaced while it is read, is "incomplete" — read again later, never
+ * mistaken for damage and never merged half.
+ */
+export async function readPeerDocument(file: string, withJournal = true): Promise<PeerRead> {
+  let reason = 'not read yet';
+  for (let attempt = 0; attempt < 3; attempt++) {
+    let bytes: Buffer;
+    try {
+      const before = await stat(file);
+      bytes = await readFile(file);
+      const after = await stat(file);
+      if (before.mtimeMs !== after.mtimeMs || before.size !== after.size || before.ino !== after.ino || bytes.length !== after.size) {
+        reason = 'it changed while it was read';
+        continue;
+      }
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
+      reason = error instanceof Error ? error.message : String(error);
+      continue;
+    }
+    try {
+      const { doc } = readDocument(file, bytes);
+      if (withJournal) await replayJournals(file, doc);
+      delete doc.journalGeneration;
+      return { kind: 'ok', doc };
+    } catch (error) {
+      reason = `it is not complete yet (${error instanceof Error ? error.message : String(error)})`;
+    }
+  }
+  return { kind: 'incomplete', reason };
+}
+
+async function readSeen(file: string): Promise<StudyDocument | null> {
+  const read = await readPeerDocument(file, false);
+  return read.kind === 'ok' ? read.doc : null;
+}

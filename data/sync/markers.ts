@@ -1,0 +1,10 @@
+/** The markers around the two versions of lines both computers changed in a note (as git writes them). */
+export const CONFLICT_START = '<<<<<<< ';
+export const CONFLICT_MIDDLE = '=======';
+export const CONFLICT_END = '>>>>>>> ';
+
+/** Whether a note still holds conflict markers the user has not resolved. */
+export function hasConflictMarkers(body: string): boolean {
+  const lines = body.split('\n');
+  return lines.some((line) => line.startsWith(CONFLICT_START)) && lines.includes(CONFLICT_MIDDLE) && lines.some((line) => line.startsWith(CONFLICT_END));
+}

@@ -1,0 +1,291 @@
+import fc from 'fast-check';
+import { mkdir, open, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { deviceDir } from '../../../../data/sync/device';
+import { CONFLICT_COPIES_DIR, FolderSync } from '../../../../data/sync/folder-sync';
+import { hasConflictMarkers, sameDocument } from '../../../../data/sync/merge';
+import { DATA_FILE_NAME, openStore, type Store } from '../../../../data/store';
+import type { Status } from '../../../../data/schema';
+import { tempDir } from '../../helpers';
+
+const LAPTOP = { id: 'dev-laptop', name: 'Laptop' };
+const DESKTOP = { id: 'dev-desktop', name: 'Desktop' };
+const LIST = 'python-behind-the-scenes-resources';
+const RESOURCES = ['python-documentation', 'peps', 'your-guide-to-the-cpython-source-code', 'stupid-python-ideas'];
+
+interface Computer {
+  name: string;
+  /** This computer's copy of the synced folder. */
+  folder: string;
+  own: string;
+  store: Store;
+  sync: FolderSync;
+}
+
+const running: Computer[] = [];
+afterEach(async () => {
+  for (const c of running.splice(0)) {
+    c.sync.stop();
+    await c.store.close();
+  }
+});
+
+async function computer(folder: string, device: typeof LAPTOP, options: { watch?: boolean } = {}): Promise<Computer> {
+  const own = deviceDir(folder, device.id);
+  const store = await openStore({ dir: own, compactAfterMs: 30 });
+  const sync = new FolderSync({ folder, device, store, settleMs: 30, pollMs: options.watch ? 400 : 3_600_000 });
+  const c = { name: device.name, folder, own, store, sync };
+  running.push(c);
+  if (options.watch) await sync.start();
+  else await mkdir(join(own, 'seen'), { recursive: true }).then(() => writeFile(join(own, 'device.json'), JSON.stringify(device)));
+  return c;
+}
+
+/** Two computers, each with its own copy of the synced folder; the "sync engine" is `deliver`. */
+async function twoComputers(options: { watch?: boolean } = {}) {
+  const root = await tempDir();
+  const a = await computer(join(root, 'laptop-sync'), LAPTOP, options);
+  const b = await computer(join(root, 'desktop-sync'), DESKTOP, options);
+  return { a, b };
+}
+
+type Mode = 'atomic' | 'in-place' | 'journal-first';
+
+/**
+ * What a sync engine does: copies the files a computer wrote in its own folder to the other computer's
+ * copy of the folder. `atomic` writes a temp file and renames it (Syncthing, Dropbox); `in-place`
+ * writes the file in two halves with a pause between (an engine or a file system that shows a file
+ * before it is complete); `journal-first` delivers the journal before the data file.
+ */
+async function deliver(from: Computer, to: Computer, mode: Mode = 'atomic'): Promise<void> {
+  const target = join(to.folder, 'devices', basenameOf(from.own));
+  await mkdir(join(target, 'seen'), { recursive: true });
+  const files = await listFiles(from.own);
+  const ordered = mode === 'journal-first' ? [...files].sort((x) => (x.includes('journal') ? -1 : 1)) : files;
+  for (const rel of ordered) {
+    const src = join(from.own, rel);
+    const dst = join(target, rel);
+    await mkdir(join(dst, '..'), { recursive: true });
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(src);
+    } catch {
+      continue; // removed meanwhile (a rotated journal)
+    }
+    if (mode === 'in-place' && rel === DATA_FILE_NAME) {
+      const handle = await open(dst, 'w');
+      await handle.write(bytes.subarray(0, bytes.length >> 1));
+      await to.sync.syncNow(); // the other computer looks while the file is half there
+      await handle.write(bytes.subarray(bytes.length >> 1));
+      await handle.close();
+    } else {
+      await writeFile(`${dst}.tmp`, bytes);
+      await rename(`${dst}.tmp`, dst);
+    }
+  }
+}
+
+function basenameOf(path: string): string {
+  return path.split('/').at(-1)!;
+}
+
+async function listFiles(dir: string, prefix = ''): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(join(dir, prefix), { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) {
+      if (entry.name !== 'backups') out.push(...(await listFiles(dir, rel)));
+    } else if (!entry.name.endsWith('.tmp')) out.push(rel);
+  }
+  return out;
+}
+
+/** Everything delivered both ways, merged, until neither changes. */
+async function settle(a: Computer, b: Computer): Promise<void> {
+  for (let round = 0; round < 4; round++) {
+    await deliver(a, b);
+    await b.sync.syncNow();
+    await deliver(b, a);
+    await a.sync.syncNow();
+  }
+}
+
+describe('two computers sharing a synced folder', () => {
+  it('a tick on one and a note on the other both arrive, and the data converges', async () => {
+    const { a, b } = await twoComputers();
+    await a.store.setDone(`${LIST}/peps`, true);
+    await b.store.saveNote(`${LIST}/peps`, 'PEP 3155 explains __qualname__.');
+    await settle(a, b);
+    for (const c of [a, b]) {
+      expect(c.store.document()!.progress[`${LIST}/peps`]?.status).toBe('done');
+      expect(c.store.document()!.notes[`${LIST}/peps`]?.body).toBe('PEP 3155 explains __qualname__.');
+    }
+    expect(sameDocument(a.store.document()!, b.store.document()!)).toBe(true);
+  });
+
+  it('the same lines of a note edited on both: both versions kept, marked, on both computers', async () => {
+    const { a, b } = await twoComputers();
+    await a.store.saveNote(`${LIST}/peps`, 'start');
+    await settle(a, b);
+    await a.store.saveNote(`${LIST}/peps`, 'start\nfrom the laptop');
+    await b.store.saveNote(`${LIST}/peps`, 'start\nfrom the desktop');
+    await settle(a, b);
+    const body = a.store.document()!.notes[`${LIST}/peps`]!.body;
+    expect(body).toContain('from the laptop');
+    expect(body).toContain('from the desktop');
+    expect(hasConflictMarkers(body)).toBe(true);
+    expect(b.store.document()!.notes[`${LIST}/peps`]!.body).toBe(body);
+    // The computer that merged first says so; both hold the marked note, which the window lists.
+    expect(b.sync.status().notices.some((n) => n.kind === 'note-conflict')).toBe(true);
+  });
+
+  it('a file that appears before it is complete is waited for, never merged half', async () => {
+    const { a, b } = await twoComputers();
+    await a.store.saveNote(`${LIST}/peps`, 'x'.repeat(20_000));
+    await a.store.close(); // folds the journal into the data file: one big file to deliver
+    running.splice(running.indexOf(a), 1);
+    const target = join(b.folder, 'devices', LAPTOP.id, DATA_FILE_NAME);
+    await mkdir(join(target, '..'), { recursive: true });
+    const bytes = await readFile(join(a.own, DATA_FILE_NAME));
+    await writeFile(target, bytes.subarray(0, bytes.length >> 1));
+    await b.sync.syncNow();
+    expect(b.sync.status().peers[0]?.waiting).toMatch(/not complete yet/);
+    expect(b.store.document()!.notes[`${LIST}/peps`]).toBeUndefined();
+    await writeFile(target, bytes);
+    await b.sync.syncNow();
+    expect(b.sync.status().peers[0]?.waiting).toBeNull();
+    expect(b.store.document()!.notes[`${LIST}/peps`]?.body).toHaveLength(20_000);
+  });
+
+  it('a file replaced again and again while it is read: every read is whole or waited for', async () => {
+    const { a, b } = await twoComputers();
+    await a.store.setStatus(`${LIST}/peps`, 'in-progress');
+    await deliver(a, b);
+    const target = join(b.folder, 'devices', LAPTOP.id, DATA_FILE_NAME);
+    const versions = [await readFile(target)];
+    await a.store.saveNote(`${LIST}/peps`, 'a'.repeat(50_000));
+    await a.store.close();
+    running.splice(running.indexOf(a), 1);
+    versions.push(await readFile(join(a.own, DATA_FILE_NAME)));
+    let writing = true;
+    const writer = (async () => {
+      for (let i = 0; writing; i++) {
+        const bytes = versions[i % 2]!;
+        const handle = await open(target, 'w'); // in place, in pieces: the worst an engine can do
+        for (let at = 0; at < bytes.length; at += 8192) await handle.write(bytes.subarray(at, at + 8192));
+        await handle.close();
+      }
+    })();
+    for (let i = 0; i < 30; i++) {
+      await b.sync.syncNow();
+      const note = b.store.document()!.notes[`${LIST}/peps`];
+      expect(note === undefined || note.body.length === 50_000).toBe(true);
+    }
+    writing = false;
+    await writer;
+    await writeFile(target, versions[1]!);
+    await b.sync.syncNow();
+    expect(b.store.document()!.notes[`${LIST}/peps`]?.body).toHaveLength(50_000);
+  });
+
+  it("a sync engine's conflict copy is merged, then moved aside (not deleted)", async () => {
+    const { a, b } = await twoComputers();
+    await a.store.saveNote(`${LIST}/peps`, 'the laptop wrote this');
+    await settle(a, b);
+    // As if the laptop's file had been written on two machines: Syncthing keeps the loser as a copy.
+    const copy = JSON.parse(await readFile(join(b.folder, 'devices', LAPTOP.id, DATA_FILE_NAME), 'utf8'));
+    copy.notes[`${LIST}/stupid-python-ideas`] = { body: 'only in the conflict copy', whereStopped: '', updatedAt: new Date().toISOString() };
+    const name = 'studyshelf.sync-conflict-20261126-141500-ABCDEF7.json';
+    await writeFile(join(b.folder, 'devices', LAPTOP.id, name), JSON.stringify(copy));
+    await b.sync.syncNow();
+    expect(b.store.document()!.notes[`${LIST}/stupid-python-ideas`]?.body).toBe('only in the conflict copy');
+    expect(await readdir(join(b.folder, 'devices', LAPTOP.id))).not.toContain(name);
+    expect((await readdir(join(b.folder, CONFLICT_COPIES_DIR))).some((f) => f.endsWith(name))).toBe(true);
+    expect(b.sync.status().conflictCopiesMerged).toBe(1);
+  });
+
+  it('Dropbox and Nextcloud conflict copies are recognised too', async () => {
+    const { isConflictCopy } = await import('../../../../data/sync/folder-sync');
+    expect(isConflictCopy("studyshelf (Laptop's conflicted copy 2026-11-26).json")).toBe(true);
+    expect(isConflictCopy('studyshelf (conflicted copy 2026-11-26 141500).json')).toBe(true);
+    expect(isConflictCopy('studyshelf.json')).toBe(false);
+    expect(isConflictCopy('studyshelf.journal-00000001.ndjson')).toBe(false);
+  });
+
+  it('while both run, a change delivered by the engine shows on the other computer within a couple of seconds', async () => {
+    const { a, b } = await twoComputers({ watch: true });
+    const started = Date.now();
+    await a.store.setDone(`${LIST}/python-documentation`, true);
+    await deliver(a, b);
+    await expect.poll(() => b.store.document()!.progress[`${LIST}/python-documentation`]?.status, { timeout: 2000 }).toBe('done');
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('random edits on both computers, delivered in any order and way: they converge and no acknowledged edit is lost', async () => {
+    type Op =
+      | { kind: 'status'; on: 0 | 1; r: number; status: Status }
+      | { kind: 'note'; on: 0 | 1; r: number }
+      | { kind: 'add'; on: 0 | 1 }
+      | { kind: 'deliver'; from: 0 | 1; mode: Mode }
+      | { kind: 'merge'; on: 0 | 1 };
+    const on = fc.constantFrom<0 | 1>(0, 1);
+    const r = fc.nat({ max: RESOURCES.length - 1 });
+    const op: fc.Arbitrary<Op> = fc.oneof(
+      fc.record({ kind: fc.constant('status' as const), on, r, status: fc.constantFrom<Status>('todo', 'in-progress', 'done', 'skipped') }),
+      fc.record({ kind: fc.constant('note' as const), on, r }),
+      fc.record({ kind: fc.constant('add' as const), on }),
+      fc.record({ kind: fc.constant('deliver' as const), from: on, mode: fc.constantFrom<Mode>('atomic', 'in-place', 'journal-first') }),
+      fc.record({ kind: fc.constant('merge' as const), on }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 5, maxLength: 25 }), async (ops) => {
+        const { a, b } = await twoComputers();
+        const computers = [a, b] as const;
+        const lines = new Map<string, string[]>();
+        const latest = new Map<string, Status>();
+        const added: string[] = [];
+        let n = 0;
+        for (const o of ops) {
+          n += 1;
+          if (o.kind === 'deliver') await deliver(computers[o.from], computers[1 - o.from]!, o.mode);
+          else if (o.kind === 'merge') await computers[o.on].sync.syncNow();
+          else {
+            const c = computers[o.on];
+            if (o.kind === 'add') {
+              const title = `Added ${n} on ${c.name}`;
+              await c.store.command('addResource', LIST, { title, url: null, author: null, description: '' });
+              added.push(title);
+              continue;
+            }
+            const ref = `${LIST}/${RESOURCES[o.r]}`;
+            // Statuses need distinct times to have a "later": the store stamps them with the clock.
+            await new Promise((resolve) => setTimeout(resolve, 2));
+            if (o.kind === 'status') {
+              await c.store.setStatus(ref, o.status);
+              latest.set(ref, o.status);
+            } else {
+              const line = `line ${n} from ${c.name}`;
+              const before = c.store.document()!.notes[ref]?.body;
+              await c.store.saveNote(ref, before ? `${before}\n${line}` : line);
+              lines.set(ref, [...(lines.get(ref) ?? []), line]);
+            }
+          }
+        }
+        await settle(a, b);
+        const docA = a.store.document()!;
+        expect(sameDocument(docA, b.store.document()!)).toBe(true);
+        for (const [ref, written] of lines) for (const line of written) expect(docA.notes[ref]?.body.split('\n')).toContain(line);
+        for (const [ref, status] of latest) expect(docA.progress[ref]?.status).toBe(status);
+        const titles = docA.lists.find((l) => l.id === LIST)!.resources.map((x) => x.title);
+        for (const title of added) expect(titles).toContain(title);
+        for (const c of [a, b]) {
+          c.sync.stop();
+          await c.store.close();
+          running.splice(running.indexOf(c), 1);
+        }
+      }),
+      { numRuns: Number(process.env.STUDYSHELF_SYNC_RUNS ?? 25) },
+    );
+  }, 120_000);
+});
