@@ -7,7 +7,8 @@ import { LINK_LOG_FILE_NAME, LinkLogFile } from '../data/links/link-log';
 import { openStore, type Store } from '../data/store';
 import { watchDataFile } from '../data/watch';
 import { APP_ORIGIN, channelOf, FLUSH_HOOK } from './api/channels';
-import { dataDirFor, userDataDirFromArgs } from './api/data-dir';
+import { dataLocation, userDataDirFromArgs } from './api/data-dir';
+import { FolderSync } from '../data/sync/folder-sync';
 import { createHandlers, stateOf } from './api/handlers';
 import { isAppUrl } from './api/origins';
 import { restoredWindowState, type WindowState } from './api/window-bounds';
@@ -32,6 +33,7 @@ let store: Store | undefined;
 let mainWindow: BrowserWindow | undefined;
 let stopWatching: (() => void) | undefined;
 let stopLinkSchedule: (() => void) | undefined;
+let stopSync: (() => void) | undefined;
 /** How often main looks whether the weekly link check (if the user turned it on) is due. */
 const LINK_SCHEDULE_MS = 60 * 60 * 1000;
 
@@ -51,14 +53,30 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   serveRenderer(join(here, '../renderer'));
-  const dataDir = dataDirFor(app.getPath('userData'), process.env);
+  const appDir = app.getPath('userData');
+  let location: Awaited<ReturnType<typeof dataLocation>>;
   try {
-    store = await openStore({ dir: dataDir });
+    location = await dataLocation(appDir, process.env);
+    store = await openStore({ dir: location.dataDir });
   } catch (error) {
     fatal(error);
     return;
   }
   const opened = store;
+  // In a synced folder: merge the other computers' changes, now and whenever their files change.
+  const folderSync = location.dataFolder
+    ? new FolderSync({
+        folder: location.dataFolder,
+        device: location.device,
+        store: opened,
+        onChange: (status, dataChanged) => {
+          if (dataChanged) mainWindow?.webContents.send(channelOf('stateChanged'), stateOf(opened, true));
+          mainWindow?.webContents.send(channelOf('syncStatusChanged'), { device: location.device, dataFolder: location.dataFolder, status });
+        },
+      })
+    : null;
+  stopSync = () => folderSync?.stop();
+  void folderSync?.start().catch(() => undefined);
   const linkLog = new LinkLogFile(join(app.getPath('userData'), LINK_LOG_FILE_NAME));
   await linkLog.load();
   const links = new LinkChecker({
@@ -74,6 +92,17 @@ async function start(): Promise<void> {
     createHandlers({
       store: opened,
       links,
+      sync: {
+        device: location.device,
+        appDir,
+        dataFolder: location.dataFolder,
+        folderSync,
+        relaunch: () => {
+          app.relaunch();
+          storeClosed = true;
+          app.exit(0);
+        },
+      },
       openExternal: (url) => shell.openExternal(url),
       openPath: async (path) => {
         const failure = await shell.openPath(path);
@@ -81,6 +110,11 @@ async function start(): Promise<void> {
       },
       notify: (event, payload) => mainWindow?.webContents.send(channelOf(event), payload),
       dialogs: {
+        async chooseDataFolder() {
+          const options = { title: 'Choose the data folder (e.g. inside your Syncthing or Dropbox folder)', properties: ['openDirectory' as const, 'createDirectory' as const] };
+          const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+          return result.canceled ? null : (result.filePaths[0] ?? null);
+        },
         async chooseImportFile() {
           const options = { title: 'Import a list', properties: ['openFile' as const], filters: IMPORT_FILTERS };
           const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
@@ -172,6 +206,7 @@ app.on('will-quit', (event) => {
   event.preventDefault();
   stopWatching?.();
   stopLinkSchedule?.();
+  stopSync?.();
   void store.close().finally(() => {
     storeClosed = true;
     app.quit();

@@ -15,6 +15,8 @@ import { StatsView } from './components/StatsView';
 import { useImport } from './hooks/useImport';
 import { JobDialog } from './components/JobDialog';
 import { LinkCheckDialog } from './components/LinkCheckDialog';
+import { notesInConflict, SyncDialog } from './components/SyncDialog';
+import { useSync } from './hooks/useSync';
 import { LinkChecksContext, useLinkChecks } from './hooks/useLinkChecks';
 import { addressesOf } from '../data/links/addresses';
 import { useShortcuts } from './hooks/useShortcuts';
@@ -32,6 +34,7 @@ export function App() {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [listDialog, setListDialog] = useState<'new' | 'edit' | null>(null);
   const [linkDialogOpen, setLinkDialogOpen] = useState(false);
+  const [syncOpen, setSyncOpen] = useState(false);
   const [noteRequest, setNoteRequest] = useState<{ resourceId: string; count: number } | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const lists = state?.document?.lists ?? [];
@@ -51,6 +54,17 @@ export function App() {
   );
 
   const linkChecks = useLinkChecks(notify, data.edit);
+  const sync = useSync(notify);
+  // Only notes can hold conflict markers: looked at again when notes change, not on every tick.
+  const notes = state?.document?.notes;
+  const conflictCount = useMemo(() => (notes ? notesInConflict({ lists: [], notes }).length : 0), [notes]);
+  const syncLine = !sync.info?.dataFolder
+    ? null
+    : conflictCount > 0
+      ? `Synced · ${conflictCount} ${conflictCount === 1 ? 'note' : 'notes'} to resolve`
+      : sync.info.status?.peers.some((p) => p.waiting)
+        ? 'Synced · waiting for a file to arrive'
+        : 'Synced with the data folder';
   const linkAddresses = useMemo(() => (list ? addressesOf([list]).length : 0), [list]);
 
   useEffect(() => {
@@ -116,6 +130,14 @@ export function App() {
       </main>
     );
   }
+  if (sync.restarting) {
+    return (
+      <main className="splash" role="status">
+        <h1>Your data is now in {sync.restarting}</h1>
+        <p>Studyshelf is starting again on it…</p>
+      </main>
+    );
+  }
   if (!state.document) {
     return (
       <>
@@ -141,6 +163,8 @@ export function App() {
             onShowStats={() => setView('stats')}
             dataFile={state.dataFile}
             onShowBackups={() => setBackupsOpen(true)}
+            onShowSync={() => setSyncOpen(true)}
+            syncLine={syncLine}
             onShowShortcuts={() => setHelpOpen(true)}
             onImportFile={(file) => void importer.openFile(file)}
             onChooseImportFile={nativeDialogs ? () => void importer.chooseFile() : undefined}
@@ -201,6 +225,24 @@ export function App() {
           />
           <JobDialog title="Importing" progress={importer.progress} onCancel={importer.cancelJob} />
           <ImportDialog pending={importer.pending} busy={importer.busy} onConfirm={(mode) => void importer.confirm(mode)} onCancel={importer.cancel} />
+          <SyncDialog
+            open={syncOpen}
+            info={sync.info}
+            document={state.document}
+            nativeDialogs={nativeDialogs}
+            readOnly={readOnly}
+            onClose={() => setSyncOpen(false)}
+            onSyncNow={() => void sync.syncNow()}
+            onChooseFolder={sync.chooseFolder}
+            onMove={sync.moveTo}
+            onGoTo={(ref) => {
+              const [listId, resourceId] = ref.split('/');
+              setSelectedId(listId);
+              setFilters(NO_FILTERS);
+              setView('list');
+              if (resourceId) setNoteRequest((r) => ({ resourceId, count: (r?.count ?? 0) + 1 }));
+            }}
+          />
           <LinkCheckDialog
             list={linkDialogOpen && list ? list : null}
             addresses={linkAddresses}

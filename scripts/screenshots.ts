@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -111,6 +111,58 @@ async function linkCheckShot(userDataDir: string): Promise<void> {
   await new Promise((resolve) => server.close(resolve));
 }
 
+/**
+ * Two computers sharing a synced folder, each with its own copy of it; the sync engine's part (copying
+ * each computer's files to the other's copy) is done here by hand. Both edit the same note line.
+ */
+async function syncShot(root: string): Promise<void> {
+  const computers = [
+    { profile: join(root, 'laptop'), folder: join(root, 'laptop-sync'), device: { id: 'dev-3f2a91c04b7e', name: 'Laptop' } },
+    { profile: join(root, 'desktop'), folder: join(root, 'desktop-sync'), device: { id: 'dev-8c1d07e5a962', name: 'Desktop' } },
+  ];
+  for (const c of computers) {
+    await mkdir(c.profile, { recursive: true });
+    await writeFile(join(c.profile, 'device.json'), JSON.stringify(c.device));
+    await writeFile(join(c.profile, 'settings.json'), JSON.stringify({ dataFolder: c.folder }));
+  }
+  const deliver = async () => {
+    for (const from of computers) {
+      for (const to of computers) {
+        if (from === to) continue;
+        await cp(join(from.folder, 'devices', from.device.id), join(to.folder, 'devices', from.device.id), { recursive: true, force: true });
+      }
+    }
+  };
+  const [laptop, desktop] = [
+    await launchApp({ userDataDir: computers[0]!.profile, viewport: { width: 1280, height: 860 } }),
+    await launchApp({ userDataDir: computers[1]!.profile, viewport: { width: 1280, height: 860 } }),
+  ];
+  const ref = `${P}/peps`;
+  await laptop.store.setDone(`${P}/python-documentation`, true);
+  await laptop.store.saveNote(ref, 'PEP 339: the compiler.\nPEP 3155: qualified names.');
+  await desktop.store.setStatus(`${P}/your-guide-to-the-cpython-source-code`, 'in-progress');
+  for (let i = 0; i < 2; i++) {
+    await deliver();
+    await desktop.folderSync!.syncNow();
+    await laptop.folderSync!.syncNow();
+  }
+  await laptop.store.saveNote(ref, 'PEP 339: the compiler.\nPEP 3155: qualified names — read on the train.');
+  await desktop.store.saveNote(ref, 'PEP 339: the compiler.\nPEP 3155: qualified names, with the examples tried out.');
+  for (let i = 0; i < 2; i++) {
+    await deliver();
+    await desktop.folderSync!.syncNow();
+    await laptop.folderSync!.syncNow();
+  }
+  const page = laptop.page;
+  await page.getByRole('status').filter({ hasText: 'note to resolve' }).waitFor();
+  await page.getByRole('button', { name: 'Sync and data folder…' }).click();
+  await page.getByRole('dialog', { name: 'Sync and data folder' }).waitFor();
+  await page.mouse.move(1, 1);
+  await page.screenshot({ path: join(ROOT, 'docs/studyshelf-sync.png') });
+  await laptop.close();
+  await desktop.close();
+}
+
 const dir = await mkdtemp(join(tmpdir(), 'studyshelf-shots-'));
 try {
   for (const colorScheme of ['light', 'dark'] as const) {
@@ -152,7 +204,8 @@ try {
   await app.page.screenshot({ path: join(ROOT, 'docs/studyshelf-10000.png') });
   await app.close();
   await linkCheckShot(join(dir, 'links'));
-  console.log('Wrote docs/studyshelf-{light,dark,notes,search,progress,10000,links}.png');
+  await syncShot(join(dir, 'sync'));
+  console.log('Wrote docs/studyshelf-{light,dark,notes,search,progress,10000,links,sync}.png');
 } finally {
   await rm(dir, { recursive: true, force: true });
 }

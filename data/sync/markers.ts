@@ -5,6 +5,7 @@ export const CONFLICT_END = '>>>>>>> ';
 
 /** Whether a note still holds conflict markers the user has not resolved. */
 export function hasConflictMarkers(body: string): boolean {
+  if (!body.includes(CONFLICT_START)) return false;
   const lines = body.split('\n');
   return lines.some((line) => line.startsWith(CONFLICT_START)) && lines.includes(CONFLICT_MIDDLE) && lines.some((line) => line.startsWith(CONFLICT_END));
 }

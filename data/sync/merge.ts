@@ -1,4 +1,3 @@
-import { diff3Merge } from 'node-diff3';
 import type { Activity, Note, ProgressEntry, StudyDocument } from '../schema';
 
 /** Who made a version: conflict markers and notices name the computer, not "ours" and "theirs". */
@@ -24,7 +23,7 @@ export interface MergeResult {
   notices: MergeNotice[];
 }
 
-import { CONFLICT_END, CONFLICT_MIDDLE, CONFLICT_START } from './markers';
+import { mergeNoteText } from './text-merge';
 
 export { CONFLICT_END, CONFLICT_MIDDLE, CONFLICT_START, hasConflictMarkers } from './markers';
 
@@ -121,35 +120,47 @@ function mergeById<T extends WithId>(
   };
   for (const item of first) {
     const theirs = secondById.get(item.id);
-    if (theirs) kept.set(item.id, mergeItem(baseById.get(item.id) ?? null, item, theirs, `${prefix}${item.id}`));
+    // Most items are the same on both sides: nothing to merge.
+    if (theirs) kept.set(item.id, same(item, theirs) ? item : mergeItem(baseById.get(item.id) ?? null, item, theirs, `${prefix}${item.id}`));
     else keepOne(item, context.second, context.first);
   }
   for (const item of second) if (!firstById.has(item.id)) keepOne(item, context.first, context.second);
 
   const baseOrder = base?.map((item) => item.id) ?? [];
+  const inBase = new Set(baseOrder);
+  /** Whether a side put items it shares with the base in another order (sets: lists of 10,000 stay linear). */
   const reordered = (ids: string[]) => {
-    const inBase = new Set(baseOrder);
     const common = ids.filter((id) => inBase.has(id));
-    const baseCommon = baseOrder.filter((id) => common.includes(id));
+    const shared = new Set(common);
+    const baseCommon = baseOrder.filter((id) => shared.has(id));
     return common.some((id, i) => id !== baseCommon[i]);
   };
   const firstIds = first.map((item) => item.id);
   const secondIds = second.map((item) => item.id);
   const [primary, other] = reordered(secondIds) && !reordered(firstIds) ? [secondIds, firstIds] : [firstIds, secondIds];
-  const order = primary.filter((id) => kept.has(id));
-  for (let i = 0; i < other.length; i++) {
-    const id = other[i]!;
-    if (!kept.has(id) || order.includes(id)) continue;
-    let at = 0;
-    for (let j = i - 1; j >= 0; j--) {
-      const before = order.indexOf(other[j]!);
-      if (before >= 0) {
-        at = before + 1;
-        break;
-      }
+  const placed = new Set(primary.filter((id) => kept.has(id)));
+  // Items only the other side has go after the item they follow there (or first): collected per anchor.
+  const after = new Map<string | null, string[]>();
+  let anchor: string | null = null;
+  for (const id of other) {
+    if (kept.has(id) && !placed.has(id)) {
+      after.set(anchor, [...(after.get(anchor) ?? []), id]);
+      placed.add(id);
+      anchor = id;
+    } else if (placed.has(id)) {
+      anchor = id;
     }
-    order.splice(at, 0, id);
   }
+  const order: string[] = [...(after.get(null) ?? [])];
+  const appendWithFollowers = (id: string) => {
+    order.push(id);
+    for (const next of after.get(id) ?? []) appendWithFollowers(next);
+  };
+  for (const id of primary) if (kept.has(id)) appendWithFollowers(id);
+  // Followers anchored to an item that ended up only after another follower are reached recursively; a
+  // follower of a deleted anchor was anchored to the last kept item before it.
+  const emitted = new Set(order);
+  for (const id of other) if (kept.has(id) && !emitted.has(id)) order.push(id);
   return order.map((id) => kept.get(id)!);
 }
 
@@ -228,29 +239,7 @@ function mergeNote(context: Context, base: Note | undefined, first: Note, second
 
 /** A three-way line merge; where both sides changed the same lines, both versions are kept, marked. */
 function mergeText(context: Context, base: string | null, first: string, second: string, key: string): string {
-  if (first === second) return first;
-  if (base !== null && first === base) return second;
-  if (base !== null && second === base) return first;
-  if (base === null) {
-    if (first === '' || second.startsWith(first)) return second;
-    if (second === '' || first.startsWith(second)) return first;
-  }
-  const regions = diff3Merge(first.split('\n'), (base ?? '').split('\n'), second.split('\n'), { excludeFalseConflicts: true });
-  const lines: string[] = [];
-  let conflicts = 0;
-  for (const region of regions) {
-    if (region.ok) lines.push(...region.ok);
-    else if (region.conflict) {
-      conflicts += 1;
-      lines.push(
-        `${CONFLICT_START}${context.first.device.name}`,
-        ...region.conflict.a,
-        CONFLICT_MIDDLE,
-        ...region.conflict.b,
-        `${CONFLICT_END}${context.second.device.name}`,
-      );
-    }
-  }
+  const { text, conflicts } = mergeNoteText(base, first, second, { first: context.first.device.name, second: context.second.device.name });
   if (conflicts > 0) {
     context.notices.push({
       kind: 'note-conflict',
@@ -258,7 +247,7 @@ function mergeText(context: Context, base: string | null, first: string, second:
       message: `A note was changed on ${context.first.device.name} and ${context.second.device.name} in the same place: both versions are in the note, between conflict markers.`,
     });
   }
-  return lines.join('\n');
+  return text;
 }
 
 function mergeActivity(first: Activity[], second: Activity[]): Activity[] {
@@ -291,18 +280,33 @@ export function canonical(doc: StudyDocument): StudyDocument {
 }
 
 export function sameDocument(a: StudyDocument, b: StudyDocument): boolean {
-  return stable(canonical(a)) === stable(canonical(b));
+  return same(canonical(a), canonical(b));
 }
 
+/**
+ * Deep equality of JSON values, whatever the order of keys (a version read from disk and one built in
+ * memory may differ in it); `undefined` fields count as absent, as in JSON. Stops at the first difference.
+ */
 function same(a: unknown, b: unknown): boolean {
-  return a === b || stable(a) === stable(b);
-}
-
-/** JSON with object keys sorted: a version read from disk and one built in memory compare equal. */
-function stable(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
-  );
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const other = b as unknown[];
+    if (a.length !== other.length) return false;
+    for (let i = 0; i < a.length; i++) if (!same(a[i], other[i])) return false;
+    return true;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let count = 0;
+  for (const key in x) {
+    if (x[key] === undefined) continue;
+    count += 1;
+    if (!same(x[key], y[key])) return false;
+  }
+  for (const key in y) if (y[key] !== undefined) count -= 1;
+  return count === 0;
 }
 
 function titleOf(item: unknown): string {

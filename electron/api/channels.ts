@@ -46,10 +46,14 @@ export const METHOD_NAMES = [
   'setAutoCheckLinks',
   'useNewAddress',
   'openArchivedCopy',
+  'getSyncStatus',
+  'syncNow',
+  'chooseDataFolder',
+  'moveDataFolder',
 ] as const;
 
 /** What main tells the renderer without being asked: the data changed under it (see contract.ts). */
-export const EVENT_NAMES = ['stateChanged', 'jobProgress', 'linkChecksChanged'] as const;
+export const EVENT_NAMES = ['stateChanged', 'jobProgress', 'linkChecksChanged', 'syncStatusChanged'] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

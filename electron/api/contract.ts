@@ -6,6 +6,8 @@ import type { JobProgress } from '../../data/jobs';
 import type { LinkCheck } from '../../data/links/check-link';
 import type { LinkChecksState } from '../../data/links/link-checks';
 import type { RunSummary } from '../../data/links/link-log';
+import type { SyncStatus } from '../../data/sync/folder-sync';
+import type { DeviceInfo } from '../../data/sync/merge';
 import type { RemovedPart } from '../../data/part-ops';
 import type { ImportPreview } from '../../data/import/imported';
 import { IdSchema, NoteSchema, ProgressEntrySchema, ResourceSchema, StatusSchema, StudyListSchema, type Note, type Part, type ProgressEntry, type Resource, type StudyDocument, type StudyList } from '../../data/schema';
@@ -97,6 +99,16 @@ export const methods = {
   useNewAddress: z.tuple([RefArg]),
   /** The Wayback Machine's copy of the item's link, in the system browser. */
   openArchivedCopy: z.tuple([RefArg]),
+  getSyncStatus: z.tuple([]),
+  /** Merges the other computers' changes now (it also happens by itself when their files change). */
+  syncNow: z.tuple([]),
+  /** The system's folder dialog (Electron only); null when cancelled. */
+  chooseDataFolder: z.tuple([]),
+  /**
+   * Moves the data to the folder (this computer's own folder inside it), or back to the app's folder
+   * (null), then restarts the app on it. In Electron only a folder the dialog returned is accepted.
+   */
+  moveDataFolder: z.tuple([z.string().min(1).max(4096).nullable()]),
 } as const satisfies Record<MethodName, z.ZodTuple>;
 export type ArgsOf<M extends MethodName> = z.infer<(typeof methods)[M]>;
 
@@ -171,6 +183,19 @@ interface Returns {
   useNewAddress: Resource;
   /** The address handed to the system browser. */
   openArchivedCopy: string;
+  getSyncStatus: SyncInfo;
+  syncNow: SyncInfo;
+  chooseDataFolder: string | null;
+  /** Where the data now is; the app restarts on it. */
+  moveDataFolder: string;
+}
+
+/** The Sync view: this computer, where the data is, and — in a synced folder — what the merges did. */
+export interface SyncInfo {
+  device: DeviceInfo;
+  /** The folder chosen in Settings → Data folder; null: the app's own folder (not shared). */
+  dataFolder: string | null;
+  status: SyncStatus | null;
 }
 export type ReturnOf<M extends MethodName> = Returns[M];
 
@@ -179,6 +204,8 @@ interface Events {
   jobProgress: JobProgress;
   /** A link check started or ended (also the weekly one), or its settings changed. */
   linkChecksChanged: LinkChecksState;
+  /** Another computer's changes were merged, or a file is waiting to arrive whole. */
+  syncStatusChanged: SyncInfo;
 }
 export type PayloadOf<E extends EventName> = Events[E];
 

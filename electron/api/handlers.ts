@@ -1,4 +1,8 @@
-import { dirname } from 'node:path';
+import { dirname, isAbsolute } from 'node:path';
+import { deviceDir, saveSettings } from '../../data/sync/device';
+import type { FolderSync } from '../../data/sync/folder-sync';
+import type { DeviceInfo } from '../../data/sync/merge';
+import { copyData, removeMovedData } from '../../data/sync/move-data';
 import { StudyError } from '../../data/errors';
 import { mergeDocuments, previewBackupFile, readBackupFile } from '../../data/backup-file';
 import * as lists from '../../data/list-ops';
@@ -23,7 +27,18 @@ export interface HandlerDeps {
   /** The system's open and save dialogs (Electron's `dialog`); the harness has none and uses the page's. */
   /** Link checks (the device's log, the network); absent where a test does not need them. */
   links?: LinkChecker;
+  /** This computer and its data folder; absent where a test does not need them. */
+  sync?: {
+    device: DeviceInfo;
+    /** The app's own folder (settings, device id); the data lives here unless a data folder was chosen. */
+    appDir: string;
+    dataFolder: string | null;
+    folderSync: FolderSync | null;
+    /** Starts the app again (app.relaunch in Electron); the harness records it. */
+    relaunch: () => void;
+  };
   dialogs?: {
+    chooseDataFolder?(): Promise<string | null>;
     chooseImportFile(): Promise<string | null>;
     chooseExportPath(defaultName: string): Promise<string | null>;
   };
@@ -41,7 +56,7 @@ export function stateOf(store: Store, nativeDialogs: boolean): AppState {
 }
 
 /** The API's behaviour, free of Electron: the same functions serve IPC and the test harness. */
-export function createHandlers({ store, openExternal, openPath, dialogs, notify, links }: HandlerDeps): StudyHandlers {
+export function createHandlers({ store, openExternal, openPath, dialogs, notify, links, sync }: HandlerDeps): StudyHandlers {
   const jobs = new Jobs((progress) => notify?.('jobProgress', progress));
   const appState = (s: Store) => stateOf(s, !!dialogs);
   /** Writing an export is a job: shown with progress when it takes a while, cancellable until it is saved. */
@@ -64,6 +79,16 @@ export function createHandlers({ store, openExternal, openPath, dialogs, notify,
     if (!doc) throw new StudyError('read-only', 'Your data is not open.');
     return doc;
   };
+  const syncDeps = () => {
+    if (!sync) throw new StudyError('invalid-argument', 'Sync is not available in this window.');
+    return sync;
+  };
+  const syncInfo = () => {
+    const deps = syncDeps();
+    return { device: deps.device, dataFolder: deps.dataFolder, status: deps.folderSync?.status() ?? null };
+  };
+  /** The folder the system dialog returned last: in Electron, the only one the window may move the data to. */
+  let chosenFolder: string | null = null;
   return {
     getState: async () => appState(store),
     setDone: (ref, done) => store.setDone(ref, done),
@@ -181,6 +206,40 @@ export function createHandlers({ store, openExternal, openPath, dialogs, notify,
       if (!isSafeExternalUrl(url)) throw new StudyError('unsafe-url', 'This link cannot be looked up in the archive.');
       await openExternal(url);
       return url;
+    },
+    getSyncStatus: async () => syncInfo(),
+    async syncNow() {
+      await syncDeps().folderSync?.syncNow();
+      return syncInfo();
+    },
+    async chooseDataFolder() {
+      if (!dialogs?.chooseDataFolder) throw new StudyError('invalid-argument', 'This window has no folder dialog; type the folder instead.');
+      chosenFolder = await dialogs.chooseDataFolder();
+      return chosenFolder;
+    },
+    async moveDataFolder(folder) {
+      const deps = syncDeps();
+      if (dialogs && folder !== null && folder !== chosenFolder) {
+        throw new StudyError('forbidden', 'Choose the folder with “Choose folder…”.');
+      }
+      if (folder !== null && !isAbsolute(folder)) throw new StudyError('invalid-argument', 'Choose a folder by its full path.');
+      if (store.readOnly()) throw new StudyError('read-only', store.readOnly()!);
+      const from = dirname(store.file);
+      const to = folder === null ? deps.appDir : deviceDir(folder, deps.device.id);
+      // Folds the journal in and stops writing: what is copied is everything, and nothing comes after.
+      deps.folderSync?.stop();
+      await store.close();
+      try {
+        await copyData(from, to);
+        await saveSettings(deps.appDir, { dataFolder: folder });
+      } catch (error) {
+        // Nothing was switched: the app starts again on the data where it was.
+        deps.relaunch();
+        throw error;
+      }
+      await removeMovedData(from);
+      deps.relaunch();
+      return to;
     },
     async openDataFolder() {
       const folder = dirname(store.file);

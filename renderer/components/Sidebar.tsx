@@ -15,6 +15,9 @@ interface Props {
   onShowStats: () => void;
   dataFile: string;
   onShowBackups: () => void;
+  onShowSync: () => void;
+  /** A short sync line ("Synced · 2 notes to resolve"), when the data is in a shared folder. */
+  syncLine: string | null;
   onShowShortcuts: () => void;
   onImportFile: (file: File) => void;
   /** Set where the system's open dialog is used instead of the page's file input (Electron). */
@@ -25,7 +28,7 @@ interface Props {
 }
 
 export function Sidebar(props: Props) {
-  const { lists, document, selectedId, statsSelected, onSelect, onShowStats, dataFile, onShowBackups, onShowShortcuts, onImportFile, onChooseImportFile, onNewList, onDropResource } = props;
+  const { lists, document, selectedId, statsSelected, onSelect, onShowStats, dataFile, onShowBackups, onShowSync, syncLine, onShowShortcuts, onImportFile, onChooseImportFile, onNewList, onDropResource } = props;
   const [theme, setTheme] = useState<ThemeChoice>(loadTheme);
   const fileInput = useRef<HTMLInputElement>(null);
   // Walks every resource of every list: once per change of progress, not on each render of the window.
@@ -119,6 +122,14 @@ export function Sidebar(props: Props) {
         <button type="button" className="sidebar-action" onClick={onShowBackups}>
           Backups…
         </button>
+        <button type="button" className="sidebar-action" onClick={onShowSync}>
+          Sync and data folder…
+        </button>
+        {syncLine && (
+          <p className="sync-line" role="status">
+            {syncLine}
+          </p>
+        )}
         <button type="button" className="sidebar-action" onClick={onShowShortcuts}>
           Keyboard shortcuts <kbd>?</kbd>
         </button>

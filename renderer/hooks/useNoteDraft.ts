@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Note } from '../../data/schema';
 import { journalDraft, settleDraft } from '../draft-journal';
 import { registerFlusher } from '../flush-registry';
+import { mergeNoteText } from '../../data/sync/text-merge';
 
 export type SaveNote = (ref: string, body: string) => Promise<{ ok: true; note: Note | null } | { ok: false; message: string }>;
 export type DraftStatus = { kind: 'saved' } | { kind: 'saving' } | { kind: 'failed'; message: string };
@@ -59,6 +60,27 @@ export function useNoteDraft(ref: string, saved: Note | undefined, save: SaveNot
     },
     [ref, flush],
   );
+
+  // The note changed outside this editor (merged from another computer): show the new text. Typing not
+  // yet saved is merged into it line by line (both kept, marked, where they touch the same lines) and
+  // saved, so neither the typing nor the other computer's change is lost.
+  useEffect(() => {
+    if (savedBody === written.current) return;
+    const typed = latest.current;
+    const pending = typed !== written.current;
+    const next = pending ? mergeNoteText(written.current, typed, savedBody, { first: 'typed here', second: 'from the other computer' }).text : savedBody;
+    written.current = savedBody;
+    base.current = saved?.updatedAt ?? null;
+    latest.current = next;
+    setDraft(next);
+    if (pending && next !== savedBody) {
+      setStatus({ kind: 'saving' });
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => void flush(), NOTE_DEBOUNCE_MS);
+    } else if (pending) {
+      setStatus({ kind: 'saved' });
+    }
+  }, [savedBody, saved?.updatedAt, flush]);
 
   useEffect(() => registerFlusher(flush), [flush]);
   // Closing the panel (unmount) writes what is pending instead of dropping it.

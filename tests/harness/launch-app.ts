@@ -10,7 +10,8 @@ import { watchDataFile } from '../../data/watch';
 import { mimeTypeOf, rendererFileFor } from '../../electron/api/app-files';
 import { CHANNELS, channelOf, EVENT_CHANNELS, FLUSH_HOOK, type MethodName } from '../../electron/api/channels';
 import { CONTENT_SECURITY_POLICY } from '../../electron/api/csp';
-import { dataDirFor } from '../../electron/api/data-dir';
+import { dataLocation } from '../../electron/api/data-dir';
+import { FolderSync } from '../../data/sync/folder-sync';
 import { dispatch } from '../../electron/api/dispatch';
 import { createHandlers, stateOf } from '../../electron/api/handlers';
 import { buildApi } from '../../electron/api/invoker';
@@ -44,6 +45,10 @@ export interface LaunchedApp {
   store: Store;
   dataFile: string;
   links: LinkChecker;
+  /** The synced-folder merging, when the profile's data is in a data folder. */
+  folderSync: FolderSync | null;
+  /** Each time the app asked to restart (after moving its data): a test starts it again with `launch`. */
+  relaunches: number[];
   /** Every URL the app handed to the "system browser", in order. */
   opened: string[];
   /** Every folder the app asked the system file manager to show. */
@@ -60,9 +65,10 @@ export interface LaunchedApp {
  * handlers, over a real lowdb file in `userDataDir`.
  */
 export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
-  const dataDir = dataDirFor(options.userDataDir, options.env ?? {});
-  await mkdir(dataDir, { recursive: true });
-  const store = await openStore({ dir: dataDir, ...options.store });
+  // As in main: the device id and the chosen data folder come from the app's own folder (the profile).
+  const location = await dataLocation(options.userDataDir, options.env ?? {});
+  await mkdir(location.dataDir, { recursive: true });
+  const store = await openStore({ dir: location.dataDir, ...options.store });
   const opened: string[] = [];
   const openedFolders: string[] = [];
   const blockedRequests: string[] = [];
@@ -84,9 +90,25 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
     run: options.links,
     onChange: (state) => send(channelOf('linkChecksChanged'), state),
   });
+  const relaunches: number[] = [];
+  const folderSync = location.dataFolder
+    ? new FolderSync({
+        folder: location.dataFolder,
+        device: location.device,
+        store,
+        settleMs: 100,
+        pollMs: 1000,
+        onChange: (status, dataChanged) => {
+          if (dataChanged) send(channelOf('stateChanged'), stateOf(store, false));
+          send(channelOf('syncStatusChanged'), { device: location.device, dataFolder: location.dataFolder, status });
+        },
+      })
+    : null;
+  await folderSync?.start();
   const handlers = createHandlers({
     store,
     links,
+    sync: { device: location.device, appDir: options.userDataDir, dataFolder: location.dataFolder, folderSync, relaunch: () => void relaunches.push(Date.now()) },
     notify: (event, payload) => send(channelOf(event), payload),
     openExternal: async (url) => void opened.push(url),
     openPath: async (path) => void openedFolders.push(path),
@@ -152,6 +174,8 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
     context,
     store,
     links,
+    folderSync,
+    relaunches,
     dataFile: store.file,
     opened,
     openedFolders,
@@ -166,6 +190,7 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
         ]).catch(() => undefined);
       }
       stopWatching();
+      folderSync?.stop();
       unsubscribe();
       await context.close();
       await ownBrowser?.close();

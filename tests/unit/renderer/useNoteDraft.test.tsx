@@ -90,4 +90,36 @@ describe('useNoteDraft', () => {
     await act(() => vi.advanceTimersByTimeAsync(NOTE_DEBOUNCE_MS));
     expect(pendingDrafts().map((d) => d.draft.body)).toEqual(['keep me']);
   });
+
+  describe('a note merged from another computer while it is open', () => {
+    const note = (body: string, minute: number) => ({ body, whereStopped: '', updatedAt: `2026-11-26T10:${String(minute).padStart(2, '0')}:00.000Z` });
+
+    it('with nothing typed: shows the new text and saves nothing', async () => {
+      const { saved, save } = recordingSave();
+      const { result, rerender } = renderHook(({ n }) => useNoteDraft('l/r', n, save), { initialProps: { n: note('one\ntwo', 1) } });
+      rerender({ n: note('one\ntwo\nthree from the desktop', 2) });
+      expect(result.current.draft).toBe('one\ntwo\nthree from the desktop');
+      await act(() => vi.advanceTimersByTimeAsync(NOTE_DEBOUNCE_MS * 2));
+      expect(saved).toEqual([]);
+    });
+
+    it('with typing not yet saved: both land, and the merged text is saved', async () => {
+      const { saved, save } = recordingSave();
+      const { result, rerender } = renderHook(({ n }) => useNoteDraft('l/r', n, save), { initialProps: { n: note('one\ntwo', 1) } });
+      act(() => result.current.edit('one, typed here\ntwo'));
+      rerender({ n: note('one\ntwo\nthree from the desktop', 2) });
+      expect(result.current.draft).toBe('one, typed here\ntwo\nthree from the desktop');
+      await act(() => vi.advanceTimersByTimeAsync(NOTE_DEBOUNCE_MS));
+      expect(saved).toEqual(['one, typed here\ntwo\nthree from the desktop']);
+    });
+
+    it('with typing on the same line: both versions kept, marked', async () => {
+      const { saved, save } = recordingSave();
+      const { result, rerender } = renderHook(({ n }) => useNoteDraft('l/r', n, save), { initialProps: { n: note('one', 1) } });
+      act(() => result.current.edit('one (here)'));
+      rerender({ n: note('one (desktop)', 2) });
+      await act(() => vi.advanceTimersByTimeAsync(NOTE_DEBOUNCE_MS));
+      expect(saved).toEqual(['<<<<<<< typed here\none (here)\n=======\none (desktop)\n>>>>>>> from the other computer']);
+    });
+  });
 });

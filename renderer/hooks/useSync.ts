@@ -1,0 +1,49 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { SyncInfo } from '../../electron/api/contract';
+import { api } from '../api';
+
+/** This computer, its data folder and what the merges with the other computers did. */
+export function useSync(notify: (kind: 'info' | 'error', message: string) => void) {
+  const [info, setInfo] = useState<SyncInfo | null>(null);
+  const [restarting, setRestarting] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void api()
+      .getSyncStatus()
+      .then((result) => live && result.ok && setInfo(result.value));
+    const off = api().on('syncStatusChanged', setInfo);
+    return () => {
+      live = false;
+      off();
+    };
+  }, []);
+
+  const syncNow = useCallback(async () => {
+    const result = await api().syncNow();
+    if (result.ok) setInfo(result.value);
+    else notify('error', result.error.message);
+  }, [notify]);
+
+  /** Electron: the system's folder dialog; null when cancelled. */
+  const chooseFolder = useCallback(async (): Promise<string | null> => {
+    const result = await api().chooseDataFolder();
+    if (!result.ok) notify('error', result.error.message);
+    return result.ok ? result.value : null;
+  }, [notify]);
+
+  const moveTo = useCallback(
+    async (folder: string | null): Promise<boolean> => {
+      const result = await api().moveDataFolder(folder);
+      if (!result.ok) {
+        notify('error', result.error.message);
+        return false;
+      }
+      setRestarting(result.value);
+      return true;
+    },
+    [notify],
+  );
+
+  return { info, restarting, syncNow, chooseFolder, moveTo };
+}

@@ -1,0 +1,138 @@
+import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ListPage } from '../pages/list-page';
+import { expect, test } from '../fixtures';
+import { launchApp } from '../../harness/launch-app';
+
+/**
+ * Two computers on the harness: two profiles with their own device ids, each with its own copy of the
+ * synced folder, and a sync engine simulated by copying what each computer wrote to the other's copy
+ * (write a temp file, then rename, as Syncthing and Dropbox do).
+ */
+async function copyTree(from: string, to: string): Promise<void> {
+  for (const entry of await readdir(from, { withFileTypes: true }).catch(() => [])) {
+    const src = join(from, entry.name);
+    const dst = join(to, entry.name);
+    if (entry.isDirectory()) {
+      await mkdir(dst, { recursive: true });
+      await copyTree(src, dst);
+      continue;
+    }
+    const bytes = await readFile(src).catch(() => null);
+    if (!bytes) continue;
+    const existing = await readFile(dst).catch(() => null);
+    if (existing?.equals(bytes)) continue;
+    await writeFile(`${dst}.syncing`, bytes);
+    await rename(`${dst}.syncing`, dst);
+  }
+}
+
+function syncEngine(pairs: Array<{ folder: string; device: string }>): () => Promise<void> {
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      for (const from of pairs) {
+        for (const to of pairs) {
+          if (from === to) continue;
+          const target = join(to.folder, 'devices', from.device);
+          await mkdir(target, { recursive: true });
+          await copyTree(join(from.folder, 'devices', from.device), target);
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+  })();
+  return async () => {
+    running = false;
+    await loop;
+  };
+}
+
+test('moving the data to a synced folder: copied, checked, switched, old files removed, restarted on it', async ({ launch, userDataDir }) => {
+  const app = await launch();
+  const list = new ListPage(app.page);
+  await list.checkbox('PEPs').check();
+  await expect(list.checkbox('PEPs')).toBeChecked();
+  const folder = join(userDataDir, 'Sync', 'Studyshelf');
+  await mkdir(folder, { recursive: true });
+
+  await app.page.getByRole('button', { name: 'Sync and data folder…' }).click();
+  const dialog = app.page.getByRole('dialog', { name: 'Sync and data folder' });
+  await expect(dialog.getByText('Your data is in the app’s own folder, on this computer only.')).toBeVisible();
+  await dialog.getByRole('textbox', { name: 'Folder (full path)' }).fill(folder);
+  await dialog.getByRole('button', { name: 'Move my data there' }).click();
+  await expect(app.page.getByRole('heading', { name: `Your data is now in ${join(folder, 'devices')}`, exact: false })).toBeVisible();
+  expect(app.relaunches).toHaveLength(1);
+  await app.close();
+
+  const device = JSON.parse(await readFile(join(userDataDir, 'device.json'), 'utf8')) as { id: string };
+  expect(await stat(join(folder, 'devices', device.id, 'studyshelf.json')).then(() => true)).toBe(true);
+  expect(await stat(join(userDataDir, 'studyshelf.json')).catch(() => null)).toBeNull();
+  expect(JSON.parse(await readFile(join(userDataDir, 'settings.json'), 'utf8'))).toEqual({ dataFolder: folder });
+
+  const again = await launch();
+  const relaunched = new ListPage(again.page);
+  await expect(relaunched.checkbox('PEPs')).toBeChecked();
+  expect(again.dataFile).toBe(join(folder, 'devices', device.id, 'studyshelf.json'));
+  await again.page.getByRole('button', { name: 'Sync and data folder…' }).click();
+  await expect(again.page.getByRole('dialog', { name: 'Sync and data folder' }).getByText(folder, { exact: true })).toBeVisible();
+});
+
+test('two computers: a tick and a note arrive on the other within seconds; the same note line edited on both is kept twice, to resolve', async ({ browser }) => {
+  const root = await mkdtemp(join(tmpdir(), 'studyshelf-sync-e2e-'));
+  const computers = [
+    { profile: join(root, 'laptop'), folder: join(root, 'laptop-Sync'), device: { id: 'dev-laptop', name: 'Laptop' } },
+    { profile: join(root, 'desktop'), folder: join(root, 'desktop-Sync'), device: { id: 'dev-desktop', name: 'Desktop' } },
+  ];
+  for (const c of computers) {
+    await mkdir(c.profile, { recursive: true });
+    await mkdir(c.folder, { recursive: true });
+    await writeFile(join(c.profile, 'device.json'), JSON.stringify(c.device));
+    await writeFile(join(c.profile, 'settings.json'), JSON.stringify({ dataFolder: c.folder }));
+  }
+  const stopEngine = syncEngine(computers.map((c) => ({ folder: c.folder, device: c.device.id })));
+  const [laptop, desktop] = await Promise.all(computers.map((c) => launchApp({ userDataDir: c.profile, browser })));
+  try {
+    const onLaptop = new ListPage(laptop!.page);
+    const onDesktop = new ListPage(desktop!.page);
+    await onLaptop.checkbox('PEPs').check();
+    const box = await onLaptop.openNotes('PEPs');
+    await box.fill('PEP 3155: qualified names.');
+    await expect(onLaptop.saveStatus('PEPs')).toHaveText('✓ Saved');
+    await expect(onDesktop.checkbox('PEPs')).toBeChecked({ timeout: 5000 });
+    const desktopBox = await onDesktop.openNotes('PEPs');
+    await expect(desktopBox).toHaveValue('PEP 3155: qualified names.', { timeout: 5000 });
+
+    // Both change the same line while the engine is paused (both offline).
+    await stopEngine();
+    await box.fill('PEP 3155: qualified names, read on the laptop.');
+    await expect(onLaptop.saveStatus('PEPs')).toHaveText('✓ Saved');
+    await desktopBox.fill('PEP 3155: qualified names, read on the desktop.');
+    await expect(onDesktop.saveStatus('PEPs')).toHaveText('✓ Saved');
+    const restart = syncEngine(computers.map((c) => ({ folder: c.folder, device: c.device.id })));
+    try {
+      for (const page of [laptop!.page, desktop!.page]) {
+        await expect(page.getByRole('status').filter({ hasText: 'Synced · 1 note to resolve' })).toBeVisible({ timeout: 8000 });
+      }
+      // The open editor shows the merged note (nothing typed there was waiting to be saved).
+      await expect(box).toHaveValue(/read on the desktop/);
+      const merged = await box.inputValue();
+      expect(merged).toContain('read on the laptop');
+      expect(merged).toContain('read on the desktop');
+      expect(merged).toMatch(/^<<<<<<< Desktop$/m);
+      await laptop!.page.getByRole('button', { name: 'Sync and data folder…' }).click();
+      const dialog = laptop!.page.getByRole('dialog', { name: 'Sync and data folder' });
+      await expect(dialog.getByText('This computer is')).toContainText('Laptop');
+      await expect(dialog.getByRole('listitem').filter({ hasText: 'Desktop' }).first()).toBeVisible();
+      await expect(dialog.getByRole('region', { name: 'Notes to resolve' }).getByRole('button', { name: 'PEPs' })).toBeVisible();
+    } finally {
+      await restart();
+    }
+  } finally {
+    await laptop?.close();
+    await desktop?.close();
+    await rm(root, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,77 @@
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openStore, type Store } from '../../../../data/store';
+import { createHandlers } from '../../../../electron/api/handlers';
+import { dataLocation } from '../../../../electron/api/data-dir';
+import { savedState, tempDir } from '../../helpers';
+
+const stores: Store[] = [];
+afterEach(async () => {
+  for (const s of stores.splice(0)) await s.close();
+});
+
+async function app(options: { dialog?: string | null } = {}) {
+  const appDir = await tempDir();
+  const location = await dataLocation(appDir, {});
+  const store = await openStore({ dir: location.dataDir });
+  stores.push(store);
+  const relaunches: number[] = [];
+  const handlers = createHandlers({
+    store,
+    openExternal: async () => undefined,
+    openPath: async () => undefined,
+    sync: { device: location.device, appDir, dataFolder: location.dataFolder, folderSync: null, relaunch: () => void relaunches.push(1) },
+    ...(options.dialog !== undefined
+      ? { dialogs: { chooseDataFolder: async () => options.dialog!, chooseImportFile: async () => null, chooseExportPath: async () => null } }
+      : {}),
+  });
+  return { appDir, store, handlers, relaunches, device: location.device };
+}
+
+describe('moving the data to a folder', () => {
+  it('copies, verifies, switches, then removes the old files; the next start opens the moved data', async () => {
+    const { appDir, store, handlers, relaunches, device } = await app();
+    await store.setDone('python-behind-the-scenes-resources/peps', true);
+    await store.saveNote('python-behind-the-scenes-resources/peps', 'kept across the move');
+    const folder = join(await tempDir(), 'Sync');
+    const to = await handlers.moveDataFolder(folder);
+    expect(to).toBe(join(folder, 'devices', device.id));
+    expect(relaunches).toHaveLength(1);
+    expect((await readdir(appDir)).filter((f) => f.startsWith('studyshelf'))).toEqual([]);
+    const moved = await savedState(to);
+    expect(moved.notes['python-behind-the-scenes-resources/peps']?.body).toBe('kept across the move');
+    const next = await dataLocation(appDir, {});
+    expect(next).toMatchObject({ dataDir: to, dataFolder: folder, device });
+  });
+
+  it('a folder that already holds this computer’s data is refused, and nothing changes', async () => {
+    const { appDir, store, handlers, relaunches, device } = await app();
+    await store.saveNote('python-behind-the-scenes-resources/peps', 'mine');
+    const folder = await tempDir();
+    await mkdir(join(folder, 'devices', device.id), { recursive: true });
+    await writeFile(join(folder, 'devices', device.id, 'studyshelf.json'), '{"other":"data"}');
+    await expect(handlers.moveDataFolder(folder)).rejects.toThrow(/already holds Studyshelf data/);
+    // The app restarts on the data where it was.
+    expect(relaunches).toHaveLength(1);
+    expect((await savedState(appDir)).notes['python-behind-the-scenes-resources/peps']?.body).toBe('mine');
+    expect(await readFile(join(folder, 'devices', device.id, 'studyshelf.json'), 'utf8')).toBe('{"other":"data"}');
+    expect(await stat(join(appDir, 'settings.json')).catch(() => null)).toBeNull();
+  });
+
+  it('in the desktop app, only a folder the system dialog returned is accepted', async () => {
+    const chosen = await tempDir();
+    const { handlers } = await app({ dialog: chosen });
+    await expect(handlers.moveDataFolder('/tmp/somewhere-the-page-made-up')).rejects.toThrow(/Choose the folder/);
+    expect(await handlers.chooseDataFolder()).toBe(chosen);
+    await expect(handlers.moveDataFolder(chosen)).resolves.toContain(chosen);
+  });
+
+  it('each installation gets its own device id, kept in the app folder', async () => {
+    const [one, two] = [await tempDir(), await tempDir()];
+    const a = await dataLocation(one, {});
+    const b = await dataLocation(two, {});
+    expect(a.device.id).not.toBe(b.device.id);
+    expect((await dataLocation(one, {})).device).toEqual(a.device);
+  });
+});
