@@ -126,7 +126,7 @@ export function Sidebar(props: Props) {
           Sync and data folder…
         </button>
         {syncLine && (
-          <p className="sync-line" role="status">
+          <p className={`sync-line${/to resolve|waiting/.test(syncLine) ? ' sync-line-attention' : ''}`} role="status">
             {syncLine}
           </p>
         )}

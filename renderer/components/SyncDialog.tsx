@@ -94,11 +94,18 @@ export function SyncDialog({ open, info, document, nativeDialogs, readOnly, onCl
                 <p className="muted">{status.conflictCopiesMerged} conflict copies made by the sync engine were merged and moved to “conflict-copies”.</p>
               )}
               {status.notices.length > 0 && (
-                <ul className="sync-notices" aria-label="What the merges did">
-                  {status.notices.map((notice, i) => (
-                    <li key={`${notice.at}-${i}`}>{notice.message}</li>
-                  ))}
-                </ul>
+                <>
+                  <h4 className="sync-subheading" id="sync-notices-title">
+                    What the merges did
+                  </h4>
+                  <ul className="sync-notices" aria-labelledby="sync-notices-title">
+                    {status.notices.map((notice, i) => (
+                      <li key={`${notice.at}-${i}`}>
+                        <span className="muted">{when.format(new Date(notice.at))}</span> — {notice.message}
+                      </li>
+                    ))}
+                  </ul>
+                </>
               )}
             </section>
           )}
