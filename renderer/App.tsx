@@ -66,6 +66,9 @@ export function App() {
         ? 'Synced · waiting for a file to arrive'
         : 'Synced with the data folder';
   const linkAddresses = useMemo(() => (list ? addressesOf([list]).length : 0), [list]);
+  // Counted only while the dialog is open: it walks every list.
+  const allLists = state?.document?.lists;
+  const allLinkAddresses = useMemo(() => (linkDialogOpen && allLists ? addressesOf(allLists).length : 0), [linkDialogOpen, allLists]);
 
   useEffect(() => {
     document.title = view === 'stats' ? 'Progress — Studyshelf' : list ? `${list.title} — Studyshelf` : 'Studyshelf';
@@ -246,6 +249,11 @@ export function App() {
           <LinkCheckDialog
             list={linkDialogOpen && list ? list : null}
             addresses={linkAddresses}
+            allAddresses={allLinkAddresses}
+            onCheckAll={() => {
+              setLinkDialogOpen(false);
+              void linkChecks.check(null);
+            }}
             state={linkChecks.state}
             onClose={() => setLinkDialogOpen(false)}
             onAutoCheckChange={(enabled) => void linkChecks.setAutoCheck(enabled)}

@@ -48,6 +48,13 @@ export function emptyLinkLog(): LinkLog {
 export function recordRun(log: LinkLog, run: RunResult, meta: { at: string; listId: string | null; automatic: boolean }): LinkLog {
   const links = { ...log.links };
   for (const [url, check] of run.checks) links[url] = [check, ...(links[url] ?? [])].slice(0, HISTORY_LENGTH);
+  // A permanent move that ended on a working page also checked the new address: after "use the new
+  // address", the link shows as OK, not as unchecked.
+  for (const check of run.checks.values()) {
+    if (check.state !== 'redirected' || !check.movedTo || check.movedTo !== check.finalUrl || run.checks.has(check.movedTo)) continue;
+    const ok: LinkCheck = { ...check, state: 'ok', reason: `The page answered (${check.status}).`, finalUrl: null, movedTo: null };
+    links[check.movedTo] = [ok, ...(links[check.movedTo] ?? [])].slice(0, HISTORY_LENGTH);
+  }
   const counts = { ok: 0, redirected: 0, broken: 0, unreachable: 0, notChecked: run.notChecked.length };
   for (const check of run.checks.values()) counts[check.state] += 1;
   const lastRun: RunSummary = { ...meta, counts, offline: run.offline, cancelled: run.cancelled };

@@ -6,8 +6,10 @@ import { Modal } from './Modal';
 
 interface Props {
   list: StudyList | null;
-  /** How many web addresses the list holds (resources, parts, nested links). */
+  /** How many web addresses the list holds (resources, parts, nested links), and all lists together. */
   addresses: number;
+  allAddresses: number;
+  onCheckAll: () => void;
   state: LinkChecksState | null;
   onClose: () => void;
   onCheck: () => void;
@@ -20,7 +22,7 @@ const when = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short'
  * Before any request leaves the computer, the user sees what will be contacted and how — and the
  * weekly background check is only ever turned on here, by the user.
  */
-export function LinkCheckDialog({ list, addresses, state, onClose, onCheck, onAutoCheckChange }: Props) {
+export function LinkCheckDialog({ list, addresses, allAddresses, state, onClose, onCheck, onCheckAll, onAutoCheckChange }: Props) {
   return (
     <Modal open={list !== null} title="Check links" onClose={onClose} narrow>
       {list && (
@@ -47,6 +49,11 @@ export function LinkCheckDialog({ list, addresses, state, onClose, onCheck, onAu
             <button type="button" className="button" onClick={onClose}>
               Close
             </button>
+            {allAddresses > addresses && (
+              <button type="button" className="button" disabled={state?.running} onClick={onCheckAll}>
+                Check all lists ({count(allAddresses)} links)
+              </button>
+            )}
             <button type="button" className="button button-primary" disabled={addresses === 0 || state?.running} onClick={onCheck}>
               {state?.running ? 'A check is running…' : `Check ${count(addresses)} links`}
             </button>

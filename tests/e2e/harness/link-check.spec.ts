@@ -64,6 +64,7 @@ test('check links: states shown, a moved link updated, an archived copy opened',
   await expect(page.getByText('“Moved page” now links to its new address.')).toBeVisible();
   await expect(moved.getByRole('link', { name: /Moved page/ })).toHaveAttribute('href', `${server.origin}/new`);
   await expect(moved.locator('.link-check')).toContainText('formerly at 127.0.0.1');
+  await expect(moved.locator('.link-check')).toContainText('Link OK');
   await expect
     .poll(async () => {
       const doc = await readSaved(app.dataFile);

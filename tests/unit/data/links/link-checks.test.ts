@@ -75,6 +75,8 @@ describe('link checks of a list', () => {
     const resource = saved.lists.find((l) => l.id === listId)!.resources.find((r) => r.id === moved.id)!;
     expect(resource.url).toBe(`${server.origin}/new`);
     expect(resource.formerUrls?.[0]?.url).toBe(`${server.origin}/old`);
+    // The check that followed the move saw the new address answer: it shows as OK, not unchecked.
+    expect((await handlers.getLinkChecks()).latest[`${server.origin}/new`]).toMatchObject({ state: 'ok', status: 200 });
     // Once moved, there is nothing more to offer for it.
     await expect(handlers.useNewAddress(ref)).rejects.toThrow(/no new address/);
   });

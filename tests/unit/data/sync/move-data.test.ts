@@ -67,6 +67,12 @@ describe('moving the data to a folder', () => {
     await expect(handlers.moveDataFolder(chosen)).resolves.toContain(chosen);
   });
 
+  it('a data folder that is missing at start is an error that says what to do, not a fresh start', async () => {
+    const appDir = await tempDir();
+    await writeFile(join(appDir, 'settings.json'), JSON.stringify({ dataFolder: '/media/usb-stick/Studyshelf' }));
+    await expect(dataLocation(appDir, {})).rejects.toThrow(/data folder \/media\/usb-stick\/Studyshelf is not there\. Connect its drive/);
+  });
+
   it('each installation gets its own device id, kept in the app folder', async () => {
     const [one, two] = [await tempDir(), await tempDir()];
     const a = await dataLocation(one, {});

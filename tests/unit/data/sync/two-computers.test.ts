@@ -34,7 +34,7 @@ afterEach(async () => {
 async function computer(folder: string, device: typeof LAPTOP, options: { watch?: boolean } = {}): Promise<Computer> {
   const own = deviceDir(folder, device.id);
   const store = await openStore({ dir: own, compactAfterMs: 30 });
-  const sync = new FolderSync({ folder, device, store, settleMs: 30, pollMs: options.watch ? 400 : 3_600_000 });
+  const sync = new FolderSync({ folder, device, store, settleMs: 30, pollMs: 3_600_000 /* file events only: the poll is a fallback */ });
   const c = { name: device.name, folder, own, store, sync };
   running.push(c);
   if (options.watch) await sync.start();
