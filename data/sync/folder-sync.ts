@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { DurableJsonFile } from '../durable-json-file';
 import { replayJournals } from '../journal';
+import { NewerVersionError } from '../migrate';
 import { readDocument } from '../read-document';
 import type { StudyDocument } from '../schema';
 import { DATA_FILE_NAME, type Store } from '../store';
@@ -299,6 +300,8 @@ export async function readPeerDocument(file: string, withJournal = true): Promis
       delete doc.journalGeneration;
       return { kind: 'ok', doc };
     } catch (error) {
+      // A newer Studyshelf wrote it: not merged (this version could drop what it does not know).
+      if (error instanceof NewerVersionError) return { kind: 'incomplete', reason: 'it was written by a newer version of Studyshelf; update Studyshelf on this computer to merge it' };
       reason = `it is not complete yet (${error instanceof Error ? error.message : String(error)})`;
     }
   }

@@ -78,7 +78,7 @@ export function SyncDialog({ open, info, document, nativeDialogs, readOnly, onCl
                     <li key={peer.id}>
                       <strong>{peer.name}</strong>{' '}
                       {peer.waiting ? (
-                        <span className="muted">— waiting for its file to arrive whole ({peer.waiting})</span>
+                        <span className="muted">— not merged yet: {peer.waiting}</span>
                       ) : peer.lastMergedAt ? (
                         <span className="muted">— merged {when.format(new Date(peer.lastMergedAt))}</span>
                       ) : (

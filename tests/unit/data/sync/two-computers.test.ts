@@ -189,6 +189,19 @@ describe('two computers sharing a synced folder', () => {
     expect(b.store.document()!.notes[`${LIST}/peps`]?.body).toHaveLength(50_000);
   });
 
+  it('data written by a newer Studyshelf on the other computer is not merged, and the reason is said', async () => {
+    const { a, b } = await twoComputers();
+    await a.store.saveNote(`${LIST}/peps`, 'from a newer app');
+    await a.store.close();
+    running.splice(running.indexOf(a), 1);
+    const doc = JSON.parse(await readFile(join(a.own, DATA_FILE_NAME), 'utf8'));
+    await mkdir(join(b.folder, 'devices', LAPTOP.id), { recursive: true });
+    await writeFile(join(b.folder, 'devices', LAPTOP.id, DATA_FILE_NAME), JSON.stringify({ ...doc, schemaVersion: 99 }));
+    await b.sync.syncNow();
+    expect(b.sync.status().peers[0]?.waiting).toMatch(/newer version of Studyshelf/);
+    expect(b.store.document()!.notes[`${LIST}/peps`]).toBeUndefined();
+  });
+
   it("a sync engine's conflict copy is merged, then moved aside (not deleted)", async () => {
     const { a, b } = await twoComputers();
     await a.store.saveNote(`${LIST}/peps`, 'the laptop wrote this');
