@@ -36,7 +36,7 @@ export class Jobs {
    * error (a link check keeps the links it checked before the cancel).
    */
   async run<T>(id: string | undefined, work: (job: JobHandle) => Promise<T>, options: { keepsPartial?: boolean } = {}): Promise<T> {
-    if (id === undefined) return work(quiet());
+    if (id === undefined) return work(quietJob());
     if (this.#running.has(id)) throw new StudyError('invalid-argument', 'That job is already running.');
     const state = { cancelled: false, committed: false, abort: new AbortController() };
     this.#running.set(id, state);
@@ -74,7 +74,8 @@ export class Jobs {
   }
 }
 
-function quiet(): JobHandle {
+/** A job nobody watches (no id, a background run): reports go nowhere and nothing cancels it. */
+export function quietJob(): JobHandle {
   return { stage: async () => undefined, commit: async () => undefined, report: () => undefined, signal: new AbortController().signal };
 }
 

@@ -1,5 +1,5 @@
 import { StudyError } from '../errors';
-import type { JobHandle } from '../jobs';
+import { quietJob, type JobHandle } from '../jobs';
 import { resolveRef, type Ref } from '../refs';
 import type { StudyDocument } from '../schema';
 import { isSafeExternalUrl } from '../web-url';
@@ -117,7 +117,7 @@ export class LinkChecker {
   startSchedule(everyMs: number, firstAfterMs = everyMs): () => void {
     const tick = () => {
       if (!this.autoCheckDue()) return;
-      void this.check(null, backgroundJob(), true).catch(() => undefined);
+      void this.check(null, quietJob(), true).catch(() => undefined);
     };
     const first = setTimeout(() => {
       tick();
@@ -165,8 +165,4 @@ function ownUrlOf(doc: StudyDocument, ref: Ref): string | null {
   if (!found) throw new StudyError('unknown-ref', `There is no resource “${ref}”.`);
   const url = found.kind === 'resource' ? found.resource.url : found.kind === 'part' ? found.part.url : found.link.url;
   return isSafeExternalUrl(url) ? url : null;
-}
-
-function backgroundJob(): JobHandle {
-  return { stage: async () => undefined, commit: async () => undefined, report: () => undefined, signal: new AbortController().signal };
 }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { quietJob } from '../../../../data/jobs';
 import { LinkChecker, WEEK_MS } from '../../../../data/links/link-checks';
 import { LinkLogFile } from '../../../../data/links/link-log';
 import { openStore, type Store } from '../../../../data/store';
@@ -144,7 +145,7 @@ describe('the weekly check', () => {
     expect(links.autoCheckDue()).toBe(false);
     await handlers.setAutoCheckLinks(true);
     expect(links.autoCheckDue()).toBe(true);
-    await links.check(null, { stage: async () => undefined, commit: async () => undefined, report: () => undefined, signal: new AbortController().signal }, true);
+    await links.check(null, quietJob(), true);
     expect(links.autoCheckDue()).toBe(false);
     now = new Date(now.getTime() + WEEK_MS - 60_000);
     expect(links.autoCheckDue()).toBe(false);
