@@ -46,6 +46,8 @@ interface Answer {
 }
 
 const PERMANENT = new Set([301, 308]);
+/** The server closed the connection or sent something unparsable: worth a second try with GET. */
+const HUNG_UP = /^(ECONNRESET|EPIPE|ERR_STREAM_PREMATURE_CLOSE|HPE_)/;
 const REDIRECT = new Set([301, 302, 303, 307, 308]);
 
 /**
@@ -66,8 +68,10 @@ export async function checkLink(url: string, options: CheckOptions): Promise<Lin
   });
   if (!isSafeExternalUrl(url)) return done('broken', 'This is not a web address (http or https).');
   const head = await follow(url, 'HEAD', options);
-  // Many servers refuse HEAD (405, 501) or answer it wrongly; what a browser gets is what GET gets.
-  const result = head.kind === 'answer' && head.answer.status >= 400 ? await follow(url, 'GET', options) : head;
+  // Many servers refuse HEAD (405, 501), answer it wrongly, or hang up on it; what a browser gets is
+  // what GET gets.
+  const headRefused = (head.kind === 'answer' && head.answer.status >= 400) || (head.kind === 'error' && HUNG_UP.test(head.code));
+  const result = headRefused ? await follow(url, 'GET', options) : head;
   if (result.kind === 'error') {
     const { state, reason } = describeError(result.code, result.message);
     return done(state, reason, { code: result.code, finalUrl: result.url === url ? null : result.url });

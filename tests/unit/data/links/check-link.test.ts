@@ -76,6 +76,11 @@ describe('checkLink against real servers on loopback', () => {
     expect(s.requests.map((r) => r.method)).toEqual(['HEAD', 'GET']);
   });
 
+  it('a server that hangs up on HEAD but answers GET: ok', async () => {
+    const s = await serve({ '/page': (req, res) => (req.method === 'HEAD' ? void req.socket.destroy() : void res.writeHead(200).end()) });
+    expect(await checkLink(`${s.origin}/page`, options)).toMatchObject({ state: 'ok', status: 200 });
+  });
+
   it('a server that never answers: unreachable after the timeout, not broken', async () => {
     const s = await serve({ '/slow': () => undefined });
     const started = performance.now();
