@@ -40,7 +40,15 @@ export async function checkLinks(addresses: Iterable<string>, options: RunOption
   outer?.addEventListener('abort', onOuterAbort, { once: true });
   if (outer?.aborted) abort.abort();
 
-  const queue = [...urls];
+  // Waiting addresses per host, hosts in first-seen order: picking the next one costs O(hosts with
+  // room), not a scan of every waiting address (10,000 posts of one blog would make that quadratic).
+  const waiting = new Map<string, string[]>();
+  for (const url of urls) {
+    const host = hostOf(url);
+    const list = waiting.get(host);
+    if (list) list.push(url);
+    else waiting.set(host, [url]);
+  }
   const perHost = new Map<string, number>();
   let active = 0;
   let finished = 0;
@@ -49,18 +57,23 @@ export async function checkLinks(addresses: Iterable<string>, options: RunOption
 
   await new Promise<void>((allDone) => {
     const settle = () => {
-      if (active === 0 && (queue.length === 0 || abort.signal.aborted)) allDone();
+      if (active === 0 && (waiting.size === 0 || abort.signal.aborted)) allDone();
+    };
+    const next = (): { url: string; host: string } | null => {
+      for (const [host, list] of waiting) {
+        if ((perHost.get(host) ?? 0) >= options.perHost) continue;
+        const url = list.shift()!;
+        if (list.length === 0) waiting.delete(host);
+        return { url, host };
+      }
+      return null;
     };
     const pump = () => {
       if (abort.signal.aborted) return settle();
-      for (let i = 0; i < queue.length && active < options.maxConcurrent; ) {
-        const url = queue[i]!;
-        const host = hostOf(url);
-        if ((perHost.get(host) ?? 0) >= options.perHost) {
-          i += 1;
-          continue;
-        }
-        queue.splice(i, 1);
+      while (active < options.maxConcurrent) {
+        const picked = next();
+        if (!picked) break;
+        const { url, host } = picked;
         active += 1;
         perHost.set(host, (perHost.get(host) ?? 0) + 1);
         void checkLink(url, { ...options, signal: abort.signal }).then((check) => {
@@ -89,7 +102,7 @@ export async function checkLinks(addresses: Iterable<string>, options: RunOption
   });
   outer?.removeEventListener('abort', onOuterAbort);
   result.cancelled = !!outer?.aborted;
-  result.notChecked.push(...queue);
+  for (const list of waiting.values()) result.notChecked.push(...list);
 
   if (!answered) {
     // Nothing answered: a "no such name" may just be a missing network. Say not checked, not broken.

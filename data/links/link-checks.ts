@@ -76,6 +76,7 @@ export class LinkChecker {
     const lists = listId === null ? doc.lists : doc.lists.filter((l) => l.id === listId);
     if (listId !== null && lists.length === 0) throw new StudyError('unknown-ref', 'That list no longer exists.');
     const urls = addressesOf(lists);
+    let lastReport = 0;
     const run = (async () => {
       job.report(`Checking ${urls.length.toLocaleString('en')} links`, 0);
       const result = await checkLinks(urls, {
@@ -83,7 +84,13 @@ export class LinkChecker {
         ...this.#options.run,
         now: () => this.#now(),
         signal: job.signal,
-        onProgress: (done, total) => job.report(`Checked ${done.toLocaleString('en')} of ${total.toLocaleString('en')} links`, total ? done / total : 1),
+        onProgress: (done, total) => {
+          // At most ten progress events a second: a list of 10,000 links must not flood the window.
+          const now = Date.now();
+          if (done < total && now - lastReport < 100) return;
+          lastReport = now;
+          job.report(`Checked ${done.toLocaleString('en')} of ${total.toLocaleString('en')} links`, total ? done / total : 1);
+        },
       });
       const log = recordRun(this.#options.log.log, result, { at: this.#now().toISOString(), listId, automatic });
       await this.#options.log.save(log);
