@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useRef, useState, type RefObject } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { StudyDocument, StudyList } from '../../data/schema';
 import { count, hostOf, isWebUrl } from '../format';
 import { listProgress, percent, whatNext } from '../progress';
@@ -57,6 +57,18 @@ export function ListView({ list, document, filters, onFiltersChange, searchRef, 
   const positions = useMemo(() => new Map(list.resources.map((r, i) => [r.id, i + 1])), [list]);
 
   const goTo = (resourceId: string) => resourceList.current?.goTo(resourceId);
+
+  // A request to edit a note (the `n` shortcut, "Notes to resolve" in the Sync view): bring the card
+  // into view and put the cursor in its note, also when the note was open already. After a moment, so
+  // a dialog closing meanwhile does not take the focus back.
+  useEffect(() => {
+    if (!noteRequest) return;
+    resourceList.current?.goTo(noteRequest.resourceId);
+    const timer = setTimeout(() => {
+      window.document.querySelector<HTMLTextAreaElement>(`[data-resource="${CSS.escape(`${list.id}/${noteRequest.resourceId}`)}"] textarea`)?.focus();
+    }, 80);
+    return () => clearTimeout(timer);
+  }, [noteRequest, list.id]);
 
   return (
     <article className="list-view" aria-labelledby="list-title">

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openStore } from '../../../data/store';
@@ -127,3 +128,20 @@ test('offline: the check ends quickly with "not checked", and nothing is called 
   await expect(page.locator('.link-check')).toHaveCount(0);
   await expect(page.getByText('Broken link')).toHaveCount(0);
 });
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`no accessibility violations (axe) in the link check dialog and the link states — ${colorScheme} theme`, async ({ launch, userDataDir }) => {
+    await profileWithList(userDataDir, ['/ok', '/old', '/gone']);
+    const app = await launch({ links: { allowPrivateNetwork: true, timeoutMs: 3000 }, colorScheme });
+    const page = app.page;
+    const axe = () => new AxeBuilder({ page }).analyze();
+    await page.getByRole('navigation', { name: 'Lists' }).getByText('Loopback reading').click();
+    await page.getByRole('button', { name: 'Check links…' }).click();
+    await expect(page.getByRole('dialog', { name: 'Check links' })).toBeVisible();
+    expect((await axe()).violations).toEqual([]);
+    await page.getByRole('dialog', { name: 'Check links' }).getByRole('button', { name: 'Check 4 links' }).click();
+    await expect(page.locator('.list-links')).toContainText('2 broken');
+    await page.getByRole('button', { name: 'Link history of Gone page' }).click();
+    expect((await axe()).violations).toEqual([]);
+  });
+}

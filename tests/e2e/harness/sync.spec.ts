@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -127,6 +128,11 @@ test('two computers: a tick and a note arrive on the other within seconds; the s
       await expect(dialog.getByText('This computer is')).toContainText('Laptop');
       await expect(dialog.getByRole('listitem').filter({ hasText: 'Desktop' }).first()).toBeVisible();
       await expect(dialog.getByRole('region', { name: 'Notes to resolve' }).getByRole('button', { name: 'PEPs' })).toBeVisible();
+      expect((await new AxeBuilder({ page: laptop!.page }).analyze()).violations).toEqual([]);
+      // One click opens the note to resolve.
+      await dialog.getByRole('region', { name: 'Notes to resolve' }).getByRole('button', { name: 'PEPs' }).click();
+      await expect(dialog).toBeHidden();
+      await expect(onLaptop.noteBox('PEPs')).toBeFocused();
     } finally {
       await restart();
     }
