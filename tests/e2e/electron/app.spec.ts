@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
+import { openStore } from '../../../data/store';
 import { METHOD_NAMES } from '../../../electron/api/channels';
 import { findElectronBinary, ROOT } from '../../../scripts/electron-binary';
 import { ListPage } from '../pages/list-page';
@@ -57,6 +58,34 @@ test.describe('the real Electron app', () => {
       await expect(second.list.checkbox('Lecture 3 - Frames, function calls, and scope')).toBeChecked();
       await expect(second.list.resource('PEPs')).toContainText('## Ünïcödé 🐍 `code`');
       await second.app.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a data folder shared with another computer: its changes are merged at start, and the Sync view names both', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'studyshelf-electron-'));
+    try {
+      const folder = join(dir, 'Sync', 'Studyshelf');
+      const other = join(folder, 'devices', 'dev-other-desk');
+      const store = await openStore({ dir: other });
+      await store.setDone('python-behind-the-scenes-resources/peps', true);
+      await store.saveNote('python-behind-the-scenes-resources/peps', 'written on the other desk');
+      await store.close();
+      await writeFile(join(other, 'device.json'), JSON.stringify({ id: 'dev-other-desk', name: 'Other desk' }));
+      await writeFile(join(dir, 'device.json'), JSON.stringify({ id: 'dev-this-laptop', name: 'This laptop' }));
+      await writeFile(join(dir, 'settings.json'), JSON.stringify({ dataFolder: folder }));
+
+      const { app, page, list } = await launch(dir);
+      await expect(list.checkbox('PEPs')).toBeChecked();
+      await expect(list.resource('PEPs')).toContainText('written on the other desk');
+      await page.getByRole('button', { name: 'Sync and data folder…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Sync and data folder' });
+      await expect(dialog.getByText('This computer is')).toContainText('This laptop');
+      await expect(dialog.getByRole('listitem').filter({ hasText: 'Other desk' }).first()).toBeVisible();
+      await app.close();
+      const own = JSON.parse(await readFile(join(folder, 'devices', 'dev-this-laptop', 'studyshelf.json'), 'utf8'));
+      expect(own.notes['python-behind-the-scenes-resources/peps'].body).toBe('written on the other desk');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
