@@ -7,6 +7,7 @@ import { useSearchIndex } from '../hooks/useSearchIndex';
 import { useActions } from '../actions';
 import { useLinkActions } from '../hooks/useLinkChecks';
 import { hasLinkProblem, listLinkSummary } from '../link-summary';
+import { addressesOf } from '../../data/links/addresses';
 import { ExportMenu } from './ExportMenu';
 import { ResourceEditor } from './ResourceEditor';
 import { ProgressBar } from './ProgressBar';
@@ -35,6 +36,8 @@ export function ListView({ list, document, filters, onFiltersChange, searchRef, 
   const { latest } = useLinkActions();
   const [linkProblemsOnly, setLinkProblemsOnly] = useState(false);
   const links = useMemo(() => listLinkSummary(list, latest), [list, latest]);
+  const addresses = useMemo(() => addressesOf([list]).length, [list]);
+  const notChecked = addresses - links.checked;
   const problems = links.moved + links.broken + links.unreachable;
   // Walks every resource: computed when progress changes, not on each keystroke in the search box.
   const { done, total } = useMemo(() => listProgress(document.progress, list), [document.progress, list]);
@@ -114,6 +117,7 @@ export function ListView({ list, document, filters, onFiltersChange, searchRef, 
               {links.moved > 0 && <> · <span className="link-count link-count-moved">{count(links.moved)} moved</span></>}
               {links.broken > 0 && <> · <span className="link-count link-count-broken">{count(links.broken)} broken</span></>}
               {links.unreachable > 0 && <> · <span className="link-count link-count-unreachable">{count(links.unreachable)} not reachable</span></>}
+              {notChecked > 0 && <> · {count(notChecked)} not checked</>}
             </span>
             {problems > 0 && (
               <button type="button" className="link-button" aria-pressed={filtering} onClick={() => setLinkProblemsOnly((on) => !on)}>

@@ -88,7 +88,7 @@ test('check links: states shown, a moved link updated, an archived copy opened',
   await page.getByRole('button', { name: 'Check links…' }).click();
   await dialog.getByRole('button', { name: 'Check 4 links' }).click();
   await expect(page.getByText('Checked 4 links: 2 OK, 2 broken.')).toBeVisible();
-  await expect(page.locator('.list-links')).toContainText('2 OK · 2 broken');
+  await expect(page.locator('.list-links > span').first()).toHaveText(/2 OK · 2 broken$/);
   await gone.getByRole('button', { name: 'Link history of Gone page' }).click();
   await expect(gone.getByRole('list', { name: 'Link checks of Gone page' }).getByRole('listitem')).toHaveCount(2);
 
@@ -111,6 +111,8 @@ test('a long check shows progress and can be cancelled, keeping what it checked'
   await expect(page.getByText(/Link check cancelled after \d+ links: \d+ OK.*, \d+ not checked\./)).toBeVisible();
   await expect(progress).toBeHidden();
   await expect(page.locator('.link-check-ok').first()).toBeVisible();
+  // What the cancel left unchecked is counted as such, not hidden.
+  await expect(page.locator('.list-links')).toContainText(/· \d+ not checked/);
 });
 
 test('offline: the check ends quickly with "not checked", and nothing is called broken', async ({ launch, userDataDir }) => {
