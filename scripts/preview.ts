@@ -15,16 +15,38 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 
 const dataHome = process.env.XDG_DATA_HOME ?? join(homedir(), '.local/share');
 const userDataDir = process.env.STUDYSHELF_PREVIEW_DIR ?? join(dataHome, 'studyshelf-preview');
-const app = await launchApp({ userDataDir, headless: false, viewport: null, colorScheme: null, env: process.env });
-console.log(`Studyshelf preview is open. Data: ${app.dataFile}\nClose the window (or press Ctrl+C) to quit.`);
-
 let quitting = false;
+let restarting = false;
+let app = await open();
+
+/** Opens the window; after "move my data" the app asks to restart, and the preview does, like Electron. */
+async function open() {
+  const launched = await launchApp({
+    userDataDir,
+    headless: false,
+    viewport: null,
+    colorScheme: null,
+    env: process.env,
+    // After the handler has answered and the window shows that it restarts.
+    onRelaunch: () => void setTimeout(() => void restart(), 500),
+  });
+  console.log(`Studyshelf preview is open. Data: ${launched.dataFile}\nClose the window (or press Ctrl+C) to quit.`);
+  launched.page.on('close', () => void (restarting ? undefined : quit()));
+  return launched;
+}
+
+async function restart(): Promise<void> {
+  restarting = true;
+  await app.close();
+  app = await open();
+  restarting = false;
+}
+
 async function quit(): Promise<void> {
   if (quitting) return;
   quitting = true;
   await app.close();
   process.exit(0);
 }
-app.page.on('close', () => void quit());
 process.on('SIGINT', () => void quit());
 process.on('SIGTERM', () => void quit());

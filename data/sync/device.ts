@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -34,6 +34,8 @@ export async function loadDevice(appDir: string, name = hostname()): Promise<Dev
   const parsed = DeviceSchema.safeParse(await readJson(file));
   if (parsed.success) return parsed.data;
   const device = { id: `dev-${randomBytes(6).toString('hex')}`, name: name.trim().slice(0, 200) || 'This computer' };
+  // The first start: the app's folder may not exist yet.
+  await mkdir(appDir, { recursive: true });
   await new DurableJsonFile<DeviceInfo>(file).write(device);
   return device;
 }
@@ -44,6 +46,7 @@ export async function loadSettings(appDir: string): Promise<Settings> {
 }
 
 export async function saveSettings(appDir: string, settings: Settings): Promise<void> {
+  await mkdir(appDir, { recursive: true });
   await new DurableJsonFile<Settings>(join(appDir, SETTINGS_FILE_NAME)).write(settings);
 }
 

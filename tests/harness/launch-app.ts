@@ -35,6 +35,8 @@ export interface LaunchOptions {
   store?: Pick<StoreOptions, 'fs' | 'retryDelaysMs' | 'now'>;
   /** null follows the system, as the real window does. */
   colorScheme?: 'light' | 'dark' | null;
+  /** Called when the app asks to restart (after moving its data); tests start it again themselves. */
+  onRelaunch?: () => void;
   /** Link-check settings (tests check servers on loopback, which the app otherwise never contacts). */
   links?: Partial<RunOptions>;
 }
@@ -108,7 +110,11 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
   const handlers = createHandlers({
     store,
     links,
-    sync: { device: location.device, appDir: options.userDataDir, dataFolder: location.dataFolder, folderSync, relaunch: () => void relaunches.push(Date.now()) },
+    sync: { device: location.device, appDir: options.userDataDir, dataFolder: location.dataFolder, folderSync, relaunch: () => {
+        relaunches.push(Date.now());
+        options.onRelaunch?.();
+      },
+    },
     notify: (event, payload) => send(channelOf(event), payload),
     openExternal: async (url) => void opened.push(url),
     openPath: async (path) => void openedFolders.push(path),

@@ -73,6 +73,13 @@ describe('moving the data to a folder', () => {
     await expect(dataLocation(appDir, {})).rejects.toThrow(/data folder \/media\/usb-stick\/Studyshelf is not there\. Connect its drive/);
   });
 
+  it('the very first start, with no app folder yet, makes it and the device id', async () => {
+    const appDir = join(await tempDir(), 'not', 'there', 'yet');
+    const location = await dataLocation(appDir, {});
+    expect(location.dataDir).toBe(appDir);
+    expect(JSON.parse(await readFile(join(appDir, 'device.json'), 'utf8'))).toEqual(location.device);
+  });
+
   it('each installation gets its own device id, kept in the app folder', async () => {
     const [one, two] = [await tempDir(), await tempDir()];
     const a = await dataLocation(one, {});
