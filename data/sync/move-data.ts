@@ -1,4 +1,4 @@
-import { cp, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, rmdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { StudyError } from '../errors';
 import { Journal } from '../journal';
@@ -43,10 +43,18 @@ async function verifyCopy(from: string, to: string): Promise<void> {
   }
 }
 
-/** After the switch: the old data file, its journals and backups go (only those: the folder may hold other files). */
-export async function removeMovedData(from: string): Promise<void> {
+/**
+ * After the switch: the old data file, its journals and backups go (only those: the app's folder holds
+ * other files). Leaving a shared folder also takes this computer's name and merge bases out of it.
+ */
+export async function removeMovedData(from: string, options: { sharedDeviceDir?: boolean } = {}): Promise<void> {
   const file = join(from, DATA_FILE_NAME);
   for (const journal of await Journal.files(file)) await rm(journal.file, { force: true });
   await rm(file, { force: true });
   await rm(join(from, 'backups'), { recursive: true, force: true });
+  if (options.sharedDeviceDir) {
+    await rm(join(from, 'seen'), { recursive: true, force: true });
+    await rm(join(from, 'device.json'), { force: true });
+    await rmdir(from).catch(() => undefined); // only if nothing else is left there
+  }
 }

@@ -237,7 +237,7 @@ export function createHandlers({ store, openExternal, openPath, dialogs, notify,
         deps.relaunch();
         throw error;
       }
-      await removeMovedData(from);
+      await removeMovedData(from, { sharedDeviceDir: deps.dataFolder !== null });
       deps.relaunch();
       return to;
     },

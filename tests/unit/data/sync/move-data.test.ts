@@ -11,8 +11,8 @@ afterEach(async () => {
   for (const s of stores.splice(0)) await s.close();
 });
 
-async function app(options: { dialog?: string | null } = {}) {
-  const appDir = await tempDir();
+async function app(options: { dialog?: string | null; appDir?: string } = {}) {
+  const appDir = options.appDir ?? (await tempDir());
   const location = await dataLocation(appDir, {});
   const store = await openStore({ dir: location.dataDir });
   stores.push(store);
@@ -43,6 +43,19 @@ describe('moving the data to a folder', () => {
     expect(moved.notes['python-behind-the-scenes-resources/peps']?.body).toBe('kept across the move');
     const next = await dataLocation(appDir, {});
     expect(next).toMatchObject({ dataDir: to, dataFolder: folder, device });
+  });
+
+  it('moving back out of a shared folder takes this computer’s folder out of it', async () => {
+    const { appDir, handlers, device } = await app();
+    const folder = join(await tempDir(), 'Sync');
+    await handlers.moveDataFolder(folder);
+    const second = await app({ appDir });
+    await mkdir(join(folder, 'devices', device.id, 'seen'), { recursive: true });
+    await writeFile(join(folder, 'devices', device.id, 'device.json'), JSON.stringify(device));
+    await second.handlers.moveDataFolder(null);
+    expect(await readdir(join(folder, 'devices'))).toEqual([]);
+    expect((await readdir(appDir)).filter((f) => f.startsWith('studyshelf'))).toEqual(['studyshelf.json']);
+    expect(JSON.parse(await readFile(join(appDir, 'settings.json'), 'utf8'))).toEqual({ dataFolder: null });
   });
 
   it('a folder that already holds this computer’s data is refused, and nothing changes', async () => {
