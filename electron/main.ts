@@ -71,7 +71,7 @@ async function start(): Promise<void> {
         store: opened,
         onChange: (status, dataChanged) => {
           if (dataChanged) mainWindow?.webContents.send(channelOf('stateChanged'), stateOf(opened, true));
-          mainWindow?.webContents.send(channelOf('syncStatusChanged'), { device: location.device, dataFolder: location.dataFolder, status });
+          mainWindow?.webContents.send(channelOf('syncStatusChanged'), { device: status.device, dataFolder: location.dataFolder, status });
         },
       })
     : null;

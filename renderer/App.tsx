@@ -238,6 +238,7 @@ export function App() {
             onSyncNow={() => void sync.syncNow()}
             onChooseFolder={sync.chooseFolder}
             onMove={sync.moveTo}
+            onRename={sync.rename}
             onGoTo={(ref) => {
               const [listId, resourceId] = ref.split('/');
               setSelectedId(listId);

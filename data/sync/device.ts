@@ -54,3 +54,11 @@ export async function saveSettings(appDir: string, settings: Settings): Promise<
 export function deviceDir(dataFolder: string, deviceId: string): string {
   return join(dataFolder, 'devices', deviceId);
 }
+
+/** Gives this computer another name (conflict markers and the other computers' Sync view show it). */
+export async function renameDevice(appDir: string, device: DeviceInfo, name: string): Promise<DeviceInfo> {
+  const renamed = DeviceSchema.parse({ id: device.id, name: name.trim() });
+  await mkdir(appDir, { recursive: true });
+  await new DurableJsonFile<DeviceInfo>(join(appDir, DEVICE_FILE_NAME)).write(renamed);
+  return renamed;
+}

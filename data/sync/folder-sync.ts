@@ -72,7 +72,7 @@ const DeviceFileSchema = z.object({ id: z.string(), name: z.string().min(1).max(
  * what it merged.
  */
 export class FolderSync {
-  readonly #options: FolderSyncOptions;
+  #options: FolderSyncOptions;
   readonly #peers = new Map<string, PeerStatus>();
   readonly #notices: SyncStatus['notices'] = [];
   #lastMergeAt: string | null = null;
@@ -129,6 +129,13 @@ export class FolderSync {
     this.#poll.unref?.();
   }
 
+  /** The new name goes into this computer's folder, for the other computers to show. */
+  async rename(device: DeviceInfo): Promise<void> {
+    this.#options = { ...this.#options, device };
+    await new DurableJsonFile<DeviceInfo>(join(this.#own, DEVICE_FILE_NAME)).write(device);
+    this.#options.onChange?.(this.status(), false);
+  }
+
   stop(): void {
     this.#stopped = true;
     this.#watcher?.close();
@@ -182,6 +189,7 @@ export class FolderSync {
       const dir = join(devicesDir, id);
       const info = await this.#peerInfo(dir, id);
       const peer = this.#peers.get(id) ?? { id, name: info.name, lastMergedAt: null, waiting: null };
+      if (peer.name !== info.name) statusChanged = true;
       peer.name = info.name;
       this.#peers.set(id, peer);
       const read = await readPeerDocument(join(dir, DATA_FILE_NAME));

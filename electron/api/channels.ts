@@ -50,6 +50,7 @@ export const METHOD_NAMES = [
   'syncNow',
   'chooseDataFolder',
   'moveDataFolder',
+  'renameDevice',
 ] as const;
 
 /** What main tells the renderer without being asked: the data changed under it (see contract.ts). */

@@ -109,6 +109,8 @@ export const methods = {
    * (null), then restarts the app on it. In Electron only a folder the dialog returned is accepted.
    */
   moveDataFolder: z.tuple([z.string().min(1).max(4096).nullable()]),
+  /** This computer's name, as conflict markers and the other computers show it. */
+  renameDevice: z.tuple([z.string().trim().min(1, 'A computer needs a name.').max(200)]),
 } as const satisfies Record<MethodName, z.ZodTuple>;
 export type ArgsOf<M extends MethodName> = z.infer<(typeof methods)[M]>;
 
@@ -188,6 +190,7 @@ interface Returns {
   chooseDataFolder: string | null;
   /** Where the data now is; the app restarts on it. */
   moveDataFolder: string;
+  renameDevice: SyncInfo;
 }
 
 /** The Sync view: this computer, where the data is, and — in a synced folder — what the merges did. */

@@ -1,5 +1,5 @@
 import { dirname, isAbsolute } from 'node:path';
-import { deviceDir, saveSettings } from '../../data/sync/device';
+import { deviceDir, renameDevice, saveSettings } from '../../data/sync/device';
 import type { FolderSync } from '../../data/sync/folder-sync';
 import type { DeviceInfo } from '../../data/sync/merge';
 import { copyData, removeMovedData } from '../../data/sync/move-data';
@@ -240,6 +240,12 @@ export function createHandlers({ store, openExternal, openPath, dialogs, notify,
       await removeMovedData(from, { sharedDeviceDir: deps.dataFolder !== null });
       deps.relaunch();
       return to;
+    },
+    async renameDevice(name) {
+      const deps = syncDeps();
+      deps.device = await renameDevice(deps.appDir, deps.device, name);
+      await deps.folderSync?.rename(deps.device);
+      return syncInfo();
     },
     async openDataFolder() {
       const folder = dirname(store.file);

@@ -14,6 +14,7 @@ interface Props {
   onSyncNow: () => void;
   onChooseFolder: () => Promise<string | null>;
   onMove: (folder: string | null) => Promise<boolean>;
+  onRename: (name: string) => Promise<boolean>;
   onGoTo: (ref: string) => void;
 }
 
@@ -31,8 +32,9 @@ export function notesInConflict(document: Pick<StudyDocument, 'lists' | 'notes'>
  * Settings → Data folder, and the sync status: which computer this is, where the data is, when the
  * other computers' changes were last merged, and anything the user needs to look at.
  */
-export function SyncDialog({ open, info, document, nativeDialogs, readOnly, onClose, onSyncNow, onChooseFolder, onMove, onGoTo }: Props) {
+export function SyncDialog({ open, info, document, nativeDialogs, readOnly, onClose, onSyncNow, onChooseFolder, onMove, onRename, onGoTo }: Props) {
   const [typed, setTyped] = useState('');
+  const [naming, setNaming] = useState<string | null>(null);
   const [chosen, setChosen] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const conflicts = notesInConflict(document);
@@ -47,9 +49,33 @@ export function SyncDialog({ open, info, document, nativeDialogs, readOnly, onCl
   }
 
   return (
-    <Modal open={open} title="Sync and data folder" onClose={onClose} onOpen={() => { setTyped(''); setChosen(null); }}>
+    <Modal open={open} title="Sync and data folder" onClose={onClose} onOpen={() => {
+        setTyped('');
+        setChosen(null);
+        setNaming(null);
+      }}>
       {info && (
         <div className="form sync-dialog">
+          {naming !== null && (
+            <form
+              className="form-actions-left"
+              onSubmit={(event) => {
+                event.preventDefault();
+                void onRename(naming).then((ok) => ok && setNaming(null));
+              }}
+            >
+              <label className="field">
+                <span>Name of this computer</span>
+                <input type="text" value={naming} maxLength={200} onChange={(e) => setNaming(e.target.value)} autoFocus />
+              </label>
+              <button type="submit" className="button button-primary" disabled={naming.trim() === ''}>
+                Save name
+              </button>
+              <button type="button" className="button" onClick={() => setNaming(null)}>
+                Cancel
+              </button>
+            </form>
+          )}
           <p className="dialog-lead">
             This computer is <strong>{info.device.name}</strong> <span className="muted">({info.device.id})</span>.{' '}
             {info.dataFolder ? (
@@ -58,6 +84,11 @@ export function SyncDialog({ open, info, document, nativeDialogs, readOnly, onCl
               </>
             ) : (
               <>Your data is in the app’s own folder, on this computer only.</>
+            )}{' '}
+            {naming === null && !readOnly && (
+              <button type="button" className="link-button" onClick={() => setNaming(info.device.name)}>
+                Rename this computer
+              </button>
             )}
           </p>
 

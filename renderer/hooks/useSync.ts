@@ -45,5 +45,18 @@ export function useSync(notify: (kind: 'info' | 'error', message: string) => voi
     [notify],
   );
 
-  return { info, restarting, syncNow, chooseFolder, moveTo };
+  const rename = useCallback(
+    async (name: string): Promise<boolean> => {
+      const result = await api().renameDevice(name);
+      if (!result.ok) {
+        notify('error', result.error.message);
+        return false;
+      }
+      setInfo(result.value);
+      return true;
+    },
+    [notify],
+  );
+
+  return { info, restarting, syncNow, chooseFolder, moveTo, rename };
 }

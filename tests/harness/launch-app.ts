@@ -102,7 +102,7 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
         pollMs: 1000,
         onChange: (status, dataChanged) => {
           if (dataChanged) send(channelOf('stateChanged'), stateOf(store, false));
-          send(channelOf('syncStatusChanged'), { device: location.device, dataFolder: location.dataFolder, status });
+          send(channelOf('syncStatusChanged'), { device: status.device, dataFolder: location.dataFolder, status });
         },
       })
     : null;

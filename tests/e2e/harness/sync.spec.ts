@@ -133,6 +133,16 @@ test('two computers: a tick and a note arrive on the other within seconds; the s
       await dialog.getByRole('region', { name: 'Notes to resolve' }).getByRole('button', { name: 'PEPs' }).click();
       await expect(dialog).toBeHidden();
       await expect(onLaptop.noteBox('PEPs')).toBeFocused();
+
+      // A computer's name is its own to choose; the other computer shows the new one.
+      await laptop!.page.getByRole('button', { name: 'Sync and data folder…' }).click();
+      await dialog.getByRole('button', { name: 'Rename this computer' }).click();
+      await dialog.getByRole('textbox', { name: 'Name of this computer' }).fill('Study laptop');
+      await dialog.getByRole('button', { name: 'Save name' }).click();
+      await expect(dialog.getByText('This computer is')).toContainText('Study laptop');
+      await desktop!.page.getByRole('button', { name: 'Sync and data folder…' }).click();
+      const desktopDialog = desktop!.page.getByRole('dialog', { name: 'Sync and data folder' });
+      await expect(desktopDialog.getByRole('listitem').filter({ hasText: 'Study laptop' }).first()).toBeVisible({ timeout: 8000 });
     } finally {
       await restart();
     }
