@@ -122,6 +122,7 @@ async function syncShot(root: string): Promise<void> {
   ];
   for (const c of computers) {
     await mkdir(c.profile, { recursive: true });
+    await mkdir(c.folder, { recursive: true });
     await writeFile(join(c.profile, 'device.json'), JSON.stringify(c.device));
     await writeFile(join(c.profile, 'settings.json'), JSON.stringify({ dataFolder: c.folder }));
   }
