@@ -17,6 +17,12 @@ export interface ResourceFields {
   url: string | null;
   author: string | null;
   description: string;
+  /**
+   * The new resource's id, chosen by the window (its title and a random suffix), so two computers that
+   * each add a resource of the same title get two resources, not one; and so the command replays the
+   * same. Without it (or when taken) the id comes from the title.
+   */
+  id?: string;
 }
 
 function listOrThrow(doc: StudyDocument, listId: string): StudyList {
@@ -106,8 +112,9 @@ export function restoreList(doc: StudyDocument, removed: Removed<StudyList>): St
 export function addResource(doc: StudyDocument, listId: string, fields: ResourceFields): Resource {
   const list = listOrThrow(doc, listId);
   const title = cleanTitle(fields.title, 'A resource');
+  const taken = new Set(list.resources.map((r) => r.id));
   const resource: Resource = {
-    id: newPartId(title, new Set(list.resources.map((r) => r.id))),
+    id: fields.id && !taken.has(fields.id) ? fields.id : newPartId(title, taken),
     title,
     url: fields.url,
     author: fields.author?.trim() || null,

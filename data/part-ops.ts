@@ -1,14 +1,20 @@
 import { StudyError } from './errors';
 import type { Part, ProgressEntry, Resource, StudyDocument, StudyList } from './schema';
 
-export function newPartId(title: string, taken: ReadonlySet<string>): string {
-  const base =
+/** A title as an id: lower case, letters and digits joined by dashes ("Lecture 4 - PyObject" → "lecture-4-pyobject"). */
+export function slugOf(title: string, fallback = 'part'): string {
+  return (
     title
       .toLowerCase()
       .normalize('NFKD')
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
-      .slice(0, 60) || 'part';
+      .slice(0, 60) || fallback
+  );
+}
+
+export function newPartId(title: string, taken: ReadonlySet<string>): string {
+  const base = slugOf(title);
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   return id;

@@ -39,7 +39,7 @@ const PartUrl = z
   .nullable();
 const Index = z.number().int().min(0).max(100_000);
 const ListFields = z.object({ title: Title, description: z.string().max(10_000) });
-const ResourceFields = z.object({ title: Title, url: PartUrl, author: z.string().max(500).nullable(), description: z.string().max(10_000) });
+const ResourceFields = z.object({ title: Title, url: PartUrl, author: z.string().max(500).nullable(), description: z.string().max(10_000), id: IdSchema.optional() });
 const RemovedEntries = { index: Index, progress: z.record(z.string(), ProgressEntrySchema), notes: z.record(z.string(), NoteSchema) };
 
 export const methods = {

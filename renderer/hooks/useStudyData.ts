@@ -3,6 +3,7 @@ import type { AppState } from '../../electron/api/contract';
 import type { CommandName } from '../../data/commands';
 import type { Note, Part, Status } from '../../data/schema';
 import type { ResourceFieldsInput } from '../components/ResourceEditor';
+import { slugOf } from '../../data/part-ops';
 import { api } from '../api';
 import { recoverDrafts } from '../recover-drafts';
 import { resourceRefOf } from '../../data/refs';
@@ -287,11 +288,14 @@ export function useStudyData() {
   );
 
   const resources = {
-    add: (listId: string, fields: ResourceFieldsInput) =>
-      command('addResource', [listId, fields], () => api().addResource(listId, fields), (r) => {
+    add: (listId: string, input: ResourceFieldsInput) => {
+      // The id is chosen here, unique to this computer's click: the same command runs in main and here.
+      const fields = { ...input, id: newResourceId(input.title) };
+      return command('addResource', [listId, fields], () => api().addResource(listId, fields), (r) => {
         const ref = `${listId}/${r.id}`;
         return { label: `Added “${r.title}”.`, name: 'deleteResource', args: [ref], call: () => api().deleteResource(ref) };
-      }),
+      });
+    },
     update: (ref: string, fields: ResourceFieldsInput) => edit(() => api().updateResource(ref, fields), undefined, ref),
     move: (ref: string, from: { listId: string; index: number }, toListId: string, toIndex: number) =>
       command('moveResource', [ref, toListId, toIndex], () => api().moveResource(ref, toListId, toIndex), (newRef) => ({
@@ -352,4 +356,10 @@ export function useStudyData() {
     edit,
     replaceState,
   };
+}
+
+/** A new resource's id: its title as a slug and 6 random letters (crypto.getRandomValues works on any origin). */
+function newResourceId(title: string): string {
+  const random = Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => 'abcdefghijklmnopqrstuvwxyz0123456789'[b % 36]).join('');
+  return `${slugOf(title, 'resource').slice(0, 50)}-${random}`;
 }

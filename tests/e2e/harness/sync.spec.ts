@@ -112,10 +112,25 @@ test('two computers: a tick and a note arrive on the other within seconds; the s
     await expect(onLaptop.saveStatus('PEPs')).toHaveText('✓ Saved');
     await desktopBox.fill('PEP 3155: qualified names, read on the desktop.');
     await expect(onDesktop.saveStatus('PEPs')).toHaveText('✓ Saved');
+    // Both add a resource of the same title (different links): two resources, not one merged away.
+    for (const [page, url] of [
+      [laptop!.page, 'https://example.org/from-the-laptop'],
+      [desktop!.page, 'https://example.org/from-the-desktop'],
+    ] as const) {
+      const add = page.getByRole('form', { name: 'Add a resource' });
+      await add.getByLabel('Title').fill('Reading notes');
+      await add.getByLabel('Link').fill(url);
+      await add.getByRole('button', { name: 'Add' }).click();
+      await expect(page.getByRole('listitem', { name: 'Reading notes', exact: true })).toHaveCount(1);
+    }
     const restart = syncEngine(computers.map((c) => ({ folder: c.folder, device: c.device.id })));
     try {
       for (const page of [laptop!.page, desktop!.page]) {
         await expect(page.getByRole('status').filter({ hasText: 'Synced · 1 note to resolve' })).toBeVisible({ timeout: 8000 });
+        const added = page.getByRole('listitem', { name: 'Reading notes', exact: true });
+        await expect(added).toHaveCount(2);
+        const hrefs = await added.getByRole('link', { name: /Reading notes/ }).evaluateAll((links) => links.map((a) => a.getAttribute('href')).sort());
+        expect(hrefs).toEqual(['https://example.org/from-the-desktop', 'https://example.org/from-the-laptop']);
       }
       // The open editor shows the merged note (nothing typed there was waiting to be saved).
       await expect(box).toHaveValue(/read on the desktop/);
