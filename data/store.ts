@@ -74,6 +74,12 @@ export interface Store {
    * check its arguments before it alters anything.
    */
   change<T>(apply: (doc: StudyDocument) => T): Promise<T>;
+  /**
+   * The same, for a change that may turn out to change nothing (a merge with another computer's data
+   * that only caught up with ours): `apply` says whether it changed the document, and nothing is
+   * written when it did not. It must leave the document untouched when it returns false.
+   */
+  changeIfAny(apply: (doc: StudyDocument) => boolean): Promise<boolean>;
   /** A change to the shape of lists (commands.ts): journaled as the command, not a rewrite. */
   command<N extends CommandName>(name: N, ...args: CommandArgs<N>): Promise<CommandResult<N>>;
   /** The same for a change to one resource in place (not its place in the list): journaled, not a rewrite. */
@@ -151,7 +157,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   if (db && !readOnly && !loaded.created) await snapshotIfDue();
 
   /** Runs one change after the ones before it: outside changes are read first, then it is saved. */
-  async function mutate<T>(change: (doc: StudyDocument) => T): Promise<T> {
+  async function mutate<T>(change: (doc: StudyDocument) => T, changedAnything: (result: T) => boolean = () => true): Promise<T> {
     const applied = queue.then(async () => {
       if (readOnly) throw new StudyError('read-only', readOnly);
       if (!db) throw new StudyError('read-only', 'Your data could not be opened: restore a backup or start fresh first.');
@@ -160,7 +166,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     });
     queue = applied.catch(() => undefined);
     const result = await applied;
-    await persist();
+    if (changedAnything(result)) await persist();
     return result;
   }
 
@@ -364,6 +370,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     },
 
     change: (apply) => mutate(apply),
+    changeIfAny: (apply) => mutate(apply, (changed) => changed),
     shipped,
 
     listBackups: () => listBackups(file, fs),

@@ -234,7 +234,8 @@ export class FolderSync {
   /** Merges `theirs` into the store's current data in one change; true when it changed anything. */
   async #apply(base: StudyDocument | null, info: DeviceInfo, theirs: StudyDocument): Promise<boolean> {
     const at = this.#now();
-    return this.#options.store.change((current) => {
+    // Most merges after our own change only find the other computer caught up: then nothing is written.
+    return this.#options.store.changeIfAny((current) => {
       const { doc, notices } = mergeDocuments(base, { device: this.#options.device, doc: current }, { device: info, doc: theirs });
       for (const notice of notices) this.#notices.unshift({ ...notice, at });
       this.#notices.splice(20);

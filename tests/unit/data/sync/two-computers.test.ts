@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { mkdir, open, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deviceDir } from '../../../../data/sync/device';
@@ -122,6 +122,21 @@ describe('two computers sharing a synced folder', () => {
       expect(c.store.document()!.notes[`${LIST}/peps`]?.body).toBe('PEP 3155 explains __qualname__.');
     }
     expect(sameDocument(a.store.document()!, b.store.document()!)).toBe(true);
+  });
+
+  it('merging what only caught up with this computer writes nothing', async () => {
+    const { a, b } = await twoComputers();
+    await a.store.setDone(`${LIST}/peps`, true);
+    await deliver(a, b);
+    await b.sync.syncNow();
+    await new Promise((resolve) => setTimeout(resolve, 150)); // the laptop's own write after its pause
+    const file = join(a.own, DATA_FILE_NAME);
+    const before = await stat(file);
+    await deliver(b, a);
+    await a.sync.syncNow();
+    expect(a.sync.status().peers[0]?.lastMergedAt).not.toBeNull();
+    const after = await stat(file);
+    expect({ ino: after.ino, mtimeMs: after.mtimeMs }).toEqual({ ino: before.ino, mtimeMs: before.mtimeMs });
   });
 
   it('the same lines of a note edited on both: both versions kept, marked, on both computers', async () => {
