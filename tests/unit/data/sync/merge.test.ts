@@ -44,6 +44,24 @@ describe('mergeDocuments, case by case', () => {
     expect(sameDocument(ab, mergeDocuments(base, b, a).doc)).toBe(true);
   });
 
+  it('new resources keep their place: a run added at the top stays at the top, in its order', () => {
+    const b = side(DESKTOP, (d) => {
+      for (const title of ['New A', 'New B']) lists.addResource(d, listId, { title, url: null, author: null, description: '' });
+      const list = d.lists[0]!;
+      list.resources.unshift(...list.resources.splice(3, 2));
+    });
+    const a = side(LAPTOP, () => undefined);
+    expect(mergeDocuments(base, a, b).doc.lists[0]!.resources.map((r) => r.title)).toEqual(['New A', 'New B', 'One', 'Two', 'Three']);
+  });
+
+  it('10,000 resources added in a row merge without running out of stack', () => {
+    const b = side(DESKTOP, (d) => {
+      for (let i = 0; i < 10_000; i++) lists.addResource(d, listId, { title: `Added ${i}`, url: null, author: null, description: '', id: `added-${i}` });
+    });
+    const a = side(LAPTOP, () => undefined);
+    expect(mergeDocuments(base, a, b).doc.lists[0]!.resources).toHaveLength(10_003);
+  });
+
   it('deleted on one side and untouched on the other: deleted', () => {
     const a = side(LAPTOP, (d) => void lists.deleteResource(d, ref('two')));
     const b = side(DESKTOP, () => undefined);
