@@ -59,10 +59,14 @@ export function stateOf(store: Store, nativeDialogs: boolean): AppState {
 export function createHandlers({ store, openExternal, openPath, dialogs, notify, links, sync }: HandlerDeps): StudyHandlers {
   const jobs = new Jobs((progress) => notify?.('jobProgress', progress));
   const appState = (s: Store) => stateOf(s, !!dialogs);
-  /** Writing an export is a job: shown with progress when it takes a while, cancellable until it is saved. */
-  const exportOf = async (listId: string | null, format: ExportFormat, job: JobHandle) => {
+  const openDocument = () => {
     const doc = store.document();
     if (!doc) throw new StudyError('read-only', 'Your data is not open.');
+    return doc;
+  };
+  /** Writing an export is a job: shown with progress when it takes a while, cancellable until it is saved. */
+  const exportOf = async (listId: string | null, format: ExportFormat, job: JobHandle) => {
+    const doc = openDocument();
     const lists = listId === null ? doc.lists : doc.lists.filter((l) => l.id === listId);
     const resources = lists.reduce((n, l) => n + l.resources.length, 0);
     await job.stage(`Writing ${resources.toLocaleString('en')} resources`, 0);
@@ -73,11 +77,6 @@ export function createHandlers({ store, openExternal, openPath, dialogs, notify,
   const linkChecker = () => {
     if (!links) throw new StudyError('invalid-argument', 'Link checks are not available in this window.');
     return links;
-  };
-  const openDocument = () => {
-    const doc = store.document();
-    if (!doc) throw new StudyError('read-only', 'Your data is not open.');
-    return doc;
   };
   const syncDeps = () => {
     if (!sync) throw new StudyError('invalid-argument', 'Sync is not available in this window.');
@@ -150,8 +149,7 @@ export function createHandlers({ store, openExternal, openPath, dialogs, notify,
       }),
     cancelJob: async (jobId) => jobs.cancel(jobId),
     async getResource(ref) {
-      const doc = store.document();
-      if (!doc) throw new StudyError('read-only', 'Your data is not open.');
+      const doc = openDocument();
       const found = resolveRef(doc, resourceRefOf(ref));
       if (!found) throw new StudyError('unknown-ref', `There is no resource “${ref}”.`);
       const { list, resource } = found;
