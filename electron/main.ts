@@ -2,14 +2,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, net, screen, session, shell, type WebContents } from 'electron';
-import { LinkChecker } from '../data/links/link-checks';
-import { LINK_LOG_FILE_NAME, LinkLogFile } from '../data/links/link-log';
 import { openStore, type Store } from '../data/store';
 import { watchDataFile } from '../data/watch';
 import { APP_ORIGIN, channelOf, FLUSH_HOOK } from './api/channels';
 import { dataLocation, userDataDirFromArgs } from './api/data-dir';
-import { FolderSync } from '../data/sync/folder-sync';
-import { createHandlers, stateOf } from './api/handlers';
+import { createHandlers, stateOf, type HandlerDeps } from './api/handlers';
+import { startServices } from './api/services';
 import { isAppUrl } from './api/origins';
 import { restoredWindowState, type WindowState } from './api/window-bounds';
 import { registerIpc } from './ipc';
@@ -63,29 +61,20 @@ async function start(): Promise<void> {
     return;
   }
   const opened = store;
-  // In a synced folder: merge the other computers' changes, now and whenever their files change.
-  const folderSync = location.dataFolder
-    ? new FolderSync({
-        folder: location.dataFolder,
-        device: location.device,
-        store: opened,
-        onChange: (status, dataChanged) => {
-          if (dataChanged) mainWindow?.webContents.send(channelOf('stateChanged'), stateOf(opened, true));
-          mainWindow?.webContents.send(channelOf('syncStatusChanged'), { device: status.device, dataFolder: location.dataFolder, status });
-        },
-      })
-    : null;
-  stopSync = () => folderSync?.stop();
-  void folderSync?.start().catch(() => undefined);
-  const linkLog = new LinkLogFile(join(app.getPath('userData'), LINK_LOG_FILE_NAME));
-  await linkLog.load();
-  const links = new LinkChecker({
-    log: linkLog,
-    document: () => opened.document(),
+  const send: NonNullable<HandlerDeps['notify']> = (event, payload) => mainWindow?.webContents.send(channelOf(event), payload);
+  // Link checks, and in a shared data folder the merging of the other computers' changes (in the
+  // background: the window opens meanwhile and shows the merge when it lands).
+  const { links, folderSync, started } = await startServices({
+    appDir,
+    location,
+    store: opened,
+    nativeDialogs: true,
+    send,
     // Chromium's view of the network: false means no connection at all, so nothing is even tried.
-    run: { isOnline: () => net.isOnline() },
-    onChange: (state) => mainWindow?.webContents.send(channelOf('linkChecksChanged'), state),
+    linkRun: { isOnline: () => net.isOnline() },
   });
+  stopSync = () => folderSync?.stop();
+  void started.catch(() => undefined);
   stopLinkSchedule = links.startSchedule(LINK_SCHEDULE_MS, 2 * 60 * 1000);
   registerIpc(
     ipcMain,
@@ -108,7 +97,7 @@ async function start(): Promise<void> {
         const failure = await shell.openPath(path);
         if (failure) throw new Error(failure);
       },
-      notify: (event, payload) => mainWindow?.webContents.send(channelOf(event), payload),
+      notify: send,
       dialogs: {
         async chooseDataFolder() {
           const options = { title: 'Choose the data folder (e.g. inside your Syncthing or Dropbox folder)', properties: ['openDirectory' as const, 'createDirectory' as const] };

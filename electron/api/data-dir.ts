@@ -25,10 +25,13 @@ export function dataDirFor(userDataDir: string, env: Readonly<Record<string, str
  * Where this start's data is: the folder the user chose in Settings → Data folder (this computer's
  * own folder inside it), else the app's folder; `STUDYSHELF_DATA_DIR` overrides both.
  */
-export async function dataLocation(
-  appDir: string,
-  env: Readonly<Record<string, string | undefined>>,
-): Promise<{ dataDir: string; device: DeviceInfo; dataFolder: string | null }> {
+export interface DataLocation {
+  dataDir: string;
+  device: DeviceInfo;
+  dataFolder: string | null;
+}
+
+export async function dataLocation(appDir: string, env: Readonly<Record<string, string | undefined>>): Promise<DataLocation> {
   const device = await loadDevice(appDir);
   const override = env.STUDYSHELF_DATA_DIR?.trim();
   if (override) return { dataDir: override, device, dataFolder: null };

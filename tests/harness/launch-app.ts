@@ -3,17 +3,17 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import type { RunOptions } from '../../data/links/check-links';
-import { LinkChecker } from '../../data/links/link-checks';
-import { LINK_LOG_FILE_NAME, LinkLogFile } from '../../data/links/link-log';
+import type { LinkChecker } from '../../data/links/link-checks';
 import { openStore, type Store, type StoreOptions } from '../../data/store';
 import { watchDataFile } from '../../data/watch';
 import { mimeTypeOf, rendererFileFor } from '../../electron/api/app-files';
 import { CHANNELS, channelOf, EVENT_CHANNELS, FLUSH_HOOK, type MethodName } from '../../electron/api/channels';
 import { CONTENT_SECURITY_POLICY } from '../../electron/api/csp';
 import { dataLocation } from '../../electron/api/data-dir';
-import { FolderSync } from '../../data/sync/folder-sync';
+import type { FolderSync } from '../../data/sync/folder-sync';
+import { startServices } from '../../electron/api/services';
 import { dispatch } from '../../electron/api/dispatch';
-import { createHandlers, stateOf } from '../../electron/api/handlers';
+import { createHandlers, stateOf, type HandlerDeps } from '../../electron/api/handlers';
 import { buildApi } from '../../electron/api/invoker';
 import { CHROMIUM_ARGS, chromiumExecutable, launchChromium } from './chromium';
 
@@ -83,30 +83,19 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
       .evaluate(([deliver, c, text]) => (window as unknown as Record<string, (c: unknown, p: unknown) => void>)[deliver as string]?.(c, JSON.parse(text as string)), [DELIVER, channel, JSON.stringify(payload)] as const)
       .catch(() => undefined);
   };
-  // As in main: the link log sits beside the app's settings (the user-data folder), not in the data folder.
-  const linkLog = new LinkLogFile(join(options.userDataDir, LINK_LOG_FILE_NAME));
-  await linkLog.load();
-  const links = new LinkChecker({
-    log: linkLog,
-    document: () => store.document(),
-    run: options.links,
-    onChange: (state) => send(channelOf('linkChecksChanged'), state),
-  });
+  const notify: NonNullable<HandlerDeps['notify']> = (event, payload) => send(channelOf(event), payload);
   const relaunches: number[] = [];
-  const folderSync = location.dataFolder
-    ? new FolderSync({
-        folder: location.dataFolder,
-        device: location.device,
-        store,
-        settleMs: 100,
-        pollMs: 1000,
-        onChange: (status, dataChanged) => {
-          if (dataChanged) send(channelOf('stateChanged'), stateOf(store, false));
-          send(channelOf('syncStatusChanged'), { device: status.device, dataFolder: location.dataFolder, status });
-        },
-      })
-    : null;
-  await folderSync?.start();
+  // As in main: link checks, and the merging when the profile's data is in a shared folder.
+  const { links, folderSync, started } = await startServices({
+    appDir: options.userDataDir,
+    location,
+    store,
+    nativeDialogs: false,
+    send: notify,
+    linkRun: options.links,
+    syncTiming: { settleMs: 100, pollMs: 1000 },
+  });
+  await started;
   const handlers = createHandlers({
     store,
     links,
@@ -115,7 +104,7 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
         options.onRelaunch?.();
       },
     },
-    notify: (event, payload) => send(channelOf(event), payload),
+    notify,
     openExternal: async (url) => void opened.push(url),
     openPath: async (path) => void openedFolders.push(path),
   });
