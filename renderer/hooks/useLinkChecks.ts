@@ -1,29 +1,21 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, useCallback, useContext, useMemo } from 'react';
 import type { LinkCheck } from '../../data/links/check-link';
 import type { LinkChecksState } from '../../data/links/link-checks';
 import type { RunSummary } from '../../data/links/link-log';
 import { resourceRefOf } from '../../data/refs';
 import { api } from '../api';
 import { useJob } from './useJob';
+import { useMainValue } from './useMainValue';
 
 type Edit = (call: () => ReturnType<ReturnType<typeof api>['useNewAddress']>, undo: undefined, resourceRef: string) => Promise<boolean>;
 
 /** The link checks as the window knows them: main's latest verdicts, re-read after a run or a change. */
 export function useLinkChecks(notify: (kind: 'info' | 'error', message: string) => void, edit: Edit) {
-  const [state, setState] = useState<LinkChecksState | null>(null);
+  const [state, setState] = useMainValue<LinkChecksState>(
+    () => api().getLinkChecks(),
+    (listener) => api().on('linkChecksChanged', listener),
+  );
   const job = useJob();
-
-  useEffect(() => {
-    let live = true;
-    void api()
-      .getLinkChecks()
-      .then((result) => live && result.ok && setState(result.value));
-    const off = api().on('linkChecksChanged', setState);
-    return () => {
-      live = false;
-      off();
-    };
-  }, []);
 
   const check = useCallback(
     async (listId: string | null): Promise<RunSummary | null> => {
@@ -49,7 +41,7 @@ export function useLinkChecks(notify: (kind: 'info' | 'error', message: string) 
         notify('error', result.error.message);
       }
     },
-    [notify],
+    [notify, setState],
   );
 
   const useNewAddress = useCallback(

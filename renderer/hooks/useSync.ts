@@ -1,29 +1,21 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { SyncInfo } from '../../electron/api/contract';
 import { api } from '../api';
+import { useMainValue } from './useMainValue';
 
 /** This computer, its data folder and what the merges with the other computers did. */
 export function useSync(notify: (kind: 'info' | 'error', message: string) => void) {
-  const [info, setInfo] = useState<SyncInfo | null>(null);
+  const [info, setInfo] = useMainValue<SyncInfo>(
+    () => api().getSyncStatus(),
+    (listener) => api().on('syncStatusChanged', listener),
+  );
   const [restarting, setRestarting] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    void api()
-      .getSyncStatus()
-      .then((result) => live && result.ok && setInfo(result.value));
-    const off = api().on('syncStatusChanged', setInfo);
-    return () => {
-      live = false;
-      off();
-    };
-  }, []);
 
   const syncNow = useCallback(async () => {
     const result = await api().syncNow();
     if (result.ok) setInfo(result.value);
     else notify('error', result.error.message);
-  }, [notify]);
+  }, [notify, setInfo]);
 
   /** Electron: the system's folder dialog; null when cancelled. */
   const chooseFolder = useCallback(async (): Promise<string | null> => {
@@ -55,7 +47,7 @@ export function useSync(notify: (kind: 'info' | 'error', message: string) => voi
       setInfo(result.value);
       return true;
     },
-    [notify],
+    [notify, setInfo],
   );
 
   return { info, restarting, syncNow, chooseFolder, moveTo, rename };
