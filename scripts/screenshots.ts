@@ -1,4 +1,4 @@
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,7 @@ import { bigDocument, writeProfile } from '../bench/fixture';
 import { ListPage } from '../tests/e2e/pages/list-page';
 import { launchApp } from '../tests/harness/launch-app';
 import { toLoopback } from '../tests/support/link-servers';
+import { deliverAll, prepareComputer } from '../tests/support/sync-engine';
 import { ROOT } from './electron-binary';
 
 // Regenerates the README's screenshots from the real renderer on the harness. A few months of study
@@ -120,20 +121,8 @@ async function syncShot(root: string): Promise<void> {
     { profile: join(root, 'laptop'), folder: join(root, 'laptop-sync'), device: { id: 'dev-3f2a91c04b7e', name: 'Laptop' } },
     { profile: join(root, 'desktop'), folder: join(root, 'desktop-sync'), device: { id: 'dev-8c1d07e5a962', name: 'Desktop' } },
   ];
-  for (const c of computers) {
-    await mkdir(c.profile, { recursive: true });
-    await mkdir(c.folder, { recursive: true });
-    await writeFile(join(c.profile, 'device.json'), JSON.stringify(c.device));
-    await writeFile(join(c.profile, 'settings.json'), JSON.stringify({ dataFolder: c.folder }));
-  }
-  const deliver = async () => {
-    for (const from of computers) {
-      for (const to of computers) {
-        if (from === to) continue;
-        await cp(join(from.folder, 'devices', from.device.id), join(to.folder, 'devices', from.device.id), { recursive: true, force: true });
-      }
-    }
-  };
+  for (const c of computers) await prepareComputer(c);
+  const deliver = () => deliverAll(computers);
   const [laptop, desktop] = [
     await launchApp({ userDataDir: computers[0]!.profile, viewport: { width: 1280, height: 860 } }),
     await launchApp({ userDataDir: computers[1]!.profile, viewport: { width: 1280, height: 860 } }),

@@ -1,55 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
-import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ListPage } from '../pages/list-page';
 import { expect, test } from '../fixtures';
 import { launchApp } from '../../harness/launch-app';
+import { prepareComputer, syncEngine } from '../../support/sync-engine';
 
-/**
- * Two computers on the harness: two profiles with their own device ids, each with its own copy of the
- * synced folder, and a sync engine simulated by copying what each computer wrote to the other's copy
- * (write a temp file, then rename, as Syncthing and Dropbox do).
- */
-async function copyTree(from: string, to: string): Promise<void> {
-  for (const entry of await readdir(from, { withFileTypes: true }).catch(() => [])) {
-    const src = join(from, entry.name);
-    const dst = join(to, entry.name);
-    if (entry.isDirectory()) {
-      await mkdir(dst, { recursive: true });
-      await copyTree(src, dst);
-      continue;
-    }
-    const bytes = await readFile(src).catch(() => null);
-    if (!bytes) continue;
-    const existing = await readFile(dst).catch(() => null);
-    if (existing?.equals(bytes)) continue;
-    await writeFile(`${dst}.syncing`, bytes);
-    await rename(`${dst}.syncing`, dst);
-  }
-}
-
-function syncEngine(pairs: Array<{ folder: string; device: string }>): () => Promise<void> {
-  let running = true;
-  const loop = (async () => {
-    while (running) {
-      for (const from of pairs) {
-        for (const to of pairs) {
-          if (from === to) continue;
-          const target = join(to.folder, 'devices', from.device);
-          await mkdir(target, { recursive: true });
-          await copyTree(join(from.folder, 'devices', from.device), target);
-        }
-      }
-      await new Promise((resolve) => setTimeout(resolve, 150));
-    }
-  })();
-  return async () => {
-    running = false;
-    await loop;
-  };
-}
+// Two computers on the harness: two profiles with their own device ids, each with its own copy of the
+// synced folder, and a sync engine simulated by copying what each wrote to the other's copy.
 
 test('moving the data to a synced folder: copied, checked, switched, old files removed, restarted on it', async ({ launch, userDataDir }) => {
   const app = await launch();
@@ -87,13 +46,8 @@ test('two computers: a tick and a note arrive on the other within seconds; the s
     { profile: join(root, 'laptop'), folder: join(root, 'laptop-Sync'), device: { id: 'dev-laptop', name: 'Laptop' } },
     { profile: join(root, 'desktop'), folder: join(root, 'desktop-Sync'), device: { id: 'dev-desktop', name: 'Desktop' } },
   ];
-  for (const c of computers) {
-    await mkdir(c.profile, { recursive: true });
-    await mkdir(c.folder, { recursive: true });
-    await writeFile(join(c.profile, 'device.json'), JSON.stringify(c.device));
-    await writeFile(join(c.profile, 'settings.json'), JSON.stringify({ dataFolder: c.folder }));
-  }
-  const stopEngine = syncEngine(computers.map((c) => ({ folder: c.folder, device: c.device.id })));
+  for (const c of computers) await prepareComputer(c);
+  const stopEngine = syncEngine(computers);
   const [laptop, desktop] = await Promise.all(computers.map((c) => launchApp({ userDataDir: c.profile, browser })));
   try {
     const onLaptop = new ListPage(laptop!.page);
@@ -123,7 +77,7 @@ test('two computers: a tick and a note arrive on the other within seconds; the s
       await add.getByRole('button', { name: 'Add' }).click();
       await expect(page.getByRole('listitem', { name: 'Reading notes', exact: true })).toHaveCount(1);
     }
-    const restart = syncEngine(computers.map((c) => ({ folder: c.folder, device: c.device.id })));
+    const restart = syncEngine(computers);
     try {
       for (const page of [laptop!.page, desktop!.page]) {
         await expect(page.getByRole('status').filter({ hasText: 'Synced · 1 note to resolve' })).toBeVisible({ timeout: 8000 });
