@@ -77,25 +77,26 @@ describe('mergeDocuments, case by case', () => {
     expect(notices).toEqual([expect.objectContaining({ kind: 'kept-deleted', message: '“Two” was deleted on Laptop but changed on Desktop, so it was kept.' })]);
   });
 
-  it('notes: changes in different places merge line by line', () => {
+  /** A note both computers had, then each one's edit of it. */
+  const noteEdits = (common: string, onLaptop: string, onDesktop: string) => {
     const withNote = clone(base);
-    withNote.notes[ref('one')] = { body: 'intro\nmiddle\nend', whereStopped: '', updatedAt: at(1) };
+    withNote.notes[ref('one')] = { body: common, whereStopped: '', updatedAt: at(1) };
     const a = { device: LAPTOP, doc: clone(withNote) };
     const b = { device: DESKTOP, doc: clone(withNote) };
-    a.doc.notes[ref('one')] = { body: 'intro, edited on the laptop\nmiddle\nend', whereStopped: '', updatedAt: at(2) };
-    b.doc.notes[ref('one')] = { body: 'intro\nmiddle\nend\nadded on the desktop', whereStopped: '', updatedAt: at(3) };
+    a.doc.notes[ref('one')] = { body: onLaptop, whereStopped: '', updatedAt: at(2) };
+    b.doc.notes[ref('one')] = { body: onDesktop, whereStopped: '', updatedAt: at(3) };
+    return { withNote, a, b };
+  };
+
+  it('notes: changes in different places merge line by line', () => {
+    const { withNote, a, b } = noteEdits('intro\nmiddle\nend', 'intro, edited on the laptop\nmiddle\nend', 'intro\nmiddle\nend\nadded on the desktop');
     const merged = mergeDocuments(withNote, a, b);
     expect(merged.doc.notes[ref('one')]?.body).toBe('intro, edited on the laptop\nmiddle\nend\nadded on the desktop');
     expect(merged.notices).toEqual([]);
   });
 
   it('notes: the same lines changed on both sides are both kept, between conflict markers', () => {
-    const withNote = clone(base);
-    withNote.notes[ref('one')] = { body: 'line one\nline two', whereStopped: '', updatedAt: at(1) };
-    const a = { device: LAPTOP, doc: clone(withNote) };
-    const b = { device: DESKTOP, doc: clone(withNote) };
-    a.doc.notes[ref('one')] = { body: 'line one\nline two (laptop)', whereStopped: '', updatedAt: at(2) };
-    b.doc.notes[ref('one')] = { body: 'line one\nline two (desktop)', whereStopped: '', updatedAt: at(3) };
+    const { withNote, a, b } = noteEdits('line one\nline two', 'line one\nline two (laptop)', 'line one\nline two (desktop)');
     const { doc, notices } = mergeDocuments(withNote, b, a);
     expect(doc.notes[ref('one')]?.body).toBe(`line one\n${CONFLICT_START}Laptop\nline two (laptop)\n${CONFLICT_MIDDLE}\nline two (desktop)\n>>>>>>> Desktop`);
     expect(hasConflictMarkers(doc.notes[ref('one')]!.body)).toBe(true);
