@@ -1,18 +1,16 @@
-import type { StudyList } from '../schema';
+import type { Resource, StudyList } from '../schema';
 import { isSafeExternalUrl } from '../web-url';
 
-/** Every web address of the lists: resources, their parts and their nested links. */
+/** The web addresses of one resource: its own, its parts' and its nested links'. */
+export function resourceAddresses(resource: Resource): string[] {
+  const urls: string[] = [];
+  for (const item of [resource, ...resource.parts, ...resource.links]) if (isSafeExternalUrl(item.url)) urls.push(item.url);
+  return urls;
+}
+
+/** Every web address of the lists, each once. */
 export function addressesOf(lists: readonly StudyList[]): string[] {
   const urls = new Set<string>();
-  const add = (url: string | null) => {
-    if (isSafeExternalUrl(url)) urls.add(url);
-  };
-  for (const list of lists) {
-    for (const resource of list.resources) {
-      add(resource.url);
-      for (const part of resource.parts) add(part.url);
-      for (const link of resource.links) add(link.url);
-    }
-  }
+  for (const list of lists) for (const resource of list.resources) for (const url of resourceAddresses(resource)) urls.add(url);
   return [...urls];
 }

@@ -7,7 +7,6 @@ import { useSearchIndex } from '../hooks/useSearchIndex';
 import { useActions } from '../actions';
 import { useLinkActions } from '../hooks/useLinkChecks';
 import { hasLinkProblem, listLinkSummary } from '../link-summary';
-import { addressesOf } from '../../data/links/addresses';
 import { ExportMenu } from './ExportMenu';
 import { ResourceEditor } from './ResourceEditor';
 import { ProgressBar } from './ProgressBar';
@@ -36,8 +35,7 @@ export function ListView({ list, document, filters, onFiltersChange, searchRef, 
   const { latest } = useLinkActions();
   const [linkProblemsOnly, setLinkProblemsOnly] = useState(false);
   const links = useMemo(() => listLinkSummary(list, latest), [list, latest]);
-  const addresses = useMemo(() => addressesOf([list]).length, [list]);
-  const notChecked = addresses - links.checked;
+  const notChecked = links.addresses - links.checked;
   const problems = links.moved + links.broken + links.unreachable;
   // Walks every resource: computed when progress changes, not on each keystroke in the search box.
   const { done, total } = useMemo(() => listProgress(document.progress, list), [document.progress, list]);
