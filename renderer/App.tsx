@@ -15,7 +15,8 @@ import { StatsView } from './components/StatsView';
 import { useImport } from './hooks/useImport';
 import { JobDialog } from './components/JobDialog';
 import { LinkCheckDialog } from './components/LinkCheckDialog';
-import { notesInConflict, SyncDialog } from './components/SyncDialog';
+import { SyncDialog } from './components/SyncDialog';
+import { notesWithConflicts } from '../data/sync/markers';
 import { useSync } from './hooks/useSync';
 import { LinkChecksContext, useLinkChecks } from './hooks/useLinkChecks';
 import { addressesOf } from '../data/links/addresses';
@@ -57,14 +58,15 @@ export function App() {
   const sync = useSync(notify);
   // Only notes can hold conflict markers: looked at again when notes change, not on every tick.
   const notes = state?.document?.notes;
-  const conflictCount = useMemo(() => (notes ? notesInConflict({ lists: [], notes }).length : 0), [notes]);
+  const conflicts = useMemo(() => (notes ? notesWithConflicts(notes) : []), [notes]);
+  const waiting = sync.info?.status?.peers.some((p) => p.waiting) ?? false;
   const syncLine = !sync.info?.dataFolder
     ? null
-    : conflictCount > 0
-      ? `Synced · ${conflictCount} ${conflictCount === 1 ? 'note' : 'notes'} to resolve`
-      : sync.info.status?.peers.some((p) => p.waiting)
-        ? 'Synced · waiting for a file to arrive'
-        : 'Synced with the data folder';
+    : conflicts.length > 0
+      ? { text: `Synced · ${conflicts.length} ${conflicts.length === 1 ? 'note' : 'notes'} to resolve`, attention: true }
+      : waiting
+        ? { text: 'Synced · waiting for a file to arrive', attention: true }
+        : { text: 'Synced with the data folder', attention: false };
   const linkAddresses = useMemo(() => (list ? addressesOf([list]).length : 0), [list]);
   // Counted only while the dialog is open: it walks every list.
   const allLists = state?.document?.lists;
@@ -232,6 +234,7 @@ export function App() {
             open={syncOpen}
             info={sync.info}
             document={state.document}
+            conflicts={conflicts}
             nativeDialogs={nativeDialogs}
             readOnly={readOnly}
             onClose={() => setSyncOpen(false)}

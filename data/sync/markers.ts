@@ -9,3 +9,10 @@ export function hasConflictMarkers(body: string): boolean {
   const lines = body.split('\n');
   return lines.some((line) => line.startsWith(CONFLICT_START)) && lines.includes(CONFLICT_MIDDLE) && lines.some((line) => line.startsWith(CONFLICT_END));
 }
+
+/** The refs of the notes that still hold conflict markers. */
+export function notesWithConflicts(notes: Readonly<Record<string, { body: string }>>): string[] {
+  return Object.entries(notes)
+    .filter(([, note]) => hasConflictMarkers(note.body))
+    .map(([ref]) => ref);
+}

@@ -17,7 +17,7 @@ interface Props {
   onShowBackups: () => void;
   onShowSync: () => void;
   /** A short sync line ("Synced · 2 notes to resolve"), when the data is in a shared folder. */
-  syncLine: string | null;
+  syncLine: { text: string; attention: boolean } | null;
   onShowShortcuts: () => void;
   onImportFile: (file: File) => void;
   /** Set where the system's open dialog is used instead of the page's file input (Electron). */
@@ -126,8 +126,8 @@ export function Sidebar(props: Props) {
           Sync and data folder…
         </button>
         {syncLine && (
-          <p className={`sync-line${/to resolve|waiting/.test(syncLine) ? ' sync-line-attention' : ''}`} role="status">
-            {syncLine}
+          <p className={`sync-line${syncLine.attention ? ' sync-line-attention' : ''}`} role="status">
+            {syncLine.text}
           </p>
         )}
         <button type="button" className="sidebar-action" onClick={onShowShortcuts}>

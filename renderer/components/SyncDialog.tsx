@@ -1,13 +1,15 @@
 import { useState } from 'react';
 import type { StudyDocument } from '../../data/schema';
 import type { SyncInfo } from '../../electron/api/contract';
-import { hasConflictMarkers } from '../../data/sync/markers';
+import { resolveRef } from '../../data/refs';
 import { Modal } from './Modal';
 
 interface Props {
   open: boolean;
   info: SyncInfo | null;
   document: StudyDocument;
+  /** Refs of the notes holding both computers' versions of the same lines, for the user to resolve. */
+  conflicts: readonly string[];
   nativeDialogs: boolean;
   readOnly: boolean;
   onClose: () => void;
@@ -20,24 +22,15 @@ interface Props {
 
 const when = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit', second: '2-digit' });
 
-/** Notes holding both computers' versions of the same lines: the user resolves them by editing. */
-export function notesInConflict(document: Pick<StudyDocument, 'lists' | 'notes'>): { ref: string; title: string }[] {
-  const titles = new Map<string, string>(document.lists.flatMap((l) => l.resources.map((r): [string, string] => [`${l.id}/${r.id}`, r.title])));
-  return Object.entries(document.notes)
-    .filter(([, note]) => hasConflictMarkers(note.body))
-    .map(([ref]) => ({ ref, title: titles.get(ref) ?? ref }));
-}
-
 /**
  * Settings → Data folder, and the sync status: which computer this is, where the data is, when the
  * other computers' changes were last merged, and anything the user needs to look at.
  */
-export function SyncDialog({ open, info, document, nativeDialogs, readOnly, onClose, onSyncNow, onChooseFolder, onMove, onRename, onGoTo }: Props) {
+export function SyncDialog({ open, info, document, conflicts, nativeDialogs, readOnly, onClose, onSyncNow, onChooseFolder, onMove, onRename, onGoTo }: Props) {
   const [typed, setTyped] = useState('');
   const [naming, setNaming] = useState<string | null>(null);
   const [chosen, setChosen] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const conflicts = notesInConflict(document);
   const status = info?.status ?? null;
   const target = nativeDialogs ? chosen : typed.trim() || null;
 
@@ -151,17 +144,17 @@ export function SyncDialog({ open, info, document, nativeDialogs, readOnly, onCl
                 <code>&gt;&gt;&gt;&gt;&gt;&gt;&gt;</code>: keep what you want and delete the markers.
               </p>
               <ul>
-                {conflicts.map((c) => (
-                  <li key={c.ref}>
+                {conflicts.map((ref) => (
+                  <li key={ref}>
                     <button
                       type="button"
                       className="link-button"
                       onClick={() => {
                         onClose();
-                        onGoTo(c.ref);
+                        onGoTo(ref);
                       }}
                     >
-                      {c.title}
+                      {resolveRef(document, ref)?.resource.title ?? ref}
                     </button>
                   </li>
                 ))}
