@@ -156,3 +156,48 @@ describe('checkLink against real servers on loopback', () => {
     expect(await checkLink('javascript:alert(1)', options)).toMatchObject({ state: 'broken' });
   });
 });
+
+describe('the private-address guard at every redirect', () => {
+  /** A start page the test allows (its own loopback server) redirecting to `to`, and the target's server, counting requests. */
+  async function redirectFromAllowedStart(to: (target: TestServer) => string) {
+    const target = await serve({ '/t': [200] });
+    let location = '';
+    const start = await serve({ '/start': (_req, res) => void res.writeHead(302, { location }).end() });
+    location = to(target);
+    const guarded: CheckOptions = { ...options, allowPrivateNetwork: false, privateOriginsAllowed: [start.origin] };
+    return { start, target, location, guarded };
+  }
+
+  // Only spellings that land on loopback: were the guard to fail, the request must not leave this
+  // computer. NAT64, 6to4 and IPv4-compatible forms take the same path and are in private-network.test.ts.
+  it.each([
+    ['IPv4-mapped, dotted', (t: TestServer) => `http://[::ffff:127.0.0.1]:${t.port}/t`],
+    ['IPv4-mapped, hex', (t: TestServer) => `http://[::ffff:7f00:1]:${t.port}/t`],
+    ['IPv4-mapped, long form', (t: TestServer) => `http://[0:0:0:0:0:ffff:7f00:1]:${t.port}/t`],
+    ['IPv6 loopback', (t: TestServer) => `http://[::1]:${t.port}/t`],
+    ['IPv4 loopback, decimal', (t: TestServer) => `http://2130706433:${t.port}/t`],
+    ['IPv4 loopback, hex and short', (t: TestServer) => `http://0x7f.1:${t.port}/t`],
+  ])('a redirect to a literal private address (%s) is refused, and the target sees no request', async (_name, to) => {
+    const { start, target, location, guarded } = await redirectFromAllowedStart(to);
+    const check = await checkLink(`${start.origin}/start`, guarded);
+    expect(check).toMatchObject({ state: 'unreachable', code: 'EPRIVATE', finalUrl: new URL(location).href });
+    expect(start.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['HEAD /start']);
+    expect(target.requests).toHaveLength(0);
+  });
+
+  it('a redirect to a public-looking name that resolves to a mapped loopback address is refused', async () => {
+    const { start, target, guarded } = await redirectFromAllowedStart((t) => `http://inside.example:${t.port}/t`);
+    const mappedLoopback = ((_host: string, o: { all?: boolean }, cb: (...args: unknown[]) => void) =>
+      o.all ? cb(null, [{ address: '::ffff:7f00:1', family: 6 }]) : cb(null, '::ffff:7f00:1', 6)) as unknown as CheckOptions['lookup'];
+    const check = await checkLink(`${start.origin}/start`, { ...guarded, lookup: mappedLoopback });
+    expect(check).toMatchObject({ state: 'unreachable', code: 'EPRIVATE' });
+    expect(target.requests).toHaveLength(0);
+  });
+
+  it('the same redirect to an allowed origin is followed: the refusals above are the address, not the setup', async () => {
+    const { start, target, guarded } = await redirectFromAllowedStart((t) => `${t.origin}/t`);
+    const check = await checkLink(`${start.origin}/start`, { ...guarded, privateOriginsAllowed: [start.origin, target.origin] });
+    expect(check).toMatchObject({ state: 'redirected', finalUrl: `${target.origin}/t` });
+    expect(target.requests.map((r) => r.path)).toEqual(['/t']);
+  });
+});
