@@ -32,7 +32,7 @@ export const realFs: FsSeam = {
     // 'wx': the temp name is unique; never write through an existing file.
     const handle = await fsp.open(path, 'wx', 0o600);
     try {
-      await handle.writeFile(data, 'utf8');
+      await writeAll(handle, Buffer.from(data, 'utf8'));
       await handle.sync();
     } finally {
       await handle.close();
@@ -41,7 +41,14 @@ export const realFs: FsSeam = {
   async appendFileSynced(path, data) {
     const handle = await fsp.open(path, 'a', 0o600);
     try {
-      if (data) await handle.write(data, null, 'utf8');
+      const before = data ? (await handle.stat()).size : 0;
+      try {
+        await writeAll(handle, Buffer.from(data, 'utf8'));
+      } catch (error) {
+        // Half a line must not stay where the next append would glue itself to it.
+        await handle.truncate(before).catch(() => undefined);
+        throw error;
+      }
       await handle.datasync();
     } finally {
       await handle.close();
@@ -72,6 +79,19 @@ export const realFs: FsSeam = {
     }
   },
 };
+
+/**
+ * A write may take fewer bytes than it was given (a full disk, a signal): write the rest until every
+ * byte is there, and call a write that takes none what it is, a full disk, instead of success.
+ */
+async function writeAll(handle: fsp.FileHandle, bytes: Buffer): Promise<void> {
+  let offset = 0;
+  while (offset < bytes.length) {
+    const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset, null);
+    if (bytesWritten <= 0) throw Object.assign(new Error('ENOSPC: no byte could be written'), { code: 'ENOSPC' });
+    offset += bytesWritten;
+  }
+}
 
 /** Says what a failed file operation means for the user, in words, with the code for support. */
 export function describeFsError(error: unknown): string {
