@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { dateFromFile } from './dates';
 import { checkText, ImportError, webUrlOrNull, type ImportedResource, type ImportPreview, type Skipped } from './imported';
 
 const DONE = new Set(['done', 'read', 'archive', 'archived', 'x', 'yes', 'true', '1', 'finished', 'complete']);
@@ -29,7 +30,6 @@ export function importCsv(fileName: string, content: string): ImportPreview {
       skipped.push({ line, text: Object.values(row).join(', ').slice(0, 120), reason: 'no url in this row' });
       return;
     }
-    const added = Number(row.time_added);
     const tags = (row.tags ?? '').split(/[|,]/).map((t) => t.trim()).filter(Boolean);
     resources.push({
       title: (row.title ?? '').trim() || url,
@@ -38,7 +38,7 @@ export function importCsv(fileName: string, content: string): ImportPreview {
       description: (row.description ?? row.excerpt ?? '').trim(),
       group: tags[0] ?? null,
       done: DONE.has((row.status ?? '').trim().toLowerCase()),
-      addedAt: Number.isFinite(added) && added > 0 ? new Date(added * 1000).toISOString() : null,
+      addedAt: dateFromFile(row.time_added, 'time_added', line, skipped),
       parts: [],
       links: [],
       line,

@@ -2,6 +2,7 @@ import type { Document, Element } from 'domhandler';
 import { isTag } from 'domhandler';
 import { findAll, findOne, getAttributeValue, getChildren, textContent } from 'domutils';
 import { parseDocument } from 'htmlparser2';
+import { dateFromFile } from './dates';
 import { checkText, ImportError, webUrlOrNull, type ImportedResource, type ImportPreview, type Skipped } from './imported';
 
 const clean = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -24,7 +25,6 @@ export function importBookmarks(fileName: string, content: string, parsed?: Docu
   // read each one's folder path from the <H3> headings of the <DL>s around it.
   for (const anchor of findAll((e) => e.name === 'a', doc.children)) {
     const title = clean(textContent(anchor)) || getAttributeValue(anchor, 'href') || '';
-    const added = Number(getAttributeValue(anchor, 'add_date'));
     resources.push({
       title,
       url: webUrlOrNull(getAttributeValue(anchor, 'href'), null, skipped),
@@ -32,7 +32,7 @@ export function importBookmarks(fileName: string, content: string, parsed?: Docu
       description: '',
       group: folderPath(anchor),
       done: false,
-      addedAt: Number.isFinite(added) && added > 0 ? new Date(added * 1000).toISOString() : null,
+      addedAt: dateFromFile(getAttributeValue(anchor, 'add_date'), `“${title}”: ADD_DATE`, null, skipped),
       parts: [],
       links: [],
       line: 0,
