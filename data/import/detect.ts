@@ -1,6 +1,6 @@
 import { importCsv } from './csv';
 import { BOOKMARKS_PARSING, importBookmarks, importHtmlPage, isBookmarksFile, PAGE_PARSING } from './html';
-import { checkText, ImportError, type ImportPreview } from './imported';
+import { checkText, fitToDocument, ImportError, type ImportPreview } from './imported';
 import { importMarkdown, importMarkdownInSlices } from './markdown';
 import { importOpml, OPML_PARSING } from './opml';
 import { parseDocumentInSlices } from './parse-in-slices';
@@ -22,7 +22,7 @@ function formatOf(fileName: string, content: string): Format {
 /** Chooses the importer by what the file is. */
 export function importFile(fileName: string, content: string): ImportPreview {
   const format = formatOf(fileName, content);
-  return format === 'markdown' ? importMarkdown(fileName, content) : importOther(format, fileName, content);
+  return fitToDocument(format === 'markdown' ? importMarkdown(fileName, content) : importOther(format, fileName, content));
 }
 
 /**
@@ -30,6 +30,10 @@ export function importFile(fileName: string, content: string): ImportPreview {
  * bookmarks and OPML. A CSV is read in one go (papaparse needs well under a second even at 20 MB).
  */
 export async function importFileInSlices(fileName: string, content: string, between: (done: number, total: number) => Promise<void>): Promise<ImportPreview> {
+  return fitToDocument(await readInSlices(fileName, content, between));
+}
+
+async function readInSlices(fileName: string, content: string, between: (done: number, total: number) => Promise<void>): Promise<ImportPreview> {
   const format = formatOf(fileName, content);
   if (format === 'json' || format === 'csv') return importOther(format, fileName, content);
   checkText(fileName, content);

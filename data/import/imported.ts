@@ -59,7 +59,32 @@ export function checkText(fileName: string, content: string): void {
 export function webUrlOrNull(url: string | null | undefined, line: number | null, skipped: Skipped[]): string | null {
   if (!url) return null;
   const text = url;
+  if (url.length > MAX_URL) {
+    skipped.push({ line, text: text.slice(0, 120), reason: `an address longer than ${MAX_URL.toLocaleString('en')} characters: not kept as a link` });
+    return null;
+  }
   if (isSafeExternalUrl(url)) return url;
   skipped.push({ line, text: text.slice(0, 120), reason: 'not a web address (http or https): kept as text, not as a link' });
   return null;
+}
+
+/** The limits of the document (data/schema.ts): what an import hands on always fits them. */
+const MAX_URL = 4096;
+const MAX = { title: 1000, author: 500, description: 10_000, group: 200 } as const;
+
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const titleOf = (item: ImportedItem) => clip(item.title.trim() || item.url || 'Untitled', MAX.title);
+
+/** The preview with every text within the document's limits and every title non-empty. */
+export function fitToDocument(preview: ImportPreview): ImportPreview {
+  const resources = preview.resources.map((r) => ({
+    ...r,
+    title: titleOf(r),
+    author: r.author === null ? null : clip(r.author, MAX.author),
+    description: clip(r.description, MAX.description),
+    group: r.group === null ? null : clip(r.group, MAX.group),
+    parts: r.parts.map((p) => ({ ...p, title: titleOf(p) })),
+    links: r.links.map((l) => ({ ...l, title: titleOf(l) })),
+  }));
+  return { ...preview, title: clip(preview.title, MAX.title), resources };
 }
