@@ -56,10 +56,11 @@ export function diffList(list: StudyList, preview: ImportPreview): ListDiff {
  */
 export function updateListFrom(doc: StudyDocument, list: StudyList, preview: ImportPreview): void {
   const match = matcher(list.resources);
-  const ids = new Set<string>();
+  // Ids already in the list or given in this update: one set, not one rebuilt for each new resource.
+  const ids = new Set(list.resources.map((r) => r.id));
   const next: Resource[] = preview.resources.map((incoming) => {
     const hit = match(incoming);
-    const id = hit ? hit.id : newPartId(incoming.title, new Set([...ids, ...list.resources.map((r) => r.id)]));
+    const id = hit ? hit.id : newPartId(incoming.title, ids);
     ids.add(id);
     const oldParts = new Map((hit?.parts ?? []).map((p) => [norm(p.url) || norm(p.title), p]));
     const partIds = new Set<string>();
