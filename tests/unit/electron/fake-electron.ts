@@ -1,9 +1,25 @@
 import { EventEmitter } from 'node:events';
 import { vi } from 'vitest';
 
-/** Just enough of Electron's main-process API for main.ts to start, recorded for assertions. */
+export type WindowOpenHandler = (details: { url: string }) => { action: 'allow' | 'deny' };
+export type PermissionRequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void, details?: unknown) => void;
+export type PermissionCheckHandler = (contents: unknown, permission: string, origin?: string, details?: unknown) => boolean;
+export type ProtocolHandler = (request: Request) => Response | Promise<Response>;
+
+/** An event main may prevent, as Electron passes it to will-navigate and friends. */
+export function preventable() {
+  const event = { defaultPrevented: false, preventDefault: () => void (event.defaultPrevented = true) };
+  return event;
+}
+
+/**
+ * Just enough of Electron's main-process API for main.ts to start, recorded for assertions. What main
+ * installs (protocol handlers, permission handlers, the window-open handler, web-contents listeners) is
+ * kept, so a test can fire it the way Electron would and see what the running wiring does.
+ */
 export function fakeElectron(userData: string) {
   const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
+  const protocols = new Map<string, ProtocolHandler>();
   const windows: FakeWindow[] = [];
   const app = Object.assign(new EventEmitter(), {
     isPackaged: true,
@@ -19,11 +35,19 @@ export function fakeElectron(userData: string) {
     executeJavaScript = vi.fn(async () => undefined);
     isDestroyed = () => false;
     isCrashed = () => false;
-    setWindowOpenHandler = vi.fn();
+    windowOpenHandler: WindowOpenHandler | undefined;
+    setWindowOpenHandler = vi.fn((handler: WindowOpenHandler) => void (this.windowOpenHandler = handler));
+    send = vi.fn();
+    /** Fires a preventable event as Electron does; says whether a listener prevented it. */
+    prevented(name: string, ...args: unknown[]): boolean {
+      const event = preventable();
+      this.emit(name, event, ...args);
+      return event.defaultPrevented;
+    }
   }
   class FakeWindow extends EventEmitter {
     static getAllWindows = () => windows;
-    webContents = Object.assign(new FakeWebContents(), { send: vi.fn() });
+    webContents = new FakeWebContents();
     loadURL = vi.fn(async () => undefined);
     show = vi.fn();
     focus = vi.fn();
@@ -33,30 +57,43 @@ export function fakeElectron(userData: string) {
     isMaximized = () => false;
     getNormalBounds = () => ({ x: 40, y: 30, width: 1000, height: 700 });
     close = vi.fn(() => {
-      const event = { defaultPrevented: false, preventDefault: () => (event.defaultPrevented = true) };
+      const event = preventable();
       this.emit('close', event);
       if (!event.defaultPrevented) this.emit('closed');
     });
     constructor(readonly options: Record<string, unknown>) {
       super();
       windows.push(this);
+      // Like Electron: every web contents created, the window's own included, is announced on app.
+      app.emit('web-contents-created', preventable(), this.webContents);
     }
   }
-  const session = {
-    defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() },
+  const defaultSession = {
+    permissionRequestHandler: undefined as PermissionRequestHandler | undefined,
+    permissionCheckHandler: undefined as PermissionCheckHandler | undefined,
+    setPermissionRequestHandler: vi.fn((handler: PermissionRequestHandler) => void (defaultSession.permissionRequestHandler = handler)),
+    setPermissionCheckHandler: vi.fn((handler: PermissionCheckHandler) => void (defaultSession.permissionCheckHandler = handler)),
   };
   return {
     app,
     handlers,
+    protocols,
     windows,
+    /** A web contents Electron would create apart from the main window (a devtools or a stray frame host). */
+    newWebContents: () => {
+      const contents = new FakeWebContents();
+      app.emit('web-contents-created', preventable(), contents);
+      return contents;
+    },
     module: {
       app,
       BrowserWindow: FakeWindow,
       ipcMain: { handle: vi.fn((channel: string, fn: (event: unknown, ...args: unknown[]) => unknown) => handlers.set(channel, fn)) },
-      protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
-      session,
-      shell: { openExternal: vi.fn(async () => undefined) },
+      protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn((scheme: string, handler: ProtocolHandler) => void protocols.set(scheme, handler)) },
+      session: { defaultSession },
+      shell: { openExternal: vi.fn(async (_url: string) => undefined), openPath: vi.fn(async (_path: string) => '') },
       dialog: { showErrorBox: vi.fn() },
+      net: { isOnline: () => false },
       screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     },
   };

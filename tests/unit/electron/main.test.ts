@@ -2,26 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { CHANNELS, FLUSH_HOOK } from '../../../electron/api/channels';
-import { fakeElectron } from './fake-electron';
 import { PBTS, savedState, tempDir } from '../helpers';
-
-async function startMain(argv: string[] = [], options: { firstInstance?: boolean } = {}) {
-  vi.resetModules();
-  const userData = await tempDir();
-  const fake = fakeElectron(userData);
-  fake.app.requestSingleInstanceLock.mockReturnValue(options.firstInstance ?? true);
-  vi.doMock('electron', () => fake.module);
-  const savedArgv = process.argv;
-  process.argv = ['electron', '.', ...argv];
-  try {
-    await import('../../../electron/main');
-    if (options.firstInstance !== false) await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
-  } finally {
-    process.argv = savedArgv;
-    vi.doUnmock('electron');
-  }
-  return { ...fake, userData, window: fake.windows[0] };
-}
+import { startMain } from './start-main';
 
 describe('main', () => {
   it('opens one secure window on app://studyshelf with the CommonJS preload', async () => {
