@@ -3,6 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { runCommand, type CommandName } from './commands';
 import { realFs, type FsSeam } from './fs-seam';
+import { entryProblem, JOURNAL_VERSION } from './journal-entry';
 import { resolveRef, resourceRefOf } from './refs';
 import type { Activity, Note, ProgressEntry, Resource, StudyDocument } from './schema';
 
@@ -11,6 +12,8 @@ import type { Activity, Note, ProgressEntry, Resource, StudyDocument } from './s
  * removed) and the activity it logged. Values are absolute, so applying one twice changes nothing.
  */
 export interface JournalEntry {
+  /** The data format the entry is written in (JOURNAL_VERSION); lines written before it had none. */
+  v?: number;
   progress: Record<string, ProgressEntry | null>;
   notes: Record<string, Note | null>;
   activity: Activity[];
@@ -20,6 +23,13 @@ export interface JournalEntry {
   customized?: string[];
   /** A change to the shape of lists, replayed by running it again (see commands.ts). */
   command?: { name: CommandName; args: unknown[] };
+}
+
+/** A journal line that was not applied, and why (reported, never silently dropped). */
+export interface SkippedLine {
+  file: string;
+  line: number;
+  reason: string;
 }
 
 /**
@@ -38,6 +48,8 @@ export class Journal {
   /** Journal files not yet deleted, by generation. */
   readonly #files = new Map<number, string>();
   readonly #prepared = new Set<string>();
+  /** Files whose last append failed: it may have left part of a line, which the next one must not extend. */
+  readonly #torn = new Set<string>();
   #entries = 0;
 
   /**
@@ -79,13 +91,22 @@ export class Journal {
 
   /** Appends in call order; resolves once the entry is on disk. */
   append(entry: JournalEntry): Promise<void> {
-    const json = JSON.stringify(entry);
+    const json = JSON.stringify({ v: JOURNAL_VERSION, ...entry });
     const line = `${crc32(json).toString(16).padStart(8, '0')} ${json}\n`;
     const file = this.file;
     this.#files.set(this.#generation, file);
     this.#entries++;
     return this.#enqueue(async () => {
-      await this.#fs.appendFileSynced(file, line);
+      // After a failed append, a newline first: whatever part of a line it left ends there, as one bad
+      // line the reader skips, instead of swallowing this good one.
+      const torn = this.#torn.has(file);
+      try {
+        await this.#fs.appendFileSynced(file, torn ? `\n${line}` : line);
+      } catch (error) {
+        this.#torn.add(file);
+        throw error;
+      }
+      if (torn) this.#torn.delete(file);
       // A new file's name is durable only once its folder is synced: done once per file, usually ahead
       // of time by prepare(), so a tick pays for one fdatasync.
       if (!this.#prepared.has(file)) {
@@ -151,19 +172,40 @@ function generationOf(prefix: string, name: string): number | null {
   return Number.isInteger(n) && n > 0 ? n : null;
 }
 
-/** The entries of journal files, in order, up to the first line that is cut short or damaged. */
-export async function readJournals(files: readonly string[], fs: FsSeam = realFs): Promise<JournalEntry[]> {
+/**
+ * The entries of journal files, in order. A line whose CRC does not match is skipped, and the lines
+ * after it are still read: one damaged line costs that line only. A damaged line in the middle is
+ * reported in `skipped`; a last line cut short by a crash is expected and ignored quietly.
+ */
+export async function readJournals(files: readonly string[], fs: FsSeam = realFs, skipped: SkippedLine[] = []): Promise<JournalEntry[]> {
   const entries: JournalEntry[] = [];
   for (const file of files) {
     const text = (await fs.readFile(file).catch(() => Buffer.alloc(0))).toString('utf8');
-    for (const line of text.split('\n')) {
-      if (!line) continue;
-      const json = line.slice(9);
-      if (line[8] !== ' ' || crc32(json).toString(16).padStart(8, '0') !== line.slice(0, 8)) break;
-      entries.push(JSON.parse(json) as JournalEntry);
-    }
+    const lines = text.split('\n');
+    lines.forEach((line, index) => {
+      if (!line) return;
+      const entry = parseLine(line);
+      if (entry) {
+        entries.push(entry);
+        locations.set(entry, { file, line: index + 1 });
+      }
+      else if (index < lines.length - 1) skipped.push({ file, line: index + 1, reason: 'the line is damaged (its checksum does not match)' });
+    });
   }
   return entries;
+}
+
+/** Where each entry read from a file came from, to say which line was skipped. */
+const locations = new WeakMap<JournalEntry, { file: string; line: number }>();
+
+function parseLine(line: string): JournalEntry | null {
+  const json = line.slice(9);
+  if (line[8] !== ' ' || crc32(json).toString(16).padStart(8, '0') !== line.slice(0, 8)) return null;
+  try {
+    return JSON.parse(json) as JournalEntry;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -171,17 +213,32 @@ export async function readJournals(files: readonly string[], fs: FsSeam = realFs
  * journal files found (all of them, to delete once a document holding them is written) and how many
  * entries were applied.
  */
-export async function replayJournals(dataFile: string, doc: StudyDocument, fs: FsSeam = realFs): Promise<{ files: string[]; applied: number }> {
+export async function replayJournals(
+  dataFile: string,
+  doc: StudyDocument,
+  fs: FsSeam = realFs,
+): Promise<{ files: string[]; applied: number; skipped: SkippedLine[] }> {
   const journals = await Journal.files(dataFile);
   const included = doc.journalGeneration ?? 0;
   const newer = journals.filter((j) => j.generation > included).map((j) => j.file);
-  return { files: journals.map((j) => j.file), applied: replay(doc, await readJournals(newer, fs)) };
+  const skipped: SkippedLine[] = [];
+  const applied = replay(doc, await readJournals(newer, fs, skipped), skipped);
+  return { files: journals.map((j) => j.file), applied, skipped };
 }
 
-/** Applies journal entries to a document; entries it already holds change nothing. */
-export function replay(doc: StudyDocument, entries: readonly JournalEntry[]): number {
+/**
+ * Applies journal entries to a document; entries it already holds change nothing. Each is checked
+ * first (journal-entry.ts): one that would make the document unreadable, or from a newer version, is
+ * not applied and is added to `skipped`.
+ */
+export function replay(doc: StudyDocument, entries: readonly JournalEntry[], skipped: SkippedLine[] = []): number {
   let applied = 0;
-  for (const entry of entries) {
+  for (const [index, entry] of entries.entries()) {
+    const problem = entryProblem(entry);
+    if (problem) {
+      skipped.push({ ...(locations.get(entry) ?? { file: '(in memory)', line: index + 1 }), reason: problem });
+      continue;
+    }
     if (entry.command) {
       // The same function on the same state gives the same result. One that fails (its list was removed
       // by another program meanwhile) is skipped: it could not have been made on that state either.
@@ -235,27 +292,54 @@ export function recordChange<T>(
   change: (doc: StudyDocument) => T,
   resourceRef?: string,
   command?: { name: CommandName; args: unknown[] },
-): { result: T; entry: JournalEntry } {
+): { result: T; entry: JournalEntry; undo: () => void } {
   // The arguments as they were before the change ran: a command may keep, and later alter, what it was given.
   const recorded = command ? { name: command.name, args: structuredClone(command.args) } : undefined;
   const touched = { progress: new Set<string>(), notes: new Set<string>() };
-  const watch = <V extends object>(target: Record<string, V>, keys: Set<string>) =>
-    new Proxy(target, {
+  // What each key held before the change first touched it, to put back if the change is refused.
+  const before = { progress: new Map<string, ProgressEntry | undefined>(), notes: new Map<string, Note | undefined>() };
+  const watch = <V extends object>(target: Record<string, V>, keys: Set<string>, old: Map<string, V | undefined>) => {
+    const touch = (object: Record<string, V>, key: string | symbol) => {
+      if (typeof key !== 'string') return;
+      if (!old.has(key)) old.set(key, Object.hasOwn(object, key) ? object[key] : undefined);
+      keys.add(key);
+    };
+    return new Proxy(target, {
       set(object, key, value) {
-        if (typeof key === 'string') keys.add(key);
+        touch(object, key);
         return Reflect.set(object, key, value);
       },
       deleteProperty(object, key) {
-        if (typeof key === 'string') keys.add(key);
+        touch(object, key);
         return Reflect.deleteProperty(object, key);
       },
     });
+  };
   const activityBefore = doc.activity.length;
-  const view: StudyDocument = { ...doc, progress: watch(doc.progress, touched.progress), notes: watch(doc.notes, touched.notes) };
+  const resourceBefore = resourceRef ? resolveRef(doc, resourceRef) : null;
+  const saved = resourceBefore
+    ? { list: resourceBefore.list, index: resourceBefore.list.resources.indexOf(resourceBefore.resource), resource: structuredClone(resourceBefore.resource), customized: resourceBefore.list.customized }
+    : null;
+  const undo = () => {
+    const restore = <V>(target: Record<string, V>, old: Map<string, V | undefined>) => {
+      for (const [key, value] of old) {
+        if (value === undefined) delete target[key];
+        else target[key] = value;
+      }
+    };
+    restore(doc.progress, before.progress);
+    restore(doc.notes, before.notes);
+    doc.activity.length = Math.min(doc.activity.length, activityBefore);
+    if (saved) {
+      saved.list.resources[saved.index] = saved.resource;
+      saved.list.customized = saved.customized;
+    }
+  };
+  const view: StudyDocument = { ...doc, progress: watch(doc.progress, touched.progress, before.progress), notes: watch(doc.notes, touched.notes, before.notes) };
   const result = change(view);
   if (view.lists !== doc.lists || view.activity !== doc.activity) throw new Error('A journaled change may only write progress, notes and activity.');
   // A command is replayed by running it again, so what it wrote is not recorded a second time.
-  if (recorded) return { result, entry: { progress: {}, notes: {}, activity: [], command: recorded } };
+  if (recorded) return { result, entry: { progress: {}, notes: {}, activity: [], command: recorded }, undo };
   const entry: JournalEntry = {
     progress: Object.fromEntries([...touched.progress].map((ref) => [ref, doc.progress[ref] ?? null])),
     notes: Object.fromEntries([...touched.notes].map((ref) => [ref, doc.notes[ref] ?? null])),
@@ -267,5 +351,5 @@ export function recordChange<T>(
     entry.resources = { [resourceRefOf(resourceRef!)]: structuredClone(edited.resource) };
     if (edited.list.customized) entry.customized = [edited.list.id];
   }
-  return { result, entry };
+  return { result, entry, undo };
 }

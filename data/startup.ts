@@ -2,8 +2,8 @@ import { rename } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { newestGoodBackup, parseBackupName, writeBackup } from './backups';
 import { newDocument, refreshBundledLists } from './document';
-import { DataFileCorruptError } from './errors';
-import { isErrno, realFs, type FsSeam } from './fs-seam';
+import { DataFileCorruptError, StudyError } from './errors';
+import { describeFsError, isErrno, realFs, type FsSeam } from './fs-seam';
 import { NewerVersionError } from './migrate';
 import { readDocument } from './read-document';
 import { DocumentSchema, SCHEMA_VERSION, type StudyDocument, type StudyList } from './schema';
@@ -29,6 +29,12 @@ export interface Loaded {
 
 export function recoveryFileOf(dataFile: string): string {
   return join(dirname(dataFile), basename(dataFile, '.json') + '.recovery.json');
+}
+
+/** What quitting says when its last write failed: why, and where the unsaved changes are kept. */
+export function unsavedAtQuit({ error, kept }: { error: unknown; kept: boolean }, recoveryFile: string): StudyError {
+  const where = kept ? `Your changes are kept in ${recoveryFile} and are put back at the next start.` : 'They could not be kept in the recovery file either.';
+  return new StudyError('io', `Not everything could be saved to disk: ${describeFsError(error)}. ${where}`, { cause: error });
 }
 
 /** Moves a damaged file aside (never deletes it) and returns where it went. */

@@ -1,12 +1,14 @@
 import { mkdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
+import { documentProblem, refusedChange, undoPoint } from './document-check';
 import { listBackups, newestBackupTime, readBackup, removeStaleBackupTemps, SNAPSHOT_INTERVAL_MS, writeBackup, type BackupInfo, type BackupReason } from './backups';
 import { bundledLists } from './bundled-lists';
 import { newDocument } from './document';
 import { DurableJsonFile } from './durable-json-file';
 import { runCommand, type CommandArgs, type CommandName, type CommandResult } from './commands';
 import { Journal, readJournals, recordChange, replay, replayJournals } from './journal';
+import { entryProblem } from './journal-entry';
 import { StudyError } from './errors';
 import { describeFsError, realFs, type FsSeam } from './fs-seam';
 import { readDocument } from './read-document';
@@ -14,7 +16,7 @@ import * as ops from './doc-ops';
 import type { RemovedPart } from './part-ops';
 import { resourceRefOf, urlOf, type Ref } from './refs';
 import type { Note, Part, ProgressEntry, Status, StudyDocument, StudyList } from './schema';
-import { loadDocument, moveAside, recoveryFileOf, type StartupNotice } from './startup';
+import { loadDocument, moveAside, recoveryFileOf, unsavedAtQuit, type StartupNotice } from './startup';
 
 export const DATA_FILE_NAME = 'studyshelf.json';
 
@@ -96,7 +98,10 @@ export interface Store {
   /** Reloads the file if another program changed it; true when it did. */
   checkDisk(): Promise<boolean>;
   subscribe(listener: (event: StoreEvent) => void): () => void;
-  /** Stops retrying after one last attempt and waits for every write. */
+  /**
+   * Stops retrying after one last attempt and waits for every write. Rejects (code 'io') when that last
+   * attempt fails: what was not saved is then in the recovery file, which the next start applies.
+   */
   close(): Promise<void>;
 }
 
@@ -125,6 +130,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     const found = await replayJournals(file, recovered ? { ...loaded.doc, journalGeneration: Number.MAX_SAFE_INTEGER } : loaded.doc, fs);
     journals = found.files;
     if (found.applied > 0) loaded.mustWrite = true;
+    for (const line of found.skipped) console.warn(`Studyshelf: journal line not applied (${line.file}:${line.line}): ${line.reason}`);
   }
   const journal = new Journal(file, journals, loaded.doc?.journalGeneration ?? 0, fs);
   const compactAfterMs = options.compactAfterMs ?? COMPACT_AFTER_MS;
@@ -157,12 +163,20 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   if (db && !readOnly && !loaded.created) await snapshotIfDue();
 
   /** Runs one change after the ones before it: outside changes are read first, then it is saved. */
-  async function mutate<T>(change: (doc: StudyDocument) => T, changedAnything: (result: T) => boolean = () => true): Promise<T> {
+  async function mutate<T>(change: (doc: StudyDocument) => T, changedAnything: (result: T) => boolean = () => true, depth: 'deep' | 'top' = 'deep'): Promise<T> {
     const applied = queue.then(async () => {
       if (readOnly) throw new StudyError('read-only', readOnly);
       if (!db) throw new StudyError('read-only', 'Your data could not be opened: restore a backup or start fresh first.');
       await reloadIfChangedByOthers();
-      return change(db.data);
+      const undo = undoPoint(db.data, depth);
+      const result = change(db.data);
+      // Checked here, in turn, so a refused change is undone before any later one builds on it.
+      const problem = changedAnything(result) ? documentProblem(db.data) : null;
+      if (problem) {
+        undo();
+        throw refusedChange(problem);
+      }
+      return result;
     });
     queue = applied.catch(() => undefined);
     const result = await applied;
@@ -179,7 +193,15 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       if (readOnly) throw new StudyError('read-only', readOnly);
       if (!db) throw new StudyError('read-only', 'Your data could not be opened: restore a backup or start fresh first.');
       await reloadIfChangedByOthers();
-      const { result, entry } = recordChange(db.data, change, resourceRef, command);
+      // A command's arguments are checked before it runs; any other change's entry once it has run.
+      const commandProblem = command ? entryProblem({ progress: {}, notes: {}, activity: [], command }) : null;
+      if (commandProblem) throw refusedChange(commandProblem);
+      const { result, entry, undo } = recordChange(db.data, change, resourceRef, command);
+      const problem = entryProblem(entry);
+      if (problem) {
+        undo();
+        throw refusedChange(problem);
+      }
       // While saving fails, changes wait in memory and the recovery file: the next write is a whole one.
       const appended = health.ok ? journal.append(entry) : Promise.reject(new Error('unhealthy'));
       appended.catch(() => undefined);
@@ -216,6 +238,8 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 
   /** The whole document to disk; the journal files written before it are then deleted. */
   async function writeDocument(prepareNext = true): Promise<void> {
+    const problem = documentProblem(db!.data);
+    if (problem) throw refusedChange(problem);
     const included = journal.rotate({ prepareNext: prepareNext && !closed });
     journaledBytes = 0;
     db!.data.journalGeneration = included;
@@ -254,7 +278,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     const wasOk = health.ok;
     health = { ok: false, reason: describeFsError(error), since: health.ok ? now() : health.since, recoveryFile: null };
     // A copy of everything, unsaved changes included, next to the data file: read first at next start.
-    void recoveryAdapter.write(db!.data).then(
+    void writeRecovery().then(
       () => {
         if (!health.ok) health = { ...health, recoveryFile };
         emit({ type: 'health', health });
@@ -263,6 +287,12 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     );
     if (wasOk) emit({ type: 'health', health });
     scheduleRetry();
+  }
+
+  /** The recovery file, through the same door as the data file: never a document the reader rejects. */
+  function writeRecovery(): Promise<void> {
+    const problem = documentProblem(db!.data);
+    return problem ? Promise.reject(refusedChange(problem)) : recoveryAdapter.write(db!.data);
   }
 
   function scheduleRetry(): void {
@@ -282,7 +312,9 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   }
 
   async function snapshotIfDue(): Promise<void> {
-    if (clock().getTime() - lastSnapshotAt < SNAPSHOT_INTERVAL_MS) return;
+    // A backup dated in the future (a clock that was wrong) is not recent: it must not stop snapshots.
+    const age = clock().getTime() - lastSnapshotAt;
+    if (age >= 0 && age < SNAPSHOT_INTERVAL_MS) return;
     lastSnapshotAt = clock().getTime();
     await snapshot('auto').catch((error: unknown) => console.warn('Studyshelf: backup failed:', describeFsError(error)));
   }
@@ -323,6 +355,8 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 
   /** Puts another document in place of the current one, after backing up the current state. */
   async function replaceWith(doc: StudyDocument): Promise<void> {
+    const problem = documentProblem(doc);
+    if (problem) throw refusedChange(problem);
     const run = queue.then(async () => {
       if (readOnly) throw new StudyError('read-only', readOnly);
       if (db) {
@@ -370,7 +404,8 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     },
 
     change: (apply) => mutate(apply),
-    changeIfAny: (apply) => mutate(apply, (changed) => changed),
+    // A merge replaces the document's top-level fields: putting the old ones back undoes a refused one.
+    changeIfAny: (apply) => mutate(apply, (changed) => changed, 'top'),
     shipped,
 
     listBackups: () => listBackups(file, fs),
@@ -418,11 +453,17 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       await queue;
       await journal.settled();
       // Quitting writes the whole document: the next start reads one file, and no journal is left.
-      if (db && !readOnly && (journal.hasEntries || !health.ok)) await writeDocument(false).then(writeSucceeded, () => undefined);
-      else if (!journal.hasEntries) await journal.remove(Number.MAX_SAFE_INTEGER); // only the empty one made ready
+      let failed: { error: unknown; kept: boolean } | null = null;
+      if (db && !readOnly && (journal.hasEntries || !health.ok)) {
+        await writeDocument(false).then(writeSucceeded, async (error: unknown) => {
+          // Everything in memory goes to the recovery file, which the next start applies first.
+          failed = { error, kept: await writeRecovery().then(() => true, () => false) };
+        });
+      } else if (!journal.hasEntries) await journal.remove(Number.MAX_SAFE_INTEGER); // only the empty one made ready
       await snapshotting;
       await adapter.settled();
       await recoveryAdapter.settled();
+      if (failed) throw unsavedAtQuit(failed, recoveryFile);
     },
   };
 }

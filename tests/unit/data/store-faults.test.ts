@@ -78,7 +78,9 @@ describe('a disk that fails', () => {
     await expect(store.setDone(`${PBTS}/pep-0432`, true)).rejects.toMatchObject({ code: 'unknown-ref' });
     await expect(store.setDone(`${PBTS}/peps/pep-0432`, true)).rejects.toMatchObject({ code: 'io' });
     expect(await readFile(join(dir, DATA_FILE_NAME), 'utf8')).toBe(before);
-    await store.close();
+    // Quitting while the disk still fails says so instead of quitting as if all were saved.
+    await expect(store.close()).rejects.toMatchObject({ code: 'io', message: expect.stringMatching(/input\/output error/) });
+    expect(await readFile(join(dir, DATA_FILE_NAME), 'utf8')).toBe(before);
   });
 
   it('on close, a last attempt writes what is pending when the disk is back', async () => {
