@@ -32,25 +32,41 @@ export interface BackupInfo {
   notesCount: number | null;
 }
 
-const NAME = /^studyshelf-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-([a-z0-9-]+)\.json$/;
+const NAME = /^studyshelf-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-([a-z0-9-]+?)(?:\.(\d{1,15}))?\.json$/;
 
-export function backupName(at: Date, reason: BackupReason): string {
-  return `studyshelf-${at.toISOString().replace(/:/g, '-').replace('.', '-')}-${reason}.json`;
+/**
+ * `seq` counts the backups written in this folder, in the order they were written: the clock can be
+ * wrong (a backup from a run with the clock in 2031 looks newer than every later one), the count cannot.
+ * Names written before it had none: they sort before every numbered one.
+ */
+export function backupName(at: Date, reason: BackupReason, seq?: number): string {
+  return `studyshelf-${at.toISOString().replace(/:/g, '-').replace('.', '-')}-${reason}${seq ? `.${seq}` : ''}.json`;
 }
 
-export function parseBackupName(name: string): { createdAt: Date; reason: string } | null {
+export interface ParsedBackupName {
+  createdAt: Date;
+  reason: string;
+  seq: number;
+}
+
+export function parseBackupName(name: string): ParsedBackupName | null {
   const m = NAME.exec(name);
   if (!m) return null;
   const createdAt = new Date(`${m[1]}T${m[2]}:${m[3]}:${m[4]}.${m[5]}Z`);
-  return Number.isNaN(createdAt.getTime()) ? null : { createdAt, reason: m[6]! };
+  return Number.isNaN(createdAt.getTime()) ? null : { createdAt, reason: m[6]!, seq: m[7] ? Number(m[7]) : 0 };
+}
+
+/** Newest first by the order they were written; the date only among unnumbered (older) ones. */
+function newestFirst(a: ParsedBackupName, b: ParsedBackupName): number {
+  return b.seq - a.seq || b.createdAt.getTime() - a.createdAt.getTime();
 }
 
 /** Which backups the retention policy lets go. Pure, so the policy is tested on its own. */
 export function backupsToDelete(names: string[], now: Date): string[] {
   const backups = names
     .map((name) => ({ name, parsed: parseBackupName(name) }))
-    .filter((b): b is { name: string; parsed: { createdAt: Date; reason: string } } => b.parsed !== null)
-    .sort((a, b) => b.parsed.createdAt.getTime() - a.parsed.createdAt.getTime());
+    .filter((b): b is { name: string; parsed: ParsedBackupName } => b.parsed !== null)
+    .sort((a, b) => newestFirst(a.parsed, b.parsed));
   const keep = new Set(backups.slice(0, KEEP_NEWEST).map((b) => b.name));
   const days = new Set<string>();
   for (const b of backups) {
@@ -79,7 +95,8 @@ export async function writeBackup(
 ): Promise<string> {
   const dir = backupDirOf(dataFile);
   await mkdir(dir, { recursive: true });
-  const name = backupName(now, reason);
+  const seq = Math.max(0, ...(await backupNames(dataFile)).map((n) => parseBackupName(n)!.seq)) + 1;
+  const name = backupName(now, reason, seq);
   const temp = join(dir, `.${name}.${process.pid}.tmp`);
   await fs.writeFileSynced(temp, typeof bytes === 'string' ? bytes : bytes.toString('utf8'));
   await fs.rename(temp, join(dir, name));
@@ -103,13 +120,16 @@ async function backupNames(dataFile: string): Promise<string[]> {
   }
 }
 
-/** When the newest backup (of one reason) was taken, from the names alone; 0 when there is none. */
+/**
+ * When the backup (of one reason) written last was taken, by its name; 0 when there is none. It may lie
+ * in the future (a clock that was wrong): the caller must not take that for "recent".
+ */
 export async function newestBackupTime(dataFile: string, reason: string): Promise<number> {
-  const times = (await backupNames(dataFile))
+  const newest = (await backupNames(dataFile))
     .map((name) => parseBackupName(name)!)
     .filter((b) => b.reason === reason)
-    .map((b) => b.createdAt.getTime());
-  return times.length ? Math.max(...times) : 0;
+    .sort(newestFirst)[0];
+  return newest?.createdAt.getTime() ?? 0;
 }
 
 export async function pruneBackups(dataFile: string, now: Date, fs: FsSeam = realFs): Promise<void> {
@@ -132,7 +152,7 @@ export async function listBackups(dataFile: string, fs: FsSeam = realFs): Promis
     }
     infos.push({ name, createdAt: parsed.createdAt.toISOString(), reason: parsed.reason, size: bytes?.length ?? 0, ...stats });
   }
-  return infos.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  return infos.sort((a, b) => newestFirst(parseBackupName(a.name)!, parseBackupName(b.name)!));
 }
 
 /** Reads one backup as a current document, or throws why it cannot be used. */
@@ -142,9 +162,9 @@ export async function readBackup(dataFile: string, name: string, fs: FsSeam = re
   return readDocument(file, await fs.readFile(file)).doc;
 }
 
-/** The newest backup that reads as a valid document, skipping damaged ones. */
+/** The backup written last that reads as a valid document, skipping damaged ones. */
 export async function newestGoodBackup(dataFile: string, fs: FsSeam = realFs): Promise<{ name: string; doc: StudyDocument } | null> {
-  const names = (await backupNames(dataFile)).sort().reverse();
+  const names = (await backupNames(dataFile)).sort((a, b) => newestFirst(parseBackupName(a)!, parseBackupName(b)!));
   for (const name of names) {
     try {
       return { name, doc: await readBackup(dataFile, name, fs) };

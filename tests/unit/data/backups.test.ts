@@ -11,7 +11,9 @@ describe('backup names', () => {
   it('round-trip time and reason', () => {
     const name = backupName(at('2026-11-26T08:52:00.123Z'), 'before-restore');
     expect(name).toBe('studyshelf-2026-11-26T08-52-00-123Z-before-restore.json');
-    expect(parseBackupName(name)).toEqual({ createdAt: at('2026-11-26T08:52:00.123Z'), reason: 'before-restore' });
+    expect(parseBackupName(name)).toEqual({ createdAt: at('2026-11-26T08:52:00.123Z'), reason: 'before-restore', seq: 0 });
+    const numbered = backupName(at('2026-11-26T08:52:00.123Z'), 'before-migration-v1', 42);
+    expect(parseBackupName(numbered)).toEqual({ createdAt: at('2026-11-26T08:52:00.123Z'), reason: 'before-migration-v1', seq: 42 });
     expect(parseBackupName('studyshelf.json')).toBeNull();
     expect(parseBackupName('../studyshelf-2026-11-26T08-52-00-123Z-auto.json')).toBeNull();
   });
@@ -54,7 +56,7 @@ describe('backup files', () => {
     await store.close(); // the document is written whole (the ticks were in the journal until then)
     const file = join(dir, DATA_FILE_NAME);
     await writeBackup(file, await readFile(file), 'auto', at('2026-11-26T10:00:00.000Z'));
-    await writeFile(join(dir, 'backups', backupName(at('2026-11-26T11:00:00.000Z'), 'auto')), '{broken');
+    await writeFile(join(dir, 'backups', backupName(at('2026-11-26T11:00:00.000Z'), 'auto', 99)), '{broken');
     const list = await listBackups(file);
     expect(list.map((b) => b.createdAt).slice(0, 2)).toEqual(['2026-11-26T11:00:00.000Z', '2026-11-26T10:00:00.000Z']);
     expect(list[0]).toMatchObject({ resourcesDone: null, notesCount: null });
@@ -85,5 +87,49 @@ describe('what a backup holds', () => {
     await writeBackup(file, await readFile(file), 'auto', at('2026-11-26T10:00:00.000Z'));
     const [newest] = await listBackups(file);
     expect(newest!.resourcesDone).toBe(1);
+  });
+});
+
+describe('a clock that was wrong once', () => {
+  const ref = `${PBTS}/peps`;
+  const future = () => new Date('2031-05-01T12:00:00.000Z');
+  const today = () => new Date('2026-11-26T12:00:00.000Z');
+
+  it('a backup dated in the future does not stop the snapshots of later runs', async () => {
+    const dir = await tempDir();
+    const first = await openStore({ dir, now: future });
+    await first.saveNote(ref, 'written with the clock in 2031');
+    await first.close();
+    const second = await openStore({ dir, now: future }); // its start snapshot is dated 2031
+    await second.close();
+    const store = await openStore({ dir, now: today });
+    expect((await store.listBackups()).map((b) => b.createdAt)).toContain(today().toISOString());
+    await store.close();
+  });
+
+  it('restoring "the newest backup" takes the one written last, not the one with the latest date', async () => {
+    const dir = await tempDir();
+    const first = await openStore({ dir, now: future });
+    await first.saveNote(ref, 'stale, from the run with the wrong clock');
+    await first.close();
+    await (await openStore({ dir, now: future })).close(); // snapshot (2031) of the stale note
+    const fixed = await openStore({ dir, now: today });
+    await fixed.saveNote(ref, 'newer, written after the clock was fixed');
+    await fixed.close();
+    const later = () => new Date('2026-11-26T13:00:00.000Z');
+    await (await openStore({ dir, now: later })).close(); // snapshot (2026) of the newer note
+    await writeFile(join(dir, DATA_FILE_NAME), '\0'.repeat(512)); // a power loss
+    const store = await openStore({ dir, now: later });
+    expect(store.notices()[0]).toMatchObject({ kind: 'restored-backup' });
+    expect(store.document()!.notes[ref]?.body).toBe('newer, written after the clock was fixed');
+    await store.close();
+  });
+
+  it('the ten kept as "newest" are the ten written last, whatever their dates say', () => {
+    const now = at('2026-11-26T12:00:00.000Z');
+    const wrongClock = Array.from({ length: 10 }, (_, i) => backupName(at(`2031-05-01T0${i}:00:00.000Z`), 'auto', i + 1));
+    const afterwards = Array.from({ length: 10 }, (_, i) => backupName(at(`2026-11-26T0${i}:00:00.000Z`), 'auto', 11 + i));
+    const doomed = backupsToDelete([...wrongClock, ...afterwards], now);
+    expect(doomed.filter((n) => afterwards.includes(n))).toEqual([]);
   });
 });
