@@ -1,17 +1,37 @@
-import { cp, mkdir, readdir, readFile, rm, rmdir, stat } from 'node:fs/promises';
-import { isAbsolute, join, resolve } from 'node:path';
+import { cp, mkdir, open, readdir, readFile, rm, rmdir, stat } from 'node:fs/promises';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { StudyError } from '../errors';
+import { realFs } from '../fs-seam';
 import { Journal } from '../journal';
 import { readDocument } from '../read-document';
 import { DATA_FILE_NAME } from '../store';
 import { sameDocument } from './merge';
+
+/** How copies are made durable; a seam so a test can see that it happens, and when. */
+export interface CopySync {
+  syncFile(path: string): Promise<void>;
+  syncDir(dir: string): Promise<void>;
+}
+
+const durable: CopySync = {
+  async syncFile(path) {
+    // 'r+': Windows flushes a file only through a handle that may write it.
+    const handle = await open(path, 'r+');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  },
+  syncDir: (dir) => realFs.syncDir(dir),
+};
 
 /**
  * Moves the data (the document and its backups) from one folder to another, safely: copy, verify the
  * copy reads back as the same data, and only then let the caller switch to it; the old files are
  * removed last, by `removeMovedData`. The store must be closed (its journal folded in) before.
  */
-export async function copyData(from: string, to: string): Promise<void> {
+export async function copyData(from: string, to: string, sync: CopySync = durable): Promise<void> {
   if (!isAbsolute(to)) throw new StudyError('invalid-argument', 'Choose a folder by its full path.');
   if (resolve(from) === resolve(to)) throw new StudyError('invalid-argument', 'Your data is in that folder already.');
   const existing = await stat(join(to, DATA_FILE_NAME)).catch(() => null);
@@ -21,6 +41,14 @@ export async function copyData(from: string, to: string): Promise<void> {
     await cp(join(from, DATA_FILE_NAME), join(to, DATA_FILE_NAME), { errorOnExist: true, force: false });
     const backups = join(from, 'backups');
     if (await stat(backups).catch(() => null)) await cp(backups, join(to, 'backups'), { recursive: true, errorOnExist: true, force: false });
+    // On the disk, not only in the cache, before the originals may be removed: a power loss after the
+    // move must find the copies whole. Each file first, then the folders that name them.
+    await sync.syncFile(join(to, DATA_FILE_NAME));
+    const copiedBackups = await readdir(join(to, 'backups')).catch(() => [] as string[]);
+    for (const name of copiedBackups) await sync.syncFile(join(to, 'backups', name));
+    if (copiedBackups.length > 0) await sync.syncDir(join(to, 'backups'));
+    await sync.syncDir(to);
+    await sync.syncDir(dirname(to)); // the folder itself may be new
   } catch (error) {
     throw new StudyError('io', `The data could not be copied to ${to}: ${error instanceof Error ? error.message : String(error)}. Your data stays where it was.`, { cause: error });
   }

@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../../../data/store';
+import { DATA_FILE_NAME, openStore, type Store } from '../../../../data/store';
+import { copyData, removeMovedData } from '../../../../data/sync/move-data';
 import { createHandlers } from '../../../../electron/api/handlers';
 import { dataLocation } from '../../../../electron/api/data-dir';
 import { savedState, tempDir } from '../../helpers';
@@ -99,5 +101,27 @@ describe('moving the data to a folder', () => {
     const b = await dataLocation(two, {});
     expect(a.device.id).not.toBe(b.device.id);
     expect((await dataLocation(one, {})).device).toEqual(a.device);
+  });
+
+  it('the copies and their folders reach the disk (fsync) before the old files are removed', async () => {
+    const from = await tempDir();
+    const store = await openStore({ dir: from, now: () => new Date('2026-11-26T12:00:00.000Z') });
+    await store.saveNote('python-behind-the-scenes-resources/peps', 'moved, and on the disk');
+    await store.close();
+    await (await openStore({ dir: from })).close(); // a start: a snapshot in backups/
+    const to = join(await tempDir(), 'moved');
+    const synced: string[] = [];
+    const whileSourceThere = (path: string) => {
+      expect(existsSync(join(from, DATA_FILE_NAME))).toBe(true);
+      synced.push(path);
+    };
+    await copyData(from, to, { syncFile: async (p) => whileSourceThere(p), syncDir: async (d) => whileSourceThere(d) });
+    await removeMovedData(from);
+    const backups = await readdir(join(to, 'backups'));
+    expect(backups.length).toBeGreaterThan(0);
+    expect(synced).toEqual(expect.arrayContaining([join(to, DATA_FILE_NAME), to, join(to, 'backups'), ...backups.map((b) => join(to, 'backups', b))]));
+    // The folder entry of each file is synced after the file itself.
+    expect(synced.lastIndexOf(to)).toBeGreaterThan(synced.indexOf(join(to, DATA_FILE_NAME)));
+    expect(existsSync(join(from, DATA_FILE_NAME))).toBe(false);
   });
 });
