@@ -32,7 +32,7 @@ export interface BackupInfo {
   notesCount: number | null;
 }
 
-const NAME = /^studyshelf-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-([a-z0-9-]+?)(?:\.(\d{1,15}))?\.json$/;
+const NAME = /^studyshelf-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-(?:s(\d{1,15})-)?([a-z0-9-]+)\.json$/;
 
 /**
  * `seq` counts the backups written in this folder, in the order they were written: the clock can be
@@ -40,7 +40,7 @@ const NAME = /^studyshelf-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-(
  * Names written before it had none: they sort before every numbered one.
  */
 export function backupName(at: Date, reason: BackupReason, seq?: number): string {
-  return `studyshelf-${at.toISOString().replace(/:/g, '-').replace('.', '-')}-${reason}${seq ? `.${seq}` : ''}.json`;
+  return `studyshelf-${at.toISOString().replace(/:/g, '-').replace('.', '-')}-${seq ? `s${seq}-` : ''}${reason}.json`;
 }
 
 export interface ParsedBackupName {
@@ -53,7 +53,7 @@ export function parseBackupName(name: string): ParsedBackupName | null {
   const m = NAME.exec(name);
   if (!m) return null;
   const createdAt = new Date(`${m[1]}T${m[2]}:${m[3]}:${m[4]}.${m[5]}Z`);
-  return Number.isNaN(createdAt.getTime()) ? null : { createdAt, reason: m[6]!, seq: m[7] ? Number(m[7]) : 0 };
+  return Number.isNaN(createdAt.getTime()) ? null : { createdAt, reason: m[7]!, seq: m[6] ? Number(m[6]) : 0 };
 }
 
 /** Newest first by the order they were written; the date only among unnumbered (older) ones. */
