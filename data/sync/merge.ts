@@ -1,4 +1,5 @@
 import type { Activity, Note, ProgressEntry, StudyDocument } from '../schema';
+import { canonical, own, same } from './equality';
 import { mergeNoteText } from './text-merge';
 
 /** Who made a version: conflict markers and notices name the computer, not "ours" and "theirs". */
@@ -13,7 +14,8 @@ export interface Side {
 }
 
 export interface MergeNotice {
-  kind: 'kept-deleted' | 'note-conflict' | 'both-changed';
+  /** not-merged: another computer's data could not be merged (yet); the sync goes on. */
+  kind: 'kept-deleted' | 'note-conflict' | 'both-changed' | 'not-merged';
   /** The resource (or list) it is about. */
   ref: string;
   message: string;
@@ -24,6 +26,7 @@ export interface MergeResult {
   notices: MergeNotice[];
 }
 
+export { canonical, sameDocument } from './equality';
 export { CONFLICT_END, CONFLICT_MIDDLE, CONFLICT_START, hasConflictMarkers } from './markers';
 
 /**
@@ -169,8 +172,8 @@ function changed(context: Context, before: unknown, after: unknown, ref: string,
   const base = context.base;
   if (!base) return false;
   const under = (key: string) => key === ref || key.startsWith(`${ref}/`);
-  for (const [key, entry] of Object.entries(side.doc.progress)) if (under(key) && !same(entry, base.progress[key])) return true;
-  for (const [key, note] of Object.entries(side.doc.notes)) if (under(key) && !same(note, base.notes[key])) return true;
+  for (const [key, entry] of Object.entries(side.doc.progress)) if (under(key) && !same(entry, own(base.progress, key))) return true;
+  for (const [key, note] of Object.entries(side.doc.notes)) if (under(key) && !same(note, own(base.notes, key))) return true;
   return false;
 }
 
@@ -206,20 +209,22 @@ function mergeRecords<T>(
   second: Record<string, T>,
   mergeOne: (base: T | undefined, first: T, second: T, key: string) => T,
 ): Record<string, T> {
-  const out: Record<string, T> = {};
+  // Keys come from another computer's file: "constructor" or "__proto__" are data here, never looked up
+  // on Object.prototype, and the result is built with fromEntries (own properties, whatever the key).
+  const out: [string, T][] = [];
   for (const key of new Set([...Object.keys(first), ...Object.keys(second)])) {
-    const f = first[key];
-    const s = second[key];
-    const b = base?.[key];
-    if (f !== undefined && s !== undefined) out[key] = mergeOne(b, f, s, key);
+    const f = own(first, key);
+    const s = own(second, key);
+    const b = base ? own(base, key) : undefined;
+    if (f !== undefined && s !== undefined) out.push([key, mergeOne(b, f, s, key)]);
     // On one side only: added there, or removed on the other side — kept unless it is unchanged since.
     else if (f !== undefined) {
-      if (b === undefined || !same(f, b)) out[key] = f;
+      if (b === undefined || !same(f, b)) out.push([key, f]);
     } else if (s !== undefined) {
-      if (b === undefined || !same(s, b)) out[key] = s;
+      if (b === undefined || !same(s, b)) out.push([key, s]);
     }
   }
-  return out;
+  return Object.fromEntries(out);
 }
 
 function laterProgress(first: ProgressEntry, second: ProgressEntry): ProgressEntry {
@@ -264,48 +269,6 @@ function unionFormerUrls(a: unknown, b: unknown): unknown {
 /** No progress, notes, activity or edited list: a computer that has only the bundled lists. */
 function isPristine(doc: StudyDocument): boolean {
   return Object.keys(doc.progress).length === 0 && Object.keys(doc.notes).length === 0 && doc.activity.length === 0 && doc.lists.every((l) => !l.customized);
-}
-
-/** Records in key order and no device-local field: two computers with the same data write the same bytes. */
-export function canonical(doc: StudyDocument): StudyDocument {
-  const sorted = <T,>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return {
-    schemaVersion: doc.schemaVersion,
-    lists: doc.lists,
-    progress: sorted(doc.progress),
-    notes: sorted(doc.notes),
-    activity: doc.activity,
-  };
-}
-
-export function sameDocument(a: StudyDocument, b: StudyDocument): boolean {
-  return same(canonical(a), canonical(b));
-}
-
-/**
- * Deep equality of JSON values, whatever the order of keys (a version read from disk and one built in
- * memory may differ in it); `undefined` fields count as absent, as in JSON. Stops at the first difference.
- */
-function same(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) {
-    const other = b as unknown[];
-    if (a.length !== other.length) return false;
-    for (let i = 0; i < a.length; i++) if (!same(a[i], other[i])) return false;
-    return true;
-  }
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  let count = 0;
-  for (const key in x) {
-    if (x[key] === undefined) continue;
-    count += 1;
-    if (!same(x[key], y[key])) return false;
-  }
-  for (const key in y) if (y[key] !== undefined) count -= 1;
-  return count === 0;
 }
 
 function titleOf(item: unknown): string {
