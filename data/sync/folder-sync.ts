@@ -1,12 +1,13 @@
 import { watch, type FSWatcher } from 'node:fs';
-import { mkdir, readdir, readFile, rename } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { DurableJsonFile } from '../durable-json-file';
 import type { StudyDocument } from '../schema';
 import { DATA_FILE_NAME, type Store } from '../store';
 import { DEVICE_FILE_NAME, deviceDir } from './device';
 import { canonical, mergeBase, mergeDocuments, sameDocument, type DeviceInfo, type MergeNotice } from './merge';
+import { CONFLICT_COPIES_DIR, mergeConflictCopies } from './conflict-copies';
 import { readPeerDocument, readSeen } from './peer-file';
 
 /**
@@ -20,14 +21,7 @@ import { readPeerDocument, readSeen } from './peer-file';
  * A file with one writer never gets a conflict copy from the sync engine; merging happens here, in
  * the app, where notes are merged line by line instead of one whole file winning.
  */
-export const CONFLICT_COPIES_DIR = 'conflict-copies';
-
-/** Syncthing's `*.sync-conflict-*`, Dropbox's "(X's conflicted copy …)", Nextcloud's "(conflicted copy …)". */
-const CONFLICT_COPY = /^studyshelf(?:\.sync-conflict-[^/]*|\s*\([^)]*conflicted copy[^)]*\))\.json$/i;
-
-export function isConflictCopy(name: string): boolean {
-  return CONFLICT_COPY.test(name);
-}
+export { CONFLICT_COPIES_DIR, isConflictCopy } from './conflict-copies';
 
 export interface PeerStatus {
   id: string;
@@ -105,11 +99,20 @@ export class FolderSync {
     };
   }
 
-  /** Publishes this computer's name, merges what is there, then watches for more. */
+  /**
+   * Publishes this computer's name, merges what is there, then watches for more. Never rejects: a
+   * failure (a folder that cannot be written, a file that cannot be merged) is in the status, and the
+   * watching starts anyway, so the next change is merged.
+   */
   async start(): Promise<void> {
-    await mkdir(join(this.#own, 'seen'), { recursive: true });
-    await new DurableJsonFile<DeviceInfo>(join(this.#own, DEVICE_FILE_NAME)).write(this.#options.device);
-    await this.syncNow();
+    try {
+      await mkdir(join(this.#own, 'seen'), { recursive: true });
+      await new DurableJsonFile<DeviceInfo>(join(this.#own, DEVICE_FILE_NAME)).write(this.#options.device);
+      await this.syncNow();
+    } catch (error) {
+      this.#notice({ kind: 'not-merged', ref: '', message: `Syncing could not start: ${messageOf(error)}. It is tried again at the next change in the folder.` });
+      this.#options.onChange?.(this.status(), false);
+    }
     const devices = join(this.#options.folder, 'devices');
     try {
       // Recursive: the others' folders, and folders of computers that join later.
@@ -180,30 +183,50 @@ export class FolderSync {
     let changed = false;
     let statusChanged = false;
     for (const id of entries.sort()) {
+      if (this.#stopped) return;
+      // One computer's files never stop the others' from being merged: a failure is told and left for later.
       if (id === this.#options.device.id) {
-        changed = (await this.#mergeConflictCopies(this.#own, this.#options.device)) || changed;
+        changed = (await this.#mergeConflictCopies(this.#own, this.#options.device).catch(() => false)) || changed;
         continue;
       }
       const dir = join(devicesDir, id);
       const info = await this.#peerInfo(dir, id);
       const peer = this.#peers.get(id) ?? { id, name: info.name, lastMergedAt: null, waiting: null };
-      if (peer.name !== info.name) statusChanged = true;
+      const before = `${peer.name}\n${peer.waiting}`;
       peer.name = info.name;
       this.#peers.set(id, peer);
-      const read = await readPeerDocument(join(dir, DATA_FILE_NAME));
-      if (read.kind === 'missing') continue;
-      if (read.kind === 'incomplete') {
-        // Still arriving (or being replaced): the next event or poll reads it again.
-        if (peer.waiting === null) statusChanged = true;
-        peer.waiting = read.reason;
-        continue;
+      try {
+        changed = (await this.#syncPeer(info, dir, peer)) || changed;
+      } catch (error) {
+        const why = messageOf(error);
+        const waiting = `its data could not be merged (${why}); it is tried again at its next change`;
+        if (peer.waiting !== waiting) {
+          this.#notice({ kind: 'not-merged', ref: '', message: `${info.name}'s data could not be merged: ${why}. Nothing of it was changed here; it is tried again at its next change.` });
+        }
+        peer.waiting = waiting;
       }
-      if (peer.waiting !== null) statusChanged = true;
-      peer.waiting = null;
-      changed = (await this.#mergePeer(info, dir, read.doc, peer)) || changed;
-      changed = (await this.#mergeConflictCopies(dir, info)) || changed;
+      if (`${peer.name}\n${peer.waiting}` !== before) statusChanged = true;
     }
     if (changed || statusChanged) this.#options.onChange?.(this.status(), changed);
+  }
+
+  /** Reads one other computer's data and merges it; true when this computer's data changed. */
+  async #syncPeer(info: DeviceInfo, dir: string, peer: PeerStatus): Promise<boolean> {
+    const read = await readPeerDocument(join(dir, DATA_FILE_NAME));
+    if (read.kind === 'missing') return false;
+    if (read.kind !== 'ok') {
+      // Still arriving (or being replaced), or refused: the next event or poll reads it again.
+      peer.waiting = read.reason;
+      return false;
+    }
+    const changed = await this.#mergePeer(info, dir, read.doc, peer);
+    peer.waiting = null;
+    return (await this.#mergeConflictCopies(dir, info)) || changed;
+  }
+
+  #notice(notice: MergeNotice): void {
+    this.#notices.unshift({ ...notice, at: this.#now() });
+    this.#notices.splice(20);
   }
 
   async #peerInfo(dir: string, id: string): Promise<DeviceInfo> {
@@ -246,33 +269,22 @@ export class FolderSync {
     });
   }
 
-  /**
-   * A sync engine's conflict copy (two computers wrote one file): merged like any other version, with
-   * nothing taken as deleted (there is no base), then moved aside — never deleted unmerged.
-   */
+  /** Sync engines' conflict copies in a computer's folder, merged (nothing taken as deleted) and moved aside. */
   async #mergeConflictCopies(dir: string, info: DeviceInfo): Promise<boolean> {
-    let names: string[];
-    try {
-      names = (await readdir(dir)).filter(isConflictCopy);
-    } catch {
-      return false;
-    }
-    let changed = false;
-    for (const name of names) {
-      const read = await readPeerDocument(join(dir, name), false);
-      if (read.kind !== 'ok') continue;
-      changed = (await this.#apply(null, { id: `${info.id}~copy`, name: `${info.name} (conflict copy)` }, read.doc)) || changed;
-      const aside = join(this.#options.folder, CONFLICT_COPIES_DIR);
-      await mkdir(aside, { recursive: true });
-      await rename(join(dir, name), join(aside, `${info.id}-${Date.now()}-${basename(name)}`));
+    const copy = { id: `${info.id}~copy`, name: `${info.name} (conflict copy)` };
+    const { changed, moved } = await mergeConflictCopies(dir, this.#options.folder, info.id, (doc) => this.#apply(null, copy, doc));
+    for (const name of moved) {
       this.#conflictCopies += 1;
-      this.#notices.unshift({
+      this.#notice({
         kind: 'both-changed',
         ref: '',
-        at: this.#now(),
         message: `A conflict copy made by the sync engine (${name}) was merged and moved to the “${CONFLICT_COPIES_DIR}” folder.`,
       });
     }
     return changed;
   }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

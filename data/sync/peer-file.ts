@@ -1,10 +1,28 @@
 import { readFile, stat } from 'node:fs/promises';
-import { replayJournals } from '../journal';
+import { Journal, replayJournals } from '../journal';
 import { NewerVersionError } from '../migrate';
 import { readDocument } from '../read-document';
 import type { StudyDocument } from '../schema';
 
-export type PeerRead = { kind: 'ok'; doc: StudyDocument } | { kind: 'missing' } | { kind: 'incomplete'; reason: string };
+export type PeerRead =
+  | { kind: 'ok'; doc: StudyDocument }
+  | { kind: 'missing' }
+  | { kind: 'incomplete'; reason: string }
+  /** Not read at all (too large to be Studyshelf data): tried again only when it changes. */
+  | { kind: 'refused'; reason: string };
+
+/**
+ * The largest peer data file (or set of journals) read at all: 64 MB. The largest data Studyshelf makes
+ * in use — 10,000 resources with 16 MB of notes (bench/fixture.ts bigDocument(10_000, 16 MB)) — is a
+ * 21.8 MB file; one 16 MB note of non-ASCII text is up to 48 MB of UTF-8. Reading and parsing a
+ * file takes about 7 times its size in memory (200 MB: 1.35 GB), so a file past the limit (damaged or
+ * hostile) is refused from its size alone, before it is read.
+ */
+export const MAX_PEER_FILE_BYTES = 64 * 1024 * 1024;
+
+const MB = 1024 * 1024;
+const tooLarge = (what: string, bytes: number) =>
+  `${what} too large to merge (${Math.ceil(bytes / MB)} MB; Studyshelf merges files up to ${MAX_PEER_FILE_BYTES / MB} MB)`;
 
 /**
  * Another computer's data as its next start would load it (the file, then its journal). A file that is
@@ -17,6 +35,7 @@ export async function readPeerDocument(file: string, withJournal = true): Promis
     let bytes: Buffer;
     try {
       const before = await stat(file);
+      if (before.size > MAX_PEER_FILE_BYTES) return { kind: 'refused', reason: tooLarge('it is', before.size) };
       bytes = await readFile(file);
       const after = await stat(file);
       if (before.mtimeMs !== after.mtimeMs || before.size !== after.size || before.ino !== after.ino || bytes.length !== after.size) {
@@ -30,7 +49,11 @@ export async function readPeerDocument(file: string, withJournal = true): Promis
     }
     try {
       const { doc } = readDocument(file, bytes);
-      if (withJournal) await replayJournals(file, doc);
+      if (withJournal) {
+        const journals = await journalBytes(file, doc.journalGeneration ?? 0);
+        if (journals > MAX_PEER_FILE_BYTES) return { kind: 'refused', reason: tooLarge('its journal is', journals) };
+        await replayJournals(file, doc);
+      }
       delete doc.journalGeneration;
       return { kind: 'ok', doc };
     } catch (error) {
@@ -46,4 +69,14 @@ export async function readPeerDocument(file: string, withJournal = true): Promis
 export async function readSeen(file: string): Promise<StudyDocument | null> {
   const read = await readPeerDocument(file, false);
   return read.kind === 'ok' ? read.doc : null;
+}
+
+/** The size of the journals a start would replay on top of the document (those after `included`). */
+async function journalBytes(file: string, included: number): Promise<number> {
+  let total = 0;
+  for (const journal of await Journal.files(file)) {
+    if (journal.generation <= included) continue;
+    total += (await stat(journal.file).catch(() => null))?.size ?? 0;
+  }
+  return total;
 }
