@@ -1,8 +1,9 @@
 import { importCsv } from './csv';
-import { BOOKMARKS_PARSING, importBookmarks, importHtmlPage, isBookmarksFile, PAGE_PARSING } from './html';
+import { runInSlices } from './dom-walk';
+import { BOOKMARKS_PARSING, bookmarksOf, importBookmarks, importHtmlPage, isBookmarksFile, PAGE_PARSING, pageOf } from './html';
 import { checkText, fitToDocument, ImportError, type ImportPreview } from './imported';
 import { importMarkdown, importMarkdownInSlices } from './markdown';
-import { importOpml, OPML_PARSING } from './opml';
+import { importOpml, OPML_PARSING, opmlOf } from './opml';
 import { parseDocumentInSlices } from './parse-in-slices';
 
 type Format = 'bookmarks' | 'opml' | 'html' | 'csv' | 'json' | 'markdown';
@@ -27,26 +28,30 @@ export function importFile(fileName: string, content: string): ImportPreview {
 
 /**
  * The same, a slice at a time with `between` awaited after each (progress, cancel): Markdown, HTML pages,
- * bookmarks and OPML. A CSV is read in one go (papaparse needs well under a second even at 20 MB).
+ * bookmarks and OPML. Those three are parsed a slice at a time (the first 70% of the progress), then
+ * walked a slice at a time (the rest). A CSV is read in one go (papaparse needs well under a second even at 20 MB).
  */
 export async function importFileInSlices(fileName: string, content: string, between: (done: number, total: number) => Promise<void>): Promise<ImportPreview> {
   return fitToDocument(await readInSlices(fileName, content, between));
 }
 
+const WALKERS = {
+  bookmarks: [BOOKMARKS_PARSING, bookmarksOf],
+  html: [PAGE_PARSING, pageOf],
+  opml: [OPML_PARSING, opmlOf],
+} as const;
+
 async function readInSlices(fileName: string, content: string, between: (done: number, total: number) => Promise<void>): Promise<ImportPreview> {
   const format = formatOf(fileName, content);
   if (format === 'json' || format === 'csv') return importOther(format, fileName, content);
   checkText(fileName, content);
-  switch (format) {
-    case 'markdown':
-      return importMarkdownInSlices(fileName, content, between);
-    case 'bookmarks':
-      return importBookmarks(fileName, content, await parseDocumentInSlices(content, BOOKMARKS_PARSING, between));
-    case 'html':
-      return importHtmlPage(fileName, content, await parseDocumentInSlices(content, PAGE_PARSING, between));
-    case 'opml':
-      return importOpml(fileName, content, await parseDocumentInSlices(content, OPML_PARSING, between));
-  }
+  if (format === 'markdown') return importMarkdownInSlices(fileName, content, between);
+  const [options, walker] = WALKERS[format];
+  // Progress in thousandths, so that the last report is exactly 1.
+  const { doc, elements } = await parseDocumentInSlices(fileName, content, options, (done, total) => between(Math.floor((700 * done) / total), 1000));
+  const preview = await runInSlices(walker(fileName, doc), (visited) => between(700 + Math.floor((300 * Math.min(visited, elements)) / Math.max(1, elements)), 1000));
+  await between(1000, 1000);
+  return preview;
 }
 
 function importOther(format: Exclude<Format, 'markdown'>, fileName: string, content: string): ImportPreview {

@@ -1,11 +1,10 @@
 import type { Document, Element } from 'domhandler';
 import { isTag } from 'domhandler';
-import { findAll, findOne, getAttributeValue, getChildren, textContent } from 'domutils';
-import { parseDocument } from 'htmlparser2';
+import { getAttributeValue } from 'domutils';
 import { dateFromFile } from './dates';
+import { clean, findFirst, runWhole, SKIP, textOf, walkElements, type Steps } from './dom-walk';
 import { checkText, ImportError, webUrlOrNull, type ImportedResource, type ImportPreview, type Skipped } from './imported';
-
-const clean = (text: string) => text.replace(/\s+/g, ' ').trim();
+import { parseWhole } from './parse-in-slices';
 
 /** A browser's bookmarks export (Netscape format): folders become groups, ADD_DATE is kept. */
 export function isBookmarksFile(content: string): boolean {
@@ -15,89 +14,101 @@ export function isBookmarksFile(content: string): boolean {
 export const BOOKMARKS_PARSING = { lowerCaseTags: true, lowerCaseAttributeNames: true } as const;
 export const PAGE_PARSING = { lowerCaseTags: true } as const;
 
-/** `parsed`: the file already parsed with BOOKMARKS_PARSING (a slice at a time, for a big file). */
-export function importBookmarks(fileName: string, content: string, parsed?: Document): ImportPreview {
+/** A folder path is kept to this length as it grows (the document keeps 200 characters of a group). */
+const PATH_CHARS = 400;
+
+/** Read whole: the file parsed here, then walked in one go. */
+export function importBookmarks(fileName: string, content: string): ImportPreview {
   checkText(fileName, content);
-  const doc = parsed ?? parseDocument(content, BOOKMARKS_PARSING);
-  const skipped: Skipped[] = [];
-  const resources: ImportedResource[] = [];
-  // <DT><H3>Folder</H3><DL>…</DL> nests; the parser closes the unclosed <DT>s, so walk the <A>s and
-  // read each one's folder path from the <H3> headings of the <DL>s around it.
-  for (const anchor of findAll((e) => e.name === 'a', doc.children)) {
-    const title = clean(textContent(anchor)) || getAttributeValue(anchor, 'href') || '';
-    resources.push({
-      title,
-      url: webUrlOrNull(getAttributeValue(anchor, 'href'), null, skipped),
-      author: null,
-      description: '',
-      group: folderPath(anchor),
-      done: false,
-      addedAt: dateFromFile(getAttributeValue(anchor, 'add_date'), `“${title}”: ADD_DATE`, null, skipped),
-      parts: [],
-      links: [],
-      line: 0,
-    });
-  }
-  if (resources.length === 0) throw new ImportError(`“${fileName}” holds no bookmarks.`);
-  const title = clean(textContent(findOne((e) => e.name === 'h1', doc.children) ?? doc)) || 'Bookmarks';
-  return { title: title.length > 80 ? 'Bookmarks' : title, format: 'bookmarks', resources, skipped };
+  return runWhole(bookmarksOf(fileName, parseWhole(fileName, content, BOOKMARKS_PARSING).doc));
 }
 
-function folderPath(anchor: Element): string | null {
-  const names: string[] = [];
-  for (let node = anchor.parent; node && isTag(node); node = node.parent as Element | null) {
-    if (node.name !== 'dl') continue;
-    // The folder's name is the <H3> just before this <DL> (in the same <DT>).
-    const siblings = getChildren(node.parent!);
-    const index = siblings.indexOf(node);
-    const heading = siblings.slice(0, index).reverse().find((s) => isTag(s) && (s.name === 'h3' || s.name === 'dt'));
-    const h3 = heading && isTag(heading) ? (heading.name === 'h3' ? heading : findOne((e) => e.name === 'h3', [heading], false)) : null;
-    if (h3) names.unshift(clean(textContent(h3)));
-  }
-  return names.length ? names.join(' / ') : null;
+/**
+ * `doc`: the file parsed with BOOKMARKS_PARSING. <DT><H3>Folder</H3><DL>…</DL> nests (the parser closes
+ * the unclosed <DT>s): one walk in document order carries each <DL>'s folder path down to what it holds,
+ * the folder's name being the <H3> (or the <DT> holding one) last seen before that <DL>.
+ */
+export function* bookmarksOf(fileName: string, doc: Document): Steps<ImportPreview> {
+  const skipped: Skipped[] = [];
+  const resources: ImportedResource[] = [];
+  let heading: Element | null = null;
+  interface Around { path: string | null; heading: string | null }
+  yield* walkElements<Around>(doc.children, { path: null, heading: null }, (element, around) => {
+    const inner: Around = { path: around.path, heading: null };
+    if (element.name === 'h1') heading ??= element;
+    else if (element.name === 'h3') around.heading = clean(textOf(element, 1000));
+    else if (element.name === 'dt') {
+      const h3 = element.children.find((c) => isTag(c) && c.name === 'h3');
+      around.heading = h3 ? clean(textOf(h3, 1000)) : null;
+    } else if (element.name === 'dl' && around.heading) {
+      inner.path = around.path === null ? around.heading : around.path.length < PATH_CHARS ? `${around.path} / ${around.heading}` : around.path;
+    } else if (element.name === 'a') {
+      const title = clean(textOf(element)) || getAttributeValue(element, 'href') || '';
+      resources.push({
+        title,
+        url: webUrlOrNull(getAttributeValue(element, 'href'), null, skipped),
+        author: null,
+        description: '',
+        group: around.path,
+        done: false,
+        addedAt: dateFromFile(getAttributeValue(element, 'add_date'), `“${title}”: ADD_DATE`, null, skipped),
+        parts: [],
+        links: [],
+        line: 0,
+      });
+    }
+    return inner;
+  });
+  if (resources.length === 0) throw new ImportError(`“${fileName}” holds no bookmarks.`);
+  const title = clean(textOf(heading ?? doc, 1000));
+  return { title: title.length > 80 || !title ? 'Bookmarks' : title, format: 'bookmarks', resources, skipped };
 }
 
 const NOISE = ['nav', 'header', 'footer', 'aside', 'script', 'style', 'noscript', 'form'];
+const isNoise = (e: Element) => NOISE.includes(e.name) || /\b(nav|menu|sidebar|footer|breadcrumb)\b/i.test(getAttributeValue(e, 'class') ?? '');
+
+export function importHtmlPage(fileName: string, content: string): ImportPreview {
+  checkText(fileName, content);
+  return runWhole(pageOf(fileName, parseWhole(fileName, content, PAGE_PARSING).doc));
+}
 
 /**
- * An ordinary web page: the links of its main content (<main>, <article>, or the body without its
- * navigation, header, footer and sidebars), each with the text around it as a description.
+ * An ordinary web page (parsed with PAGE_PARSING): the links of its main content (<main>, <article>,
+ * or the body without its navigation, header, footer and sidebars), each with the text around it as a
+ * description.
  */
-export function importHtmlPage(fileName: string, content: string, parsed?: Document): ImportPreview {
-  checkText(fileName, content);
-  const doc = parsed ?? parseDocument(content, PAGE_PARSING);
-  const main =
-    findOne((e) => e.name === 'main' || getAttributeValue(e, 'role') === 'main', doc.children) ??
-    findOne((e) => e.name === 'article', doc.children) ??
-    findOne((e) => e.name === 'body', doc.children) ??
-    doc;
-  const inNoise = (e: Element) => {
-    for (let n: Element | null = e; n && n !== main; n = n.parent as Element | null) {
-      if (NOISE.includes(n.name) || /\b(nav|menu|sidebar|footer|breadcrumb)\b/i.test(getAttributeValue(n, 'class') ?? '')) return true;
+export function* pageOf(fileName: string, doc: Document): Steps<ImportPreview> {
+  let visited = 0;
+  let main: Document | Element = doc;
+  for (const test of [(e: Element) => e.name === 'main' || getAttributeValue(e, 'role') === 'main', (e: Element) => e.name === 'article', (e: Element) => e.name === 'body']) {
+    const search = yield* findFirst(test, doc.children, visited);
+    visited = search.visited;
+    if (search.found) {
+      main = search.found;
+      break;
     }
-    return false;
-  };
+  }
+  const titled = (yield* findFirst((e) => e.name === 'title', doc.children, visited)).found ?? (yield* findFirst((e) => e.name === 'h1', doc.children, visited)).found;
+  const pageTitle = clean(textOf(titled ?? doc, 1000));
   const skipped: Skipped[] = [];
   const seen = new Set<string>();
   const resources: ImportedResource[] = [];
   let group: string | null = null;
-  const pageTitle = clean(textContent(findOne((e) => e.name === 'title', doc.children) ?? findOne((e) => e.name === 'h1', doc.children) ?? doc));
-  for (const element of findAll((e) => e.name === 'a' || /^h[2-3]$/.test(e.name), getChildren(main))) {
-    if (inNoise(element)) continue;
-    if (element.name !== 'a') {
-      group = clean(textContent(element)) || null;
-      continue;
-    }
+  yield* walkElements(main.children, null, (element) => {
+    if (isNoise(element)) return SKIP;
+    if (/^h[2-3]$/.test(element.name)) group = clean(textOf(element, 1000)) || null;
+    if (element.name !== 'a') return null;
     const href = getAttributeValue(element, 'href') ?? '';
-    const title = clean(textContent(element));
-    if (!href || href.startsWith('#') || !title) continue;
+    const title = clean(textOf(element));
+    if (!href || href.startsWith('#') || !title) return null;
     const url = webUrlOrNull(href, null, skipped);
-    if (url && seen.has(url)) continue;
+    if (url && seen.has(url)) return null;
     if (url) seen.add(url);
     const container = element.parent && isTag(element.parent) && ['li', 'p', 'dd', 'td'].includes(element.parent.name) ? element.parent : null;
-    const around = container ? clean(textContent(container)).replace(title, '').replace(/^[\s.:–—-]+/, '').trim() : '';
+    const around = container ? clean(textOf(container, 2000)).replace(title, '').replace(/^[\s.:–—-]+/, '').trim() : '';
     resources.push({ title, url, author: null, description: around.slice(0, 500), group, done: false, parts: [], links: [], line: 0 });
-  }
+    return null;
+  }, visited);
   if (resources.length === 0) throw new ImportError(`“${fileName}” has no links in its main content.`);
   return { title: pageTitle.slice(0, 200) || fileName, format: 'html', resources, skipped };
 }

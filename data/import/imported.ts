@@ -46,13 +46,39 @@ export class ImportError extends StudyError {
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
-/** Refuses what is not a text file of a reasonable size, before any parser sees it. */
+/** Refuses what is not a text file of a reasonable size, or a JSON file nested absurdly deep, before any parser sees it. */
 export function checkText(fileName: string, content: string): void {
   if (content.length > MAX_IMPORT_BYTES) {
     throw new ImportError(`“${fileName}” is ${Math.round(content.length / 1024 / 1024)} MB; Studyshelf imports files up to 20 MB.`);
   }
   if (content.trim() === '') throw new ImportError(`“${fileName}” is empty.`);
   if (content.includes('\0')) throw new ImportError(`“${fileName}” is not a text file (it contains binary data).`);
+  // A backup is read by JSON.parse and then copied and checked by code that recurses into what it holds.
+  if (/\.json$/i.test(fileName) && jsonNesting(content) > MAX_NESTING) throw nestedTooDeeply(fileName);
+}
+
+/** Deeper than this, a file is not a list anyone keeps (nor a backup): refused before its depth costs anything. */
+export const MAX_NESTING = 1000;
+
+export function nestedTooDeeply(fileName: string): ImportError {
+  return new ImportError(`“${fileName}” is nested too deeply (more than ${MAX_NESTING.toLocaleString('en')} levels, one inside the other): Studyshelf does not read it.`);
+}
+
+/** How deep JSON text nests its arrays and objects (brackets inside strings do not count); one pass. */
+export function jsonNesting(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // a backslash: the next character is escaped
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) deepest = Math.max(deepest, ++depth);
+    else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return deepest;
 }
 
 /** A URL is kept as a link only when it is http(s); otherwise the item keeps its title and loses the link. */

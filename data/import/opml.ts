@@ -1,52 +1,67 @@
 import type { Document, Element } from 'domhandler';
-import { findOne, getAttributeValue, getChildren } from 'domutils';
 import { isTag } from 'domhandler';
-import { parseDocument } from 'htmlparser2';
+import { getAttributeValue, getChildren } from 'domutils';
+import { findFirst, runWhole, type Steps } from './dom-walk';
 import { checkText, ImportError, webUrlOrNull, type ImportedResource, type ImportPreview, type Skipped } from './imported';
+import { parseWhole } from './parse-in-slices';
 
 const outlines = (node: Element) => getChildren(node).filter((c): c is Element => isTag(c) && c.name === 'outline');
 const textOf = (o: Element) => (getAttributeValue(o, 'text') ?? getAttributeValue(o, 'title') ?? '').trim();
 const urlOf = (o: Element) => getAttributeValue(o, 'htmlUrl') ?? getAttributeValue(o, 'url') ?? getAttributeValue(o, 'xmlUrl') ?? null;
 
-/**
- * OPML (a feed reader's export, an outliner's file): an outline with a link is a resource, the
- * outlines under it its parts; an outline without a link is a group for what it holds.
- */
+/** A group path is kept to this length as it grows (the document keeps 200 characters of a group). */
+const PATH_CHARS = 400;
+const YIELD_EVERY = 256;
+
 export const OPML_PARSING = { xmlMode: true } as const;
 
-export function importOpml(fileName: string, content: string, parsed?: Document): ImportPreview {
+export function importOpml(fileName: string, content: string): ImportPreview {
   checkText(fileName, content);
-  const doc = parsed ?? parseDocument(content, OPML_PARSING);
-  const body = findOne((e) => e.name === 'body', doc.children);
-  if (!findOne((e) => e.name === 'opml', doc.children, false) || !body) {
+  return runWhole(opmlOf(fileName, parseWhole(fileName, content, OPML_PARSING).doc));
+}
+
+/**
+ * OPML (a feed reader's export, an outliner's file; parsed with OPML_PARSING): an outline with a link
+ * is a resource, the outlines under it its parts; an outline without a link is a group for what it holds.
+ * The outlines are walked with an explicit stack, in document order.
+ */
+export function* opmlOf(fileName: string, doc: Document): Steps<ImportPreview> {
+  const { found: body, visited } = yield* findFirst((e) => e.name === 'body', doc.children);
+  if (!doc.children.some((c) => isTag(c) && c.name === 'opml') || !body) {
     throw new ImportError(`“${fileName}” is not an OPML file (no <opml> with a <body>).`);
   }
   const skipped: Skipped[] = [];
   const resources: ImportedResource[] = [];
-  const walk = (nodes: Element[], group: string | null) => {
-    for (const outline of nodes) {
-      const url = urlOf(outline);
-      const children = outlines(outline);
-      if (!url) {
-        walk(children, [group, textOf(outline)].filter(Boolean).join(' / ') || null);
-        continue;
-      }
-      resources.push({
-        title: textOf(outline) || url,
-        url: webUrlOrNull(url, null, skipped),
-        author: null,
-        description: (getAttributeValue(outline, 'description') ?? '').trim(),
-        group,
-        done: false,
-        parts: children.map((c) => ({ title: textOf(c) || urlOf(c) || 'Part', url: webUrlOrNull(urlOf(c), null, skipped), done: false })),
-        links: [],
-        line: 0,
-      });
+  const stack: Array<{ nodes: Element[]; index: number; group: string | null }> = [{ nodes: outlines(body), index: 0, group: null }];
+  for (let seen = visited; stack.length > 0; seen++) {
+    if (seen % YIELD_EVERY === 0) yield seen;
+    const frame = stack[stack.length - 1]!;
+    const outline = frame.nodes[frame.index++];
+    if (!outline) {
+      stack.pop();
+      continue;
     }
-  };
-  walk(outlines(body), null);
+    const url = urlOf(outline);
+    const children = outlines(outline);
+    if (!url) {
+      const group = frame.group === null ? textOf(outline) || null : frame.group.length < PATH_CHARS ? [frame.group, textOf(outline)].filter(Boolean).join(' / ') : frame.group;
+      stack.push({ nodes: children, index: 0, group });
+      continue;
+    }
+    resources.push({
+      title: textOf(outline) || url,
+      url: webUrlOrNull(url, null, skipped),
+      author: null,
+      description: (getAttributeValue(outline, 'description') ?? '').trim(),
+      group: frame.group,
+      done: false,
+      parts: children.map((c) => ({ title: textOf(c) || urlOf(c) || 'Part', url: webUrlOrNull(urlOf(c), null, skipped), done: false })),
+      links: [],
+      line: 0,
+    });
+  }
   if (resources.length === 0) throw new ImportError(`“${fileName}” has no outlines with links.`);
-  const head = findOne((e) => e.name === 'title', doc.children);
+  const head = (yield* findFirst((e) => e.name === 'title', doc.children)).found;
   const title = head ? getChildren(head).map((c) => ('data' in c ? String(c.data) : '')).join('').trim() : '';
   return { title: title || fileName.replace(/\.[^.]+$/, ''), format: 'opml', resources, skipped };
 }
