@@ -20,7 +20,8 @@ export async function readImportFile(path: string, fs: FsSeam = realFs): Promise
   const bytes = await fs.readFile(path).catch((error: unknown) => {
     throw new ImportError(`“${fileName}” could not be read: ${describeFsError(error)}`);
   });
-  // A byte-order mark is not part of the text; anything not UTF-8 shows as U+FFFD and the importers say so.
+  // A byte-order mark is not part of the text; anything not UTF-8 shows as U+FFFD and the preview says so
+  // (import/imported.ts, finishPreview): counted there, so that a file dropped on the window is told too.
   return { fileName, content: bytes.toString('utf8').replace(/^\uFEFF/, '') };
 }
 

@@ -1,7 +1,7 @@
 import { importCsv } from './csv';
 import { runInSlices } from './dom-walk';
 import { BOOKMARKS_PARSING, bookmarksOf, importBookmarks, importHtmlPage, isBookmarksFile, PAGE_PARSING, pageOf } from './html';
-import { checkText, fitToDocument, ImportError, type ImportPreview } from './imported';
+import { checkText, finishPreview, ImportError, type ImportPreview } from './imported';
 import { importMarkdown, importMarkdownInSlices } from './markdown';
 import { importOpml, OPML_PARSING, opmlOf } from './opml';
 import { parseDocumentInSlices } from './parse-in-slices';
@@ -23,7 +23,7 @@ function formatOf(fileName: string, content: string): Format {
 /** Chooses the importer by what the file is. */
 export function importFile(fileName: string, content: string): ImportPreview {
   const format = formatOf(fileName, content);
-  return fitToDocument(format === 'markdown' ? importMarkdown(fileName, content) : importOther(format, fileName, content));
+  return finishPreview(format === 'markdown' ? importMarkdown(fileName, content) : importOther(format, fileName, content), content);
 }
 
 /**
@@ -32,7 +32,7 @@ export function importFile(fileName: string, content: string): ImportPreview {
  * walked a slice at a time (the rest). A CSV is read in one go (papaparse needs well under a second even at 20 MB).
  */
 export async function importFileInSlices(fileName: string, content: string, between: (done: number, total: number) => Promise<void>): Promise<ImportPreview> {
-  return fitToDocument(await readInSlices(fileName, content, between));
+  return finishPreview(await readInSlices(fileName, content, between), content);
 }
 
 const WALKERS = {

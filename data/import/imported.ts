@@ -101,8 +101,34 @@ const MAX = { title: 1000, author: 500, description: 10_000, group: 200 } as con
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 const titleOf = (item: ImportedItem) => clip(item.title.trim() || item.url || 'Untitled', MAX.title);
 
-/** The preview with every text within the document's limits and every title non-empty. */
-export function fitToDocument(preview: ImportPreview): ImportPreview {
+/**
+ * What an import hands on: the preview with every text within the document's limits, every title
+ * non-empty, and a first note when the file was not UTF-8. Bytes that are not UTF-8 reach here as
+ * U+FFFD (Buffer's and the browser's File decoding both replace them): they are counted, and the first
+ * line with one is shown, so the user knows to save the file as UTF-8 rather than keep “�” in titles.
+ */
+export function finishPreview(preview: ImportPreview, content: string): ImportPreview {
+  const fitted = fitToDocument(preview);
+  const note = encodingNote(content);
+  return note ? { ...fitted, skipped: [note, ...fitted.skipped] } : fitted;
+}
+
+function encodingNote(content: string): Skipped | null {
+  const first = content.indexOf('\uFFFD');
+  if (first < 0) return null;
+  let count = 0;
+  for (let i = first; i >= 0; i = content.indexOf('\uFFFD', i + 1)) count++;
+  const start = content.lastIndexOf('\n', first) + 1;
+  const end = content.indexOf('\n', first);
+  const line = content.slice(0, start).split('\n').length;
+  return {
+    line,
+    text: content.slice(start, end < 0 ? undefined : end).trim().slice(0, 120),
+    reason: `${count.toLocaleString('en')} character${count === 1 ? ' is' : 's are'} not UTF-8 and show as “\uFFFD” (from this line on): save the file as UTF-8 and import it again to keep them.`,
+  };
+}
+
+function fitToDocument(preview: ImportPreview): ImportPreview {
   const resources = preview.resources.map((r) => ({
     ...r,
     title: titleOf(r),
