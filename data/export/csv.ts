@@ -4,6 +4,18 @@ import type { StudyDocument, StudyList } from '../schema';
 const COLUMNS = ['title', 'url', 'status', 'tags', 'author', 'description', 'started', 'finished', 'parts'];
 
 /**
+ * A cell a spreadsheet would run as a formula (it begins with =, +, -, @, a tab or a carriage return) gets
+ * a leading apostrophe, as OWASP advises against CSV injection: the spreadsheet shows it as text. A cell
+ * that already begins with apostrophes before such a character gets one more, so the CSV importer, which
+ * takes exactly one away (import/csv.ts), gives back every text as it was.
+ */
+export const FORMULA_START = /^'*[=+\-@\t\r]/;
+
+export function escapeFormula(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+/**
  * Lists as CSV, one row per resource: the columns the CSV importer reads (title, url, status, tags)
  * and a few more for spreadsheets, with a first `list` column when there are several lists. Importing
  * one list's file back gives the same resources and done states.
@@ -24,5 +36,6 @@ export function exportCsv(doc: StudyDocument, lists: readonly StudyList[], optio
       parts: r.parts.length ? `${r.parts.filter((p) => doc.progress[`${list.id}/${r.id}/${p.id}`]?.status === 'done').length}/${r.parts.length}` : '',
     };
   }));
-  return `${Papa.unparse(rows, { columns: options.listColumn ? ['list', ...COLUMNS] : COLUMNS })}\n`;
+  const safe = rows.map((row) => Object.fromEntries(Object.entries(row).map(([column, cell]) => [column, escapeFormula(cell)])));
+  return `${Papa.unparse(safe, { columns: options.listColumn ? ['list', ...COLUMNS] : COLUMNS })}\n`;
 }

@@ -1,6 +1,13 @@
 import Papa from 'papaparse';
+import { FORMULA_START } from '../export/csv';
 import { dateFromFile } from './dates';
 import { checkText, ImportError, webUrlOrNull, type ImportedResource, type ImportPreview, type Skipped } from './imported';
+
+/**
+ * Undoes exactly the escaping of the CSV export (export/csv.ts, escapeFormula): a cell that begins with
+ * apostrophes before =, +, -, @, a tab or a return loses one apostrophe, so “'-5 tips” is “-5 tips” again.
+ */
+const unescapeFormula = (cell: string) => (FORMULA_START.test(cell) && cell.startsWith("'") ? cell.slice(1) : cell);
 
 const DONE = new Set(['done', 'read', 'archive', 'archived', 'x', 'yes', 'true', '1', 'finished', 'complete']);
 
@@ -14,6 +21,7 @@ export function importCsv(fileName: string, content: string): ImportPreview {
     header: true,
     skipEmptyLines: 'greedy',
     transformHeader: (h) => h.trim().toLowerCase(),
+    transform: unescapeFormula,
   });
   const fatal = parsed.errors.find((e) => e.type === 'Quotes' || e.type === 'Delimiter');
   if (fatal) throw new ImportError(`“${fileName}” is not valid CSV: ${fatal.message} (line ${(fatal.row ?? 0) + 2}).`);
