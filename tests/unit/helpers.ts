@@ -1,7 +1,6 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
 import { realFs, type FsSeam } from '../../data/fs-seam';
 import { replayJournals } from '../../data/journal';
 import { readDocument } from '../../data/read-document';
@@ -17,9 +16,10 @@ export async function tempDir(): Promise<string> {
   return dir;
 }
 
-afterEach(async () => {
+/** After each test (tests/unit/close-stores.ts, once its stores are closed): the temp folders go. */
+export async function removeTempDirs(): Promise<void> {
   await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true, maxRetries: 5 })));
-});
+}
 
 export async function readJson(file: string): Promise<unknown> {
   return JSON.parse(await readFile(file, 'utf8'));

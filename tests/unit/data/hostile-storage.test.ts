@@ -1,7 +1,7 @@
 import { appendFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Journal, replayJournals } from '../../../data/journal';
 import { DocumentSchema, type Status, type StudyDocument } from '../../../data/schema';
 import { DATA_FILE_NAME, openStore } from '../../../data/store';
@@ -116,8 +116,12 @@ describe('journal lines are checked before they are applied', () => {
     expect(replayed.applied).toBe(2);
     expect(replayed.skipped).toHaveLength(1);
     expect(DocumentSchema.safeParse(doc).success).toBe(true);
-    // Our own journal at start: the data stays readable, nothing is "restored from a backup".
+    // Our own journal at start: the data stays readable, nothing is "restored from a backup", and the
+    // line that was not applied is reported.
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const after = await reopened(dir);
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^Studyshelf: journal line not applied \(.*:2\)/));
+    warn.mockRestore();
     expect(after.notes[`${PBTS}/peps`]?.body).toBe('before the bad line');
     expect(after.notes[`${PBTS}/inside-the-python-virtual-machine`]?.body).toBe('after the bad line');
     expect((await reopened(dir)).notes[`${PBTS}/inside-the-python-virtual-machine`]?.body).toBe('after the bad line');

@@ -28,6 +28,7 @@ describe('importing through the store', () => {
     const b = await store.change((doc) => importInto(doc, 'article.md', text, 'new', new Date().toISOString()));
     expect(a).not.toBe(b);
     expect(new Set(store.document()!.lists.map((l) => l.id)).size).toBe(4);
+    await store.close();
   });
 
   it.each([

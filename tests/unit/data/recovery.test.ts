@@ -58,6 +58,7 @@ describe('a damaged data file at start', () => {
     expect(JSON.parse(await readFile(file, 'utf8')).lists).toHaveLength(2);
     const damaged = names.find((n) => n.startsWith('studyshelf.damaged-'))!;
     expect(await readFile(join(dir, damaged), 'utf8')).toBe(content);
+    await store.close();
   });
 
   it('a missing data file beside backups is lost data, not a first run: the backup comes back', async () => {

@@ -74,6 +74,8 @@ describe('a disk that fails', () => {
     const store = await openStore({ dir, fs, retryDelaysMs: [60_000] });
     await store.change((doc) => void (doc.progress[`${PBTS}/peps`] = { status: 'done', startedAt: null, doneAt: null, updatedAt: new Date().toISOString() }));
     const before = await readFile(join(dir, DATA_FILE_NAME), 'utf8');
+    // The snapshot at close cannot be written either, and says so in the log.
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     failing = true;
     await expect(store.setDone(`${PBTS}/pep-0432`, true)).rejects.toMatchObject({ code: 'unknown-ref' });
     await expect(store.setDone(`${PBTS}/peps/pep-0432`, true)).rejects.toMatchObject({ code: 'io' });
@@ -81,6 +83,8 @@ describe('a disk that fails', () => {
     // Quitting while the disk still fails says so instead of quitting as if all were saved.
     await expect(store.close()).rejects.toMatchObject({ code: 'io', message: expect.stringMatching(/input\/output error/) });
     expect(await readFile(join(dir, DATA_FILE_NAME), 'utf8')).toBe(before);
+    expect(warn).toHaveBeenCalledWith('Studyshelf: backup failed:', expect.stringContaining('EIO'));
+    warn.mockRestore();
   });
 
   it('on close, a last attempt writes what is pending when the disk is back', async () => {
