@@ -196,10 +196,15 @@ app.on('will-quit', (event) => {
   stopWatching?.();
   stopLinkSchedule?.();
   stopSync?.();
-  void store.close().finally(() => {
-    storeClosed = true;
-    app.quit();
-  });
+  void store
+    .close()
+    // The last write failed: what it held is in the recovery file, put back at the next start. Say so
+    // before quitting instead of quitting as if all was saved.
+    .catch((error: unknown) => dialog.showErrorBox('Not everything was saved to disk', error instanceof Error ? error.message : String(error)))
+    .finally(() => {
+      storeClosed = true;
+      app.quit();
+    });
 });
 // An OS shutdown or `kill` sends SIGTERM: quit through the same path so windows flush and writes finish.
 process.on('SIGTERM', () => app.quit());

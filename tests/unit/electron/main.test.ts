@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { CHANNELS, FLUSH_HOOK } from '../../../electron/api/channels';
@@ -74,5 +74,21 @@ describe('main', () => {
     // Quitting wrote the whole document: the data file itself holds it.
     const onDisk = JSON.parse(await readFile(join(dir, 'studyshelf.json'), 'utf8'));
     expect(onDisk.notes[`${PBTS}/peps`].body).toBe('written while quitting');
+  });
+  it('a last write that fails at quit is not quiet: the user is told, and the recovery file holds the change', async () => {
+    const dir = await tempDir();
+    const { app, handlers, module } = await startMain([`--user-data-dir=${dir}`]);
+    const ours = { senderFrame: { url: 'app://studyshelf/index.html' } };
+    await handlers.get('studyshelf:saveNote')!(ours, `${PBTS}/peps`, 'written before a failing quit');
+    // The data file's place is taken by a folder: the whole write at quit cannot replace it.
+    const file = join(dir, 'studyshelf.json');
+    await rm(file);
+    await mkdir(join(file, 'in-the-way'), { recursive: true });
+    const event = { defaultPrevented: false, preventDefault: () => (event.defaultPrevented = true) };
+    app.emit('will-quit', event);
+    await vi.waitFor(() => expect(app.quit).toHaveBeenCalled());
+    expect(module.dialog.showErrorBox).toHaveBeenCalledWith('Not everything was saved to disk', expect.stringContaining('studyshelf.recovery.json'));
+    const recovery = JSON.parse(await readFile(join(dir, 'studyshelf.recovery.json'), 'utf8'));
+    expect(recovery.notes[`${PBTS}/peps`].body).toBe('written before a failing quit');
   });
 });
