@@ -22,6 +22,8 @@ export interface JobHandle {
   readonly signal: AbortSignal;
 }
 
+export type JobHold = (progress: JobProgress, cancelled: AbortSignal) => Promise<void>;
+
 /**
  * Long work in main (imports; later link checks) runs as a job: it reports progress as events and
  * checks for a cancel between stages, before it changes anything.
@@ -29,7 +31,15 @@ export interface JobHandle {
 export class Jobs {
   readonly #running = new Map<string, { cancelled: boolean; committed: boolean; abort: AbortController }>();
 
-  constructor(private readonly report: (progress: JobProgress) => void) {}
+  /**
+   * `hold`, a test seam: awaited after each cancellable stage is reported, before the job goes on (with
+   * the signal a cancel aborts), so a test can cancel a job at a known point instead of racing it with a
+   * file big enough to be slow.
+   */
+  constructor(
+    private readonly report: (progress: JobProgress) => void,
+    private readonly hold?: JobHold,
+  ) {}
 
   /**
    * `keepsPartial`: the work itself stops on `signal` and returns what it did, so a cancel is not an
@@ -42,8 +52,10 @@ export class Jobs {
     this.#running.set(id, state);
     const step = async (stage: string, fraction: number, cancellable: boolean) => {
       if (state.cancelled) throw cancelled();
-      this.report({ job: id, stage, fraction, cancellable });
+      const progress = { job: id, stage, fraction, cancellable };
+      this.report(progress);
       await new Promise((resolve) => setImmediate(resolve));
+      if (cancellable) await this.hold?.(progress, state.abort.signal);
       if (state.cancelled) throw cancelled();
     };
     try {

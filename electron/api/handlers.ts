@@ -6,7 +6,7 @@ import { copyData, removeMovedData } from '../../data/sync/move-data';
 import { StudyError } from '../../data/errors';
 import { mergeDocuments, previewBackupFile, readBackupFile } from '../../data/backup-file';
 import * as lists from '../../data/list-ops';
-import { Jobs, type JobHandle } from '../../data/jobs';
+import { Jobs, type JobHandle, type JobHold } from '../../data/jobs';
 import type { LinkChecker } from '../../data/links/link-checks';
 import { itemRef, resolveRef, resourceRef, resourceRefOf } from '../../data/refs';
 import { exportFileName, exportFrom, importJob, previewImportJob, type ExportFormat } from '../../data/transfer';
@@ -37,6 +37,8 @@ export interface HandlerDeps {
     /** Starts the app again (app.relaunch in Electron); the harness records it. */
     relaunch: () => void;
   };
+  /** Test seam: awaited at each cancellable stage of a job (see `Jobs`); the app never sets it. */
+  holdJob?: JobHold;
   dialogs?: {
     chooseDataFolder?(): Promise<string | null>;
     chooseImportFile(): Promise<string | null>;
@@ -56,8 +58,8 @@ export function stateOf(store: Store, nativeDialogs: boolean): AppState {
 }
 
 /** The API's behaviour, free of Electron: the same functions serve IPC and the test harness. */
-export function createHandlers({ store, openExternal, openPath, dialogs, notify, links, sync }: HandlerDeps): StudyHandlers {
-  const jobs = new Jobs((progress) => notify?.('jobProgress', progress));
+export function createHandlers({ store, openExternal, openPath, dialogs, notify, links, sync, holdJob }: HandlerDeps): StudyHandlers {
+  const jobs = new Jobs((progress) => notify?.('jobProgress', progress), holdJob);
   const appState = (s: Store) => stateOf(s, !!dialogs);
   const openDocument = () => {
     const doc = store.document();
@@ -226,8 +228,10 @@ export function createHandlers({ store, openExternal, openPath, dialogs, notify,
       const to = folder === null ? deps.appDir : deviceDir(folder, deps.device.id);
       // Folds the journal in and stops writing: what is copied is everything, and nothing comes after.
       deps.folderSync?.stop();
-      await store.close();
       try {
+        // A close whose last write failed stops the move (what it held is in the recovery file, next to
+        // the data that stays where it is).
+        await store.close();
         await copyData(from, to);
         await saveSettings(deps.appDir, { dataFolder: folder });
       } catch (error) {

@@ -2,6 +2,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import type { JobHold } from '../../data/jobs';
 import type { RunOptions } from '../../data/links/check-links';
 import type { LinkChecker } from '../../data/links/link-checks';
 import { openStore, type Store, type StoreOptions } from '../../data/store';
@@ -39,6 +40,8 @@ export interface LaunchOptions {
   onRelaunch?: () => void;
   /** Link-check settings (tests check servers on loopback, which the app otherwise never contacts). */
   links?: Partial<RunOptions>;
+  /** Holds a job at a stage until the promise settles (see `Jobs`): a test cancels it there, not in a race. */
+  holdJob?: JobHold;
 }
 
 export interface LaunchedApp {
@@ -105,6 +108,7 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
       },
     },
     notify,
+    holdJob: options.holdJob,
     openExternal: async (url) => void opened.push(url),
     openPath: async (path) => void openedFolders.push(path),
   });

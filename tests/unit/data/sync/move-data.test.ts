@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATA_FILE_NAME, openStore, type Store } from '../../../../data/store';
@@ -72,6 +72,20 @@ describe('moving the data to a folder', () => {
     expect((await savedState(appDir)).notes['python-behind-the-scenes-resources/peps']?.body).toBe('mine');
     expect(await readFile(join(folder, 'devices', device.id, 'studyshelf.json'), 'utf8')).toBe('{"other":"data"}');
     expect(await stat(join(appDir, 'settings.json')).catch(() => null)).toBeNull();
+  });
+
+  it('a last write that fails before the copy stops the move: the app restarts on the data where it was', async () => {
+    const { appDir, store, handlers, relaunches, device } = await app();
+    await store.saveNote('python-behind-the-scenes-resources/peps', 'kept where it was');
+    // The data file's place is taken by a folder: the write that folds the journal in cannot replace it.
+    await rm(join(appDir, DATA_FILE_NAME));
+    await mkdir(join(appDir, DATA_FILE_NAME, 'in-the-way'), { recursive: true });
+    const folder = join(await tempDir(), 'Sync');
+    await expect(handlers.moveDataFolder(folder)).rejects.toThrow(/studyshelf\.recovery\.json/);
+    expect(relaunches).toHaveLength(1);
+    expect(existsSync(join(folder, 'devices', device.id, DATA_FILE_NAME))).toBe(false);
+    expect(await stat(join(appDir, 'settings.json')).catch(() => null)).toBeNull();
+    expect(JSON.parse(await readFile(join(appDir, 'studyshelf.recovery.json'), 'utf8')).notes['python-behind-the-scenes-resources/peps'].body).toBe('kept where it was');
   });
 
   it('in the desktop app, only a folder the system dialog returned is accepted', async () => {
