@@ -81,7 +81,15 @@ export const toLoopback = ((_host: string, options: { all?: boolean }, callback:
   else callback(null, '127.0.0.1', 4);
 }) as unknown as LookupFunction;
 
-/** A resolver like getaddrinfo with no network: every name fails with EAI_AGAIN. */
-export const noNetwork = ((host: string, _options: unknown, callback: (...args: unknown[]) => void) => {
-  setTimeout(() => callback(Object.assign(new Error(`getaddrinfo EAI_AGAIN ${host}`), { code: 'EAI_AGAIN' })), 5);
-}) as unknown as LookupFunction;
+/**
+ * A resolver like getaddrinfo with no network (every name fails with EAI_AGAIN), counting the names it
+ * was asked for: how many addresses a run tried before it gave up.
+ */
+export function countingNoNetwork(): { lookup: LookupFunction; asked: string[] } {
+  const asked: string[] = [];
+  const lookup = ((host: string, _options: unknown, callback: (...args: unknown[]) => void) => {
+    asked.push(host);
+    setTimeout(() => callback(Object.assign(new Error(`getaddrinfo EAI_AGAIN ${host}`), { code: 'EAI_AGAIN' })), 5);
+  }) as unknown as LookupFunction;
+  return { lookup, asked };
+}

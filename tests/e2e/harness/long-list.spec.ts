@@ -7,6 +7,9 @@ import { ListPage } from '../pages/list-page';
 // A list of 10,000 resources (a whole bookmarks file): only the cards near the viewport are in the
 // page, yet every one can be reached by scrolling, by search and by "what next", and ticked.
 test('a 10,000-resource list renders a few cards, scrolls to the last, searches and ticks deep in the list', async ({ launch, userDataDir }) => {
+  // 10,000 resources (built on disk, not through the window): main reads and validates them, the window
+  // lays them out and indexes them for search, and two full reads of the data file check what was saved.
+  test.slow();
   const dataDir = join(userDataDir, 'data');
   const doc = bigDocument(10_000, 200_000);
   await writeProfile(dataDir, doc);

@@ -90,7 +90,7 @@ test('a change made by another program (a sync engine) shows up on screen, and i
   await writeFile(`${app.dataFile}.sync`, JSON.stringify(doc));
   await rename(`${app.dataFile}.sync`, app.dataFile);
 
-  await expect(listPage.resource('PEPs')).toContainText('written on the laptop', { timeout: 3000 });
+  await expect(listPage.resource('PEPs')).toContainText('written on the laptop');
   await listPage.checkbox('To GIL or not to GIL').check();
   await expect.poll(async () => JSON.parse(await readFile(app.dataFile, 'utf8')).progress[`${PBTS}/to-gil-or-not-to-gil`]?.status).toBe('done');
   expect(JSON.parse(await readFile(app.dataFile, 'utf8')).notes[`${PBTS}/peps`].body).toBe('written on the laptop');
@@ -117,7 +117,7 @@ test('a full disk: a lasting warning with the reason, nothing lost, and saved on
   expect(recovery.progress[`${PBTS}/inside-the-python-virtual-machine`].status).toBe('done');
 
   disk.full = false;
-  await expect(warning).toBeHidden({ timeout: 5000 });
+  await expect(warning).toBeHidden();
   expect(JSON.parse(await readFile(app.dataFile, 'utf8')).progress[`${PBTS}/inside-the-python-virtual-machine`].status).toBe('done');
 });
 

