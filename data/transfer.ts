@@ -4,7 +4,7 @@ import { exportMarkdown } from './export/markdown';
 import { importFile, importFileInSlices } from './import/detect';
 import type { ImportPreview } from './import/imported';
 import { addImportedList } from './import/to-list';
-import { diffList, existingVersion, updateListFrom } from './import/update';
+import { diffList, existingVersion, updateListFrom, type UpdateOptions, type UpdateOutcome } from './import/update';
 import type { JobHandle } from './jobs';
 import type { StudyDocument } from './schema';
 
@@ -30,28 +30,40 @@ async function readInSlices(fileName: string, content: string, job: JobHandle, s
 
 function withUpdate(doc: StudyDocument | null, preview: ImportPreview): ImportPreview {
   const existing = doc ? existingVersion(doc, preview) : undefined;
-  return existing ? { ...preview, update: diffList(existing, preview) } : preview;
+  return existing && doc ? { ...preview, update: diffList(doc, existing, preview) } : preview;
 }
+
+/** What an import did: the list it made or updated; for an update, whether anything changed and what it removed. */
+export type ImportOutcome = UpdateOutcome & { listId: string };
 
 /** Reads the file (cancellable) and returns the change that adds it, to run as one store change. */
 export async function importJob(fileName: string, content: string, mode: 'new' | 'update', at: string, job: JobHandle): Promise<(doc: StudyDocument) => string> {
+  const apply = await importOutcomeJob(fileName, content, mode, at, job);
+  return (doc) => apply(doc).listId;
+}
+
+/**
+ * The same, returning the outcome. An update that changes nothing leaves the document untouched, and
+ * one that does replaces the document's lists (and progress and notes) rather than changing them in
+ * place: it can run as a store's `changeIfAny`, so the same file again writes nothing.
+ */
+export async function importOutcomeJob(fileName: string, content: string, mode: 'new' | 'update', at: string, job: JobHandle, options: UpdateOptions = {}): Promise<(doc: StudyDocument) => ImportOutcome> {
   const preview = await readInSlices(fileName, content, job, 0.7);
   await job.stage(`Adding ${preview.resources.length.toLocaleString('en')} resources`, 0.7);
   await job.commit('Saving', 0.85);
-  return (doc) => importPreviewInto(doc, preview, mode, at);
+  return (doc) => importPreviewInto(doc, preview, mode, at, options);
 }
 
 /** Imports a file into the document as a new list, or as the new version of the list of the same title. */
-export function importInto(doc: StudyDocument, fileName: string, content: string, mode: 'new' | 'update', at: string): string {
-  return importPreviewInto(doc, importFile(fileName, content), mode, at);
+export function importInto(doc: StudyDocument, fileName: string, content: string, mode: 'new' | 'update', at: string, options: UpdateOptions = {}): string {
+  return importPreviewInto(doc, importFile(fileName, content), mode, at, options).listId;
 }
 
-function importPreviewInto(doc: StudyDocument, preview: ImportPreview, mode: 'new' | 'update', at: string): string {
-  if (mode === 'new') return addImportedList(doc, preview, at).id;
+function importPreviewInto(doc: StudyDocument, preview: ImportPreview, mode: 'new' | 'update', at: string, options: UpdateOptions): ImportOutcome {
+  if (mode === 'new') return { listId: addImportedList(doc, preview, at).id, changed: true, removed: [] };
   const existing = existingVersion(doc, preview);
   if (!existing) throw new StudyError('invalid-argument', `There is no list called “${preview.title}” to update.`);
-  updateListFrom(doc, existing, preview);
-  return existing.id;
+  return { listId: existing.id, ...updateListFrom(doc, existing, preview, options) };
 }
 
 /**

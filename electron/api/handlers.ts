@@ -9,7 +9,7 @@ import * as lists from '../../data/list-ops';
 import { Jobs, type JobHandle, type JobHold } from '../../data/jobs';
 import type { LinkChecker } from '../../data/links/link-checks';
 import { itemRef, resolveRef, resourceRef, resourceRefOf } from '../../data/refs';
-import { exportFileName, exportFrom, importJob, previewImportJob, type ExportFormat } from '../../data/transfer';
+import { exportFileName, exportFrom, importOutcomeJob, previewImportJob, type ExportFormat, type ImportOutcome } from '../../data/transfer';
 import { readImportFile, writeExportFile } from '../../data/user-files';
 import type { Store } from '../../data/store';
 import type { EventName } from './channels';
@@ -142,12 +142,15 @@ export function createHandlers({ store, openExternal, openPath, dialogs, notify,
     deleteResource: (ref) => store.command('deleteResource', ref),
     restoreResource: (removed) => store.command('restoreResource', removed),
     previewImport: (fileName, content, jobId) => jobs.run(jobId, (job) => previewImportJob(() => store.document(), fileName, content, job)),
-    importList: (fileName, content, mode, jobId) =>
+    importList: (fileName, content, mode, jobId, options) =>
       jobs.run(jobId, async (job) => {
         if (store.readOnly()) throw new StudyError('read-only', store.readOnly()!);
-        const apply = await importJob(fileName, content, mode, new Date().toISOString(), job);
-        const listId = await store.change(apply);
-        return { ...appState(store), listId };
+        const apply = await importOutcomeJob(fileName, content, mode, new Date().toISOString(), job, options);
+        if (mode === 'new') return { ...appState(store), ...(await store.change(apply)) };
+        // An update from the file the list already is changes nothing, and writes nothing.
+        let outcome: ImportOutcome | undefined;
+        await store.changeIfAny((doc) => (outcome = apply(doc)).changed);
+        return { ...appState(store), ...outcome! };
       }),
     cancelJob: async (jobId) => jobs.cancel(jobId),
     async getResource(ref) {
