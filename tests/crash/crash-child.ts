@@ -1,31 +1,80 @@
+import { readdir } from 'node:fs/promises';
+import { backupDirOf, parseBackupName } from '../../data/backups';
+import { isErrno } from '../../data/fs-seam';
 import { openStore } from '../../data/store';
+import { JumpingClock } from './crash-clock';
+import { injectedDisk, realDisk } from './crash-disk';
 import { NOTE_REF, PART_REFS } from './crash-refs';
 
 /**
- * The writer in the crash test: applies numbered changes through the real store, in bursts, and
- * prints `ack N` once change N is acknowledged (durable: in the journal or the data file). The parent kills it with SIGKILL at a random
- * moment. Change N appends line N to one note and flips one checkbox, so after the kill the parent can
- * tell exactly which acknowledged changes are on disk.
+ * The writer in the crash test: applies numbered changes through the real store, in bursts, and reports
+ * each on stdout (a pipe, written synchronously, so the parent has every line printed before the kill):
+ * `issue N` before change N is asked for, `note N` / `tick N` once the store acknowledged that half of
+ * it (its promise resolved: durable in the journal or the data file), `refused N note|tick CODE` when
+ * the store refused it. Change N appends line N to one note and sets lecture N % 9 to done (N even) or
+ * to do (N odd), so after the kill the parent can tell exactly which changes are on disk.
+ *
+ * Usage: crash-child <dir> normal | full-disk injected|real | clock <start ms>. A full-disk writer
+ * fills and frees the disk between bursts (`disk full` / `disk ok`); a clock writer jumps its clock
+ * (`clock ISO`). The parent kills it with SIGKILL at a random moment.
  */
 
-const dir = process.argv[2];
-if (!dir) throw new Error('usage: crash-child <data dir>');
+const [dir, kind = 'normal', arg = ''] = process.argv.slice(2);
+if (!dir) throw new Error('usage: crash-child <data dir> [normal | full-disk injected|real | clock <start ms>]');
+const say = (line: string) => void process.stdout.write(`${line}\n`);
+const clock = kind === 'clock' ? new JumpingClock(Number(arg)) : undefined;
+const disk = kind === 'full-disk' ? (arg === 'real' ? realDisk(dir) : await injectedDisk(dir)) : undefined;
+
 // Half the runs rewrite the whole document after every change (compaction racing the journal), half
 // only when the journal grows, as when someone ticks without pausing.
-const store = await openStore({ dir, retryDelaysMs: [50], compactAfterMs: Math.random() < 0.5 ? 0 : 1500 });
+const store = await openStore({ dir, retryDelaysMs: [50], compactAfterMs: Math.random() < 0.5 ? 0 : 1500, fs: disk?.fs, now: clock?.now });
 let body = store.document()?.notes[NOTE_REF]?.body ?? '';
 let n = body === '' ? 0 : Number(body.split('\n').at(-1));
-process.stdout.write(`ready ${n}\n`);
+say(`ready ${n} ${(await newestBackup()).seq}`);
 
+let full = false;
 for (;;) {
+  if (disk && Math.random() < 0.35) {
+    full = !full;
+    await disk.setFull(full);
+    say(full ? 'disk full' : 'disk ok');
+  }
+  if (clock && Math.random() < 0.3) {
+    // Back before the last write (made just now) or before the newest backup, or forward.
+    const backBefore = Math.random() < 0.5 ? clock.now().getTime() : (await newestBackup()).at;
+    say(`clock ${clock.jump(backBefore).toISOString()}`);
+  }
   const burst = 1 + Math.floor(Math.random() * 4);
-  const acks: Promise<void>[] = [];
+  const changes: Promise<void>[] = [];
   for (let i = 0; i < burst; i++) {
     const number = ++n;
     body = body === '' ? String(number) : `${body}\n${number}`;
-    const note = store.saveNote(NOTE_REF, body);
-    const tick = store.setDone(PART_REFS[number % PART_REFS.length]!, number % 2 === 0);
-    acks.push(Promise.all([note, tick]).then(() => void process.stdout.write(`ack ${number}\n`)));
+    say(`issue ${number}`);
+    changes.push(report(number, 'note', store.saveNote(NOTE_REF, body)));
+    changes.push(report(number, 'tick', store.setDone(PART_REFS[number % PART_REFS.length]!, number % 2 === 0)));
   }
-  await Promise.all(acks);
+  await Promise.all(changes);
+}
+
+function report(number: number, what: 'note' | 'tick', change: Promise<unknown>): Promise<void> {
+  return change.then(
+    () => say(`${what} ${number}`),
+    (error: unknown) => {
+      const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'none';
+      // Only a failed write may refuse a change here; anything else is a defect the parent reports.
+      say(code === 'io' ? `refused ${number} ${what} io` : `error ${number} ${what} ${code}: ${String(error).replace(/\n/g, ' ')}`);
+    },
+  );
+}
+
+async function newestBackup(): Promise<{ seq: number; at: number }> {
+  const names = await readdir(backupDirOf(store.file)).catch((error: unknown) => {
+    if (isErrno(error, 'ENOENT')) return [];
+    throw error;
+  });
+  let newest = { seq: 0, at: 0 };
+  for (const parsed of names.map(parseBackupName)) {
+    if (parsed && parsed.seq > newest.seq) newest = { seq: parsed.seq, at: parsed.createdAt.getTime() };
+  }
+  return newest;
 }
