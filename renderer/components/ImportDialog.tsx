@@ -1,3 +1,4 @@
+import type { ListDiff } from '../../data/import/update';
 import type { PendingImport } from '../hooks/useImport';
 import { Modal } from './Modal';
 
@@ -6,6 +7,19 @@ interface Props {
   busy: boolean;
   onConfirm: (mode?: 'replace' | 'merge' | 'new' | 'update') => void;
   onCancel: () => void;
+}
+
+/**
+ * What updating a list would do, in one sentence. The update removes nothing: what the new file no
+ * longer has is kept, and the sentence says so, and whether it carries the user's progress or notes.
+ */
+export function updateSummary(diff: ListDiff): string {
+  const { added, changed, missing, kept } = diff;
+  const counts = `Updating it: ${added.length} added, 0 removed, ${changed.length} changed, ${kept} kept with their progress and notes`;
+  if (added.length === 0 && changed.length === 0 && missing.length === 0) return `${counts}: no changes.`;
+  const own = missing.filter((m) => m.progress || m.notes).length;
+  const why = own === 0 ? '' : own === missing.length ? ' (they have your progress or notes)' : ` (${own} of them have your progress or notes)`;
+  return missing.length > 0 ? `${counts}. ${missing.length} not in the new file: kept${why}.` : `${counts}.`;
 }
 
 /** What an import will add and what it will skip, and why, before anything changes. */
@@ -59,19 +73,17 @@ export function ImportDialog({ pending, busy, onConfirm, onCancel }: Props) {
               <h3 id="import-update" className="subitems-heading">
                 A list called “{preview.title}” is already here
               </h3>
-              <p>
-                Updating it: {preview.update.added.length} added, {preview.update.removed.length} removed, {preview.update.changed.length} changed,{' '}
-                {preview.update.kept} kept with their progress and notes.
-              </p>
+              <p>{updateSummary(preview.update)}</p>
               <ul className="import-list">
                 {preview.update.added.slice(0, 20).map((t) => (
                   <li key={`a-${t}`}>
                     <span className="diff-added">Added</span> {t}
                   </li>
                 ))}
-                {preview.update.removed.slice(0, 20).map((t) => (
-                  <li key={`r-${t}`}>
-                    <span className="diff-removed">Removed</span> {t} <span className="muted">(its progress and notes go with it)</span>
+                {preview.update.missing.slice(0, 20).map((m, i) => (
+                  <li key={`m-${i}`}>
+                    <span className="diff-removed">Not in the new file</span> {m.title}{' '}
+                    <span className="muted">(kept{m.progress || m.notes ? ', with your progress or notes' : ''})</span>
                   </li>
                 ))}
                 {preview.update.changed.slice(0, 20).map((c) => (
