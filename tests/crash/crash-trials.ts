@@ -119,7 +119,7 @@ export async function runCrashTrials(
       const due = snapshotDue(startMs, before.newestAutoMs);
       const expected = before.seq + (due ? 1 : 0);
       if (due !== null && readySeq !== expected) {
-        problems.push({ kind: 'lost', count: 0, detail: `backup at start: ${due ? 'due' : 'not due'} (clock ${new Date(startMs).toISOString()}, newest automatic backup ${new Date(before.newestAutoMs ?? 0).toISOString()}), but ${readySeq - before.seq} written` });
+        problems.push({ kind: 'lost', count: 0, detail: `backup at start: ${due ? 'due' : 'not due'} (clock ${new Date(startMs).toISOString()}, newest automatic backup ${before.newestAutoMs === null ? 'none' : new Date(before.newestAutoMs).toISOString()}), but ${readySeq - before.seq} written` });
       }
     }
     trial.errors.forEach((error) => problems.push({ kind: 'lost', count: 0, detail: `the store failed a change: ${error}` }));
