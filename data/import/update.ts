@@ -42,8 +42,10 @@ export const urlKey = (url: string | null | undefined) =>
     .replace(/^www\./, '')
     .replace(/[/#]+$/, '');
 
-type Keyed = ImportedItem & { group?: string | null };
+type Keyed = ImportedItem & { group?: string | null; parts?: ImportedItem[] };
 const KEYS: Array<(item: Keyed) => string | null> = [
+  // Exactly the same entry (its parts too): two copies that differ only in case pair with their own.
+  (i) => JSON.stringify([i.url, i.title, i.group ?? null, (i.parts ?? []).map((p) => [p.title, p.url])]),
   (i) => (i.url ? `${urlKey(i.url)}\n${norm(i.title)}\n${norm(i.group)}` : null),
   (i) => (i.url ? `${urlKey(i.url)}\n\n${norm(i.group)}` : null),
   (i) => (i.url ? `${urlKey(i.url)}\n${norm(i.title)}` : null),
@@ -54,7 +56,7 @@ const KEYS: Array<(item: Keyed) => string | null> = [
 
 /**
  * Pairs each incoming item with the existing one it is a version of (or undefined: it is new). The
- * link decides first, then the title; a closer match (same link, title and group) always wins over a
+ * link decides first, then the title; a closer match (the same entry; same link, title and group) wins over a
  * looser one. Among equals, the k-th in the file pairs with the k-th in the list, so duplicates and a
  * new order pair up the same way every time, and an extra duplicate is new rather than taking another's
  * match. Each existing item is paired at most once.
@@ -113,23 +115,28 @@ export function diffList(doc: StudyDocument, list: StudyList, preview: ImportPre
   return { listId: list.id, added, removed: missing.map((m) => m.title), missing, changed, kept: matched.size - (matched.has(undefined) ? 1 : 0) };
 }
 
-/** The parts a file lists, with the ids of the ones the resource already had; a file with none keeps them all. */
-function partsOf(incoming: ImportedResource, hit: Resource | undefined): Part[] {
+/**
+ * The parts a file lists, with the ids of the ones the resource already had; a file with none keeps them
+ * all. A part the file no longer lists stays (where it was) when it has progress: a tick is never lost.
+ */
+function partsOf(incoming: ImportedResource, hit: Resource | undefined, ticked: (part: Part) => boolean): Part[] {
   if (incoming.parts.length === 0) return hit?.parts ?? [];
   const old = hit?.parts ?? [];
   const hits = pairUp(old, incoming.parts);
   const partIds = new Set(old.map((p) => p.id));
-  return incoming.parts.map((p, i) => {
+  const parts = incoming.parts.map((p, i) => {
     const same = hits[i];
     if (same) return { ...same, title: p.title, url: p.url };
     const id = newPartId(p.title, partIds);
     partIds.add(id);
     return { id, title: p.title, url: p.url };
   });
+  const paired = new Set(hits);
+  return withMissing(old, parts, hits, (p) => paired.has(p) || ticked(p));
 }
 
 /** The imported version of a resource: what the file says, and what the user added that it does not. */
-function merged(incoming: ImportedResource, hit: Resource | undefined, ids: Set<string>): Resource {
+function merged(incoming: ImportedResource, hit: Resource | undefined, ids: Set<string>, ticked: (resourceId: string, part: Part) => boolean): Resource {
   const id = hit ? hit.id : newPartId(incoming.title, ids);
   ids.add(id);
   const linkIds = new Set<string>();
@@ -150,20 +157,20 @@ function merged(incoming: ImportedResource, hit: Resource | undefined, ids: Set<
         linkIds.add(linkId);
         return { id: linkId, title: l.title, url: l.url, kind: 'link', description: '' };
       }),
-    parts: partsOf(incoming, hit),
+    parts: partsOf(incoming, hit, (part) => ticked(id, part)),
   };
 }
 
-/** The new resources, with each one the file no longer has put back after the one it followed. */
-function withMissing(old: readonly Resource[], next: Resource[], hits: Array<Resource | undefined>): Resource[] {
-  const at = new Map<Resource, number>();
+/** The new items, with each old one the file no longer has (and `keep` keeps) put back after the one it followed. */
+function withMissing<T>(old: readonly T[], next: T[], hits: Array<T | undefined>, keep: (item: T) => boolean = () => true): T[] {
+  const at = new Map<T, number>();
   hits.forEach((hit, i) => hit && at.set(hit, i));
-  const after = new Map<number, Resource[]>();
+  const after = new Map<number, T[]>();
   let anchor = -1;
-  for (const resource of old) {
-    const i = at.get(resource);
+  for (const item of old) {
+    const i = at.get(item);
     if (i !== undefined) anchor = i;
-    else after.set(anchor, [...(after.get(anchor) ?? []), resource]);
+    else if (keep(item)) after.set(anchor, [...(after.get(anchor) ?? []), item]);
   }
   return [...(after.get(-1) ?? []), ...next.flatMap((r, i) => [r, ...(after.get(i) ?? [])])];
 }
@@ -193,7 +200,8 @@ function takeOut<T>(entries: Record<string, T>, refs: Set<string>): { rest: Reco
  * Makes the imported file the new version of a list. Resources (and parts) that stay keep their ids, so
  * their progress and notes stay. Those the file no longer has stay too, where they were, unless
  * `removeMissing` is set: then they go with their progress and notes, which the outcome returns for an
- * undo. Parts and nested links the file does not mention are kept. The same file again changes nothing
+ * undo. Nested links, and parts when the file lists none, are kept; a part the file no longer lists stays
+ * when it has progress. The same file again changes nothing
  * (and says so); the document's lists, progress and notes are replaced, never changed in place, so a
  * store can put the old ones back.
  */
@@ -201,7 +209,8 @@ export function updateListFrom(doc: StudyDocument, list: StudyList, preview: Imp
   const hits = pairUp(list.resources, preview.resources);
   // Ids already in the list or given in this update: one set, not one rebuilt for each new resource.
   const ids = new Set(list.resources.map((r) => r.id));
-  const next = preview.resources.map((incoming, i) => merged(incoming, hits[i], ids));
+  const ticked = (resourceId: string, part: Part) => Object.hasOwn(doc.progress, `${list.id}/${resourceId}/${part.id}`);
+  const next = preview.resources.map((incoming, i) => merged(incoming, hits[i], ids, ticked));
   const matched = new Set(hits);
   const gone = list.resources.map((r, index) => ({ r, index })).filter(({ r }) => !matched.has(r));
   const remove = options.removeMissing === true && gone.length > 0;
