@@ -136,4 +136,23 @@ describe('updating a list from a file with the same entry twice (issue #16)', ()
     expect(resources.find((r) => `${listId}/${r.id}` === pep)!.title).toBe('PEP 0 — Index of Python Enhancement Proposals');
     expect(resources.find((r) => `${listId}/${r.id}` === ref)).toMatchObject({ url: FEED, group: 'News' });
   });
+
+  it('through the API, what the file no longer has goes only when asked ({ removeMissing: true }, checked), and comes back on undo', async () => {
+    const { store, call, listId } = await setup();
+    const ref = await tickFirstFeed(store, listId);
+    const before = structuredClone(store.document()!);
+    const fewer = bookmarks([['Python', python]]);
+    await expect(call('importList', ['bookmarks.html', fewer, 'update', undefined, { removeMissing: 'yes' }])).rejects.toThrow();
+    const kept = await call<{ changed: boolean; removed: unknown[] }>('importList', ['bookmarks.html', fewer, 'update']);
+    // Kept, they leave the list as it was: nothing to change.
+    expect(kept).toMatchObject({ changed: false, removed: [] });
+    expect(store.document()!.notes).toEqual(before.notes);
+
+    const removed = await call<{ removed: Array<{ item: { title: string } }> }>('importList', ['bookmarks.html', fewer, 'update', undefined, { removeMissing: true }]);
+    expect(removed.removed.map((r) => r.item.title)).toEqual(['The blog’s feed', 'Été en Python — café']);
+    expect(store.document()!.notes[ref]).toBeUndefined();
+    for (const r of removed.removed) await call('restoreResource', [r]);
+    expect(store.document()!.progress).toEqual(before.progress);
+    expect(store.document()!.notes).toEqual(before.notes);
+  });
 });
