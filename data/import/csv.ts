@@ -1,7 +1,8 @@
 import Papa from 'papaparse';
 import { FORMULA_START } from '../export/csv';
 import { dateFromFile } from './dates';
-import { checkText, ImportError, webUrlOrNull, type ImportedResource, type ImportPreview, type Skipped } from './imported';
+import { entryUrl } from './entry-url';
+import { checkText, ImportError, type ImportedResource, type ImportPreview, type Skipped } from './imported';
 
 /**
  * Undoes exactly the escaping of the CSV export (export/csv.ts, escapeFormula): a cell that begins with
@@ -9,11 +10,16 @@ import { checkText, ImportError, webUrlOrNull, type ImportedResource, type Impor
  */
 const unescapeFormula = (cell: string) => (FORMULA_START.test(cell) && cell.startsWith("'") ? cell.slice(1) : cell);
 
+/** Instapaper's folders that are read states, not folders: Archive is done, the others are no group. */
+const STATES = new Set(['unread', 'archive', 'starred']);
+
 const DONE = new Set(['done', 'read', 'archive', 'archived', 'x', 'yes', 'true', '1', 'finished', 'complete']);
 
 /**
- * A spreadsheet of links: columns title, url, status, tags (any order, any case). Pocket's export
- * (title, url, time_added, tags, status = unread/archive) is read as it is.
+ * A spreadsheet of links: columns title, url, status, group, tags (any order, any case). Pocket's
+ * export (title, url, time_added, tags, status = unread/archive) and Instapaper's (URL, Title,
+ * Selection, Folder: a folder is a group, “Archive” is done) are read as they are. A row whose url is
+ * not a web address is left out and listed with the reason.
  */
 export function importCsv(fileName: string, content: string): ImportPreview {
   checkText(fileName, content);
@@ -31,6 +37,7 @@ export function importCsv(fileName: string, content: string): ImportPreview {
   }
   const skipped: Skipped[] = [];
   const resources: ImportedResource[] = [];
+  const pocket = fields.includes('time_added');
   parsed.data.forEach((row, index) => {
     const line = index + 2; // the header is line 1
     const url = (row.url ?? '').trim();
@@ -38,15 +45,21 @@ export function importCsv(fileName: string, content: string): ImportPreview {
       skipped.push({ line, text: Object.values(row).join(', ').slice(0, 120), reason: 'no url in this row' });
       return;
     }
+    const page = entryUrl(url, (row.title ?? '').trim(), line, skipped);
+    if (page === null) return;
+    const folder = (row.folder ?? '').trim();
     const tags = (row.tags ?? '').split(/[|,]/).map((t) => t.trim()).filter(Boolean);
     resources.push({
       title: (row.title ?? '').trim() || url,
-      url: webUrlOrNull(url, line, skipped),
+      url: page,
       author: (row.author ?? '').trim() || null,
-      description: (row.description ?? row.excerpt ?? '').trim(),
-      group: tags[0] ?? null,
-      done: DONE.has((row.status ?? '').trim().toLowerCase()),
-      addedAt: dateFromFile(row.time_added, 'time_added', line, skipped),
+      description: (row.description ?? row.excerpt ?? row.selection ?? '').trim(),
+      // Studyshelf's own export writes the group as the first tag; Pocket's tags are tags, not groups.
+      group: (pocket ? null : tags[0]) ?? (STATES.has(folder.toLowerCase()) ? null : folder || null),
+      done: DONE.has((row.status ?? '').trim().toLowerCase()) || folder.toLowerCase() === 'archive',
+      addedAt: dateFromFile(row.time_added ?? row.timestamp, 'time_added', line, skipped),
+      // Pocket separates tags with |, others with commas: kept for the preview only.
+      tags,
       parts: [],
       links: [],
       line,

@@ -16,7 +16,7 @@ export function dateFromFile(raw: string | null | undefined, what: string, line:
   if (text === '' || text === '0') return null;
   const time = timeOf(text);
   if (time !== null && time >= EARLIEST && time <= now + DAY) return new Date(time).toISOString();
-  skipped.push({ line, text: `${what} ${text.slice(0, 40)}`, reason: 'not a date between 1990 and today: imported without it' });
+  skipped.push({ line, text: `${what} ${text.slice(0, 40)}`, reason: 'not a date between 1990 and today: imported without it', note: true });
   return null;
 }
 

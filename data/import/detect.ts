@@ -5,14 +5,16 @@ import { checkText, finishPreview, ImportError, type ImportPreview } from './imp
 import { importMarkdown, importMarkdownInSlices } from './markdown';
 import { importOpml, OPML_PARSING, opmlOf } from './opml';
 import { parseDocumentInSlices } from './parse-in-slices';
+import { importPocket, isPocketFile, POCKET_PARSING, pocketOf } from './pocket';
 
-type Format = 'bookmarks' | 'opml' | 'html' | 'csv' | 'json' | 'markdown';
+type Format = 'bookmarks' | 'pocket' | 'opml' | 'html' | 'csv' | 'json' | 'markdown';
 
 /** What the file is, by its content where the name does not say. */
 function formatOf(fileName: string, content: string): Format {
   const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
   const head = content.slice(0, 2000).trimStart().toLowerCase();
   if (isBookmarksFile(content)) return 'bookmarks';
+  if (isPocketFile(content)) return 'pocket';
   if (ext === 'opml' || (head.startsWith('<?xml') && head.includes('<opml')) || head.startsWith('<opml')) return 'opml';
   if (ext === 'html' || ext === 'htm' || head.startsWith('<!doctype html') || head.startsWith('<html')) return 'html';
   if (ext === 'csv' || ext === 'tsv') return 'csv';
@@ -37,6 +39,7 @@ export async function importFileInSlices(fileName: string, content: string, betw
 
 const WALKERS = {
   bookmarks: [BOOKMARKS_PARSING, bookmarksOf],
+  pocket: [POCKET_PARSING, pocketOf],
   html: [PAGE_PARSING, pageOf],
   opml: [OPML_PARSING, opmlOf],
 } as const;
@@ -58,6 +61,8 @@ function importOther(format: Exclude<Format, 'markdown'>, fileName: string, cont
   switch (format) {
     case 'bookmarks':
       return importBookmarks(fileName, content);
+    case 'pocket':
+      return importPocket(fileName, content);
     case 'opml':
       return importOpml(fileName, content);
     case 'html':

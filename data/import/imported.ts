@@ -1,5 +1,6 @@
 import { StudyError } from '../errors';
 import type { ListDiff } from './update';
+import { MAX_URL } from './entry-url';
 import { isSafeExternalUrl } from '../web-url';
 
 /** What an importer found, before it becomes a list: shown to the user as a preview first. */
@@ -16,20 +17,31 @@ export interface ImportedResource extends ImportedItem {
   done: boolean;
   addedAt?: string | null;
   parts: Array<ImportedItem & { done: boolean }>;
+  /**
+   * The file's own tags (Pocket's, a bookmark's TAGS), for the preview: the document keeps none yet,
+   * so they are not imported.
+   */
+  tags?: string[];
   /** Further links the item's text mentions (e.g. the C-API reference under the docs). */
   links: ImportedItem[];
   line: number;
 }
 
+/**
+ * Something of the file not imported, with why. An entry (a bullet, a bookmark, a row, a feed) left
+ * out has no `note`; a detail of an entry that was added (a date, a further link, the encoding) has
+ * `note: true`. So resources + the skipped without a note = the entries the file holds.
+ */
 export interface Skipped {
   line: number | null;
   text: string;
   reason: string;
+  note?: true;
 }
 
 export interface ImportPreview {
   title: string;
-  format: 'markdown' | 'html' | 'bookmarks' | 'opml' | 'csv';
+  format: 'markdown' | 'html' | 'bookmarks' | 'pocket' | 'opml' | 'csv';
   resources: ImportedResource[];
   skipped: Skipped[];
   /** Set when a list of the same title is already there: what updating it would change. */
@@ -81,21 +93,23 @@ export function jsonNesting(text: string): number {
   return deepest;
 }
 
-/** A URL is kept as a link only when it is http(s); otherwise the item keeps its title and loses the link. */
+/**
+ * A further link or a part's link is kept only when it is http(s); otherwise it keeps its title, loses
+ * the link, and a note says so (the entry itself was added).
+ */
 export function webUrlOrNull(url: string | null | undefined, line: number | null, skipped: Skipped[]): string | null {
   if (!url) return null;
   const text = url;
   if (url.length > MAX_URL) {
-    skipped.push({ line, text: text.slice(0, 120), reason: `an address longer than ${MAX_URL.toLocaleString('en')} characters: not kept as a link` });
+    skipped.push({ line, text: text.slice(0, 120), reason: `an address longer than ${MAX_URL.toLocaleString('en')} characters: not kept as a link`, note: true });
     return null;
   }
   if (isSafeExternalUrl(url)) return url;
-  skipped.push({ line, text: text.slice(0, 120), reason: 'not a web address (http or https): kept as text, not as a link' });
+  skipped.push({ line, text: text.slice(0, 120), reason: 'not a web address (http or https): kept as text, not as a link', note: true });
   return null;
 }
 
 /** The limits of the document (data/schema.ts): what an import hands on always fits them. */
-const MAX_URL = 4096;
 const MAX = { title: 1000, author: 500, description: 10_000, group: 200 } as const;
 
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
@@ -125,6 +139,7 @@ function encodingNote(content: string): Skipped | null {
     line,
     text: content.slice(start, end < 0 ? undefined : end).trim().slice(0, 120),
     reason: `${count.toLocaleString('en')} character${count === 1 ? ' is' : 's are'} not UTF-8 and show as “\uFFFD” (from this line on): save the file as UTF-8 and import it again to keep them.`,
+    note: true,
   };
 }
 

@@ -1,6 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
-import { checkText, ImportError, webUrlOrNull, type ImportedResource, type ImportPreview, type Skipped } from './imported';
+import { checkText, ImportError, type ImportedResource, type ImportPreview, type Skipped } from './imported';
+import { inlines, isList, plain, readItems, type Block } from './markdown-items';
 
 /**
  * The tokenizer: markdown-it (CommonMark, plus bare-URL links and strikethrough as on GitHub). It replaced
@@ -15,19 +16,6 @@ markdown.linkify.set({ fuzzyLink: false, fuzzyEmail: false });
 markdown.validateLink = () => true;
 markdown.normalizeLink = (url) => url;
 markdown.normalizeLinkText = (text) => text;
-
-/** A block of the document: markdown-it's flat token stream, nested again (list → item → paragraph). */
-interface Block {
-  type: string;
-  tag: string;
-  line: number;
-  inline: Token[] | null;
-  source: string;
-  children: Block[];
-}
-
-/** A run of inline content: plain text, or a link with its text. */
-type Inline = { href: null; text: string } | { href: string; text: string };
 
 /**
  * Markdown lists of links, as people keep them: awesome lists (`## Section` groups,
@@ -110,10 +98,10 @@ class Reader {
         if (depth === 1 && !this.title) this.title = text;
         else if (depth >= 2 || text !== this.title) this.#group = text || null;
       } else if (isList(block)) {
-        for (const item of block.children) {
-          const resource = toResource(item, this.#group, lineOffset, this.#skipped);
-          if (resource) this.#resources.push(resource);
-        }
+        readItems(block.children, this.#group, lineOffset, this.#skipped, this.#resources);
+      } else if (block.type === 'code_block' && isListOfLinks(block.source)) {
+        // Numbered links indented four spaces after a blank line are code to Markdown, a list to the person.
+        this.read(block.source, lineOffset + block.line - 1);
       }
     }
   }
@@ -124,98 +112,6 @@ class Reader {
     }
     return { title: this.title || this.fileName.replace(/\.[^.]+$/, ''), format: 'markdown', resources: this.#resources, skipped: this.#skipped };
   }
-}
-
-function toResource(item: Block, group: string | null, offset: number, skipped: Skipped[]): ImportedResource | null {
-  const line = item.line + offset;
-  const { checked, inline } = itemText(item);
-  const links = inline.flatMap((c) => (c.href !== null ? [c] : []));
-  const first = links[0];
-  const text = plain(inline).replace(/\s+/g, ' ').trim();
-  if (!first && !text) return null;
-  if (!first && checked === null) {
-    skipped.push({ line, text: text.slice(0, 120), reason: 'no link in this bullet' });
-    return null;
-  }
-  const title = first ? first.text.trim() || first.href : text;
-  const after = first ? plain(inline.slice(inline.indexOf(first) + 1)).replace(/\s+/g, ' ').trim() : '';
-  const description = after.replace(/^[\s.:–—-]+/, '').trim();
-  const author = /\bby ([A-Z][\p{L}'-]+(?: [A-Z][\p{L}'-]+){0,3})/u.exec(after)?.[1] ?? null;
-  const nested = item.children.filter(isList).flatMap((l) => l.children);
-  return {
-    title,
-    url: webUrlOrNull(first?.href, line, skipped),
-    author,
-    description,
-    group,
-    done: checked === true,
-    links: links.slice(1).map((l) => ({ title: l.text.trim() || l.href, url: webUrlOrNull(l.href, line, skipped) })),
-    parts: nested.flatMap((part) => {
-      const partLine = part.line + offset;
-      const { checked: partChecked, inline: partInline } = itemText(part);
-      const link = partInline.find((c) => c.href !== null);
-      const partTitle = (link ? link.text : plain(partInline)).trim();
-      if (!partTitle) return [];
-      return [{ title: partTitle, url: link ? webUrlOrNull(link.href, partLine, skipped) : null, done: partChecked === true }];
-    }),
-    line,
-  };
-}
-
-/** The first paragraph of a list item, and its GitHub task box: `[x]` done, `[ ]` to do, none: null. */
-function itemText(item: Block): { checked: boolean | null; inline: Inline[] } {
-  const paragraph = item.children.find((c) => c.type === 'paragraph');
-  const tokens = paragraph?.children[0]?.inline ?? [];
-  const source = paragraph?.children[0]?.source ?? '';
-  const box = /^\[([ xX])\](?:[ \t]|$)/.exec(source);
-  if (!box) return { checked: null, inline: inlines(tokens) };
-  const inline = inlines(tokens);
-  let drop = box[0].length;
-  while (drop > 0 && inline[0] && inline[0].href === null) {
-    const head = inline[0];
-    if (head.text.length > drop) {
-      inline[0] = { href: null, text: head.text.slice(drop) };
-      drop = 0;
-    } else {
-      drop -= head.text.length;
-      inline.shift();
-    }
-  }
-  return { checked: box[1] !== ' ', inline };
-}
-
-/** Inline tokens as runs of text and links. Images (badges) and raw HTML give no text. */
-function inlines(tokens: readonly Token[]): Inline[] {
-  const runs: Inline[] = [];
-  let link: { href: string; text: string } | null = null;
-  for (const token of tokens) {
-    if (token.type === 'link_open') {
-      link = { href: String(token.attrGet('href') ?? ''), text: '' };
-      continue;
-    }
-    if (token.type === 'link_close') {
-      if (link) runs.push(link);
-      link = null;
-      continue;
-    }
-    const text = token.type === 'text' || token.type === 'code_inline' ? token.content : token.type === 'softbreak' || token.type === 'hardbreak' ? '\n' : '';
-    if (!text) continue;
-    if (link) link.text += text;
-    else {
-      const last = runs[runs.length - 1];
-      if (last && last.href === null) runs[runs.length - 1] = { href: null, text: last.text + text };
-      else runs.push({ href: null, text });
-    }
-  }
-  return runs;
-}
-
-function plain(runs: readonly Inline[]): string {
-  return runs.map((r) => r.text).join('');
-}
-
-function isList(block: Block): boolean {
-  return block.type === 'bullet_list' || block.type === 'ordered_list';
 }
 
 /** markdown-it's flat stream (`list_item_open` … `list_item_close`) as a tree of blocks. */
@@ -233,13 +129,19 @@ function nest(tokens: readonly Token[]): Block[] {
       tag: token.tag,
       line: (token.map?.[0] ?? parent.line - 1) + 1,
       inline: token.type === 'inline' ? (token.children ?? []) : null,
-      source: token.type === 'inline' ? token.content : '',
+      source: token.type === 'inline' || token.type === 'code_block' ? token.content : '',
       children: [],
     };
     parent.children.push(block);
     if (token.nesting === 1) stack.push(block);
   }
   return root.children;
+}
+
+/** Code whose every line is a list item with a link (`1. [Title](https://…)`): a list indented too far. */
+function isListOfLinks(code: string): boolean {
+  const lines = code.split('\n').filter((l) => l.trim() !== '');
+  return lines.length > 0 && lines.every((l) => /^\s*(?:[-*+]|\d{1,9}[.)])\s+.*\]\(https?:\/\//.test(l));
 }
 
 /** A Pelican header (`Title: …` lines) or YAML front matter gives the list's title; never list items. */

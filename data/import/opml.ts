@@ -7,7 +7,11 @@ import { parseWhole } from './parse-in-slices';
 
 const outlines = (node: Element) => getChildren(node).filter((c): c is Element => isTag(c) && c.name === 'outline');
 const textOf = (o: Element) => (getAttributeValue(o, 'text') ?? getAttributeValue(o, 'title') ?? '').trim();
-const urlOf = (o: Element) => getAttributeValue(o, 'htmlUrl') ?? getAttributeValue(o, 'url') ?? getAttributeValue(o, 'xmlUrl') ?? null;
+const attr = (o: Element, name: string) => getAttributeValue(o, name)?.trim() || null;
+/** The page to open: the site (htmlUrl, often written empty), else the outline's url, else the feed itself. */
+const urlOf = (o: Element) => attr(o, 'htmlUrl') ?? attr(o, 'url') ?? attr(o, 'xmlUrl');
+/** What makes two outlines the same feed: the feed's address, else the page's. */
+const feedOf = (o: Element) => attr(o, 'xmlUrl') ?? urlOf(o);
 
 /** A group path is kept to this length as it grows (the document keeps 200 characters of a group). */
 const PATH_CHARS = 400;
@@ -32,6 +36,7 @@ export function* opmlOf(fileName: string, doc: Document): Steps<ImportPreview> {
   }
   const skipped: Skipped[] = [];
   const resources: ImportedResource[] = [];
+  const feeds = new Map<string, string>();
   const stack: Array<{ nodes: Element[]; index: number; group: string | null }> = [{ nodes: outlines(body), index: 0, group: null }];
   for (let seen = visited; stack.length > 0; seen++) {
     if (seen % YIELD_EVERY === 0) yield seen;
@@ -48,6 +53,13 @@ export function* opmlOf(fileName: string, doc: Document): Steps<ImportPreview> {
       stack.push({ nodes: children, index: 0, group });
       continue;
     }
+    const feed = feedOf(outline)!;
+    const first = feeds.get(feed);
+    if (first !== undefined) {
+      skipped.push({ line: null, text: `${textOf(outline) || url} (${feed})`.slice(0, 120), reason: `the same feed as “${first}”, listed before: imported once` });
+      continue;
+    }
+    feeds.set(feed, textOf(outline) || url);
     resources.push({
       title: textOf(outline) || url,
       url: webUrlOrNull(url, null, skipped),

@@ -33,13 +33,13 @@ describe('dates read from files: seconds, milliseconds or microseconds, told apa
   ])('a date that is %s: the bookmark is imported without a date, and the preview says so', (_what, value) => {
     const preview = importFile('bookmarks.html', bookmark(value));
     expect(preview.resources.map((r) => [r.title, r.addedAt])).toEqual([['A', null]]);
-    expect(preview.skipped).toEqual([{ line: null, text: expect.stringContaining(value), reason: expect.stringMatching(/date.*imported without it/) }]);
+    expect(preview.skipped).toEqual([{ line: null, text: expect.stringContaining(value), reason: expect.stringMatching(/date.*imported without it/), note: true }]);
   });
 
   it('an absurd time_added in Pocket’s CSV: the row is imported without a date, the note names the line', () => {
     const preview = importFile('ril_export.csv', pocket('1e20'));
     expect(preview.resources.map((r) => [r.title, r.addedAt])).toEqual([['A', null]]);
-    expect(preview.skipped).toEqual([{ line: 2, text: expect.stringContaining('1e20'), reason: expect.stringMatching(/date.*imported without it/) }]);
+    expect(preview.skipped).toEqual([{ line: 2, text: expect.stringContaining('1e20'), reason: expect.stringMatching(/date.*imported without it/), note: true }]);
   });
 
   it('no date, or 0 (how some exports write “unknown”), is simply no date', () => {

@@ -12,15 +12,14 @@ describe('bookmark files (Netscape format)', () => {
     expect(preview.resources.map((r) => [r.group, r.title])).toEqual([
       ['CPython', 'Python/C API Reference Manual'],
       ['CPython / Internals posts', 'Python internals: Symbol tables, part 1'],
-      ['CPython / Internals posts', 'A bookmarklet'],
       [null, 'To GIL or not to GIL - YouTube'],
     ]);
     expect(preview.resources[0]!.addedAt).toBe(new Date(1700000100 * 1000).toISOString());
   });
 
-  it('keeps a bookmarklet as text, not as a link', () => {
-    expect(preview.resources[2]!.url).toBeNull();
-    expect(preview.skipped).toEqual([{ line: null, text: 'javascript:void(0)', reason: expect.stringContaining('not a web address') }]);
+  it('leaves out a bookmarklet, and lists it as skipped with why', () => {
+    expect(preview.resources.map((r) => r.url)).not.toContain('javascript:void(0)');
+    expect(preview.skipped).toEqual([{ line: null, text: 'A bookmarklet (javascript:void(0))', reason: 'a bookmarklet (javascript:), not a page' }]);
   });
 });
 
@@ -50,11 +49,11 @@ describe('CSV', () => {
     expect(preview.skipped).toEqual([{ line: 5, text: expect.stringContaining('No link here'), reason: 'no url in this row' }]);
   });
 
-  it('reads Pocket’s export: archive is done, time_added kept, tags split on |', () => {
+  it('reads Pocket’s export: archive is done, time_added kept, tags split on | and kept as tags, not as a group', () => {
     const preview = importFile('ril_export.csv', fixture('pocket.csv'));
-    expect(preview.resources.map((r) => [r.done, r.group])).toEqual([
-      [true, 'python'],
-      [false, 'python'],
+    expect(preview.resources.map((r) => [r.done, r.group, r.tags])).toEqual([
+      [true, null, expect.arrayContaining(['python'])],
+      [false, null, expect.arrayContaining(['python'])],
     ]);
     expect(preview.resources[0]!.addedAt).toBe(new Date(1712345678 * 1000).toISOString());
   });

@@ -63,10 +63,10 @@ describe('importing Markdown', () => {
     expect(preview.resources[0]!.description).toBe('the C API');
   });
 
-  it('keeps a javascript: link as text, never as a link, and says so with the line', () => {
+  it('leaves out an item whose link is javascript:, never a link, and says so with the line', () => {
     const preview = importMarkdown('x.md', '- [Click](javascript:alert(1)) - bad\n- [Ok](https://example.com)');
-    expect(preview.resources[0]).toMatchObject({ title: 'Click', url: null });
-    expect(preview.skipped).toEqual([{ line: 1, text: 'javascript:alert(1)', reason: expect.stringContaining('not a web address') }]);
+    expect(preview.resources.map((r) => r.title)).toEqual(['Ok']);
+    expect(preview.skipped).toEqual([{ line: 1, text: 'Click (javascript:alert(1))', reason: expect.stringContaining('bookmarklet') }]);
   });
 
   it.each([

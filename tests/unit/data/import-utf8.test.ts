@@ -22,7 +22,7 @@ describe('a file that is not UTF-8', () => {
     const { fileName, content } = await readImportFile(file);
     const preview = previewImport(null, fileName, content);
     expect(preview.resources.map((r) => r.title)).toEqual(['Intro', 'Caf\uFFFD', 'f\uFFFD\uFFFD']);
-    expect(preview.skipped).toContainEqual({ line: 4, text: '- [Caf\uFFFD](https://b.example/)', reason: expect.stringMatching(/^3 characters are not UTF-8/) });
+    expect(preview.skipped).toContainEqual({ line: 4, text: '- [Caf\uFFFD](https://b.example/)', reason: expect.stringMatching(/^3 characters are not UTF-8/), note: true });
   });
 
   it('read a slice at a time (as the app does), the same warning', async () => {
@@ -34,7 +34,7 @@ describe('a file that is not UTF-8', () => {
     ['bookmarks.html', `<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><p>\n<DT><A HREF="https://a.example/">A \uFFFD</A>\n</DL>`, 3],
     ['links.csv', 'title,url\nA \uFFFD,https://a.example/\n', 2],
   ])('%s with a replaced character: the same warning, with its line', (fileName, content, line) => {
-    expect(previewImport(null, fileName, content).skipped).toEqual([{ line, text: expect.stringContaining('\uFFFD'), reason: expect.stringMatching(/^1 character is not UTF-8/) }]);
+    expect(previewImport(null, fileName, content).skipped).toEqual([{ line, text: expect.stringContaining('\uFFFD'), reason: expect.stringMatching(/^1 character is not UTF-8/), note: true }]);
   });
 
   it('a file in UTF-8 has no such warning', () => {
