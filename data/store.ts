@@ -268,7 +268,10 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       clearTimeout(retryTimer);
       retryAttempt = 0;
       health = { ok: true };
-      await unlink(recoveryFile).catch(() => undefined);
+      // A recovery file the failure before started may still be on its way: it holds less than this write,
+      // and a start reads it first, so it must land before it is removed, never after.
+      await recoveryAdapter.settled();
+      if (health.ok) await unlink(recoveryFile).catch(() => undefined);
       emit({ type: 'health', health });
     }
     snapshotting = snapshotting.then(snapshotIfDue);
