@@ -34,7 +34,7 @@ say(`ready ${n} ${(await newestBackup()).seq}`);
 
 let full = false;
 for (;;) {
-  if (disk && Math.random() < 0.35) {
+  if (disk && Math.random() < 0.5) {
     full = !full;
     await disk.setFull(full);
     say(full ? 'disk full' : 'disk ok');

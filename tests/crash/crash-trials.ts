@@ -183,7 +183,8 @@ function oneTrial(dir: string, phase: 'start' | 'writing', kind: TrialKind, arg:
       if (word === 'ready') {
         trial.ready = true;
         trial.readySeq = Number(b);
-        if (phase === 'writing') setTimeout(kill, Math.random() * 120);
+        // A full-disk writer gets longer, for the disk to fill and come back before the kill.
+        if (phase === 'writing') setTimeout(kill, Math.random() * (kind === 'full-disk' ? 240 : 120));
       } else if (word === 'issue') model.issue(number);
       else if (word === 'note' || word === 'tick') {
         if (word === 'note') model.ackNote(number);

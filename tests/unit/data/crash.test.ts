@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { realFs, type FsSeam } from '../../../data/fs-seam';
+import { openStore } from '../../../data/store';
+import { whatNextStartLoads } from '../../crash/crash-check';
+import { NOTE_REF } from '../../crash/crash-refs';
 import { runCrashTrials } from '../../crash/crash-trials';
 import { tempDir } from '../helpers';
 
@@ -24,4 +28,30 @@ describe('a writer killed with SIGKILL at random moments', () => {
     expect(clock.clockJumps).toBeGreaterThan(clock.trials);
     expect(stats.backupsCreated).toBeGreaterThan(0);
   }, 60_000 + TRIALS * 3000);
+
+  it('keeps what was acknowledged once the disk came back, when the recovery file of the failure before lands late', async () => {
+    // Found by the full-disk trials' reasoning: the recovery file a failed write starts is read first at
+    // the next start; if it lands after the write that followed (disk back) removed it, it hides that write.
+    const dir = await tempDir();
+    let full = false;
+    const opened: { store?: Awaited<ReturnType<typeof openStore>> } = {};
+    const enospc = () => Promise.reject(Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' }));
+    const fs: FsSeam = {
+      ...realFs,
+      async writeFileSynced(path, data) {
+        // The recovery write is slow: it starts writing only once the store is healthy again.
+        while (path.includes('recovery') && !opened.store?.health().ok) await new Promise((resolve) => setImmediate(resolve));
+        return full ? enospc() : realFs.writeFileSynced(path, data);
+      },
+      appendFileSynced: (path, data) => (full && data ? enospc() : realFs.appendFileSynced(path, data)),
+    };
+    const store = (opened.store = await openStore({ dir, fs, retryDelaysMs: [60_000], compactAfterMs: 60_000 }));
+    full = true;
+    await expect(store.saveNote(NOTE_REF, '1')).rejects.toMatchObject({ code: 'io' });
+    full = false;
+    await store.saveNote(NOTE_REF, '1\n2');
+    await store.saveNote(NOTE_REF, '1\n2\n3');
+    expect((await whatNextStartLoads(dir))?.doc.notes[NOTE_REF]?.body).toBe('1\n2\n3');
+    await store.close();
+  });
 });
