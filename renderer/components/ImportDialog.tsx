@@ -1,3 +1,4 @@
+import type { Skipped } from '../../data/import/imported';
 import type { ListDiff } from '../../data/import/update';
 import type { PendingImport } from '../hooks/useImport';
 import { Modal } from './Modal';
@@ -27,6 +28,10 @@ export function ImportDialog({ pending, busy, onConfirm, onCancel }: Props) {
   const preview = pending?.kind === 'list' ? pending.preview : undefined;
   const parts = preview?.resources.reduce((n, r) => n + r.parts.length, 0) ?? 0;
   const done = preview?.resources.filter((r) => r.done).length ?? 0;
+  // Entries of the file left out, apart from notes about entries that were added (a date not kept, the
+  // encoding): resources + skipped = the entries the file holds.
+  const skipped = preview?.skipped.filter((s) => !s.note) ?? [];
+  const notes = preview?.skipped.filter((s) => s.note) ?? [];
   return (
     <Modal
       open={pending !== null}
@@ -66,7 +71,8 @@ export function ImportDialog({ pending, busy, onConfirm, onCancel }: Props) {
           <p className="dialog-lead" role="status">
             From {pending.fileName}: <strong>{preview.resources.length} resources</strong> will be added as a new list
             {parts > 0 && `, with ${parts} parts`}
-            {done > 0 && `, ${done} already done`}. {preview.skipped.length > 0 ? `${preview.skipped.length} skipped.` : 'Nothing skipped.'}
+            {done > 0 && `, ${done} already done`}. {skipped.length > 0 ? `${skipped.length} skipped.` : 'Nothing skipped.'}
+            {notes.length > 0 && ` ${notes.length === 1 ? 'One note' : `${notes.length} notes`} on what is added, below.`}
           </p>
           {preview.update && (
             <section className="update-diff" aria-labelledby="import-update">
@@ -111,21 +117,8 @@ export function ImportDialog({ pending, busy, onConfirm, onCancel }: Props) {
               </ol>
               {preview.resources.length > 200 && <p className="muted">…and {preview.resources.length - 200} more.</p>}
             </section>
-            {preview.skipped.length > 0 && (
-              <section aria-labelledby="import-skipped">
-                <h3 id="import-skipped" className="subitems-heading">
-                  Skipped, and why
-                </h3>
-                <ul className="import-list">
-                  {preview.skipped.slice(0, 200).map((s, i) => (
-                    <li key={i}>
-                      {s.line !== null && <span className="muted">Line {s.line}: </span>}
-                      <q>{s.text}</q> — {s.reason}
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            )}
+            {skipped.length > 0 && <SkippedList id="import-skipped" heading="Skipped, and why" entries={skipped} />}
+            {notes.length > 0 && <SkippedList id="import-notes" heading="Notes on what is added" entries={notes} />}
           </div>
           <footer className="dialog-footer">
             <button type="button" className="button" onClick={onCancel}>
@@ -143,5 +136,24 @@ export function ImportDialog({ pending, busy, onConfirm, onCancel }: Props) {
         </>
       )}
     </Modal>
+  );
+}
+
+function SkippedList({ id, heading, entries }: { id: string; heading: string; entries: Skipped[] }) {
+  return (
+    <section aria-labelledby={id}>
+      <h3 id={id} className="subitems-heading">
+        {heading}
+      </h3>
+      <ul className="import-list">
+        {entries.slice(0, 200).map((s, i) => (
+          <li key={i}>
+            {s.line !== null && <span className="muted">Line {s.line}: </span>}
+            <q>{s.text}</q> — {s.reason}
+          </li>
+        ))}
+      </ul>
+      {entries.length > 200 && <p className="muted">…and {entries.length - 200} more.</p>}
+    </section>
   );
 }
