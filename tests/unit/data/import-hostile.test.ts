@@ -4,6 +4,7 @@ import { newDocument } from '../../../data/document';
 import { importFile } from '../../../data/import/detect';
 import { Jobs, type JobProgress } from '../../../data/jobs';
 import { importJob, previewImportJob } from '../../../data/transfer';
+import { longestBlock } from '../fuzz/stall';
 
 const HEAD = '<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<TITLE>Bookmarks</TITLE><H1>Bookmarks</H1>\n<DL><p>';
 
@@ -24,38 +25,6 @@ const deepDl = () => `${HEAD}${'<DT><H3>F</H3><DL><p>'.repeat(DEEP)}<DT><A HREF=
 const deepOpml = () => `<?xml version="1.0"?><opml version="2.0"><body>${'<outline text="g">'.repeat(DEEP)}<outline text="x" htmlUrl="https://example.com/"/>${'</outline>'.repeat(DEEP)}</body></opml>`;
 const deepPage = () => `<!doctype html><html><body><main>${'<div>'.repeat(DEEP)}<a href="https://example.com/">Deep</a></main></body></html>`;
 const deepJson = () => `{"schemaVersion":2,"lists":[],"progress":{},"notes":{},"activity":[],"extra":${'['.repeat(DEEP)}${']'.repeat(DEEP)}}`;
-
-/**
- * Runs `work` and measures the longest stretch main's event loop could not turn meanwhile (the gaps
- * between the ticks of a 1 ms timer): what a user feels as a frozen app. Each gap is counted in the CPU
- * time this process used during it, capped by its wall-clock length: on a shared machine the OS also
- * gives other processes the cores, and a gap the process spent waiting for a core is not work that
- * blocked main. (A file that keeps main busy for seconds uses those seconds of CPU: it still fails.)
- */
-async function longestBlock<T>(work: () => Promise<T>): Promise<{ outcome: T | Error; blockedMs: number; wallMs: number }> {
-  let blockedMs = 0;
-  let wallMs = 0;
-  let last = performance.now();
-  let lastCpu = process.cpuUsage();
-  const tick = () => {
-    const now = performance.now();
-    const cpu = process.cpuUsage(lastCpu);
-    wallMs = Math.max(wallMs, now - last);
-    blockedMs = Math.max(blockedMs, Math.min(now - last, (cpu.user + cpu.system) / 1000));
-    last = now;
-    lastCpu = process.cpuUsage();
-  };
-  const timer = setInterval(tick, 1);
-  let outcome: T | Error;
-  try {
-    outcome = await work();
-  } catch (error) {
-    outcome = error as Error;
-  }
-  tick(); // a block at the very end counts too
-  clearInterval(timer);
-  return { outcome, blockedMs, wallMs };
-}
 
 function previewAsJob(fileName: string, content: string, onProgress: (p: JobProgress, jobs: Jobs) => void = () => undefined) {
   const jobs: Jobs = new Jobs((progress) => onProgress(progress, jobs));
