@@ -3,10 +3,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCrashTrials } from '../tests/crash/crash-trials';
+import { FUZZ_RUNS } from '../tests/unit/fuzz/runs';
 import { ROOT } from './electron-binary';
 
 // `npm run soak [trials]`: the long version of the reliability tests. 1,000 SIGKILLs of a writer at
-// random moments, then 10,000 random API call sequences. Prints the figures for the README.
+// random moments, then 10,000 random API call sequences, then the fuzzer of every entry point that takes
+// outside data (tests/unit/fuzz) at its large counts. Prints the figures for the README.
 const trials = Number(process.argv[2] ?? 1000);
 const dir = await mkdtemp(join(tmpdir(), 'studyshelf-soak-'));
 const started = Date.now();
@@ -34,7 +36,12 @@ Crash soak results (${seconds} s)
     stdio: 'inherit',
     env: { ...process.env, STUDYSHELF_PROPERTY_RUNS: '10000' },
   });
-  const ok = stats.failures.length === 0 && stats.leftoverTempFiles === 0 && property.status === 0;
+  const counts = Object.entries(FUZZ_RUNS).map(([family, runs]) => `${family} ${runs.soak.toLocaleString('en')}`).join(', ');
+  console.log(`\nFuzz soak: ${counts} runs (and a third of the backup count for the pure merge)`);
+  const fuzzStarted = Date.now();
+  const fuzz = spawnSync('npx', ['vitest', 'run', 'tests/unit/fuzz', '--testTimeout', '0'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, SOAK: '1' } });
+  console.log(`Fuzz soak ${fuzz.status === 0 ? 'passed' : 'FAILED'} (${((Date.now() - fuzzStarted) / 1000).toFixed(0)} s)`);
+  const ok = stats.failures.length === 0 && stats.leftoverTempFiles === 0 && property.status === 0 && fuzz.status === 0;
   console.log(ok ? '\nSoak passed.' : '\nSoak FAILED.');
   process.exitCode = ok ? 0 : 1;
 } finally {
