@@ -1,47 +1,47 @@
-import type { StudyDocument, StudyList } from '../schema';
+import type { Resource, StudyDocument, StudyList } from '../schema';
+import { atLineStart, escapeBare, escapeText, link, MARKER, statusText } from './markdown-text';
 
-/** Any ASCII punctuation Markdown could read as markup (emphasis, entities, links) is backslash-escaped. */
-function escapeText(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+!|<>&~]/g, '\\$&');
-}
-
-function link(title: string, url: string | null): string {
-  const text = escapeText(title);
-  // In a link destination, entities (&amp;) are decoded too: escape & and \; encode ( ) and spaces.
-  return url ? `[${text}](${url.replace(/[()\s]/g, encodeURIComponent).replace(/[\\&]/g, '\\$&')})` : text;
-}
 
 /**
- * A list as a GitHub task list: `- [x]` for done, parts as nested tasks, nested links as plain bullets,
- * sections as `##` headings, and optionally each note as indented text under its resource. Importing it
- * back gives the same resources, links, parts and done states.
+ * A list as a GitHub task list any Markdown viewer shows as it is: `- [x]` for done, the link, `by` the
+ * author, `—` the description. Under each resource, as nested bullets: its status and dates
+ * (`status: in progress · started …`), where I stopped, its parts as tasks (`· done · finished …` after
+ * each) and its further links; then the note, quoted line by line. Sections are `##` headings; a
+ * resource with no section after one follows a `---` rule. Everything the user wrote is escaped so that
+ * it reads back exactly (markdown-text.ts), and a comment after the title tells the importer so. With
+ * `notes: false` it is the list to share: the same without statuses, dates, notes and where I stopped.
  */
 export function exportMarkdown(doc: StudyDocument, list: StudyList, options: { notes: boolean }): string {
-  const out: string[] = [`# ${list.title}`, ''];
-  if (list.description) out.push(list.description, '');
+  const out: string[] = [`# ${escapeText(list.title)}`, '', MARKER, ''];
+  if (list.description) out.push(atLineStart(escapeText(list.description)), '');
   let group: string | null = null;
   for (const resource of list.resources) {
-    if (resource.group !== group && resource.group) {
-      out.push(`## ${resource.group}`, '');
-    }
+    if (resource.group !== group) out.push(resource.group ? `## ${escapeText(resource.group)}` : '---', '');
     group = resource.group;
-    const ref = `${list.id}/${resource.id}`;
-    const done = doc.progress[ref]?.status === 'done';
-    const tail = [resource.author ? `by ${resource.author}.` : '', resource.description].filter(Boolean).join(' ');
-    const mentions = resource.links.map((l) => link(l.title, l.url)).join(', ');
-    out.push(`- [${done ? 'x' : ' '}] ${link(resource.title, resource.url)}${tail ? ` - ${tail.replace(/\n+/g, ' ')}` : ''}${mentions ? ` See also: ${mentions}.` : ''}`);
-    for (const part of resource.parts) {
-      const partDone = doc.progress[`${ref}/${part.id}`]?.status === 'done';
-      out.push(`  - [${partDone ? 'x' : ' '}] ${link(part.title, part.url)}`);
-    }
-    const note = doc.notes[ref];
-    if (options.notes && note) {
-      // Quoted, so the note's own bullets stay text and never come back as parts on import.
-      out.push('');
-      if (note.whereStopped) out.push(`  > Where I stopped: ${note.whereStopped}`, '  >');
-      for (const line of note.body.split('\n')) out.push(line ? `  > ${line}` : '  >');
-      out.push('');
-    }
+    out.push(...resourceLines(doc, `${list.id}/${resource.id}`, resource, options.notes), '');
   }
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+function resourceLines(doc: StudyDocument, ref: string, resource: Resource, rich: boolean): string[] {
+  const progress = doc.progress[ref];
+  const title = resource.url ? link(resource.title, resource.url) : `**${escapeText(resource.title)}**`;
+  const author = resource.author ? ` by ${escapeBare(resource.author)}` : '';
+  const description = resource.description ? ` — ${escapeText(resource.description)}` : '';
+  const lines = [`- [${progress?.status === 'done' ? 'x' : ' '}] ${title}${author}${description}`];
+  const note = rich ? doc.notes[ref] : undefined;
+  const status = rich ? statusText(progress, resource.addedAt) : '';
+  if (status) lines.push(`  - status: ${status}`);
+  if (note?.whereStopped) lines.push(`  - Where I stopped: ${escapeText(note.whereStopped)}`);
+  for (const part of resource.parts) {
+    const partProgress = doc.progress[`${ref}/${part.id}`];
+    const tail = rich ? statusText(partProgress) : '';
+    lines.push(`  - [${partProgress?.status === 'done' ? 'x' : ' '}] ${link(part.title, part.url)}${tail ? ` · ${tail}` : ''}`);
+  }
+  for (const further of resource.links) lines.push(`  - ${link(further.title, further.url)}`);
+  if (note?.body) {
+    // Quoted, every line: the note's own bullets, fences and headings stay inside the quote, and come back as written.
+    lines.push('', ...note.body.split('\n').map((line) => (line ? `  > ${line}` : '  >')));
+  }
+  return lines;
 }

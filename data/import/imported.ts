@@ -2,6 +2,7 @@ import { StudyError } from '../errors';
 import type { ListDiff } from './update';
 import { MAX_URL } from './entry-url';
 import { isSafeExternalUrl } from '../web-url';
+import type { Status } from '../schema';
 
 /** What an importer found, before it becomes a list: shown to the user as a preview first. */
 export interface ImportedItem {
@@ -9,14 +10,32 @@ export interface ImportedItem {
   url: string | null;
 }
 
-export interface ImportedResource extends ImportedItem {
+/**
+ * A status as Studyshelf's own exports write it, with its dates: to-list keeps them as they are, and logs
+ * no activity for them (what the file says was studied was not studied today). Without `status`, `done`
+ * alone says what to mark done.
+ */
+export interface ImportedState {
+  status?: Status;
+  startedAt?: string | null;
+  doneAt?: string | null;
+}
+
+export type ImportedPart = ImportedItem & ImportedState & { done: boolean };
+
+export interface ImportedResource extends ImportedItem, ImportedState {
   author: string | null;
   description: string;
   /** The section (## heading) it was under, if any. */
   group: string | null;
   done: boolean;
   addedAt?: string | null;
-  parts: Array<ImportedItem & { done: boolean }>;
+  /** What kind of resource it is (a book, a video), where the file says; otherwise a link. */
+  kind?: string;
+  /** The note and where I stopped, from Studyshelf's own exports. */
+  note?: string;
+  whereStopped?: string;
+  parts: ImportedPart[];
   /**
    * The file's own tags (Pocket's, a bookmark's TAGS), for the preview: the document keeps none yet,
    * so they are not imported.
@@ -110,7 +129,7 @@ export function webUrlOrNull(url: string | null | undefined, line: number | null
 }
 
 /** The limits of the document (data/schema.ts): what an import hands on always fits them. */
-const MAX = { title: 1000, author: 500, description: 10_000, group: 200 } as const;
+const MAX = { title: 1000, author: 500, description: 10_000, group: 200, kind: 100, whereStopped: 500 } as const;
 
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 const titleOf = (item: ImportedItem) => clip(item.title.trim() || item.url || 'Untitled', MAX.title);
@@ -150,6 +169,8 @@ function fitToDocument(preview: ImportPreview): ImportPreview {
     author: r.author === null ? null : clip(r.author, MAX.author),
     description: clip(r.description, MAX.description),
     group: r.group === null ? null : clip(r.group, MAX.group),
+    ...(r.kind === undefined ? {} : { kind: clip(r.kind, MAX.kind) }),
+    ...(r.whereStopped === undefined ? {} : { whereStopped: clip(r.whereStopped, MAX.whereStopped) }),
     parts: r.parts.map((p) => ({ ...p, title: titleOf(p) })),
     links: r.links.map((l) => ({ ...l, title: titleOf(l) })),
   }));

@@ -2,6 +2,8 @@ import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
 import { checkText, ImportError, type ImportedResource, type ImportPreview, type Skipped } from './imported';
 import { inlines, isList, plain, readItems, type Block } from './markdown-items';
+import { readStudyshelfItems } from './markdown-studyshelf';
+import { MARKER_START } from '../export/markdown-text';
 
 /**
  * The tokenizer: markdown-it (CommonMark, plus bare-URL links and strikethrough as on GitHub). It replaced
@@ -25,7 +27,7 @@ markdown.normalizeLinkText = (text) => text;
 export function importMarkdown(fileName: string, content: string): ImportPreview {
   checkText(fileName, content);
   const { title, body, offset } = splitHeader(repairMojibake(content));
-  const reader = new Reader(fileName, title);
+  const reader = new Reader(fileName, title, body.includes(MARKER_START));
   reader.read(body, offset);
   return reader.finish();
 }
@@ -39,7 +41,7 @@ export function importMarkdown(fileName: string, content: string): ImportPreview
 export async function importMarkdownInSlices(fileName: string, content: string, between: (done: number, total: number) => Promise<void>): Promise<ImportPreview> {
   checkText(fileName, content);
   const { title, body, offset } = splitHeader(repairMojibake(content));
-  const reader = new Reader(fileName, title);
+  const reader = new Reader(fileName, title, body.includes(MARKER_START));
   const slices = slicesOf(body);
   for (const [i, slice] of slices.entries()) {
     reader.read(slice.text, offset + slice.line);
@@ -81,6 +83,8 @@ class Reader {
   constructor(
     private readonly fileName: string,
     private title: string | null,
+    /** A file Studyshelf exported: its items are read exactly as written, and a `---` rule ends a section. */
+    private readonly studyshelf = false,
   ) {}
 
   read(text: string, lineOffset: number): void {
@@ -90,6 +94,7 @@ class Reader {
     } catch (error) {
       throw new ImportError(`“${this.fileName}” could not be read as Markdown: ${error instanceof Error ? error.message : String(error)}`);
     }
+    let lines: string[] | null = null;
     for (const block of blocks) {
       if (block.type === 'heading') {
         const text = plain(inlines(block.children[0]?.inline ?? [])).trim();
@@ -97,8 +102,12 @@ class Reader {
         // The first `#` names the list; a later one (a file of several lists) starts a group like `##`.
         if (depth === 1 && !this.title) this.title = text;
         else if (depth >= 2 || text !== this.title) this.#group = text || null;
+      } else if (isList(block) && this.studyshelf) {
+        readStudyshelfItems(block.children, this.#group, lineOffset, (lines ??= text.split(/\r\n?|\n/)), this.#skipped, this.#resources);
       } else if (isList(block)) {
         readItems(block.children, this.#group, lineOffset, this.#skipped, this.#resources);
+      } else if (block.type === 'hr' && this.studyshelf) {
+        this.#group = null;
       } else if (block.type === 'code_block' && isListOfLinks(block.source)) {
         // Numbered links indented four spaces after a blank line are code to Markdown, a list to the person.
         this.read(block.source, lineOffset + block.line - 1);

@@ -1,7 +1,7 @@
 import { newPartId } from '../part-ops';
 import { applyStatus } from '../progress-ops';
 import type { StudyDocument, StudyList } from '../schema';
-import type { ImportPreview } from './imported';
+import type { ImportedPart, ImportedResource, ImportPreview, ImportedState } from './imported';
 
 /** An id made from a title (newPartId slugs it), unique among `taken`, then taken. */
 function unique(title: string, taken: Set<string>): string {
@@ -12,7 +12,7 @@ function unique(title: string, taken: Set<string>): string {
 
 /**
  * Adds an imported list to the document: ids made from titles (unique, stable from then on), done
- * states as progress. Returns the new list.
+ * states as progress; statuses, dates and notes from Studyshelf's own exports as they were. Returns the new list.
  */
 export function addImportedList(doc: StudyDocument, preview: ImportPreview, at: string): StudyList {
   const listId = unique(preview.title, new Set(doc.lists.map((l) => l.id)));
@@ -32,7 +32,7 @@ export function addImportedList(doc: StudyDocument, preview: ImportPreview, at: 
         title: r.title.slice(0, 1000),
         url: r.url,
         author: r.author,
-        kind: 'link',
+        kind: r.kind || 'link',
         description: r.description.slice(0, 10_000),
         group: r.group,
         addedAt: r.addedAt ?? null,
@@ -44,8 +44,29 @@ export function addImportedList(doc: StudyDocument, preview: ImportPreview, at: 
   doc.lists.push(list);
   preview.resources.forEach((r, i) => {
     const resource = list.resources[i]!;
-    if (r.done) applyStatus(doc, `${listId}/${resource.id}`, 'done', at);
-    r.parts.forEach((p, j) => p.done && applyStatus(doc, `${listId}/${resource.id}/${resource.parts[j]!.id}`, 'done', at));
+    const ref = `${listId}/${resource.id}`;
+    keepState(doc, ref, r, at);
+    r.parts.forEach((p, j) => keepState(doc, `${ref}/${resource.parts[j]!.id}`, p, at));
+    keepNote(doc, ref, r, at);
   });
   return list;
+}
+
+/**
+ * A status the file gives is kept with the file's dates, and logs no activity: it was studied then, not
+ * today. Without one, a done item is marked done now, as a tick would.
+ */
+function keepState(doc: StudyDocument, ref: string, item: ImportedState & Pick<ImportedPart, 'done'>, at: string): void {
+  const { status, startedAt = null, doneAt = null } = item;
+  if (status === undefined) {
+    if (item.done) applyStatus(doc, ref, 'done', at);
+    return;
+  }
+  if (status === 'todo' && !startedAt && !doneAt) return;
+  doc.progress[ref] = { status, startedAt, doneAt, updatedAt: doneAt ?? startedAt ?? at };
+}
+
+function keepNote(doc: StudyDocument, ref: string, r: ImportedResource, at: string): void {
+  if (!r.note && !r.whereStopped) return;
+  doc.notes[ref] = { body: r.note ?? '', whereStopped: r.whereStopped ?? '', updatedAt: r.doneAt ?? r.startedAt ?? at };
 }
