@@ -33,6 +33,16 @@ export function previewBackupFile(doc: StudyDocument): BackupFilePreview {
 const newer = <T extends { updatedAt: string }>(a: T | undefined, b: T | undefined): T | undefined =>
   !a ? b : !b ? a : b.updatedAt > a.updatedAt ? b : a;
 
+function laterOfEach<T extends { updatedAt: string }>(mine: Record<string, T>, theirs: Record<string, T>): Record<string, T> {
+  const own = (record: Record<string, T>, key: string) => (Object.hasOwn(record, key) ? record[key] : undefined);
+  const result: Record<string, T> = {};
+  for (const key of new Set([...Object.keys(mine), ...Object.keys(theirs)])) {
+    const value = newer(own(mine, key), own(theirs, key))!;
+    Object.defineProperty(result, key, { value: structuredClone(value), enumerable: true, writable: true, configurable: true });
+  }
+  return result;
+}
+
 /**
  * Merges a backup into the current data: lists and resources are matched by id and those missing are
  * added (nothing is removed); for each status and note the later one wins; the activity logs are
@@ -50,12 +60,10 @@ export function mergeDocuments(current: StudyDocument, incoming: StudyDocument):
       if (!mine.resources.some((r) => r.id === resource.id)) mine.resources.push(structuredClone(resource));
     }
   }
-  for (const ref of new Set([...Object.keys(merged.progress), ...Object.keys(incoming.progress)])) {
-    merged.progress[ref] = structuredClone(newer(merged.progress[ref], incoming.progress[ref])!);
-  }
-  for (const ref of new Set([...Object.keys(merged.notes), ...Object.keys(incoming.notes)])) {
-    merged.notes[ref] = structuredClone(newer(merged.notes[ref], incoming.notes[ref])!);
-  }
+  // Keys come from a file: read as own properties only (a note keyed "constructor" must not meet
+  // Object.prototype's), and written with defineProperty (a "__proto__" key stays a key).
+  merged.progress = laterOfEach(merged.progress, incoming.progress);
+  merged.notes = laterOfEach(merged.notes, incoming.notes);
   const seen = new Set(merged.activity.map((a) => `${a.at}|${a.ref}|${a.action}`));
   for (const entry of incoming.activity) {
     const key = `${entry.at}|${entry.ref}|${entry.action}`;

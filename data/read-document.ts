@@ -9,7 +9,7 @@ import { effectiveStatus } from './status';
  * schema. Throws DataFileCorruptError (naming why) or NewerVersionError; never returns half a document.
  */
 export function readDocument(file: string, bytes: Buffer): { doc: StudyDocument; from: number } {
-  const { doc, from } = migrate(parseDocumentBytes(file, bytes));
+  const { doc, from } = migrateOrRefuse(file, parseDocumentBytes(file, bytes));
   const parsed = DocumentSchema.safeParse(doc);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -27,4 +27,18 @@ export function summarize(doc: StudyDocument): { resourcesDone: number; notesCou
     }
   }
   return { resourcesDone, notesCount: Object.keys(doc.notes).length };
+}
+
+/**
+ * A Studyshelf document is a few levels deep; JSON nested thousands of levels (a hostile file, any name,
+ * or another computer's) overflows the stack in migrate's copy. That is a file that is not ours, said in
+ * words, not an internal error.
+ */
+function migrateOrRefuse(file: string, parsed: unknown): { doc: unknown; from: number } {
+  try {
+    return migrate(parsed);
+  } catch (error) {
+    if (error instanceof RangeError) throw new DataFileCorruptError(file, 'schema', 'it is nested far too deeply to be a Studyshelf document');
+    throw error;
+  }
 }

@@ -6,7 +6,7 @@ import { createHandlers } from '../../../electron/api/handlers';
 import { CODEWALK, PBTS, tempDir } from '../helpers';
 import { hostileText, hostileUrl, importFileArb, PROTO_KEYS } from './arbitraries';
 import { documentArb, documentJson, id, isoDate } from './documents';
-import { diskBytes, expectReadable, INTERNAL, knownMergeDefect } from './property';
+import { diskBytes, expectReadable, INTERNAL } from './property';
 import { fuzzOptions } from './runs';
 import { longestBlock, MAX_BLOCK_MS } from './stall';
 
@@ -68,12 +68,11 @@ describe('fuzz: the IPC methods, through dispatch and a real store', () => {
           const logged: unknown[] = [];
           const { outcome, blockedMs } = await longestBlock(() => dispatch(handlers, method, structuredClone(args), (error) => logged.push(error)));
           if (outcome instanceof Error) throw outcome; // dispatch never rejects
-          const excused = method === 'restoreFromFile' && logged.length === 1 && knownMergeDefect(args[2] as string, args[1] as string, logged[0]);
-          if (!excused) expect(logged, `${method}: an internal error`).toEqual([]);
+          expect(logged, `${method}: an internal error`).toEqual([]);
           expect(blockedMs, `${method} blocked main`).toBeLessThan(MAX_BLOCK_MS);
           await expectReadable(dir);
           if (!outcome.ok) {
-            if (!excused) expect(outcome.error.code, `${method}: ${outcome.error.message}`).not.toBe('internal');
+            expect(outcome.error.code, `${method}: ${outcome.error.message}`).not.toBe('internal');
             expect(outcome.error.message).not.toMatch(INTERNAL);
             expect(await diskBytes(dir), `${method} was refused (${outcome.error.message}) but changed the saved data`).toEqual(before);
           }
