@@ -85,7 +85,7 @@ export function exportFrom(doc: StudyDocument, listId: string | null, format: Ex
   }
   const lists = listId === null ? doc.lists : doc.lists.filter((l) => l.id === listId);
   if (lists.length === 0 && listId !== null) throw new StudyError('unknown-ref', `There is no list “${listId}”.`);
-  if (format === 'csv') return { fileName, content: exportCsv(doc, lists, { listColumn: listId === null }) };
+  if (format === 'csv') return { fileName, content: exportCsv(doc, lists) };
   const content = lists.map((list) => exportMarkdown(doc, list, { notes: format === 'markdown-notes' })).join('\n');
   return { fileName, content };
 }

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { FORMULA_START } from '../export/csv';
 import { dateFromFile } from './dates';
+import { isStudyshelfCsv, studyshelfRows } from './csv-studyshelf';
 import { entryUrl } from './entry-url';
 import { checkText, ImportError, type ImportedResource, type ImportPreview, type Skipped } from './imported';
 
@@ -16,15 +17,18 @@ const STATES = new Set(['unread', 'archive', 'starred']);
 const DONE = new Set(['done', 'read', 'archive', 'archived', 'x', 'yes', 'true', '1', 'finished', 'complete']);
 
 /**
- * A spreadsheet of links: columns title, url, status, group, tags (any order, any case). Pocket's
+ * A spreadsheet of links: columns title, url, status, group, tags (any order, any case); Studyshelf's own
+ * export is read column by column (csv-studyshelf.ts). Pocket's
  * export (title, url, time_added, tags, status = unread/archive) and Instapaper's (URL, Title,
  * Selection, Folder: a folder is a group, “Archive” is done) are read as they are. A row whose url is
  * not a web address is left out and listed with the reason.
  */
 export function importCsv(fileName: string, content: string): ImportPreview {
   checkText(fileName, content);
-  const parsed = Papa.parse<Record<string, string>>(content.replace(/^\uFEFF/, ''), {
+  const text = content.replace(/^\uFEFF/, '');
+  const parsed = Papa.parse<Record<string, string>>(text, {
     header: true,
+    delimiter: commaHeader(text) ? ',' : undefined,
     skipEmptyLines: 'greedy',
     transformHeader: (h) => h.trim().toLowerCase(),
     transform: unescapeFormula,
@@ -36,6 +40,11 @@ export function importCsv(fileName: string, content: string): ImportPreview {
     throw new ImportError(`“${fileName}” has no “url” column (found: ${fields.slice(0, 8).join(', ') || 'none'}).`);
   }
   const skipped: Skipped[] = [];
+  if (isStudyshelfCsv(fields)) {
+    const own = studyshelfRows(fileName, parsed.data, skipped);
+    if (own.resources.length === 0) throw new ImportError(`“${fileName}” has no rows with a title or a url.`);
+    return { ...own, format: 'csv', skipped };
+  }
   const resources: ImportedResource[] = [];
   const pocket = fields.includes('time_added');
   parsed.data.forEach((row, index) => {
@@ -67,4 +76,13 @@ export function importCsv(fileName: string, content: string): ImportPreview {
   });
   if (resources.length === 0) throw new ImportError(`“${fileName}” has no rows with a url.`);
   return { title: fileName.replace(/\.[^.]+$/, ''), format: 'csv', resources, skipped };
+}
+
+/**
+ * A header of comma-separated names with a url column: the file is comma-separated, whatever its notes
+ * hold (papaparse would otherwise guess from the first rows, and a note full of tabs or | misleads it).
+ */
+function commaHeader(text: string): boolean {
+  const header = /^[^\r\n]*/.exec(text)![0];
+  return header.split(',').some((name) => name.trim().replace(/^"|"$/g, '').toLowerCase() === 'url');
 }

@@ -24,7 +24,7 @@ function listOf(titles: readonly string[]) {
 describe('CSV export and formulas (CSV injection)', () => {
   it('no cell begins with =, +, -, @, a tab or a carriage return: such cells get a leading apostrophe', () => {
     const { doc, list } = listOf([...RISKY, 'Plain title']);
-    const rows = Papa.parse<string[]>(exportCsv(doc, [list], { listColumn: true }).trimEnd()).data;
+    const rows = Papa.parse<string[]>(exportCsv(doc, [list]).trimEnd()).data;
     const cells = rows.flat();
     expect(cells.filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
     expect(rows[1]!.slice(0, 2)).toEqual(["'=Risky list", "'=SUM(A1:A9)"]);
@@ -36,7 +36,7 @@ describe('CSV export and formulas (CSV injection)', () => {
     // (A title never begins with a tab or a return: the importer trims them, as any spreadsheet's spaces.)
     const titles = [...RISKY.filter((t) => !/^[\t\r]/.test(t)), "'plain quote", "''=two quotes", 'Plain title'];
     const { doc, list } = listOf(titles);
-    const preview = importCsv('list.csv', exportCsv(doc, [list], { listColumn: false }));
+    const preview = importCsv('list.csv', exportCsv(doc, [list]));
     expect(preview.resources.map((r) => r.title)).toEqual(titles);
     expect(preview.resources.map((r) => [r.author, r.description, r.group])[0]).toEqual(['-Anon', '@mention', '+group']);
     expect(preview.resources.map((r) => r.done)).toEqual(list.resources.map((_, i) => i % 2 === 0));

@@ -46,9 +46,11 @@ describe('exporting every list', () => {
     expect(rows.find((r) => r.title === 'PEPs')).toMatchObject({ status: 'done', url: 'https://www.python.org/dev/peps/' });
   });
 
-  it('one list’s CSV has no list column, and an unknown list is refused', async () => {
+  it('one list’s CSV has the list column too (its title comes back on import), and an unknown list is refused', async () => {
     const doc = (await studied()).document()!;
-    expect(exportFrom(doc, PBTS, 'csv').content.split(/\r?\n/)[0]).toBe('title,url,status,tags,author,description,started,finished,parts');
+    const { fileName, content } = exportFrom(doc, PBTS, 'csv');
+    expect(content.split(/\r?\n/)[0]).toBe('list,title,url,status,started,finished,added,group,author,description,kind,parts,links,note,where_stopped');
+    expect(importFile(fileName, content).title).toBe(doc.lists.find((l) => l.id === PBTS)!.title);
     expect(() => exportFrom(doc, 'no-such-list', 'csv')).toThrow('There is no list “no-such-list”.');
   });
 });
