@@ -124,8 +124,8 @@ describe('what each file looks like', () => {
   it('CSV: one row per resource with the list’s title, statuses, dates, parts, links and the note', () => {
     const { doc } = studiedList();
     const text = exportFrom(doc, 'studied', 'csv').content;
-    expect(text.split('\n')[0]).toBe('list,title,url,status,started,finished,added,group,author,description,kind,parts,links,note,where_stopped');
-    expect(text.split('\n')[1]).toMatch(/^"Python — lectures, books & \*talks\* #1",Flask,https:\/\/flask\.palletsprojects\.com\/,done,2025-03-02T09:30:15\.250Z,/);
+    expect(text.split('\r\n')[0]).toBe('list,title,url,status,started,finished,added,group,author,description,kind,parts,links,note,where_stopped');
+    expect(text.split('\r\n')[1]).toMatch(/^"Python — lectures, books & \*talks\* #1",Flask,https:\/\/flask\.palletsprojects\.com\/,done,2025-03-02T09:30:15\.250Z,/);
   });
 
   it('an old Studyshelf CSV (title,url,status,tags,…) still imports with its done states', () => {
