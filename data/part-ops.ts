@@ -15,10 +15,19 @@ export function slugOf(title: string, fallback = 'part'): string {
 
 export function newPartId(title: string, taken: ReadonlySet<string>): string {
   const base = slugOf(title);
-  let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-  return id;
+  if (!taken.has(base)) return base;
+  // Where the search for a free number stopped last time, per set and base: an import of thousands of
+  // alike titles (all "part" when no letter is Latin) no longer counts up from 2 for each one. Ids are
+  // only ever added to the set, so every number below that stays taken: the result is the same.
+  let bases = firstFree.get(taken);
+  if (!bases) firstFree.set(taken, (bases = new Map()));
+  let n = bases.get(base) ?? 2;
+  while (taken.has(`${base}-${n}`)) n++;
+  bases.set(base, n);
+  return `${base}-${n}`;
 }
+
+const firstFree = new WeakMap<ReadonlySet<string>, Map<string, number>>();
 
 /** A title on one line, trimmed; `what` names the thing in the message ("A part needs a title."). */
 export function cleanTitle(title: string, what = 'A part'): string {
