@@ -46,6 +46,9 @@ export function migrate(raw: unknown): { doc: unknown; from: number } {
   const from = versionOf(raw);
   if (from === null) return { doc: raw, from: 0 };
   if (from > SCHEMA_VERSION) throw new NewerVersionError(from);
+  // Nothing to migrate: no copy (it cost 40–70 ms at every start with 10,000 resources, and a backup
+  // read as one step); the schema's parse makes the document the app keeps.
+  if (from === SCHEMA_VERSION) return { doc: raw, from };
   let doc = structuredClone(raw) as Json;
   for (let version = from; version < SCHEMA_VERSION; version++) {
     const step = STEPS[version];

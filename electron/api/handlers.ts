@@ -183,7 +183,9 @@ export function createHandlers({ store, openExternal, openPath, dialogs, notify,
     async restoreFromFile(fileName, content, mode) {
       const incoming = readBackupFile(fileName, content);
       if (mode === 'replace') await store.replaceWith(incoming);
-      else await store.change((current) => void Object.assign(current, mergeDocuments(current, incoming)));
+      // The merge builds new top-level fields and replaces them (it changes neither input), so the
+      // store keeps only those to put back if the result is refused, not a deep copy of everything.
+      else await store.changeIfAny((current) => (Object.assign(current, mergeDocuments(current, incoming)), true));
       return appState(store);
     },
     listBackups: () => store.listBackups(),
