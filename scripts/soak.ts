@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { crashStatsTable } from '../tests/crash/crash-report';
 import { runCrashTrials } from '../tests/crash/crash-trials';
 import { FUZZ_RUNS } from '../tests/unit/fuzz/runs';
 import { ROOT } from './electron-binary';
@@ -28,6 +29,7 @@ Crash soak results (${seconds} s)
   lost acknowledged writes       ${stats.lostAcknowledgedWrites}
   unparsable files               ${stats.unparsableFiles}
   temp files left after restart  ${stats.leftoverTempFiles}`);
+  console.log(`\nBy kind of writer (normal, a disk that fills and comes back, a clock that jumps):\n${crashStatsTable(stats)}`);
   for (const failure of stats.failures.slice(0, 20)) console.log(`  ! ${failure}`);
 
   console.log('\nProperty soak: 10,000 random API call sequences');
