@@ -1,4 +1,5 @@
 import { afterEach, vi } from 'vitest';
+import type * as StoreModule from '../../data/store';
 import type { Store } from '../../data/store';
 
 // Every store a test opens is closed after it, before its temp folder is removed: a store left open
@@ -7,7 +8,7 @@ import type { Store } from '../../data/store';
 const open = new Set<Store>();
 
 vi.mock('../../data/store', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../data/store')>();
+  const real = await importOriginal<typeof StoreModule>();
   return {
     ...real,
     openStore: async (...args: Parameters<typeof real.openStore>) => {
