@@ -115,7 +115,8 @@ const bookmarks: Render = (name, list, deep) => {
 
 const awesomeMarkdown: Render = (name, list, deep) => {
   const out = [`# Awesome ${mdText(name)} [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)`, '', `> A curated list of ${mdText(name)}.`, '', '## Contents', ''];
-  for (const [group] of groups(list)) out.push(`- [${mdText(group)}](#${encodeURIComponent(group)})`);
+  // An anchor as GitHub writes it; a lone surrogate (which encodeURIComponent refuses) as U+FFFD.
+  for (const [group] of groups(list)) out.push(`- [${mdText(group)}](#${encodeURIComponent(group.replace(/[\uD800-\uDFFF]/g, '\uFFFD'))})`);
   out.push('');
   for (const [group, items] of groups(list)) {
     out.push(`## ${group}`, '');

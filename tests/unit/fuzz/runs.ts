@@ -22,9 +22,21 @@ export function fuzzRuns(family: FuzzFamily): number {
  * fast-check's options for a family. A failure is reported as found, not shrunk: shrinking files of
  * megabytes through a real store takes longer than any CI run; the seed and path replay it.
  */
-export function fuzzOptions(family: FuzzFamily): { numRuns: number; endOnFailure: boolean } {
-  return { numRuns: fuzzRuns(family), endOnFailure: true };
+export function fuzzOptions(family: FuzzFamily): { numRuns: number; endOnFailure: boolean; seed?: number } {
+  return { numRuns: fuzzRuns(family), endOnFailure: true, ...seed() };
 }
+
+/**
+ * `npm test` runs the same cases every time (a red CI is a finding, never the luck of the draw); the
+ * soak draws new ones on every run, which is where the fuzzer explores. STUDYSHELF_FUZZ_SEED picks a
+ * seed (to replay a soak failure, or to explore in a normal run: `random`).
+ */
+function seed(): { seed?: number } {
+  const chosen = process.env.STUDYSHELF_FUZZ_SEED;
+  if (chosen === 'random' || (process.env.SOAK && chosen === undefined)) return {};
+  return { seed: chosen === undefined ? CI_SEED : Number(chosen) };
+}
+const CI_SEED = 20261202;
 
 /** Hostile sizes (counts, depths) grow under the soak; the CI run keeps them to what a run can afford. */
 export const SOAKING = !!process.env.SOAK;
