@@ -20,7 +20,8 @@ export function exportMarkdown(doc: StudyDocument, list: StudyList, options: { n
     group = resource.group;
     out.push(...resourceLines(doc, `${list.id}/${resource.id}`, resource, options.notes), '');
   }
-  return `${out.join('\n').trimEnd()}\n`;
+  // Only the blank lines at the end go: a note's last line keeps its spaces (two make a line break).
+  return `${out.join('\n').replace(/\n+$/, '')}\n`;
 }
 
 function resourceLines(doc: StudyDocument, ref: string, resource: Resource, rich: boolean): string[] {
