@@ -90,6 +90,14 @@ function edit(resources: ImportedResource[], e: Edit): ImportedResource[] {
   return [...kept.sort((a, b) => a.key - b.key).map((k) => k.r), ...e.added];
 }
 
+/** A list studied (ticked and noted) and the newer file (the same, edited), with the diff between them. */
+function studiedThenEdited(...[resources, marks, e]: [Parameters<typeof studied>[0], Parameters<typeof studied>[1], Parameters<typeof edit>[1]]) {
+  const doc = studied(resources, marks);
+  const before = structuredClone(doc);
+  const newer = preview(edit(resources, e));
+  return { doc, before, newer, diff: diffList(doc, doc.lists[0]!, newer) };
+}
+
 describe('updating a list from a file (issue #16), as properties', () => {
   it('(a) the same file again changes nothing and shows no change', () => {
     fc.assert(
@@ -107,10 +115,7 @@ describe('updating a list from a file (issue #16), as properties', () => {
   it('(b) a reordered or edited file keeps every progress entry and note, on the resource it was on', () => {
     fc.assert(
       fc.property(entries, fc.array(userMark, { maxLength: 10 }), editedFile, (resources, marks, e) => {
-        const doc = studied(resources, marks);
-        const before = structuredClone(doc);
-        const newer = preview(edit(resources, e));
-        const diff = diffList(doc, doc.lists[0]!, newer);
+        const { doc, before, newer, diff } = studiedThenEdited(resources, marks, e);
         if (!e.drop.some(Boolean) && !e.retitle.some(Boolean) && e.added.length === 0) expect(diff).toMatchObject({ added: [], removed: [], changed: [] });
         updateListFrom(doc, doc.lists[0]!, newer);
         expectUserDataKept(before, doc);
@@ -126,10 +131,7 @@ describe('updating a list from a file (issue #16), as properties', () => {
   it('(c) removing what the file no longer has takes only that, and an undo puts all of it back', () => {
     fc.assert(
       fc.property(entries, fc.array(userMark, { maxLength: 10 }), editedFile, (resources, marks, e) => {
-        const doc = studied(resources, marks);
-        const before = structuredClone(doc);
-        const newer = preview(edit(resources, e));
-        const diff = diffList(doc, doc.lists[0]!, newer);
+        const { doc, before, newer, diff } = studiedThenEdited(resources, marks, e);
         const outcome = updateListFrom(doc, doc.lists[0]!, newer, { removeMissing: true });
         expect(outcome.removed.map((r) => r.item.title)).toEqual(diff.removed);
         const gone = new Set(outcome.removed.map((r) => `${r.listId}/${r.item.id}`));
