@@ -54,6 +54,9 @@ test('a damaged file and no backup: the app does not start empty by itself; the 
 });
 
 test('the Backups view lists backups with what they hold, and restores one after backing up the current state', async ({ launch, userDataDir }) => {
+  // Two starts of the app (one to make the backup), and a restore that backs up first: 23–24 s with a
+  // busy loop on both cores (npm run flaky).
+  test.slow();
   const dataFile = await profileWithBackup(launch, userDataDir);
   const app = await launch();
   const list = new ListPage(app.page);
