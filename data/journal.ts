@@ -182,7 +182,7 @@ export async function readJournals(files: readonly string[], fs: FsSeam = realFs
   for (const file of files) {
     const text = (await fs.readFile(file).catch(() => Buffer.alloc(0))).toString('utf8');
     const lines = text.split('\n');
-    let sliceStart = performance.now();
+    const pause = slicer();
     for (const [index, line] of lines.entries()) {
       if (!line) continue;
       const entry = parseLine(line);
@@ -191,10 +191,7 @@ export async function readJournals(files: readonly string[], fs: FsSeam = realFs
         locations.set(entry, { file, line: index + 1 });
       } else if (index < lines.length - 1) skipped.push({ file, line: index + 1, reason: 'the line is damaged (its checksum does not match)' });
       // Many thousands of lines (another computer's journal may be large): let other work run.
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await new Promise((resolve) => setImmediate(resolve));
-        sliceStart = performance.now();
-      }
+      await pause();
     }
   }
   return entries;
@@ -249,18 +246,23 @@ export function replay(doc: StudyDocument, entries: readonly JournalEntry[], ski
  */
 export async function replayInSlices(doc: StudyDocument, entries: readonly JournalEntry[], skipped: SkippedLine[] = []): Promise<number> {
   let applied = 0;
-  let sliceStart = performance.now();
+  const pause = slicer();
   for (const [index, entry] of entries.entries()) {
     if (applyEntry(doc, entry, index, skipped)) applied++;
-    if (performance.now() - sliceStart > SLICE_MS) {
-      await new Promise((resolve) => setImmediate(resolve));
-      sliceStart = performance.now();
-    }
+    await pause();
   }
   return applied;
 }
 
-const SLICE_MS = 10;
+/** A pause to await in a long loop: lets other work run once the current slice has taken ~10 ms. */
+function slicer(): () => Promise<void> {
+  let sliceStart = performance.now();
+  return async () => {
+    if (performance.now() - sliceStart <= 10) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    sliceStart = performance.now();
+  };
+}
 
 /** Applies one entry; false when it was not applied (and why is in `skipped`). */
 function applyEntry(doc: StudyDocument, entry: JournalEntry, index: number, skipped: SkippedLine[]): boolean {
