@@ -40,7 +40,7 @@ try {
   const mainMemory = JSON.parse(execFileSync(process.execPath, ['--expose-gc', bundle, '10000'], { encoding: 'utf8' })) as { rssMB: number };
 
   log('imports…');
-  const imports = importBench();
+  const imports = await importBench();
 
   log('the window on the harness (Chromium)…');
   const ui = await uiBench(10_000);
@@ -61,7 +61,13 @@ try {
     { measure: 'search: keystroke → echo painted (p95)', value: `${ui.searchKeystrokeMs.echo.p95} ms`, floor: `p50 ${ui.searchKeystrokeMs.echo.p50} ms`, goal: '< 16 ms', met: ui.searchKeystrokeMs.echo.p95 < 16 ? 'yes' : 'no' },
     { measure: 'search: keystroke → results painted (p95)', value: `${ui.searchKeystrokeMs.results.p95} ms`, floor: `p50 ${ui.searchKeystrokeMs.results.p50} ms`, goal: '< 16 ms', met: ui.searchKeystrokeMs.results.p95 < 16 ? 'yes' : 'no' },
     { measure: 'scroll: frame time (p95)', value: `${ui.scrollFrameMs.p95} ms`, floor: `p50 ${ui.scrollFrameMs.p50} ms, ${ui.cardsInDom} cards in the page`, goal: '< 16.7 ms', met: ui.scrollFrameMs.p95 < 16.7 ? 'yes' : 'no' },
-    ...imports.map((i) => ({ measure: `import: ${i.name}`, value: `${i.medianMs} ms`, floor: `${Math.round(i.bytes / 1024)} KB`, goal: '< 300 ms', met: i.medianMs < 300 ? 'yes' : 'no' })),
+    ...imports.map((i) => ({
+      measure: `import: ${i.name} (job: read in slices, add, save)`,
+      value: `${i.medianMs} ms`,
+      floor: `preview ${i.previewMs} ms; main blocked ≤ ${i.longestBlockMs} ms; ${Math.round(i.bytes / 1024)} KB`,
+      goal: '< 300 ms',
+      met: i.medianMs < 300 ? 'yes' : 'no',
+    })),
     { measure: 'memory: renderer JS heap', value: `${ui.rendererHeapMB} MB`, floor: '', goal: '< 150 MB', met: ui.rendererHeapMB < 150 ? 'yes' : 'no' },
     { measure: "memory: main's RSS (data side)", value: `${mainMemory.rssMB} MB`, floor: 'Node process, bundled', goal: '< 150 MB', met: mainMemory.rssMB < 150 ? 'yes' : 'no' },
   ];
