@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { Skipped } from '../../data/import/imported';
 import type { ListDiff } from '../../data/import/update';
 import type { PendingImport } from '../hooks/useImport';
@@ -6,21 +7,24 @@ import { Modal } from './Modal';
 interface Props {
   pending: PendingImport | null;
   busy: boolean;
-  onConfirm: (mode?: 'replace' | 'merge' | 'new' | 'update') => void;
+  onConfirm: (mode?: 'replace' | 'merge' | 'new' | 'update', options?: { removeMissing?: boolean }) => void;
   onCancel: () => void;
 }
 
 /**
- * What updating a list would do, in one sentence. The update removes nothing: what the new file no
- * longer has is kept, and the sentence says so, and whether it carries the user's progress or notes.
+ * What updating a list would do, in one sentence. By default the update removes nothing: what the new
+ * file no longer has is kept, and the sentence says so, and whether it carries the user's progress or
+ * notes. With `removeMissing` (the user's choice, undoable) those are the ones removed.
  */
-export function updateSummary(diff: ListDiff): string {
+export function updateSummary(diff: ListDiff, removeMissing = false): string {
   const { added, changed, missing, kept } = diff;
-  const counts = `Updating it: ${added.length} added, 0 removed, ${changed.length} changed, ${kept} kept with their progress and notes`;
+  const removed = removeMissing ? missing.length : 0;
+  const counts = `Updating it: ${added.length} added, ${removed} removed, ${changed.length} changed, ${kept} kept with their progress and notes`;
   if (added.length === 0 && changed.length === 0 && missing.length === 0) return `${counts}: no changes.`;
   const own = missing.filter((m) => m.progress || m.notes).length;
   const why = own === 0 ? '' : own === missing.length ? ' (they have your progress or notes)' : ` (${own} of them have your progress or notes)`;
-  return missing.length > 0 ? `${counts}. ${missing.length} not in the new file: kept${why}.` : `${counts}.`;
+  if (missing.length === 0) return `${counts}.`;
+  return `${counts}. ${missing.length} not in the new file: ${removeMissing ? `removed${why}; Undo brings them back` : `kept${why}`}.`;
 }
 
 /** What an import will add and what it will skip, and why, before anything changes. */
@@ -32,6 +36,11 @@ export function ImportDialog({ pending, busy, onConfirm, onCancel }: Props) {
   // encoding): resources + skipped = the entries the file holds.
   const skipped = preview?.skipped.filter((s) => !s.note) ?? [];
   const notes = preview?.skipped.filter((s) => s.note) ?? [];
+  const missing = preview?.update?.missing ?? [];
+  // A new file, a new choice: the choice to remove belongs to the preview it was made in.
+  const [choice, setChoice] = useState<{ pending: PendingImport | null; remove: boolean }>({ pending: null, remove: false });
+  const removeMissing = choice.pending === pending && choice.remove;
+  const setRemoveMissing = (remove: boolean) => setChoice({ pending, remove });
   return (
     <Modal
       open={pending !== null}
@@ -79,7 +88,14 @@ export function ImportDialog({ pending, busy, onConfirm, onCancel }: Props) {
               <h3 id="import-update" className="subitems-heading">
                 A list called “{preview.title}” is already here
               </h3>
-              <p>{updateSummary(preview.update)}</p>
+              <p>{updateSummary(preview.update, removeMissing)}</p>
+              {missing.length > 0 && (
+                <label className="check-row">
+                  <input type="checkbox" checked={removeMissing} onChange={(e) => setRemoveMissing(e.target.checked)} />
+                  Remove the {missing.length === 1 ? 'resource' : `${missing.length} resources`} the new file no longer has
+                  {missing.some((m) => m.progress || m.notes) ? ', with their progress and notes' : ''}
+                </label>
+              )}
               <ul className="import-list">
                 {preview.update.added.slice(0, 20).map((t) => (
                   <li key={`a-${t}`}>
@@ -89,7 +105,10 @@ export function ImportDialog({ pending, busy, onConfirm, onCancel }: Props) {
                 {preview.update.missing.slice(0, 20).map((m, i) => (
                   <li key={`m-${i}`}>
                     <span className="diff-removed">Not in the new file</span> {m.title}{' '}
-                    <span className="muted">(kept{m.progress || m.notes ? ', with your progress or notes' : ''})</span>
+                    <span className="muted">
+                      ({removeMissing ? 'removed' : 'kept'}
+                      {m.progress || m.notes ? ', with your progress or notes' : ''})
+                    </span>
                   </li>
                 ))}
                 {preview.update.changed.slice(0, 20).map((c) => (
@@ -129,7 +148,7 @@ export function ImportDialog({ pending, busy, onConfirm, onCancel }: Props) {
                 Import as a new list
               </button>
             )}
-            <button type="button" className="button button-primary" disabled={busy} onClick={() => onConfirm(preview.update ? 'update' : 'new')}>
+            <button type="button" className="button button-primary" disabled={busy} onClick={() => onConfirm(preview.update ? 'update' : 'new', { removeMissing })}>
               {preview.update ? 'Update the existing list' : 'Import list'}
             </button>
           </footer>

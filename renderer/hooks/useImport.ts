@@ -14,8 +14,11 @@ export type PendingImport =
   | { kind: 'list'; fileName: string; content: string; preview: ImportPreview }
   | { kind: 'backup'; fileName: string; content: string; preview: BackupFilePreview };
 
+/** What brings back the resources an update removed, offered with the message (Undo, Ctrl+Z). */
+export type ImportUndo = () => Promise<{ ok: true; value: AppState } | { ok: false; error: { message: string } }>;
+
 export function useImport(
-  onImported: (state: AppState, listId: string | null, message: string) => void,
+  onImported: (state: AppState, listId: string | null, message: string, undo?: ImportUndo) => void,
   onError: (message: string) => void,
 ) {
   const [pending, setPending] = useState<PendingImport | null>(null);
@@ -45,7 +48,7 @@ export function useImport(
   }, [openContent, onError]);
 
   const confirm = useCallback(
-    async (mode: 'replace' | 'merge' | 'new' | 'update' = 'new') => {
+    async (mode: 'replace' | 'merge' | 'new' | 'update' = 'new', options: { removeMissing?: boolean } = {}) => {
       if (!pending) return;
       setBusy(true);
       if (pending.kind === 'backup') {
@@ -56,10 +59,19 @@ export function useImport(
         return setPending(null);
       }
       const update = mode === 'update';
-      const result = await job.run((id) => api().importList(pending.fileName, pending.content, update ? 'update' : 'new', id));
+      const removeMissing = update && options.removeMissing === true;
+      const result = await job.run((id) =>
+        api().importList(pending.fileName, pending.content, update ? 'update' : 'new', id, removeMissing ? { removeMissing } : undefined),
+      );
       setBusy(false);
       if (!result.ok) return result.error.code === 'cancelled' ? undefined : onError(result.error.message);
-      onImported(result.value, result.value.listId, update ? `Updated “${pending.preview.title}”; progress and notes of what stayed are kept.` : `Imported “${pending.preview.title}”.`);
+      const { removed } = result.value;
+      const title = pending.preview.title;
+      if (removed.length > 0) {
+        onImported(result.value, result.value.listId, `Updated “${title}”; removed ${countOf(removed.length, 'resource')} the new file no longer has.`, () => restoreAll(removed));
+      } else {
+        onImported(result.value, result.value.listId, !update ? `Imported “${title}”.` : result.value.changed ? `Updated “${title}”; progress and notes of what stayed are kept.` : `“${title}” is already up to date: nothing changed.`);
+      }
       setPending(null);
     },
     [pending, onImported, onError, job],
@@ -81,4 +93,22 @@ export function useImport(
   }, [openFile]);
 
   return { pending, busy, progress: job.progress, cancelJob: job.cancel, openFile, chooseFile, confirm, cancel: () => setPending(null) };
+}
+
+type Removed = Parameters<ReturnType<typeof api>['restoreResource']>[0];
+
+/**
+ * Puts back what an update removed, each where it was (in the order they were, so each index still
+ * means the place it had), with its progress and notes; then reads the state main has.
+ */
+async function restoreAll(removed: readonly Removed[]) {
+  for (const entry of [...removed].sort((a, b) => a.index - b.index)) {
+    const result = await api().restoreResource(entry);
+    if (!result.ok) return result;
+  }
+  return api().getState();
+}
+
+function countOf(n: number, noun: string): string {
+  return `${n.toLocaleString('en')} ${n === 1 ? noun : `${noun}s`}`;
 }

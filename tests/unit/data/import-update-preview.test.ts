@@ -43,3 +43,21 @@ describe('what the import dialog says an update will do', () => {
     expect(updateSummary(previewImport(doc, 'reading.md', file(A)).update!)).toMatch(/2 not in the new file: kept\.$/);
   });
 });
+
+describe('when the user chooses to remove what the new file no longer has', () => {
+  it('counts them as removed, says whose progress or notes go with them, and that Undo brings them back', () => {
+    const { doc, ref } = withList(file(A, B, C));
+    doc.notes[ref('B feed')] = { body: 'mine', whereStopped: '', updatedAt: AT };
+    const diff = previewImport(doc, 'reading.md', file(A)).update!;
+    expect(updateSummary(diff, true)).toBe(
+      'Updating it: 0 added, 2 removed, 0 changed, 1 kept with their progress and notes. 2 not in the new file: removed (1 of them have your progress or notes); Undo brings them back.',
+    );
+    expect(updateSummary(diff, false)).toMatch(/0 removed.*2 not in the new file: kept/);
+  });
+
+  it('nothing missing: the choice changes nothing in the sentence', () => {
+    const { doc } = withList(file(A, B));
+    const diff = previewImport(doc, 'reading.md', file(A, B, C)).update!;
+    expect(updateSummary(diff, true)).toBe(updateSummary(diff, false));
+  });
+});
