@@ -41,6 +41,21 @@ describe('long work as a job: progress and cancel', () => {
     expect(store.document()!.lists.at(-1)!.resources).toHaveLength(2000);
   });
 
+  it('confirming a preview imports what the preview read: the file is not read a second time, and the list is the same', async () => {
+    const { events, call, store } = await app();
+    expect((await call('previewImport', 'once.md', links(3000), 'job-p')).ok).toBe(true);
+    expect((await call('importList', 'once.md', links(3000), 'new', 'job-i')).ok).toBe(true);
+    expect(events.filter((e) => e.job === 'job-p').map((e) => e.stage)).toContain('Reading “once.md”');
+    expect(events.filter((e) => e.job === 'job-i').map((e) => e.stage)).toEqual(['Adding 3,000 resources', 'Saving']);
+    const viaPreview = store.document()!.lists.at(-1)!;
+    // Read afresh (another file in between): the same list, ids and all.
+    const fresh = await app();
+    expect((await fresh.call('previewImport', 'other.md', links(5), 'job-o')).ok).toBe(true);
+    expect((await fresh.call('importList', 'once.md', links(3000), 'new', 'job-f')).ok).toBe(true);
+    expect(fresh.events.filter((e) => e.job === 'job-f').map((e) => e.stage)).toContain('Reading “once.md”');
+    expect(fresh.store.document()!.lists.at(-1)).toEqual(viaPreview);
+  });
+
   it('a long Markdown file is read in slices, each one reported, the fractions rising', async () => {
     const { events, call } = await app();
     expect((await call('previewImport', 'many.md', links(20_000), 'job-9')).ok).toBe(true);
