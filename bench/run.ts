@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { editCosts, startupRead, toggleToDurable } from './durable-bench';
 import { importBench } from './import-bench';
+import { searchPeers, sqliteMissing, sqliteTick } from './sqlite-peer';
 import { uiBench } from './ui-bench';
 
 // `npm run bench`: every hot path with 10,000 resources, as a table and as bench/results.json. A
@@ -17,8 +18,15 @@ const log = (text: string) => process.stderr.write(`${text}\n`);
 
 try {
   log('toggle to durable…');
-  const toggles = [];
+  const toggles: Awaited<ReturnType<typeof toggleToDurable>>[] = [];
   for (const size of SIZES) toggles.push(await toggleToDurable(join(work, `toggle-${size}`), size, 200));
+
+  // The peer, in the same run on the same disk: SQLite (node:sqlite, WAL, synchronous=FULL).
+  const missing = sqliteMissing();
+  if (missing) log(`SQLite peer rows skipped: ${missing}.`);
+  log('SQLite peer: tick, search…');
+  const peerTicks = missing ? [] : await Promise.all(SIZES.map((size) => sqliteTick(join(work, `sqlite-${size}`), size, 200)));
+  const peerSearch = missing ? null : searchPeers(10_000);
 
   log('edits…');
   const edits = await editCosts(join(work, 'edits'), 10_000, 30);
@@ -54,6 +62,27 @@ try {
       goal: '≤ 1.3 × floor',
       met: t.p95Ratio <= 1.3 ? `yes (${t.p95Ratio}×)` : `no (${t.p95Ratio}×)`,
     })),
+    ...peerTicks.map((p, i) => {
+      const ratio = Math.round((toggles[i]!.toggleMs.p95 / p.tickMs.p95) * 100) / 100;
+      return {
+        measure: `peer: SQLite tick (WAL, FULL), ${p.resources.toLocaleString('en')} rows (p95)`,
+        value: `${p.tickMs.p95} ms`,
+        floor: `p50 ${p.tickMs.p50} ms; ours ${toggles[i]!.toggleMs.p95} ms = ${ratio}× SQLite`,
+        goal: 'ours ≤ 1.0× SQLite',
+        met: ratio <= 1 ? 'yes' : 'no',
+      };
+    }),
+    ...(peerSearch
+      ? [
+          {
+            measure: `search query itself, ${peerSearch.keystrokes} keystrokes × 3 (p95)`,
+            value: `${peerSearch.oursMs.p95} ms`,
+            floor: `p50 ${peerSearch.oursMs.p50} ms; SQLite FTS5 p95 ${peerSearch.fts5Ms.p95} ms, p50 ${peerSearch.fts5Ms.p50} ms = ${peerSearch.ratioP95}×`,
+            goal: 'ours ≤ 1.0× FTS5',
+            met: peerSearch.ratioP95 <= 1 ? 'yes' : 'no',
+          },
+        ]
+      : []),
     { measure: 'add a part, 10,000 resources (p95, journaled)', value: `${edits.addPartMs.p95} ms`, floor: `p50 ${edits.addPartMs.p50} ms`, goal: '', met: '' },
     { measure: 'add a resource, 10,000 (p95, journaled command)', value: `${edits.addResourceMs.p95} ms`, floor: `p50 ${edits.addResourceMs.p50} ms`, goal: '', met: '' },
     { measure: 'start: read + parse + validate 10,000 (main)', value: `${startup.readParseValidateMs} ms`, floor: `openStore ${startup.openStoreMs} ms`, goal: '', met: '' },
@@ -74,7 +103,7 @@ try {
   console.log(`Studyshelf bench, ${new Date().toISOString()}`);
   console.log(`Machine: ${machine.cpus} × ${machine.model}, ${machine.memoryGB} GB; Node ${machine.node}; Chromium ${machine.chromium}`);
   console.table(rows);
-  const results = { date: new Date().toISOString(), machine, toggles, edits, startup, ui, imports, mainMemory };
+  const results = { date: new Date().toISOString(), machine, toggles, peers: { sqlite: missing ?? 'node:sqlite', ticks: peerTicks, search: peerSearch }, edits, startup, ui, imports, mainMemory };
   await writeFile(join(here, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log('Wrote bench/results.json');
 } finally {
