@@ -1,9 +1,10 @@
 import { importCsv } from './csv';
 import { runInSlices } from './dom-walk';
-import { BOOKMARKS_PARSING, bookmarksOf, importBookmarks, importHtmlPage, isBookmarksFile, PAGE_PARSING, pageOf } from './html';
+import { BOOKMARKS_PARSING, bookmarksOf, importBookmarks, isBookmarksFile } from './html';
+import { importHtmlPage, PAGE_PARSING, pageOf } from './html-page';
 import { checkText, finishPreview, ImportError, type ImportPreview } from './imported';
 import { importMarkdown, importMarkdownInSlices } from './markdown';
-import { importOpml, OPML_PARSING, opmlOf } from './opml';
+import { importOpml, OPML_PARSING, opmlOf, repairOpml } from './opml';
 import { parseDocumentInSlices } from './parse-in-slices';
 import { importPocket, isPocketFile, POCKET_PARSING, pocketOf } from './pocket';
 
@@ -51,7 +52,7 @@ async function readInSlices(fileName: string, content: string, between: (done: n
   if (format === 'markdown') return importMarkdownInSlices(fileName, content, between);
   const [options, walker] = WALKERS[format];
   // Progress in thousandths, so that the last report is exactly 1.
-  const { doc, elements } = await parseDocumentInSlices(fileName, content, options, (done, total) => between(Math.floor((700 * done) / total), 1000));
+  const { doc, elements } = await parseDocumentInSlices(fileName, format === 'opml' ? repairOpml(content) : content, options, (done, total) => between(Math.floor((700 * done) / total), 1000));
   const preview = await runInSlices(walker(fileName, doc), (visited) => between(700 + Math.floor((300 * Math.min(visited, elements)) / Math.max(1, elements)), 1000));
   await between(1000, 1000);
   return preview;

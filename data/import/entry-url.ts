@@ -32,6 +32,8 @@ export function whyNotAPage(href: string): string | null {
 /** `href` read against `base` (a page's <base href>, or null): an absolute address, or `href` as it was. */
 export function resolved(href: string, base: string | null): string {
   const url = href.trim();
+  // A protocol-relative address (`//cdn.example/x`) is a web address whatever the page's scheme was.
+  if (!base && url.startsWith('//') && url.length > 2) return `https:${url}`;
   if (!base || /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('#') || url === '') return url;
   try {
     return new URL(url, base).href;

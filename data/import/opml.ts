@@ -1,7 +1,7 @@
 import type { Document, Element } from 'domhandler';
 import { isTag } from 'domhandler';
 import { getAttributeValue, getChildren } from 'domutils';
-import { findFirst, runWhole, type Steps } from './dom-walk';
+import { clean, findFirst, runWhole, type Steps } from './dom-walk';
 import { checkText, ImportError, webUrlOrNull, type ImportedResource, type ImportPreview, type Skipped } from './imported';
 import { parseWhole } from './parse-in-slices';
 
@@ -13,6 +13,12 @@ const urlOf = (o: Element) => attr(o, 'htmlUrl') ?? attr(o, 'url') ?? attr(o, 'x
 /** What makes two outlines the same feed: the feed's address, else the page's. */
 const feedOf = (o: Element) => attr(o, 'xmlUrl') ?? urlOf(o);
 
+/**
+ * OPML's category attribute: “a string of comma-separated slash-delimited category strings” (OPML 2.0),
+ * a plain tag having no slash; each word between commas and slashes is a tag, each once.
+ */
+export const tagsOf = (o: Element) => [...new Set((getAttributeValue(o, 'category') ?? '').split(/[,/]/).map((t) => t.trim()).filter(Boolean))];
+
 /** A group path is kept to this length as it grows (the document keeps 200 characters of a group). */
 const PATH_CHARS = 400;
 const YIELD_EVERY = 256;
@@ -21,7 +27,44 @@ export const OPML_PARSING = { xmlMode: true } as const;
 
 export function importOpml(fileName: string, content: string): ImportPreview {
   checkText(fileName, content);
-  return runWhole(opmlOf(fileName, parseWhole(fileName, content, OPML_PARSING).doc));
+  return runWhole(opmlOf(fileName, parseWhole(fileName, repairOpml(content), OPML_PARSING).doc));
+}
+
+/** Attributes an <outline> may carry (OPML 2.0 and the readers' own): where a quoted value truly ends. */
+const OUTLINE_ATTRIBUTES = 'text|title|description|type|xmlUrl|htmlUrl|url|version|language|category|created|isComment|isBreakpoint|id|name|rssfr-\\w+';
+const VALUE_END = new RegExp(`"(?=\\s+(?:${OUTLINE_ATTRIBUTES})\\s*=|\\s*/?>$)`, 'g');
+const escapeValue = (v: string) => v.replace(/&(?![a-z]+;|#\d+;|#x[0-9a-f]+;)/gi, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * Some apps write raw HTML into an attribute (Plenary: `description="… of <a href="https://…">Basecamp</a>."`),
+ * which ends the value at the first inner quote, and the outline at the inner `>`: the feed would be lost
+ * and the outlines after it taken for its children. Such an outline is rewritten with its values
+ * escaped: it ends at the `>` before the next outline (or the end of its folder), a value at the quote
+ * before the next OPML attribute. A well-formed file is returned as it is, untouched.
+ */
+export function repairOpml(content: string): string {
+  if (!/<outline\b[^>]*="[^"]*</i.test(content)) return content;
+  return content.replace(/<outline\b[\s\S]*?\/?>(?=\s*(?:<\/?outline\b|<\/body\b|$))/gi, (tag) => {
+    if (!/="[^"]*</.test(tag)) return tag;
+    const close = /\s*\/?>$/.exec(tag)![0];
+    const inner = tag.slice('<outline'.length, tag.length - close.length) + close;
+    const attrs: string[] = [];
+    const name = /\s+([\w:-]+)\s*=\s*"/y;
+    let at = 0;
+    for (;;) {
+      name.lastIndex = at;
+      const m = name.exec(inner);
+      if (!m) break;
+      VALUE_END.lastIndex = name.lastIndex;
+      const end = VALUE_END.exec(inner);
+      if (!end) return tag;
+      attrs.push(` ${m[1]}="${escapeValue(inner.slice(name.lastIndex, end.index))}"`);
+      at = end.index + 1;
+    }
+    // Anything else left over (a single-quoted value, a bare word): not a shape this knows; left as it was.
+    if (inner.slice(at) !== close) return tag;
+    return `<outline${attrs.join('')}${close.trim() === '/>' ? ' />' : '>'}`;
+  });
 }
 
 /**
@@ -64,7 +107,9 @@ export function* opmlOf(fileName: string, doc: Document): Steps<ImportPreview> {
       title: textOf(outline) || url,
       url: webUrlOrNull(url, null, skipped),
       author: null,
-      description: (getAttributeValue(outline, 'description') ?? '').trim(),
+      // A description some apps write as HTML (“of <a href=…>Basecamp</a>.”): its text.
+      description: clean((getAttributeValue(outline, 'description') ?? '').replace(/<[^>]*>/g, '')),
+      tags: tagsOf(outline),
       group: frame.group,
       done: false,
       parts: children.map((c) => ({ title: textOf(c) || urlOf(c) || 'Part', url: webUrlOrNull(urlOf(c), null, skipped), done: false })),

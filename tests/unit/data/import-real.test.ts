@@ -27,9 +27,6 @@ const expected = JSON.parse(readFileSync(real('expected.json'), 'utf8')) as Reco
 const NOT_YET: Record<string, string> = {
   'markdown/coding-interview-university-progress.md':
     'a ticked task without a link (“- [x] About Arrays:”) holding the links is read as a resource with parts, and “- ### Arrays” bullets hold headings: 365 items, 0 done, 93 bullets without a link',
-  'opml/plenary-programming.opml': '“Signal v. Noise” has raw <a href="…"> inside its description attribute: the feed is lost and the 17 after it get it as a folder',
-  'html/cs231n-notes-index.html': 'sections are <div class="module-header">, not headings: no groups',
-  'html/inessential-weblog.html': 'each post’s <h2> title becomes a group, and the 8 links of its sidebar and banner are not listed as skipped',
 };
 
 /**
@@ -72,7 +69,7 @@ describe.each(Object.entries(expected))('%s', (name, e) => {
 
   const check = name in NOT_YET ? it.fails : it;
 
-  (name in NOT_YET && name !== 'html/cs231n-notes-index.html' ? it.fails : it)('adds up: every entry the file holds is added, or listed as skipped with the line or text and why', () => {
+  (name in NOT_YET ? it.fails : it)('adds up: every entry the file holds is added, or listed as skipped with the line or text and why', () => {
     const entries = preview.skipped.filter((s) => !s.note);
     for (const s of preview.skipped) expect(s.reason.length > 0 && s.text.length > 0).toBe(true);
     expect(items(preview) + entries.length).toBe(e.resources + e.skipped.reduce((n, s) => n + s.count, 0));
