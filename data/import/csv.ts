@@ -45,6 +45,7 @@ export function importCsv(fileName: string, content: string): ImportPreview {
     if (own.resources.length === 0) throw new ImportError(`“${fileName}” has no rows with a title or a url.`);
     return { ...own, format: 'csv', skipped };
   }
+  if (isRaindrop(fields)) return raindropRows(fileName, parsed.data, skipped);
   const resources: ImportedResource[] = [];
   const pocket = fields.includes('time_added');
   parsed.data.forEach((row, index) => {
@@ -85,4 +86,55 @@ export function importCsv(fileName: string, content: string): ImportPreview {
 function commaHeader(text: string): boolean {
   const header = /^[^\r\n]*/.exec(text)![0];
   return header.split(',').some((name) => name.trim().replace(/^"|"$/g, '').toLowerCase() === 'url');
+}
+
+/** Raindrop.io's export: id,title,note,excerpt,url,folder,tags,created,cover,highlights,favorite. */
+function isRaindrop(fields: string[]): boolean {
+  return ['excerpt', 'folder', 'created'].every((f) => fields.includes(f)) && ['cover', 'highlights', 'favorite'].some((f) => fields.includes(f));
+}
+
+/**
+ * Raindrop's rows: the collection (folder, `Parent/Child` when nested) is the group, except “Unsorted”,
+ * its inbox; tags (comma-separated) are tags; created is when it was saved; the excerpt (the page's own
+ * summary) is the description; the note and the highlights are what the user wrote, so they become the
+ * resource's note, never lost.
+ */
+function raindropRows(fileName: string, rows: Array<Record<string, string>>, skipped: Skipped[]): ImportPreview {
+  const resources: ImportedResource[] = [];
+  rows.forEach((row, index) => {
+    const line = index + 2;
+    const url = (row.url ?? '').trim();
+    const title = (row.title ?? '').trim();
+    if (!url) {
+      skipped.push({ line, text: (title || Object.values(row).join(', ')).slice(0, 120), reason: 'no url in this row' });
+      return;
+    }
+    const page = entryUrl(url, title, line, skipped);
+    if (page === null) return;
+    const folder = (row.folder ?? '').split('/').map((f) => f.trim()).filter(Boolean).join(' / ');
+    const note = [(row.note ?? '').trim(), highlightsOf(row.highlights ?? '')].filter(Boolean).join('\n\n');
+    resources.push({
+      title: title || url,
+      url: page,
+      author: null,
+      description: (row.excerpt ?? '').trim(),
+      group: folder && folder.toLowerCase() !== 'unsorted' ? folder : null,
+      done: false,
+      addedAt: dateFromFile(row.created, 'created', line, skipped),
+      tags: [...new Set((row.tags ?? '').split(',').map((t) => t.trim()).filter(Boolean))],
+      ...(note ? { note } : {}),
+      parts: [],
+      links: [],
+      line,
+    });
+  });
+  if (resources.length === 0) throw new ImportError(`“${fileName}” has no rows with a url.`);
+  return { title: fileName.replace(/\.[^.]+$/, ''), format: 'csv', resources, skipped };
+}
+
+/** Raindrop writes each highlight as “Highlight:text” (with “Note:…” after it when annotated), one per line. */
+function highlightsOf(cell: string): string {
+  const lines = cell.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  if (lines.length === 0) return '';
+  return ['Highlights:', ...lines.map((l) => `> ${l.replace(/^Highlight:\s*/i, '')}`)].join('\n');
 }
