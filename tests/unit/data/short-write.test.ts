@@ -1,3 +1,4 @@
+import type * as fs from 'node:fs';
 import type * as fsp from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { describe, expect, it, vi } from 'vitest';
@@ -31,6 +32,14 @@ vi.mock('node:fs/promises', async (importOriginal) => {
     }) as FileHandle;
   };
   return { ...real, open, default: { ...real, open } };
+});
+
+// The journal's append writes synchronously (node:fs): the same short writes there.
+vi.mock('node:fs', async (importOriginal) => {
+  const real = await importOriginal<typeof fs>();
+  const writeSync = (fd: number, data: Uint8Array, offset = 0, length = data.length - offset, position: number | null = null) =>
+    real.writeSync(fd, data, offset, Math.min(length, disk.cap), position);
+  return { ...real, writeSync, default: { ...real, writeSync } };
 });
 
 describe('a disk that takes fewer bytes than it was given', () => {

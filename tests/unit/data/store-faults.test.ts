@@ -31,7 +31,7 @@ async function recoversOnceTheDiskIsBack(dir: string, store: Awaited<ReturnType<
   await vi.waitFor(() => expect(store.health()).toMatchObject({ recoveryFile: expect.stringContaining('recovery') }));
 
   state.failing = false; // space freed, lock released
-  await vi.waitFor(() => expect(store.health()).toEqual({ ok: true }), { timeout: 2000 });
+  await vi.waitFor(() => expect(store.health()).toEqual({ ok: true }), { timeout: 10_000 });
   expect((await onDisk(dir)).notes[`${PBTS}/peps`].body).toBe('precious words');
   await expect(readFile(recoveryFileOf(join(dir, DATA_FILE_NAME)))).rejects.toThrow(/ENOENT/);
   expect(events.filter((e) => e.type === 'health').map((e) => (e.type === 'health' ? e.health.ok : null))).toContain(true);
