@@ -3,6 +3,7 @@ import { newPartId } from '../part-ops';
 import { resourceRefOf } from '../refs';
 import type { Note, Part, ProgressEntry, Resource, StudyDocument, StudyList } from '../schema';
 import type { ImportedItem, ImportedResource, ImportPreview } from './imported';
+import { stateFromFile } from './update-state';
 
 /** A resource of the list that the new file no longer has, and whether the user's own data is on it. */
 export interface MissingResource {
@@ -119,24 +120,25 @@ export function diffList(doc: StudyDocument, list: StudyList, preview: ImportPre
  * The parts a file lists, with the ids of the ones the resource already had; a file with none keeps them
  * all. A part the file no longer lists stays (where it was) when it has progress: a tick is never lost.
  */
-function partsOf(incoming: ImportedResource, hit: Resource | undefined, ticked: (part: Part) => boolean): Part[] {
+function partsOf(incoming: ImportedResource, hit: Resource | undefined, ticked: (part: Part) => boolean, given: string[]): Part[] {
   if (incoming.parts.length === 0) return hit?.parts ?? [];
   const old = hit?.parts ?? [];
   const hits = pairUp(old, incoming.parts);
-  const partIds = new Set(old.map((p) => p.id));
+  const taken = new Set(old.map((p) => p.id));
   const parts = incoming.parts.map((p, i) => {
     const same = hits[i];
     if (same) return { ...same, title: p.title, url: p.url };
-    const id = newPartId(p.title, partIds);
-    partIds.add(id);
+    const id = newPartId(p.title, taken);
+    taken.add(id);
     return { id, title: p.title, url: p.url };
   });
+  given.push(...parts.map((p) => p.id));
   const paired = new Set(hits);
   return withMissing(old, parts, hits, (p) => paired.has(p) || ticked(p));
 }
 
 /** The imported version of a resource: what the file says, and what the user added that it does not. */
-function merged(incoming: ImportedResource, hit: Resource | undefined, ids: Set<string>, ticked: (resourceId: string, part: Part) => boolean): Resource {
+function merged(incoming: ImportedResource, hit: Resource | undefined, ids: Set<string>, ticked: (resourceId: string, part: Part) => boolean, partIds: string[] = []): Resource {
   const id = hit ? hit.id : newPartId(incoming.title, ids);
   ids.add(id);
   const linkIds = new Set<string>();
@@ -157,7 +159,7 @@ function merged(incoming: ImportedResource, hit: Resource | undefined, ids: Set<
         linkIds.add(linkId);
         return { id: linkId, title: l.title, url: l.url, kind: 'link', description: '' };
       }),
-    parts: partsOf(incoming, hit, (part) => ticked(id, part)),
+    parts: partsOf(incoming, hit, (part) => ticked(id, part), partIds),
   };
 }
 
@@ -201,23 +203,33 @@ function takeOut<T>(entries: Record<string, T>, refs: Set<string>): { rest: Reco
  * their progress and notes stay. Those the file no longer has stay too, where they were, unless
  * `removeMissing` is set: then they go with their progress and notes, which the outcome returns for an
  * undo. Nested links, and parts when the file lists none, are kept; a part the file no longer lists stays
- * when it has progress. The same file again changes nothing
+ * when it has progress. What the file says was done (Pocket's archive, a CSV's status) is brought in for
+ * items with no progress yet, never over the user's own (update-state.ts). The same file again changes nothing
  * (and says so); the document's lists, progress and notes are replaced, never changed in place, so a
  * store can put the old ones back.
  */
-export function updateListFrom(doc: StudyDocument, list: StudyList, preview: ImportPreview, options: UpdateOptions = {}): UpdateOutcome {
+export function updateListFrom(doc: StudyDocument, list: StudyList, preview: ImportPreview, options: UpdateOptions = {}, at = new Date().toISOString()): UpdateOutcome {
   const hits = pairUp(list.resources, preview.resources);
   // Ids already in the list or given in this update: one set, not one rebuilt for each new resource.
   const ids = new Set(list.resources.map((r) => r.id));
   const ticked = (resourceId: string, part: Part) => Object.hasOwn(doc.progress, `${list.id}/${resourceId}/${part.id}`);
-  const next = preview.resources.map((incoming, i) => merged(incoming, hits[i], ids, ticked));
+  const partIds = preview.resources.map((): string[] => []);
+  const next = preview.resources.map((incoming, i) => merged(incoming, hits[i], ids, ticked, partIds[i]));
   const matched = new Set(hits);
   const gone = list.resources.map((r, index) => ({ r, index })).filter(({ r }) => !matched.has(r));
   const remove = options.removeMissing === true && gone.length > 0;
   const resources = options.removeMissing ? next : withMissing(list.resources, next, hits);
-  if (!remove && same(resources, list.resources)) return { changed: false, removed: [] };
+  // What the file says was read or done (and, for a new resource, its note), where the user has said nothing yet.
+  const items = preview.resources.map((incoming, i) => ({ incoming, resource: next[i]!, existed: hits[i] !== undefined, partIds: partIds[i]! }));
+  const brought = stateFromFile(doc, list.id, items, at);
+  if (!remove && !brought && same(resources, list.resources)) return { changed: false, removed: [] };
 
   doc.lists = doc.lists.map((l) => (l === list ? { ...list, resources, customized: true } : l));
+  if (brought) {
+    doc.progress = brought.progress;
+    doc.notes = brought.notes;
+    doc.activity = brought.activity;
+  }
   if (!remove) return { changed: true, removed: [] };
   const refs = new Set(gone.map(({ r }) => `${list.id}/${r.id}`));
   const progress = takeOut<ProgressEntry>(doc.progress, refs);
