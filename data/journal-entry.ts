@@ -41,6 +41,9 @@ const COMMAND_ARGS: Record<CommandName, z.ZodType> = {
       url: z.string().max(4096).nullable(),
       author: z.string().max(500).nullable(),
       description: z.string().max(10_000),
+      kind: z.string().max(100).optional(),
+      // As the window sent them: the command cleans them (tags.ts) when it runs, or refuses them.
+      tags: z.array(z.string().max(1000)).max(1000).optional(),
       id: IdSchema.optional(),
     }),
   ]),

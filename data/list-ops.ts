@@ -3,6 +3,7 @@ import { StudyError } from './errors';
 import { cleanTitle, newPartId } from './part-ops';
 import { resolveRef } from './refs';
 import type { Note, ProgressEntry, Resource, StudyDocument, StudyList } from './schema';
+import { normaliseTags, setTags } from './tags';
 
 /** Everything a deleted list or resource took with it, so an undo puts back exactly that. */
 export interface Removed<T> {
@@ -17,6 +18,10 @@ export interface ResourceFields {
   url: string | null;
   author: string | null;
   description: string;
+  /** What it is (a book, a video…); left as it is when absent (an older window), 'link' when blank. */
+  kind?: string;
+  /** Its tags, cleaned here (tags.ts); left as they are when absent, refused with a message when they cannot be kept. */
+  tags?: string[];
   /**
    * The new resource's id, chosen by the window (its title and a random suffix), so two computers that
    * each add a resource of the same title get two resources, not one; and so the command replays the
@@ -109,8 +114,12 @@ export function restoreList(doc: StudyDocument, removed: Removed<StudyList>): St
   return removed.item;
 }
 
+/** A kind as typed: trimmed, 'link' when blank. */
+const kindOf = (kind: string) => kind.trim().slice(0, 100) || 'link';
+
 export function addResource(doc: StudyDocument, listId: string, fields: ResourceFields): Resource {
   const list = listOrThrow(doc, listId);
+  const tags = normaliseTags(fields.tags ?? []);
   const title = cleanTitle(fields.title, 'A resource');
   const taken = new Set(list.resources.map((r) => r.id));
   const resource: Resource = {
@@ -118,13 +127,14 @@ export function addResource(doc: StudyDocument, listId: string, fields: Resource
     title,
     url: fields.url,
     author: fields.author?.trim() || null,
-    kind: 'link',
+    kind: kindOf(fields.kind ?? ''),
     description: fields.description.trim(),
     group: null,
     addedAt: null,
     links: [],
     parts: [],
   };
+  setTags(resource, tags);
   list.resources.push(resource);
   list.customized = true;
   return resource;
@@ -132,10 +142,14 @@ export function addResource(doc: StudyDocument, listId: string, fields: Resource
 
 export function updateResource(doc: StudyDocument, ref: string, fields: ResourceFields): Resource {
   const { list, resource } = locateResource(doc, ref);
+  // Checked before anything changes: refused tags leave the resource as it was.
+  const tags = fields.tags === undefined ? undefined : normaliseTags(fields.tags);
   resource.title = cleanTitle(fields.title, 'A resource');
   resource.url = fields.url;
   resource.author = fields.author?.trim() || null;
   resource.description = fields.description.trim();
+  if (fields.kind !== undefined) resource.kind = kindOf(fields.kind);
+  if (tags !== undefined) setTags(resource, tags);
   list.customized = true;
   return resource;
 }

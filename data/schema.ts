@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_TAG_LENGTH, MAX_TAGS, tagKey } from './tags';
 
 /** The version of the document this build writes. Older ones migrate forward (see migrate.ts). */
 export const SCHEMA_VERSION = 2;
@@ -16,6 +17,22 @@ const UrlFieldSchema = z.string().max(4096).nullable();
  * documents without it (every one written before link checks) are still version 2 as they are.
  */
 const FormerUrlsSchema = z.array(z.object({ url: z.string().max(4096), until: TimestampSchema })).max(50).optional();
+/**
+ * A resource's tags (see tags.ts for the rule every path applies). Optional, like `formerUrls`: a
+ * document written before tags is still version 2 as it is, and a resource without tags leaves it out.
+ */
+export const TagsSchema = z
+  .array(
+    z
+      .string()
+      .min(1)
+      .max(MAX_TAG_LENGTH)
+      .refine((tag) => tag === tag.trim(), 'a tag has no spaces at either end')
+      .refine((tag) => !/[,\r\n]/.test(tag), 'a tag is on one line and has no commas'),
+  )
+  .max(MAX_TAGS)
+  .refine((tags) => new Set(tags.map(tagKey)).size === tags.length, 'a tag appears twice (whatever the case)')
+  .optional();
 
 /** A nested link the article mentions inside a resource (e.g. the C-API reference under the docs). */
 export const LinkItemSchema = z.object({
@@ -49,6 +66,7 @@ export const ResourceSchema = z.object({
   links: z.array(LinkItemSchema),
   parts: z.array(PartSchema),
   formerUrls: FormerUrlsSchema,
+  tags: TagsSchema,
 });
 
 export const StudyListSchema = z.object({

@@ -1,9 +1,10 @@
 import Papa from 'papaparse';
 import type { ProgressEntry, Resource, StudyDocument, StudyList } from '../schema';
+import { joinTags } from '../tags';
 import { statusLabel } from './markdown-text';
 
 /** Studyshelf's own columns, in order: the importer knows its own file by them and reads every one back. */
-export const CSV_COLUMNS = ['list', 'title', 'url', 'status', 'started', 'finished', 'added', 'group', 'author', 'description', 'kind', 'parts', 'links', 'note', 'where_stopped'] as const;
+export const CSV_COLUMNS = ['list', 'title', 'url', 'status', 'started', 'finished', 'added', 'group', 'author', 'description', 'kind', 'tags', 'parts', 'links', 'note', 'where_stopped'] as const;
 
 /**
  * A cell a spreadsheet would run as a formula (it begins with =, +, -, @, a tab or a carriage return) gets
@@ -44,6 +45,7 @@ function rowOf(doc: StudyDocument, list: StudyList, r: Resource): Record<(typeof
     author: r.author ?? '',
     description: r.description,
     kind: r.kind,
+    tags: joinTags(r.tags),
     parts: json(r.parts.map((p) => ({ title: p.title, ...(p.url ? { url: p.url } : {}), ...stateOf(doc.progress[`${ref}/${p.id}`]) }))),
     links: json(r.links.map((l) => ({ title: l.title, ...(l.url ? { url: l.url } : {}) }))),
     note: note?.body ?? '',
@@ -53,7 +55,7 @@ function rowOf(doc: StudyDocument, list: StudyList, r: Resource): Record<(typeof
 
 /**
  * Lists as CSV, one row per resource, the list's title in the first column: status in words (to do, in
- * progress, done, skipped), dates as ISO timestamps, parts and further links as JSON in one cell each,
+ * progress, done, skipped), dates as ISO timestamps, tags separated by commas (“python, gil”), parts and further links as JSON in one cell each,
  * the note and where I stopped. Importing the file back gives the same list (import/csv-studyshelf.ts).
  */
 export function exportCsv(doc: StudyDocument, lists: readonly StudyList[]): string {

@@ -94,3 +94,17 @@ export function readLink(raw: string): { title: string; url: string; rest: strin
   if (!angled && /\s/.test(url)) return null;
   return { title: unescapeText(raw.slice(1, close)), url: unescapeText(url), rest: raw.slice(end + (angled ? 2 : 1)) };
 }
+
+/**
+ * `tags: #python, #machine learning`: each tag after a `#`, escaped, separated by commas (a tag never
+ * holds one, see data/tags.ts), so a tag of several words reads as one and comes back as it was.
+ */
+export function tagsLine(tags: readonly string[]): string {
+  return `tags: ${tags.map((tag) => `#${escapeText(tag)}`).join(', ')}`;
+}
+
+/** The tags of a line tagsLine wrote (from after `tags: `); null when it is not in that form. */
+export function readTagsLine(raw: string): string[] | null {
+  const tags = raw.split(', ').map((piece) => (piece.startsWith('#') && piece.length > 1 ? unescapeText(piece.slice(1)) : null));
+  return tags.every((tag): tag is string => tag !== null) ? tags : null;
+}

@@ -1,15 +1,15 @@
 import type { Resource, StudyDocument, StudyList } from '../schema';
-import { atLineStart, escapeBare, escapeText, link, MARKER, statusText } from './markdown-text';
+import { atLineStart, escapeBare, escapeText, link, MARKER, statusText, tagsLine } from './markdown-text';
 
 
 /**
  * A list as a GitHub task list any Markdown viewer shows as it is: `- [x]` for done, the link, `by` the
  * author, `—` the description. Under each resource, as nested bullets: its status and dates
- * (`status: in progress · started …`), where I stopped, its parts as tasks (`· done · finished …` after
+ * (`status: in progress · started …`), its tags (`tags: #python, #machine learning`), where I stopped, its parts as tasks (`· done · finished …` after
  * each) and its further links; then the note, quoted line by line. Sections are `##` headings; a
  * resource with no section after one follows a `---` rule. Everything the user wrote is escaped so that
  * it reads back exactly (markdown-text.ts), and a comment after the title tells the importer so. With
- * `notes: false` it is the list to share: the same without statuses, dates, notes and where I stopped.
+ * `notes: false` it is the list to share: the same (tags too) without statuses, dates, notes and where I stopped.
  */
 export function exportMarkdown(doc: StudyDocument, list: StudyList, options: { notes: boolean }): string {
   const out: string[] = [`# ${escapeText(list.title)}`, '', MARKER, ''];
@@ -33,6 +33,7 @@ function resourceLines(doc: StudyDocument, ref: string, resource: Resource, rich
   const note = rich ? doc.notes[ref] : undefined;
   const status = rich ? statusText(progress, resource.addedAt) : '';
   if (status) lines.push(`  - status: ${status}`);
+  if (resource.tags?.length) lines.push(`  - ${tagsLine(resource.tags)}`);
   if (note?.whereStopped) lines.push(`  - Where I stopped: ${escapeText(note.whereStopped)}`);
   for (const part of resource.parts) {
     const partProgress = doc.progress[`${ref}/${part.id}`];

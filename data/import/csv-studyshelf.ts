@@ -1,4 +1,5 @@
 import { statusOfLabel } from '../export/markdown-text';
+import { importedTags } from '../tags';
 import { dateFromFile } from './dates';
 import { entryUrl } from './entry-url';
 import { webUrlOrNull, type ImportedItem, type ImportedPart, type ImportedResource, type ImportedState, type Skipped } from './imported';
@@ -40,6 +41,7 @@ function rowOf(row: Record<string, string>, line: number, several: boolean, skip
     description: (row.description ?? '').trim(),
     group: (row.group ?? '').trim() || (several ? (row.list ?? '').trim() || null : null),
     kind: (row.kind ?? '').trim() || 'link',
+    tags: importedTags([row.tags ?? '']),
     addedAt: dateFromFile(row.added, 'added', line, skipped),
     ...state,
     done: state.status === 'done',

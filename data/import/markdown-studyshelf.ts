@@ -1,4 +1,4 @@
-import { readLink, readStatusText, unescapedIndex, unescapeText, type StatusFacts } from '../export/markdown-text';
+import { readLink, readStatusText, readTagsLine, unescapedIndex, unescapeText, type StatusFacts } from '../export/markdown-text';
 import { dateFromFile } from './dates';
 import { entryUrl } from './entry-url';
 import { webUrlOrNull, type ImportedItem, type ImportedPart, type ImportedResource, type Skipped } from './imported';
@@ -6,7 +6,7 @@ import { isList, readItems, type Block } from './markdown-items';
 
 /**
  * The items of a file Studyshelf exported (export/markdown.ts), read exactly as they were written: the
- * title, `by` the author, `—` the description; nested `status:` and `Where I stopped:` lines, parts
+ * title, `by` the author, `—` the description; nested `status:`, `tags:` and `Where I stopped:` lines, parts
  * (tasks), further links (plain bullets) and the quoted note. An item not in that form (added by hand)
  * is read as any Markdown list's.
  */
@@ -71,6 +71,12 @@ function readNested(raw: string, line: number, resource: ImportedResource, skipp
     if (!facts) return false;
     Object.assign(resource, datesOf(facts, line, skipped));
     resource.addedAt = facts.added && dateFromFile(facts.added, 'added', line, skipped);
+    return true;
+  }
+  if (raw.startsWith('tags: ')) {
+    const tags = readTagsLine(raw.slice(6));
+    if (!tags) return false;
+    resource.tags = tags;
     return true;
   }
   if (raw.startsWith('Where I stopped: ')) {

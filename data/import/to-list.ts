@@ -1,6 +1,7 @@
 import { newPartId } from '../part-ops';
 import { applyStatus } from '../progress-ops';
 import type { StudyDocument, StudyList } from '../schema';
+import { importedTags } from '../tags';
 import type { ImportedPart, ImportedResource, ImportPreview, ImportedState } from './imported';
 
 /** An id made from a title (newPartId slugs it), unique among `taken`, then taken. */
@@ -27,6 +28,7 @@ export function addImportedList(doc: StudyDocument, preview: ImportPreview, at: 
     customized: false,
     resources: preview.resources.map((r) => {
       const itemIds = new Set<string>();
+      const tags = importedTags(r.tags);
       return {
         id: unique(r.title, resourceIds),
         title: r.title.slice(0, 1000),
@@ -38,6 +40,8 @@ export function addImportedList(doc: StudyDocument, preview: ImportPreview, at: 
         addedAt: r.addedAt ?? null,
         links: r.links.map((l) => ({ id: unique(l.title, itemIds), title: l.title.slice(0, 1000), url: l.url, kind: 'link', description: '' })),
         parts: r.parts.map((p) => ({ id: unique(p.title, itemIds), title: p.title.slice(0, 1000), url: p.url })),
+        // The file's tags, cleaned as the editor's are (a tag with commas is several); none: no field.
+        ...(tags.length > 0 ? { tags } : {}),
       };
     }),
   };

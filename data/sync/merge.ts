@@ -1,4 +1,5 @@
-import type { Activity, Note, ProgressEntry, StudyDocument } from '../schema';
+import type { Activity, Note, ProgressEntry, Resource, StudyDocument } from '../schema';
+import { mergeTags, setTags } from '../tags';
 import { canonical, own, same } from './equality';
 import { mergeNoteText } from './text-merge';
 
@@ -35,6 +36,8 @@ export { CONFLICT_END, CONFLICT_MIDDLE, CONFLICT_START, hasConflictMarkers } fro
  * - progress entries: the later `updatedAt` wins;
  * - lists, resources, parts and nested links: merged by id — added on either side is kept; deleted on
  *   one side is deleted unless the other side changed it meanwhile (then kept, with a notice);
+ * - tags: as a set — a tag added on either side is kept, one removed on either side is removed
+ *   (no "changed on both" for tags: each tag is added or removed on its own);
  * - fields without timestamps (a title, a link): the side that changed it wins; both changed → the
  *   computer first by id wins, with a notice naming both values;
  * - notes: a three-way line merge; lines both sides changed are kept side by side between conflict
@@ -54,7 +57,7 @@ export function mergeDocuments(base: StudyDocument | null, one: Side, other: Sid
   const lists = mergeById(context, base?.lists ?? null, first.doc.lists, second.doc.lists, '', (b, f, s, ref) => ({
     ...mergeFields(context, b, f, s, ref, ['title', 'author', 'description', 'source', 'bundledVersion', 'customized']),
     resources: mergeById(context, b?.resources ?? null, f.resources, s.resources, `${ref}/`, (br, fr, sr, rref) => ({
-      ...mergeFields(context, br, fr, sr, rref, ['title', 'url', 'author', 'kind', 'description', 'group', 'addedAt', 'formerUrls']),
+      ...withMergedTags(mergeFields(context, br, fr, sr, rref, ['title', 'url', 'author', 'kind', 'description', 'group', 'addedAt', 'formerUrls']), br, fr, sr),
       links: mergeById(context, br?.links ?? null, fr.links, sr.links, `${rref}/`, (bl, fl, sl, lref) =>
         mergeFields(context, bl, fl, sl, lref, ['title', 'url', 'kind', 'description', 'formerUrls']),
       ),
@@ -201,6 +204,14 @@ function mergeFields<T extends object>(context: Context, base: T | null, first: 
     }
   }
   return merged;
+}
+
+/** The resource with its tags merged as a set (tags.ts); the field left out when none remain. */
+function withMergedTags(merged: Resource, base: Resource | null, first: Resource, second: Resource): Resource {
+  const tags = mergeTags(base === null ? null : (base.tags ?? []), first.tags, second.tags);
+  const out = { ...merged };
+  setTags(out, tags);
+  return out;
 }
 
 function mergeRecords<T>(

@@ -39,7 +39,20 @@ const PartUrl = z
   .nullable();
 const Index = z.number().int().min(0).max(100_000);
 const ListFields = z.object({ title: Title, description: z.string().max(10_000) });
-const ResourceFields = z.object({ title: Title, url: PartUrl, author: z.string().max(500).nullable(), description: z.string().max(10_000), id: IdSchema.optional() });
+/**
+ * Tags as the window sent them, bounded so one call cannot exhaust main; the command cleans them and
+ * refuses, with a sentence, what cannot be kept (data/tags.ts).
+ */
+const TagsArg = z.array(z.string().max(1000)).max(1000);
+const ResourceFields = z.object({
+  title: Title,
+  url: PartUrl,
+  author: z.string().max(500).nullable(),
+  description: z.string().max(10_000),
+  kind: z.string().max(100).optional(),
+  tags: TagsArg.optional(),
+  id: IdSchema.optional(),
+});
 const RemovedEntries = { index: Index, progress: z.record(z.string(), ProgressEntrySchema), notes: z.record(z.string(), NoteSchema) };
 
 export const methods = {

@@ -49,7 +49,7 @@ describe('exporting every list', () => {
   it('one list’s CSV has the list column too (its title comes back on import), and an unknown list is refused', async () => {
     const doc = (await studied()).document()!;
     const { fileName, content } = exportFrom(doc, PBTS, 'csv');
-    expect(content.split(/\r?\n/)[0]).toBe('list,title,url,status,started,finished,added,group,author,description,kind,parts,links,note,where_stopped');
+    expect(content.split(/\r?\n/)[0]).toBe('list,title,url,status,started,finished,added,group,author,description,kind,tags,parts,links,note,where_stopped');
     expect(importFile(fileName, content).title).toBe(doc.lists.find((l) => l.id === PBTS)!.title);
     expect(() => exportFrom(doc, 'no-such-list', 'csv')).toThrow('There is no list “no-such-list”.');
   });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { newDocument } from '../../../data/document';
 import type { ProgressEntry, Status, StudyDocument, StudyList } from '../../../data/schema';
+import { cleanTags, MAX_TAG_LENGTH } from '../../../data/tags';
 import { carried, threeCycles } from './export-roundtrip-shared';
 
 // `STUDYSHELF_PROPERTY_RUNS=10000 npx vitest run tests/unit/data/export-roundtrip-properties` for a soak.
@@ -23,6 +24,13 @@ const state = fc.record({ status: fc.constantFrom<Status>('todo', 'in-progress',
 const noteLine = fc.oneof(fc.constantFrom('```', '````js', '~~~', '- [ ] task', '- [x] done', '# Heading', '> quote', '', '   indented', '\ttab', '<!-- c -->', '---', '  >', '\\', '[link](https://x.example)'), fc.string({ unit: 'grapheme', maxLength: 30 }).map((t) => controls(t, '', '\t')));
 const note = fc.record({ body: fc.array(noteLine, { maxLength: 8 }).map((l) => l.join('\n')), whereStopped: fc.oneof(fc.constant(''), text.map((t) => t.slice(0, 500).trim())) });
 const item = fc.record({ title: text, url: fc.option(url, { nil: null }), state });
+/**
+ * Tags as the document keeps them (data/tags.ts): on one line, trimmed, no commas, 1–60 characters, one
+ * per spelling whatever the case; with what Markdown and spreadsheets read as markup or formulas.
+ */
+const tagWords = fc.constantFrom('python', 'Python', 'machine learning', 'C#', '#hash', '=SUM(A1)', '-dash', '@home', 'a\\b', 'status: done', '*x* _y_ [z]', '&mdash; ·', '日本語', 'Ünïcode ✓', '> quote');
+const tag = fc.oneof(tagWords, fc.string({ unit: 'grapheme', minLength: 1, maxLength: 70 })).map((t) => cleanTags([t.replace(/,/g, ' ')])[0]?.slice(0, MAX_TAG_LENGTH).trim() ?? '');
+const tags = fc.array(tag, { maxLength: 6 }).map((all) => cleanTags(all));
 const resource = fc.record({
   title: text,
   url: fc.option(url, { nil: null, freq: 4 }),
@@ -35,6 +43,7 @@ const resource = fc.record({
   note: fc.option(note, { nil: null }),
   parts: fc.array(item, { maxLength: 3 }),
   links: fc.array(fc.record({ title: text, url: fc.option(url, { nil: null }) }), { maxLength: 2 }),
+  tags,
 });
 type Generated = typeof resource extends fc.Arbitrary<infer T> ? T : never;
 
@@ -62,6 +71,7 @@ function build(title: string, generated: Generated[]): { doc: StudyDocument; lis
       addedAt: g.addedAt,
       parts: g.parts.map((p, j) => ({ id: `p${j}`, title: p.title, url: p.url })),
       links: g.links.map((l, j) => ({ id: `l${j}`, title: l.title, url: l.url, kind: 'link', description: '' })),
+      ...(g.tags.length > 0 ? { tags: g.tags } : {}),
     });
     const entries: Array<[string, ProgressEntry | null]> = [[ref, progressOf(g.state)], ...g.parts.map((p, j): [string, ProgressEntry | null] => [`${ref}/p${j}`, progressOf(p.state)])];
     for (const [key, entry] of entries) if (entry) doc.progress[key] = entry;

@@ -24,6 +24,8 @@ export function carried(doc: StudyDocument, list: StudyList, format: Exclude<Exp
         author: r.author || null,
         description: r.description,
         group: r.group,
+        // Every format carries tags: they are what the list is about, not progress.
+        tags: r.tags ?? [],
         ...state(ref),
         ...(rich ? { addedAt: r.addedAt, note: note?.body ?? '', whereStopped: note?.whereStopped ?? '' } : {}),
         ...(format === 'csv' ? { kind: r.kind } : {}),

@@ -46,8 +46,15 @@ function studiedList(): { doc: StudyDocument; list: StudyList } {
     bundledVersion: null,
     customized: false,
     resources: [
-      resource('flask', 'Flask', 'https://flask.palletsprojects.com/', { author: 'Armin Ronacher', description: 'by Flask. Inspired by Flask — a micro framework · small', kind: 'docs', addedAt: D(1) }),
-      resource('no-link', 'A book with no link — 2nd ed. · draft', null, { author: 'Raymond — Hettinger · Jr.', description: '- starts like a bullet', kind: 'book' }),
+      resource('flask', 'Flask', 'https://flask.palletsprojects.com/', {
+        author: 'Armin Ronacher',
+        description: 'by Flask. Inspired by Flask — a micro framework · small',
+        kind: 'docs',
+        addedAt: D(1),
+        // Tags with what Markdown or a spreadsheet could read as markup: each comes back as it was.
+        tags: ['python', 'Web frameworks', 'C#', '#hash', 'a\\b · c — d', 'status: done', '*stars* & [x]', '日本語'],
+      }),
+      resource('no-link', 'A book with no link — 2nd ed. · draft', null, { author: 'Raymond — Hettinger · Jr.', description: '- starts like a bullet', kind: 'book', tags: ['=SUM(A1)', '-dash', 'python'] }),
       resource('lectures', 'CPython internals: ten-hour codewalk', 'https://www.youtube.com/playlist?list=PLzV58Zm8FuBL6OAv1Yu6AwXZrnsFbbR0S&x=(1)', {
         group: 'Videos',
         kind: 'video',
@@ -63,7 +70,7 @@ function studiedList(): { doc: StudyDocument; list: StudyList } {
           { id: 'stopped', title: 'Where I stopped: not a note', url: null, kind: 'link', description: '' },
         ],
       }),
-      resource('japanese', 'Précis — 日本語の本 · 第二版', 'https://例え.jp/本?q=ü', { group: 'Videos', description: 'Ünïcode ✓ everywhere' }),
+      resource('japanese', 'Précis — 日本語の本 · 第二版', 'https://例え.jp/本?q=ü', { group: 'Videos', description: 'Ünïcode ✓ everywhere', tags: ['@mention'] }),
       resource('after-section', 'Ungrouped after a section', 'https://example.com/after', { description: 'must not be pulled into “Videos”' }),
       resource('long', LONG, 'https://example.com/long', { group: 'Books & *papers*' }),
       resource('dup-1', 'Same title', 'https://example.com/same', { group: 'Books & *papers*' }),
@@ -119,13 +126,24 @@ describe('what each file looks like', () => {
     // Ungrouped resources before the first section; one after a section is set apart by a rule.
     expect(text.indexOf('[Flask]')).toBeLessThan(text.indexOf('## Videos'));
     expect(text).toMatch(/\n---\n\n- \[ \] \[Ungrouped after a section\]/);
+    // Tags under the status line, each after a `#`, escaped as any text of the user's is.
+    expect(text).toContain(`· added ${D(1)}\n  - tags: #python, #Web frameworks, #C\\#, #\\#hash, #a\\\\b · c — d, #status: done, #\\*stars\\* \\& \\[x\\], #日本語\n`);
+  });
+
+  it('Markdown to share (without notes) keeps the tags, as the first line under a resource', () => {
+    const { doc } = studiedList();
+    const text = exportFrom(doc, 'studied', 'markdown').content;
+    expect(text).toContain('- [ ] **A book with no link — 2nd ed. · draft** by Raymond &mdash; Hettinger &middot; Jr. — - starts like a bullet\n  - tags: #=SUM\\(A1\\), #-dash, #python\n');
   });
 
   it('CSV: one row per resource with the list’s title, statuses, dates, parts, links and the note', () => {
     const { doc } = studiedList();
     const text = exportFrom(doc, 'studied', 'csv').content;
-    expect(text.split('\r\n')[0]).toBe('list,title,url,status,started,finished,added,group,author,description,kind,parts,links,note,where_stopped');
+    expect(text.split('\r\n')[0]).toBe('list,title,url,status,started,finished,added,group,author,description,kind,tags,parts,links,note,where_stopped');
     expect(text.split('\r\n')[1]).toMatch(/^"Python — lectures, books & \*talks\* #1",Flask,https:\/\/flask\.palletsprojects\.com\/,done,2025-03-02T09:30:15\.250Z,/);
+    // Tags in one cell, separated by commas; a cell a spreadsheet would run as a formula starts with an apostrophe.
+    expect(text.split('\r\n')[1]).toContain(',docs,"python, Web frameworks, C#, #hash, a\\b · c — d, status: done, *stars* & [x], 日本語",');
+    expect(text.split('\r\n')[2]).toContain(`,book,"'=SUM(A1), -dash, python",`);
   });
 
   it('an old Studyshelf CSV (title,url,status,tags,…) still imports with its done states', () => {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { documentProblem } from '../../../../data/document-check';
 import * as lists from '../../../../data/list-ops';
 import { CONFLICT_MIDDLE, CONFLICT_START, hasConflictMarkers, mergeBase, mergeDocuments, sameDocument, type Side } from '../../../../data/sync/merge';
 import type { StudyDocument } from '../../../../data/schema';
@@ -103,6 +104,76 @@ describe('mergeDocuments, case by case', () => {
     expect(notices.map((n) => n.kind)).toEqual(['note-conflict']);
   });
 
+  describe('tags merge as a set: what either computer added is kept, what either removed is gone', () => {
+    const tagged = (tags: string[] | undefined) => {
+      const doc = clone(base);
+      const one = doc.lists[0]!.resources[0]!;
+      if (tags) one.tags = tags;
+      return doc;
+    };
+    const withTags = (from: StudyDocument, device: Side['device'], tags: string[] | undefined): Side => {
+      const doc = clone(from);
+      const one = doc.lists[0]!.resources[0]!;
+      if (tags) one.tags = tags;
+      else delete one.tags;
+      return { device, doc };
+    };
+    const tagsOf = (doc: StudyDocument) => doc.lists[0]!.resources[0]!.tags;
+
+    it('added on both: both kept, each once (whatever the case), no notice; the same from either side', () => {
+      const common = tagged(['python']);
+      const a = withTags(common, LAPTOP, ['python', 'gil', 'Bytecode']);
+      const b = withTags(common, DESKTOP, ['python', 'bytecode', 'frames']);
+      const ab = mergeDocuments(common, a, b);
+      expect(tagsOf(ab.doc)).toEqual(['python', 'gil', 'Bytecode', 'frames']);
+      expect(ab.notices).toEqual([]);
+      expect(sameDocument(ab.doc, mergeDocuments(common, b, a).doc)).toBe(true);
+    });
+
+    it('added on one, removed on the other: the new one kept, the removed one gone', () => {
+      const common = tagged(['python', 'old']);
+      const a = withTags(common, LAPTOP, ['python', 'old', 'new']);
+      const b = withTags(common, DESKTOP, ['python']);
+      const { doc, notices } = mergeDocuments(common, a, b);
+      expect(tagsOf(doc)).toEqual(['python', 'new']);
+      expect(notices).toEqual([]);
+      expect(tagsOf(mergeDocuments(common, b, a).doc)).toEqual(['python', 'new']);
+    });
+
+    it('removed on both, or the last one removed on one: no tags field left', () => {
+      const common = tagged(['python', 'gil']);
+      expect(tagsOf(mergeDocuments(common, withTags(common, LAPTOP, ['gil']), withTags(common, DESKTOP, ['python'])).doc)).toBeUndefined();
+      const { doc } = mergeDocuments(common, withTags(common, LAPTOP, undefined), withTags(common, DESKTOP, ['python', 'gil']));
+      expect('tags' in doc.lists[0]!.resources[0]!).toBe(false);
+    });
+
+    it('no common version: the union of both', () => {
+      const a = withTags(tagged(undefined), LAPTOP, ['python', 'gil']);
+      const b = withTags(tagged(undefined), DESKTOP, ['GIL', 'frames']);
+      a.doc.progress[ref('one')] = { status: 'done', startedAt: null, doneAt: at(1), updatedAt: at(1) };
+      b.doc.progress[ref('two')] = { status: 'done', startedAt: null, doneAt: at(2), updatedAt: at(2) };
+      const { doc, notices } = mergeDocuments(null, a, b);
+      expect(tagsOf(doc)).toEqual(['python', 'gil', 'frames']);
+      expect(notices).toEqual([]);
+    });
+
+    it('a tag spelled anew on one side takes that spelling; tags and another field changed together still merge', () => {
+      const common = tagged(['python']);
+      const a = withTags(common, LAPTOP, ['python', 'gil']);
+      const b = withTags(common, DESKTOP, ['Python']);
+      b.doc.lists[0]!.resources[0]!.title = 'One, renamed';
+      const { doc, notices } = mergeDocuments(common, a, b);
+      expect(doc.lists[0]!.resources[0]).toMatchObject({ title: 'One, renamed', tags: ['Python', 'gil'] });
+      expect(notices).toEqual([]);
+    });
+
+    it('never more than the document holds: 50 tags at most', () => {
+      const a = withTags(tagged(undefined), LAPTOP, Array.from({ length: 40 }, (_, i) => `a${i}`));
+      const b = withTags(tagged(undefined), DESKTOP, Array.from({ length: 40 }, (_, i) => `b${i}`));
+      expect(tagsOf(mergeDocuments(base, a, b).doc)).toHaveLength(50);
+    });
+  });
+
   it('a computer joining with only the bundled lists takes the shared data as it is', () => {
     const used = clone(base);
     lists.deleteResource(used, ref('three'));
@@ -131,6 +202,7 @@ type Op =
   | { kind: 'rename'; device: 0 | 1; resource: number }
   | { kind: 'delete'; device: 0 | 1; resource: number }
   | { kind: 'move'; device: 0 | 1; resource: number; to: number }
+  | { kind: 'tag'; device: 0 | 1; resource: number; tag: string; remove: boolean }
   | { kind: 'sync'; from: 0 | 1 };
 
 const device = fc.constantFrom<0 | 1>(0, 1);
@@ -142,6 +214,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('rename' as const), device, resource }),
   fc.record({ kind: fc.constant('delete' as const), device, resource }),
   fc.record({ kind: fc.constant('move' as const), device, resource, to: fc.nat({ max: 9 }) }),
+  fc.record({ kind: fc.constant('tag' as const), device, resource, tag: fc.constantFrom('python', 'Python', 'gil', 'frames'), remove: fc.boolean() }),
   fc.record({ kind: fc.constant('sync' as const), from: device }),
 );
 
@@ -197,6 +270,9 @@ describe('two computers editing and syncing in any order', () => {
             deleted.add(ref);
           } else if (o.kind === 'move' && ref) {
             lists.moveResource(d.doc, ref, listId, o.to);
+          } else if (o.kind === 'tag' && target) {
+            const others = (target.tags ?? []).filter((t) => t.toLowerCase() !== o.tag.toLowerCase());
+            lists.updateResource(d.doc, ref!, { ...target, tags: o.remove ? others : [...others, o.tag] });
           }
         }
         // The sync engine delivers everything in the end.
@@ -206,6 +282,7 @@ describe('two computers editing and syncing in any order', () => {
         }
         const [a, b] = devices;
         expect(sameDocument(a.doc, b.doc)).toBe(true);
+        expect(documentProblem(a.doc)).toBeNull();
         const present = new Set(a.doc.lists[0]!.resources.map((r) => `${listId}/${r.id}`));
         // Added resources stay unless deleted.
         const titles = a.doc.lists[0]!.resources.map((r) => r.title.split(' (')[0]);
