@@ -46,7 +46,8 @@ function toResource(item: Block, nested: Block[], group: string | null, offset: 
   const text = plain(inline).replace(/\s+/g, ' ').trim();
   const before = first ? plain(inline.slice(0, inline.indexOf(first))).trim() : text;
   if (checked === null && nested.length > 0 && before !== '') return 'label';
-  if (!first && !text) return null;
+  // An item that is only a heading (`- ### Arrays`) or empty, over a list of its own: a label; what it holds is read.
+  if (!first && !text) return nested.length > 0 ? 'label' : null;
   if (!first && checked === null) {
     skipped.push({ line, text: text.slice(0, 120), reason: 'no link in this bullet' });
     return null;

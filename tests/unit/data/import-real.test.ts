@@ -27,7 +27,7 @@ const expected = JSON.parse(readFileSync(real('expected.json'), 'utf8')) as Reco
  */
 const NOT_YET: Record<string, string> = {
   'markdown/coding-interview-university-progress.md':
-    'a ticked task without a link (“- [x] About Arrays:”) holding the links is read as a resource with parts, and “- ### Arrays” bullets hold headings: 365 items, 0 done, 93 bullets without a link',
+    'a task without a link (“- [x] About Arrays:”, “- [x] Implement a vector”) is read as a resource without a link, its nested bullets as parts (70 such resources, 155 parts without a link), and links nested two levels under a resource are not read: 668 link items (person: 669), 23 done (20), 89 anchors (88), and 165 link-less bullets listed as skipped that the person does not count as entries',
 };
 
 /**
