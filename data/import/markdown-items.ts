@@ -68,7 +68,7 @@ function toResource(item: Block, nested: Block[], group: string | null, offset: 
     group,
     done: checked === true,
     links: [...extra, ...after.filter((c): c is Link => c.href !== null)].map((l) => linkOf(l, line, skipped)),
-    parts: nested.flatMap((part) => partOf(part, offset, skipped)),
+    parts: partsUnder(nested, offset, skipped),
     line,
   };
 }
@@ -123,6 +123,23 @@ function bylineOf(description: string): string | null {
   }
   while (words.length > 0 && /^(and|&|de|van|von|der|da)$/.test(words[words.length - 1]!)) words.pop();
   return words.join(' ').replace(/[.,;:)]+$/, '') || null;
+}
+
+/**
+ * The parts of a resource: the items nested under it, and the items nested under those (a resource has
+ * one level of parts, so deeper ones follow their parent in order rather than being lost). An explicit
+ * stack: how deep the file nests decides nothing.
+ */
+function partsUnder(nested: readonly Block[], offset: number, skipped: Skipped[]): Array<ImportedItem & { done: boolean }> {
+  const parts: Array<ImportedItem & { done: boolean }> = [];
+  const stack = [...nested].reverse();
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    parts.push(...partOf(item, offset, skipped));
+    const deeper = item.children.filter(isList).flatMap((l) => l.children);
+    for (let i = deeper.length - 1; i >= 0; i--) stack.push(deeper[i]!);
+  }
+  return parts;
 }
 
 function partOf(part: Block, offset: number, skipped: Skipped[]): Array<ImportedItem & { done: boolean }> {

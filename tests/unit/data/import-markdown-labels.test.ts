@@ -14,3 +14,16 @@ describe('a bullet that is a heading (“- ### Arrays”) over a list', () => {
     expect(preview.skipped).toEqual([]);
   });
 });
+
+describe('items nested under a part', () => {
+  it('are parts too, in order after their parent, never dropped (a resource has one level of parts)', () => {
+    const md = ['- [ ] Online Courses:', '    - [x] [Core Hash Tables (video)](https://www.coursera.org/lecture/core-hash-tables)', '    - [x] distributed hash tables:', '        - [Instant Uploads In Dropbox (video)](https://www.coursera.org/lecture/dropbox)', '        - [Distributed Hash Tables (video)](https://www.coursera.org/lecture/dht)'].join('\n');
+    const [resource] = importFile('plan.md', md).resources;
+    expect(resource!.parts.map((p) => [p.title, p.url !== null, p.done])).toEqual([
+      ['Core Hash Tables (video)', true, true],
+      ['distributed hash tables:', false, true],
+      ['Instant Uploads In Dropbox (video)', true, false],
+      ['Distributed Hash Tables (video)', true, false],
+    ]);
+  });
+});

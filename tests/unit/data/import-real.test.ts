@@ -27,7 +27,7 @@ const expected = JSON.parse(readFileSync(real('expected.json'), 'utf8')) as Reco
  */
 const NOT_YET: Record<string, string> = {
   'markdown/coding-interview-university-progress.md':
-    'a task without a link (“- [x] About Arrays:”, “- [x] Implement a vector”) is read as a resource without a link, its nested bullets as parts (70 such resources, 155 parts without a link), and links nested two levels under a resource are not read: 668 link items (person: 669), 23 done (20), 89 anchors (88), and 165 link-less bullets listed as skipped that the person does not count as entries',
+    'a task without a link (“- [x] About Arrays:”, “- [x] Implement a vector”) is read as a resource without a link, what it holds as its parts: 436 link resources + 264 link parts + 70 link-less tasks = 770 items (person: 669 link items, not counting link-less tasks), 37 done (person: 20, the ticked link items), 89 anchors (88), and 165 link-less bullets listed as skipped that the person does not count as entries. grep finds 694 list lines that start with an http link, so the hand count itself wants re-checking',
 };
 
 /**
