@@ -2,12 +2,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, net, screen, session, shell, type WebContents } from 'electron';
-import { openStore, type Store } from '../data/store';
-import { watchDataFile } from '../data/watch';
-import { APP_ORIGIN, channelOf, FLUSH_HOOK } from './api/channels';
-import { dataLocation, userDataDirFromArgs } from './api/data-dir';
-import { createHandlers, stateOf, type HandlerDeps } from './api/handlers';
-import { startServices } from './api/services';
+import { startApp, type RunningApp } from './api/app-core';
+import { APP_ORIGIN, FLUSH_HOOK } from './api/channels';
+import { userDataDirFromArgs } from './api/data-dir';
 import { isAppUrl } from './api/origins';
 import { restoredWindowState, type WindowState } from './api/window-bounds';
 import { registerIpc } from './ipc';
@@ -27,11 +24,8 @@ const userDataArg = userDataDirFromArgs(process.argv);
 if (userDataArg) app.setPath('userData', resolve(userDataArg));
 registerAppScheme();
 
-let store: Store | undefined;
+let running: RunningApp | undefined;
 let mainWindow: BrowserWindow | undefined;
-let stopWatching: (() => void) | undefined;
-let stopLinkSchedule: (() => void) | undefined;
-let stopSync: (() => void) | undefined;
 /** How often main looks whether the weekly link check (if the user turned it on) is due. */
 const LINK_SCHEDULE_MS = 60 * 60 * 1000;
 
@@ -52,61 +46,34 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   serveRenderer(join(here, '../renderer'));
   const appDir = app.getPath('userData');
-  let location: Awaited<ReturnType<typeof dataLocation>>;
+  const chooseWith = (options: Electron.OpenDialogOptions) => (mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options));
   try {
-    location = await dataLocation(appDir, process.env);
-    store = await openStore({ dir: location.dataDir });
-  } catch (error) {
-    fatal(error);
-    return;
-  }
-  const opened = store;
-  const send: NonNullable<HandlerDeps['notify']> = (event, payload) => mainWindow?.webContents.send(channelOf(event), payload);
-  // Link checks, and in a shared data folder the merging of the other computers' changes (in the
-  // background: the window opens meanwhile and shows the merge when it lands).
-  const { links, folderSync, started } = await startServices({
-    appDir,
-    location,
-    store: opened,
-    nativeDialogs: true,
-    send,
-    // Chromium's view of the network: false means no connection at all, so nothing is even tried.
-    linkRun: { isOnline: () => net.isOnline() },
-  });
-  stopSync = () => folderSync?.stop();
-  void started.catch(() => undefined);
-  stopLinkSchedule = links.startSchedule(LINK_SCHEDULE_MS, 2 * 60 * 1000);
-  registerIpc(
-    ipcMain,
-    createHandlers({
-      store: opened,
-      links,
-      sync: {
-        device: location.device,
-        appDir,
-        dataFolder: location.dataFolder,
-        folderSync,
-        relaunch: () => {
-          app.relaunch();
-          storeClosed = true;
-          app.exit(0);
-        },
-      },
+    // Everything but the window is the app core's, wired the same way for the test harness.
+    running = await startApp({
+      appDir,
+      env: process.env,
+      nativeDialogs: true,
+      send: (channel, payload) => mainWindow?.webContents.send(channel, payload),
       openExternal: (url) => shell.openExternal(url),
       openPath: async (path) => {
         const failure = await shell.openPath(path);
         if (failure) throw new Error(failure);
       },
-      notify: send,
+      relaunch: () => {
+        app.relaunch();
+        storeClosed = true;
+        app.exit(0);
+      },
+      // Chromium's view of the network: false means no connection at all, so nothing is even tried.
+      linkRun: { isOnline: () => net.isOnline() },
+      linkSchedule: { everyMs: LINK_SCHEDULE_MS, firstAfterMs: 2 * 60 * 1000 },
       dialogs: {
         async chooseDataFolder() {
-          const options = { title: 'Choose the data folder (e.g. inside your Syncthing or Dropbox folder)', properties: ['openDirectory' as const, 'createDirectory' as const] };
-          const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+          const result = await chooseWith({ title: 'Choose the data folder (e.g. inside your Syncthing or Dropbox folder)', properties: ['openDirectory', 'createDirectory'] });
           return result.canceled ? null : (result.filePaths[0] ?? null);
         },
         async chooseImportFile() {
-          const options = { title: 'Import a list', properties: ['openFile' as const], filters: IMPORT_FILTERS };
-          const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+          const result = await chooseWith({ title: 'Import a list', properties: ['openFile'], filters: IMPORT_FILTERS });
           return result.canceled ? null : (result.filePaths[0] ?? null);
         },
         async chooseExportPath(defaultName) {
@@ -115,13 +82,14 @@ async function start(): Promise<void> {
           return result.canceled ? null : (result.filePath ?? null);
         },
       },
-    }),
-    (event) => event.senderFrame !== null && isAppUrl(event.senderFrame.url, devServerUrl),
-  );
-  // Whatever changes the data under the window (another program, a restore, the disk filling up),
-  // the window hears it and shows the new state.
-  opened.subscribe(() => mainWindow?.webContents.send(channelOf('stateChanged'), stateOf(opened, true)));
-  stopWatching = watchDataFile(opened);
+    });
+  } catch (error) {
+    fatal(error);
+    return;
+  }
+  // A shared data folder's first merge runs in the background: the window opens meanwhile and shows it when it lands.
+  void running.started.catch(() => undefined);
+  registerIpc(ipcMain, running.handlers, (event) => event.senderFrame !== null && isAppUrl(event.senderFrame.url, devServerUrl));
   mainWindow = createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
@@ -190,13 +158,10 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 app.on('will-quit', (event) => {
-  if (storeClosed || !store) return;
+  if (storeClosed || !running) return;
   // Hold the quit until every acknowledged write is on disk.
   event.preventDefault();
-  stopWatching?.();
-  stopLinkSchedule?.();
-  stopSync?.();
-  void store
+  void running
     .close()
     // The last write failed: what it held is in the recovery file, put back at the next start. Say so
     // before quitting instead of quitting as if all was saved.

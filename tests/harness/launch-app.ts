@@ -1,20 +1,17 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import type { JobHold } from '../../data/jobs';
 import type { RunOptions } from '../../data/links/check-links';
 import type { LinkChecker } from '../../data/links/link-checks';
-import { openStore, type Store, type StoreOptions } from '../../data/store';
-import { watchDataFile } from '../../data/watch';
 import { mimeTypeOf, rendererFileFor } from '../../electron/api/app-files';
-import { CHANNELS, channelOf, EVENT_CHANNELS, FLUSH_HOOK, type MethodName } from '../../electron/api/channels';
+import { startApp } from '../../electron/api/app-core';
+import { CHANNELS, EVENT_CHANNELS, FLUSH_HOOK, type MethodName } from '../../electron/api/channels';
 import { CONTENT_SECURITY_POLICY } from '../../electron/api/csp';
-import { dataLocation } from '../../electron/api/data-dir';
 import type { FolderSync } from '../../data/sync/folder-sync';
-import { startServices } from '../../electron/api/services';
+import type { Store, StoreOptions } from '../../data/store';
 import { dispatch } from '../../electron/api/dispatch';
-import { createHandlers, stateOf, type HandlerDeps } from '../../electron/api/handlers';
 import { buildApi } from '../../electron/api/invoker';
 import { CHROMIUM_ARGS, chromiumExecutable, launchChromium } from './chromium';
 
@@ -70,10 +67,6 @@ export interface LaunchedApp {
  * handlers, over a real lowdb file in `userDataDir`.
  */
 export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
-  // As in main: the device id and the chosen data folder come from the app's own folder (the profile).
-  const location = await dataLocation(options.userDataDir, options.env ?? {});
-  await mkdir(location.dataDir, { recursive: true });
-  const store = await openStore({ dir: location.dataDir, ...options.store });
   const opened: string[] = [];
   const openedFolders: string[] = [];
   const blockedRequests: string[] = [];
@@ -86,32 +79,28 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
       .evaluate(([deliver, c, text]) => (window as unknown as Record<string, (c: unknown, p: unknown) => void>)[deliver as string]?.(c, JSON.parse(text as string)), [DELIVER, channel, JSON.stringify(payload)] as const)
       .catch(() => undefined);
   };
-  const notify: NonNullable<HandlerDeps['notify']> = (event, payload) => send(channelOf(event), payload);
   const relaunches: number[] = [];
-  // As in main: link checks, and the merging when the profile's data is in a shared folder.
-  const { links, folderSync, started } = await startServices({
+  // The app core main.ts starts, with the harness's platform: recorders for the system's browser and
+  // file manager, the page's file input for dialogs, a faster folder watch.
+  const running = await startApp({
     appDir: options.userDataDir,
-    location,
-    store,
+    env: options.env ?? {},
     nativeDialogs: false,
-    send: notify,
-    linkRun: options.links,
-    syncTiming: { settleMs: 100, pollMs: 1000 },
-  });
-  await started;
-  const handlers = createHandlers({
-    store,
-    links,
-    sync: { device: location.device, appDir: options.userDataDir, dataFolder: location.dataFolder, folderSync, relaunch: () => {
-        relaunches.push(Date.now());
-        options.onRelaunch?.();
-      },
-    },
-    notify,
-    holdJob: options.holdJob,
+    send,
     openExternal: async (url) => void opened.push(url),
     openPath: async (path) => void openedFolders.push(path),
+    relaunch: () => {
+      relaunches.push(Date.now());
+      options.onRelaunch?.();
+    },
+    linkRun: options.links,
+    syncTiming: { settleMs: 100, pollMs: 1000 },
+    store: options.store,
+    holdJob: options.holdJob,
   });
+  // Tests start from the merged state; the app opens its window meanwhile.
+  await running.started;
+  const { store, handlers, links, folderSync } = running;
   const methodOf = new Map<string, MethodName>(CHANNELS.map(([method, channel]) => [channel, method]));
 
   const { context, ownBrowser } = await openContext(options);
@@ -163,10 +152,6 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
   window.page = page;
   await page.goto(`${HARNESS_ORIGIN}/index.html`);
 
-  // Like main: every store event sends the new state to the window, and the data file is watched.
-  const unsubscribe = store.subscribe(() => send(channelOf('stateChanged'), stateOf(store, false)));
-  const stopWatching = watchDataFile(store);
-
   let closed = false;
   return {
     page,
@@ -188,12 +173,9 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
           new Promise((done) => setTimeout(done, 3000)),
         ]).catch(() => undefined);
       }
-      stopWatching();
-      folderSync?.stop();
-      unsubscribe();
       await context.close();
       await ownBrowser?.close();
-      await store.close();
+      await running.close();
     },
   };
 }
