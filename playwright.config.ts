@@ -17,5 +17,8 @@ export default defineConfig({
   projects: [
     { name: 'harness', testDir: 'tests/e2e/harness' },
     { name: 'electron', testDir: 'tests/e2e/electron' },
+    // Two real Syncthing daemons on loopback: run only through scripts/private-network.ts (a network
+    // namespace with nothing but loopback); anywhere else the tests skip with the reason.
+    { name: 'syncthing', testDir: 'tests/e2e/syncthing' },
   ],
 });
