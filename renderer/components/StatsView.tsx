@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { StudyDocument } from '../../data/schema';
 import { listProgress, percent } from '../progress';
 import { currentStreak, dailyCounts, heatmapWeeks, progressByKind } from '../stats';
+import { counted, plural } from '../wording';
 import { ProgressBar } from './ProgressBar';
 
 const CELL = 12;
@@ -32,7 +33,7 @@ export function StatsView({ document, today = new Date() }: { document: StudyDoc
         <div className="stat-card">
           <p className="stat-number">{percent(overall.done, overall.total)}%</p>
           <p className="stat-label">
-            {overall.done} of {overall.total} resources done
+            {overall.done} of {counted(overall.total, 'resource')} done
           </p>
           <ProgressBar done={overall.done} total={overall.total} label="Overall progress" size="large" />
         </div>
@@ -40,11 +41,11 @@ export function StatsView({ document, today = new Date() }: { document: StudyDoc
           <p className="stat-number" data-testid="streak">
             {streak}
           </p>
-          <p className="stat-label">{streak === 1 ? 'day in a row' : 'days in a row'}: current streak</p>
+          <p className="stat-label">{plural(streak, 'day')} in a row: current streak</p>
         </div>
         <div className="stat-card">
           <p className="stat-number">{studyDays}</p>
-          <p className="stat-label">study days in the last 52 weeks</p>
+          <p className="stat-label">{plural(studyDays, 'study day')} in the last 52 weeks</p>
         </div>
       </div>
 
@@ -55,7 +56,7 @@ export function StatsView({ document, today = new Date() }: { document: StudyDoc
           <svg
             className="heatmap"
             role="img"
-            aria-label={`Activity in the last 52 weeks: ${studyDays} study days, current streak ${streak}`}
+            aria-label={`Activity in the last 52 weeks: ${counted(studyDays, 'study day')}, current streak ${streak}`}
             width={width}
             height={7 * (CELL + GAP) + 20}
           >
@@ -82,7 +83,7 @@ export function StatsView({ document, today = new Date() }: { document: StudyDoc
                         height={CELL}
                         rx={2}
                       >
-                        <title>{`${counts.get(date) ?? 0} activities on ${dayFormat.format(new Date(`${date}T00:00:00`))}`}</title>
+                        <title>{`${counted(counts.get(date) ?? 0, 'activity', 'activities')} on ${dayFormat.format(new Date(`${date}T00:00:00`))}`}</title>
                       </rect>
                     ) : null,
                   )}

@@ -1,5 +1,6 @@
 import { forwardRef } from 'react';
 import { count, kindLabel } from '../format';
+import { counted } from '../wording';
 import { STATUS_LABELS, STATUS_ORDER } from '../progress';
 import { NO_FILTERS, type Filters } from '../search';
 
@@ -62,7 +63,7 @@ export const Toolbar = forwardRef<HTMLInputElement, Props>(function Toolbar({ fi
           <option value="title">Title</option>
         </select>
         <p className="result-count" role="status" aria-live="polite">
-          {active ? `${count(shown)} of ${count(total)} resources` : `${count(total)} resources`}
+          {active ? `${count(shown)} of ${counted(total, 'resource')}` : counted(total, 'resource')}
         </p>
         {active && (
           <button type="button" className="link-button" onClick={() => onChange(NO_FILTERS)}>
