@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { StudyList } from '../../data/schema';
+import { useBusy } from '../hooks/useBusy';
 import { Modal } from './Modal';
 
 interface Props {
@@ -20,6 +21,8 @@ export function ListDialog({ target, position, onClose, onSave, onMove, onReset,
   const [description, setDescription] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  // A second click (or Enter) while the list is being created would create it twice.
+  const [busy, run] = useBusy();
 
   function reset() {
     setTitle(editing?.title ?? '');
@@ -39,12 +42,12 @@ export function ListDialog({ target, position, onClose, onSave, onMove, onReset,
         className="form"
         onSubmit={(event) => {
           event.preventDefault();
-          void save();
+          void run(save);
         }}
       >
         <label className="field">
           <span>Title</span>
-          <input type="text" value={title} onChange={(e) => setTitle(e.target.value)} autoFocus />
+          <input type="text" value={title} onChange={(e) => setTitle(e.target.value)} data-autofocus />
         </label>
         <label className="field">
           <span>Description</span>
@@ -83,7 +86,7 @@ export function ListDialog({ target, position, onClose, onSave, onMove, onReset,
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="button button-primary">
+          <button type="submit" className="button button-primary" aria-disabled={busy} aria-busy={busy}>
             {editing ? 'Save' : 'Create list'}
           </button>
         </footer>

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import type { ProgressEntry, Resource } from '../../data/schema';
 import { useActions } from '../actions';
+import { useBusy } from '../hooks/useBusy';
 import { partsProgress, statusOf } from '../progress';
+import { plural, statusChanged } from '../wording';
 import { ExternalLink } from './ExternalLink';
 import { Highlighted } from './Highlighted';
 import { LinkCheckLine } from './LinkCheckLine';
@@ -25,6 +27,8 @@ export function PartsSection({ listId, resource, progress, terms, editing, onEdi
   const counts = partsProgress(progress, listId, resource);
   const [newTitle, setNewTitle] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // A double click on "Add part" adds it once.
+  const [adding, run] = useBusy();
 
   async function add() {
     if (newTitle.trim() === '') {
@@ -44,7 +48,7 @@ export function PartsSection({ listId, resource, progress, terms, editing, onEdi
         {resource.parts.length > 0 && (
           <>
             <span className="parts-count">
-              {counts.done} / {counts.total}
+              {counts.done} / {counts.total} {plural(counts.total, 'part')}
             </span>
             <ProgressBar done={counts.done} total={counts.total} label={`${resource.title}: parts read`} />
           </>
@@ -115,7 +119,7 @@ export function PartsSection({ listId, resource, progress, terms, editing, onEdi
                 explicit
                 compact
                 disabled={actions.readOnly}
-                onChange={(next) => actions.changeStatus(partRef, next, `“${part.title}”: status changed.`)}
+                onChange={(next) => actions.changeStatus(partRef, next, statusChanged(part.title, next))}
               />
               <LinkCheckLine itemRef={partRef} url={part.url} title={part.title} formerUrls={part.formerUrls} quietWhenOk />
             </li>
@@ -127,7 +131,7 @@ export function PartsSection({ listId, resource, progress, terms, editing, onEdi
           className="add-part"
           onSubmit={(event) => {
             event.preventDefault();
-            void add();
+            void run(add);
           }}
         >
           <input
@@ -137,7 +141,7 @@ export function PartsSection({ listId, resource, progress, terms, editing, onEdi
             aria-label="Title of a new part"
             onChange={(event) => setNewTitle(event.target.value)}
           />
-          <button type="submit" className="button">
+          <button type="submit" className="button" aria-disabled={adding} aria-busy={adding}>
             Add part
           </button>
         </form>
