@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { StudyList } from '../data/schema';
 import type { StudyActions } from './actions';
 import { ActionsContext } from './actions';
 import { api } from './api';
@@ -6,6 +7,7 @@ import { BackupsDialog } from './components/BackupsDialog';
 import { Banners } from './components/Banners';
 import { ListView } from './components/ListView';
 import { Notices } from './components/Notices';
+import { Toasts } from './components/Toasts';
 import { RecoveryScreen } from './components/RecoveryScreen';
 import { ImportDialog } from './components/ImportDialog';
 import { ListDialog } from './components/ListDialog';
@@ -20,9 +22,10 @@ import { notesWithConflicts } from '../data/sync/markers';
 import { useSync } from './hooks/useSync';
 import { LinkChecksContext, useLinkChecks } from './hooks/useLinkChecks';
 import { addressesOf } from '../data/links/addresses';
-import { useShortcuts } from './hooks/useShortcuts';
+import { focusCardAfter, useShortcuts } from './hooks/useShortcuts';
 import { useStudyData } from './hooks/useStudyData';
-import { effectiveStatus, STATUS_LABELS } from './progress';
+import { effectiveStatus } from './progress';
+import { counted, statusChanged } from './wording';
 import { NO_FILTERS, type Filters } from './search';
 
 export function App() {
@@ -63,7 +66,7 @@ export function App() {
   const syncLine = !sync.info?.dataFolder
     ? null
     : conflicts.length > 0
-      ? { text: `Synced · ${conflicts.length} ${conflicts.length === 1 ? 'note' : 'notes'} to resolve`, attention: true }
+      ? { text: `Synced · ${counted(conflicts.length, 'note')} to resolve`, attention: true }
       : waiting
         ? { text: 'Synced · waiting for a file to arrive', attention: true }
         : { text: 'Synced with the data folder', attention: false };
@@ -80,19 +83,27 @@ export function App() {
     () => ({
       readOnly,
       nativeDialogs,
-      setDone: (ref, done, title) => void data.setDone(ref, done, title),
-      changeStatus: (ref, status, label) => void data.changeStatus(ref, status, label),
+      // One sentence for one status change, whether it came from a checkbox, a status menu or a key.
+      setDone: (ref, done, title) => void data.changeStatus(ref, done ? 'done' : 'todo', statusChanged(title, done ? 'done' : 'todo')),
+      changeStatus: (ref, status, label) => {
+        const title = titleAt(lists, ref);
+        void data.changeStatus(ref, status, title === undefined ? label : statusChanged(title, status));
+      },
       saveNote: data.saveNote,
       saveWhereStopped: data.saveWhereStopped,
       openLink: (ref) => void data.openLink(ref),
       openUrl: (url) => void api().openUrl(url),
       parts: data.parts,
-      resources: data.resources,
+      resources: {
+        ...data.resources,
+        // The focus goes to the next card (the previous one at the end), not to the page.
+        remove: (ref, title) => focusCardAfter(ref, () => data.resources.remove(ref, title)),
+      },
       lists,
     }),
     // data.parts and data.resources are rebuilt each render; their functions only close over stable callbacks.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [readOnly, nativeDialogs, lists, data.setDone, data.changeStatus, data.saveNote, data.saveWhereStopped, data.openLink],
+    [readOnly, nativeDialogs, lists, data.changeStatus, data.saveNote, data.saveWhereStopped, data.openLink],
   );
 
   useShortcuts({
@@ -102,7 +113,7 @@ export function App() {
       const resource = list?.resources.find((r) => `${list.id}/${r.id}` === ref);
       if (!resource || readOnly) return;
       const from = state?.document ? effectiveStatus(state.document.progress, list!.id, resource) : 'todo';
-      if (from !== status) actions.changeStatus(ref, status, `“${resource.title}”: ${STATUS_LABELS[status].toLowerCase()}.`);
+      if (from !== status) actions.changeStatus(ref, status, statusChanged(resource.title, status));
     },
     editNote: (card) => {
       const resourceId = card.dataset.resource!.split('/')[1]!;
@@ -176,28 +187,31 @@ export function App() {
             onNewList={readOnly ? undefined : () => setListDialog('new')}
             onDropResource={readOnly ? undefined : (dragged, toListId) => void data.resources.move(dragged.ref, dragged, toListId, 100_000)}
           />
-          <main className="content">
-            <Banners state={state} />
-            {view === 'stats' ? (
-              <StatsView document={state.document} />
-            ) : list ? (
-              <ListView
-                key={list.id}
-                list={list}
-                document={state.document}
-                filters={filters}
-                onFiltersChange={setFilters}
-                searchRef={searchRef}
-                noteRequest={noteRequest}
-                onError={(message) => notify('error', message)}
-                onInfo={(message) => notify('info', message)}
-                onEditList={() => setListDialog('edit')}
-                onCheckLinks={() => setLinkDialogOpen(true)}
-              />
-            ) : (
-              <p className="empty">You have no lists yet.</p>
-            )}
-          </main>
+          <div className="content-column">
+            <main className="content">
+              <Banners state={state} />
+              {view === 'stats' ? (
+                <StatsView document={state.document} />
+              ) : list ? (
+                <ListView
+                  key={list.id}
+                  list={list}
+                  document={state.document}
+                  filters={filters}
+                  onFiltersChange={setFilters}
+                  searchRef={searchRef}
+                  noteRequest={noteRequest}
+                  onError={(message) => notify('error', message)}
+                  onInfo={(message) => notify('info', message)}
+                  onEditList={() => setListDialog('edit')}
+                  onCheckLinks={() => setLinkDialogOpen(true)}
+                />
+              ) : (
+                <p className="empty">You have no lists yet.</p>
+              )}
+            </main>
+            <Toasts notices={notices} dismiss={dismiss} />
+          </div>
           <BackupsDialog
             open={backupsOpen}
             readOnly={readOnly}
@@ -267,9 +281,15 @@ export function App() {
             }}
           />
           <JobDialog title="Checking links" progress={linkChecks.progress} onCancel={linkChecks.cancel} />
-          <Notices notices={notices} dismiss={dismiss} />
         </div>
       </LinkChecksContext.Provider>
     </ActionsContext.Provider>
   );
+}
+
+/** The title of the resource or part at `ref` (listId/resourceId[/partId]), for the words of a change. */
+function titleAt(lists: readonly StudyList[], ref: string): string | undefined {
+  const [listId, resourceId, partId] = ref.split('/');
+  const resource = lists.find((l) => l.id === listId)?.resources.find((r) => r.id === resourceId);
+  return partId === undefined ? resource?.title : resource?.parts.find((p) => p.id === partId)?.title;
 }

@@ -30,6 +30,21 @@ export function focusedCard(): HTMLElement | null {
   return document.activeElement instanceof HTMLElement ? document.activeElement.closest<HTMLElement>('[data-resource]') : null;
 }
 
+/**
+ * Runs `remove` (which takes the card of `ref` away) and, if it did, puts the focus on the card that
+ * followed it, or the one before it at the end of the list: the next `j`, `x` or Tab goes on from there.
+ */
+export async function focusCardAfter(ref: string, remove: () => Promise<boolean>): Promise<boolean> {
+  const all = cards();
+  const at = all.findIndex((card) => card.dataset.resource === ref);
+  const neighbour = at === -1 ? undefined : (all[at + 1] ?? all[at - 1])?.dataset.resource;
+  const removed = await remove();
+  if (removed && neighbour !== undefined) {
+    document.querySelector<HTMLElement>(`[data-resource="${CSS.escape(neighbour)}"]`)?.focus({ preventScroll: true });
+  }
+  return removed;
+}
+
 function move(step: 1 | -1): void {
   const all = cards();
   if (all.length === 0) return;
