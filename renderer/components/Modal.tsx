@@ -10,13 +10,31 @@ interface Props {
   children: ReactNode;
 }
 
+/** Text a person types into: where the cursor goes when a dialog opens. */
+const FIELD = ['text', 'search', 'url', 'email', 'number', 'password', 'tel'].map((type) => `input[type="${type}"]:not(:disabled)`).concat('textarea:not(:disabled)');
+
 /**
- * A modal dialog on the native <dialog>: focus is trapped and restored by the browser, Escape closes
- * it, and it is named by its heading. Every dialog of the app uses it.
+ * Where the focus goes in a dialog that just opened: an element marked `data-autofocus`, else the first
+ * field to type in, else the main (primary) button; the browser's own choice, the × in the header, only
+ * when there is none of these.
+ */
+export function initialFocus(dialog: HTMLElement): HTMLElement | null {
+  return (
+    dialog.querySelector<HTMLElement>('[data-autofocus]') ??
+    dialog.querySelector<HTMLElement>(FIELD.join(', ')) ??
+    dialog.querySelector<HTMLElement>('.button-primary:not(:disabled)')
+  );
+}
+
+/**
+ * A modal dialog on the native <dialog>: focus is trapped by the browser, Escape closes it, and it is
+ * named by its heading. It opens with the focus on its first field (or its main button) and gives the
+ * focus back to where it was when it closes. Every dialog of the app uses it.
  */
 export function Modal({ open, title, onClose, onOpen, narrow, children }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const opened = useRef(onOpen);
+  const opener = useRef<HTMLElement | null>(null);
   useEffect(() => {
     opened.current = onOpen;
   });
@@ -24,10 +42,17 @@ export function Modal({ open, title, onClose, onOpen, narrow, children }: Props)
     const element = dialog.current;
     if (!element) return;
     if (open && !element.open) {
+      opener.current = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
       opened.current?.();
       element.showModal();
-    } else if (!open && element.open) {
-      element.close();
+      initialFocus(element)?.focus();
+    } else if (!open) {
+      if (element.open) element.close();
+      // Given back here, whether Esc, the × or one of its own buttons closed it: never to the page.
+      const back = opener.current;
+      opener.current = null;
+      const lost = document.activeElement === null || document.activeElement === document.body || element.contains(document.activeElement);
+      if (back?.isConnected && lost) back.focus();
     }
   }, [open]);
   const titleId = useId();

@@ -8,7 +8,7 @@ export const SHORTCUTS: Array<[string, string]> = [
   ['n', 'Edit the note'],
   ['o / Enter', 'Open the link in your browser'],
   ['/', 'Search'],
-  ['Esc', 'Clear the search, close a dialog'],
+  ['Esc', 'Leave a note for its card, clear the search, close a dialog or menu'],
   ['Ctrl+Z / ⌘Z', 'Undo the last status change or part edit'],
   ['g', 'Progress view / back to the list'],
   ['?', 'This list of shortcuts'],
@@ -29,6 +29,11 @@ export function ShortcutSheet({ open, onClose }: { open: boolean; onClose: () =>
           ))}
         </tbody>
       </table>
+      <footer className="dialog-footer">
+        <button type="button" className="button button-primary" onClick={onClose}>
+          Done
+        </button>
+      </footer>
     </Modal>
   );
 }
