@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useActions } from '../actions';
 import { api } from '../api';
 import { useJob } from '../hooks/useJob';
@@ -25,8 +25,33 @@ const TYPES: Record<Format, string> = { markdown: 'text/markdown', 'markdown-not
  */
 export function ExportMenu({ listId, onError, onSaved }: { listId: string; onError: (message: string) => void; onSaved: (message: string) => void }) {
   const menu = useRef<HTMLDetailsElement>(null);
+  const [open, setOpen] = useState(false);
   const { nativeDialogs } = useActions();
   const job = useJob();
+  // A menu closes on Esc (the focus back on its button) and on a click anywhere else.
+  useEffect(() => {
+    if (!open) return;
+    const close = (refocus: boolean) => {
+      const details = menu.current;
+      if (!details) return;
+      details.open = false;
+      if (refocus) details.querySelector('summary')?.focus();
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      close(menu.current?.contains(document.activeElement) ?? false);
+    };
+    const onPointer = (event: PointerEvent) => {
+      if (event.target instanceof Node && !menu.current?.contains(event.target)) close(false);
+    };
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('pointerdown', onPointer);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('pointerdown', onPointer);
+    };
+  }, [open]);
   async function save(scope: string | null, format: Format) {
     menu.current?.removeAttribute('open');
     if (nativeDialogs) {
@@ -47,7 +72,7 @@ export function ExportMenu({ listId, onError, onSaved }: { listId: string; onErr
   return (
     <>
       <JobDialog title="Exporting" progress={job.progress} onCancel={job.cancel} />
-      <details className="export-menu" ref={menu}>
+      <details className="export-menu" ref={menu} onToggle={(event) => setOpen(event.currentTarget.open)}>
         <summary className="button">Export…</summary>
         <div className="export-options">
           {(

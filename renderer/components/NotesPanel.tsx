@@ -3,6 +3,7 @@ import type { Note } from '../../data/schema';
 import { useActions } from '../actions';
 import { timeAgo } from '../format';
 import { useNoteDraft, type DraftStatus } from '../hooks/useNoteDraft';
+import { counted } from '../wording';
 import { NotePreview } from './NotePreview';
 
 interface Props {
@@ -47,6 +48,12 @@ export const NotesPanel = memo(function NotesPanel({ noteRef, title, note, openR
   const body = note?.body ?? '';
   const excerpt = useMemo(() => body.slice(0, 2000).split('\n').find((line) => line.trim() !== ''), [body]);
   const words = useMemo(() => wordCount(body), [body]);
+  // Esc in the editor: back to the card, so the next key is a shortcut again (`j` moves on instead of
+  // being typed). The editor closes, which writes what is not written yet.
+  const leave = (from: HTMLElement) => {
+    from.closest<HTMLElement>('[data-resource]')?.focus({ preventScroll: true });
+    setOpen(false);
+  };
   return (
     <div className="notes">
       <div className="notes-bar">
@@ -56,9 +63,9 @@ export const NotesPanel = memo(function NotesPanel({ noteRef, title, note, openR
           </span>
           {note ? 'Notes' : readOnly ? 'No notes' : 'Add a note'}
         </button>
-        {note && (
+        {note && !open && (
           <span className="notes-when">
-            {words} {words === 1 ? 'word' : 'words'} · edited {timeAgo(note.updatedAt)}
+            {counted(words, 'word')} · edited {timeAgo(note.updatedAt)}
           </span>
         )}
         {note?.whereStopped && !open && (
@@ -68,12 +75,21 @@ export const NotesPanel = memo(function NotesPanel({ noteRef, title, note, openR
         )}
       </div>
       {!open && excerpt && <p className="notes-excerpt">{excerpt}</p>}
-      {open && <NoteEditor id={panelId} noteRef={noteRef} title={title} note={note} />}
+      {open && <NoteEditor id={panelId} noteRef={noteRef} title={title} note={note} onLeave={leave} />}
     </div>
   );
 });
 
-function NoteEditor({ id, noteRef, title, note }: { id: string; noteRef: string; title: string; note: Note | undefined }) {
+interface EditorProps {
+  id: string;
+  noteRef: string;
+  title: string;
+  note: Note | undefined;
+  /** Esc pressed in one of its fields (the field given). */
+  onLeave: (from: HTMLElement) => void;
+}
+
+function NoteEditor({ id, noteRef, title, note, onLeave }: EditorProps) {
   const { saveNote, saveWhereStopped, openUrl, readOnly } = useActions();
   const { draft, status, edit } = useNoteDraft(noteRef, note, saveNote);
   const preview = useDeferredValue(draft);
@@ -96,7 +112,14 @@ function NoteEditor({ id, noteRef, title, note }: { id: string; noteRef: string;
           readOnly={readOnly}
           onChange={(event) => setStopped(event.target.value)}
           onBlur={commitStopped}
-          onKeyDown={(event) => event.key === 'Enter' && commitStopped()}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') commitStopped();
+            if (event.key === 'Escape') {
+              event.preventDefault();
+              commitStopped();
+              onLeave(event.currentTarget);
+            }
+          }}
         />
       </label>
       <div className="note-panes">
@@ -107,6 +130,12 @@ function NoteEditor({ id, noteRef, title, note }: { id: string; noteRef: string;
           value={draft}
           rows={rowsFor(draft)}
           onChange={(event) => edit(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') {
+              event.preventDefault();
+              onLeave(event.currentTarget);
+            }
+          }}
           readOnly={readOnly}
           autoFocus
         />
@@ -115,7 +144,7 @@ function NoteEditor({ id, noteRef, title, note }: { id: string; noteRef: string;
         </section>
       </div>
       <div className="note-footer">
-        <span className="muted">{words} words</span>
+        <span className="muted">{counted(words, 'word')}</span>
         {!readOnly && <SaveStatus status={status} />}
       </div>
     </div>
