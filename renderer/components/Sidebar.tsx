@@ -65,7 +65,10 @@ export function Sidebar(props: Props) {
                     onDropResource(dragged, list.id);
                   }}
                 >
-                  <span className="list-button-title">{list.title}</span>
+                  {/* Two lines at most; the whole title on hover. */}
+                  <span className="list-button-title" title={list.title}>
+                    {list.title}
+                  </span>
                   <span className="list-button-meta">
                     <ProgressBar done={done} total={total} label={`${list.title} progress`} />
                     <span className="list-button-count">
