@@ -66,6 +66,18 @@ export function assertPrivateNetwork(view?: NetworkView): void {
   if (problem) throw new Error(`Refusing to start Syncthing: ${problem}. Run it through scripts/private-network.ts (unshare -n).`);
 }
 
+let told = false;
+
+/** The skip reason, printed once per process (the list reporter shows "skipped" without it). */
+export function syncthingSkipReasonTold(): string | null {
+  const reason = syncthingSkipReason();
+  if (reason && !told) {
+    told = true;
+    console.log(`Syncthing e2e skipped: ${reason}`);
+  }
+  return reason;
+}
+
 /**
  * Why the Syncthing tests cannot run in this environment (they are then skipped with this reason), or
  * null when they can: inside the namespace private-network.ts made, and Syncthing installed.

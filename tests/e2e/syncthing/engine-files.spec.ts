@@ -6,7 +6,7 @@ import { deviceDir } from '../../../data/sync/device';
 import { CONFLICT_COPIES_DIR, FolderSync, isConflictCopy } from '../../../data/sync/folder-sync';
 import { openStore, type Store } from '../../../data/store';
 import { startSyncthingPair, type SyncthingPair } from '../../support/syncthing';
-import { syncthingSkipReason } from '../../support/syncthing-guard';
+import { syncthingSkipReasonTold } from '../../support/syncthing-guard';
 
 // What the real engine does to the files in the shared folder, and what Studyshelf's data side (the
 // store and the folder merging, as main runs them) makes of it: temp files while a file arrives, conflict
@@ -28,7 +28,7 @@ let pair: SyncthingPair | undefined;
 const open: Computer[] = [];
 
 test.beforeEach(async () => {
-  const reason = syncthingSkipReason();
+  const reason = syncthingSkipReasonTold();
   test.skip(reason !== null, reason ?? '');
   test.slow(true, 'two real Syncthing daemons: start-up, connection and a few rounds of sync');
   root = await mkdtemp(join(tmpdir(), 'studyshelf-syncthing-files-'));

@@ -6,7 +6,7 @@ import { launchChromium } from '../../harness/chromium';
 import { launchApp, type LaunchedApp } from '../../harness/launch-app';
 import { prepareComputer, type Computer } from '../../support/sync-engine';
 import { startSyncthingPair, type SyncthingPair } from '../../support/syncthing';
-import { syncthingSkipReason } from '../../support/syncthing-guard';
+import { syncthingSkipReasonTold } from '../../support/syncthing-guard';
 import { ListPage } from '../pages/list-page';
 
 /** One computer: its Studyshelf window on its own copy of the synced folder, which its Syncthing syncs. */
@@ -46,7 +46,7 @@ export const test = base.extend<Options & { computers: TwoComputers }, { browser
   ],
   computers: async ({ browser, versioning }, use, testInfo) => {
     // Evaluated when the test runs: the one skip there is, where the environment cannot run Syncthing.
-    const reason = syncthingSkipReason();
+    const reason = syncthingSkipReasonTold();
     testInfo.skip(reason !== null, reason ?? '');
     const root = await mkdtemp(join(tmpdir(), 'studyshelf-syncthing-e2e-'));
     const computers: [Computer, Computer] = [
