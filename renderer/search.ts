@@ -8,9 +8,33 @@ export interface Filters {
   kind: string | 'all';
   hasNotes: boolean;
   sort: 'list' | 'touched' | 'title';
+  /** Only resources with this tag (whatever its case); null: any. */
+  tag: string | null;
 }
 
-export const NO_FILTERS: Filters = { query: '', status: 'all', kind: 'all', hasNotes: false, sort: 'list' };
+export const NO_FILTERS: Filters = { query: '', status: 'all', kind: 'all', hasNotes: false, sort: 'list', tag: null };
+
+/** Two tags are one tag whatever their case (as data/tags.ts has it). */
+export const tagKey = (tag: string): string => tag.toLowerCase();
+
+/**
+ * A query's `#words` (tags: a resource must have a tag starting with each, as search matches prefixes)
+ * and the rest of it (words searched in every field, tags included).
+ */
+export function parseQuery(query: string): { text: string; tags: string[] } {
+  const tags: string[] = [];
+  const text = query
+    .replace(/(^|\s)#(\S*)/g, (_all, space: string, tag: string) => {
+      if (tag) tags.push(tagKey(tag));
+      return space;
+    })
+    .trim();
+  return { text, tags };
+}
+
+function hasTag(resource: Resource, key: string, prefix: boolean): boolean {
+  return (resource.tags ?? []).some((tag) => (prefix ? tagKey(tag).startsWith(key) : tagKey(tag) === key));
+}
 
 export interface Match {
   resource: Resource;
@@ -21,13 +45,13 @@ export interface Match {
 /** Search reads this much of each note: a note of many megabytes would make every save re-index it. */
 export const INDEXED_NOTE_CHARS = 100_000;
 
-type Indexed = { id: string; title: string; author: string; description: string; parts: string; note: string };
+type Indexed = { id: string; title: string; author: string; description: string; tags: string; parts: string; note: string };
 export type SearchIndex = MiniSearch<Indexed>;
 
 function newIndex(): SearchIndex {
   return new MiniSearch<Indexed>({
-    fields: ['title', 'author', 'description', 'parts', 'note'],
-    searchOptions: { prefix: true, fuzzy: 0.15, combineWith: 'AND', boost: { title: 3, author: 2 } },
+    fields: ['title', 'author', 'description', 'tags', 'parts', 'note'],
+    searchOptions: { prefix: true, fuzzy: 0.15, combineWith: 'AND', boost: { title: 3, author: 2, tags: 2 } },
   });
 }
 
@@ -39,13 +63,14 @@ export function indexedFields(listId: string, r: Resource, notes: Readonly<Recor
     title: r.title,
     author: r.author ?? '',
     description: r.description,
+    tags: (r.tags ?? []).join(' \n '),
     parts: [...r.parts, ...r.links].map((p) => p.title).join(' \n '),
     note: note ? `${note.whereStopped}\n${note.body.slice(0, INDEXED_NOTE_CHARS)}` : '',
   };
 }
 
 /**
- * A full-text index of one list: titles, authors, descriptions, part titles, notes and "where I
+ * A full-text index of one list: titles, authors, descriptions, tags, part titles, notes and "where I
  * stopped". Prefix and light fuzzy matching, every word of the query required.
  */
 export function buildIndex(list: StudyList, notes: Readonly<Record<string, Note>>): SearchIndex {
@@ -100,27 +125,29 @@ export function applyFilters(
   filters: Filters,
   index: SearchIndex | null,
 ): Match[] {
-  const query = filters.query.trim();
+  const { text: query, tags } = parseQuery(filters.query);
   let matches: Match[];
   if (query && index) {
     const { byId, order } = orderOf(list);
     matches = index.search(query).flatMap((hit) => {
       const resource = byId.get(hit.id as string);
       if (!resource) return []; // an index a moment behind an edit of the list
-      return [{ resource, terms: hit.terms }];
+      return [{ resource, terms: [...hit.terms, ...tags] }];
     });
     if (filters.sort === 'list') {
       matches.sort((a, b) => order.get(a.resource.id)! - order.get(b.resource.id)!);
     }
   } else {
-    matches = list.resources.map((resource) => ({ resource, terms: [] }));
+    matches = list.resources.map((resource) => ({ resource, terms: tags }));
   }
+  const tag = filters.tag === null ? null : tagKey(filters.tag);
   matches = matches.filter(({ resource }) => {
     const ref = `${list.id}/${resource.id}`;
     if (filters.status !== 'all' && effectiveStatus(progress, list.id, resource) !== filters.status) return false;
     if (filters.kind !== 'all' && resource.kind !== filters.kind) return false;
     if (filters.hasNotes && !notes[ref]) return false;
-    return true;
+    if (tag !== null && !hasTag(resource, tag, false)) return false;
+    return tags.every((key) => hasTag(resource, key, true));
   });
   if (filters.sort === 'title') matches.sort((a, b) => a.resource.title.localeCompare(b.resource.title));
   if (filters.sort === 'touched') {

@@ -1,8 +1,8 @@
-import { useDeferredValue, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { StudyDocument, StudyList } from '../../data/schema';
 import { count, hostOf, isWebUrl } from '../format';
 import { listProgress, percent, whatNext } from '../progress';
-import { applyFilters, type Filters } from '../search';
+import { applyFilters, parseQuery, type Filters } from '../search';
 import { useSearchIndex } from '../hooks/useSearchIndex';
 import { useActions } from '../actions';
 import { useLinkActions } from '../hooks/useLinkChecks';
@@ -11,6 +11,7 @@ import { ExportMenu } from './ExportMenu';
 import { ResourceEditor } from './ResourceEditor';
 import { ProgressBar } from './ProgressBar';
 import { ResourceList, type ResourceListHandle } from './ResourceList';
+import { TagFilterBar, TagFilterContext } from './TagFilter';
 import { Toolbar } from './Toolbar';
 import { WhatNext } from './WhatNext';
 
@@ -58,6 +59,18 @@ export function ListView({ list, document, filters, onFiltersChange, searchRef, 
   const positions = useMemo(() => new Map(list.resources.map((r, i) => [r.id, i + 1])), [list]);
 
   const goTo = (resourceId: string) => resourceList.current?.goTo(resourceId);
+
+  // The chips' click, the same function for the list's whole life (cards are memoised): it reads the
+  // filters as they are when it runs.
+  const latestFilters = useRef({ filters, onFiltersChange });
+  useEffect(() => {
+    latestFilters.current = { filters, onFiltersChange };
+  }, [filters, onFiltersChange]);
+  const filterBy = useCallback((tag: string | null) => {
+    const { filters: now, onFiltersChange: change } = latestFilters.current;
+    change({ ...now, tag });
+  }, []);
+  const tagFilter = useMemo(() => ({ tag: filters.tag, filterBy }), [filters.tag, filterBy]);
 
   // A request to edit a note (the `n` shortcut, "Notes to resolve" in the Sync view): bring the card
   // into view and put the cursor in its note, also when the note was open already. After a moment, so
@@ -127,23 +140,26 @@ export function ListView({ list, document, filters, onFiltersChange, searchRef, 
       </header>
       {!filters.query && <WhatNext listId={list.id} resume={next.resume} next={next.next} notes={document.notes} onGoTo={goTo} />}
       <Toolbar ref={searchRef} filters={filters} onChange={onFiltersChange} kinds={kinds} shown={matches.length} total={list.resources.length} indexing={!index} />
-      {deferred.query.trim() && !index ? (
+      <TagFilterBar tag={filters.tag} onClear={() => filterBy(null)} />
+      {parseQuery(deferred.query).text && !index ? (
         <p className="empty" role="status">
           Preparing search…
         </p>
       ) : matches.length === 0 ? (
         <p className="empty">No resource matches. Try fewer words, or clear the filters.</p>
       ) : (
-        <ResourceList
-          ref={resourceList}
-          listId={list.id}
-          matches={matches}
-          positions={positions}
-          progress={document.progress}
-          notes={document.notes}
-          noteRequest={noteRequest}
-          count={list.resources.length}
-        />
+        <TagFilterContext.Provider value={tagFilter}>
+          <ResourceList
+            ref={resourceList}
+            listId={list.id}
+            matches={matches}
+            positions={positions}
+            progress={document.progress}
+            notes={document.notes}
+            noteRequest={noteRequest}
+            count={list.resources.length}
+          />
+        </TagFilterContext.Provider>
       )}
       {!actions.readOnly && (
         <section className="add-resource" aria-labelledby="add-resource-title">

@@ -13,6 +13,7 @@ import { PartsSection } from './PartsSection';
 import { ReadCheckbox } from './ReadCheckbox';
 import { ResourceEditor } from './ResourceEditor';
 import { StatusSelect } from './StatusSelect';
+import { TagChips } from './TagChips';
 
 interface Props {
   listId: string;
@@ -119,6 +120,7 @@ export const ResourceCard = memo(forwardRef<HTMLLIElement, Props>(function Resou
             {entry?.startedAt && <span className="dates">Started {day.format(new Date(entry.startedAt))}</span>}
             {entry?.doneAt && <span className="dates">Finished {day.format(new Date(entry.doneAt))}</span>}
           </p>
+          <TagChips title={resource.title} tags={resource.tags} terms={terms} />
           <LinkCheckLine itemRef={resourceRef} url={resource.url} title={resource.title} formerUrls={resource.formerUrls} />
           {editing && (
             <ResourceEditor

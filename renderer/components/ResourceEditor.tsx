@@ -1,13 +1,20 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { Resource, StudyList } from '../../data/schema';
-import { isWebUrl } from '../format';
+import { isWebUrl, kindLabel } from '../format';
+import '../styles/tags.css';
 
 export interface ResourceFieldsInput {
   title: string;
   url: string | null;
   author: string | null;
   description: string;
+  kind: string;
+  /** As typed, split at commas: main trims them, drops empty and repeated ones, and refuses what it cannot keep. */
+  tags: string[];
 }
+
+/** The kinds offered when adding or editing (a resource's own kind, if another, is offered too). */
+const KINDS = ['link', 'article', 'blog', 'blog-series', 'book', 'course', 'documentation', 'reference', 'talk', 'tutorial', 'video', 'video-series'];
 
 interface Props {
   resource?: Resource;
@@ -29,17 +36,23 @@ export function ResourceEditor({ resource, lists, listId, index = 0, count = 0, 
   const [url, setUrl] = useState(resource?.url ?? '');
   const [author, setAuthor] = useState(resource?.author ?? '');
   const [description, setDescription] = useState(resource?.description ?? '');
+  const [kind, setKind] = useState(resource?.kind ?? 'link');
+  const [tags, setTags] = useState((resource?.tags ?? []).join(', '));
+  const kinds = KINDS.includes(kind) ? KINDS : [...KINDS, kind];
+  const fieldId = useId();
   const [error, setError] = useState<string | null>(null);
 
   async function save() {
     if (title.trim() === '') return setError('A resource needs a title.');
     if (url.trim() !== '' && !isWebUrl(url.trim())) return setError('A link must be an http or https address.');
-    const saved = await onSave({ title, url: url.trim() || null, author: author.trim() || null, description });
+    const saved = await onSave({ title, url: url.trim() || null, author: author.trim() || null, description, kind, tags: tags.split(',') });
     if (saved && !resource) {
       setTitle('');
       setUrl('');
       setAuthor('');
       setDescription('');
+      setKind('link');
+      setTags('');
     }
     if (saved) setError(null);
   }
@@ -70,6 +83,24 @@ export function ResourceEditor({ resource, lists, listId, index = 0, count = 0, 
           <span>Description</span>
           <input type="text" value={description} onChange={(e) => setDescription(e.target.value)} />
         </label>
+        {/* Labelled apart, not wrapped: a wrapping label's name would take in the chosen kind (“Kind Link”). */}
+        <div className="field">
+          <label htmlFor={`${fieldId}-kind`}>Kind</label>
+          <select id={`${fieldId}-kind`} value={kind} onChange={(e) => setKind(e.target.value)}>
+            {kinds.map((k) => (
+              <option key={k} value={k}>
+                {kindLabel(k)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${fieldId}-tags`}>Tags</label>
+          <input id={`${fieldId}-tags`} type="text" value={tags} placeholder="python, gil" aria-describedby={`${fieldId}-tags-help`} onChange={(e) => setTags(e.target.value)} />
+          <span id={`${fieldId}-tags-help`} className="field-help">
+            Separated by commas
+          </span>
+        </div>
       </div>
       {error && (
         <p className="form-error" role="alert">

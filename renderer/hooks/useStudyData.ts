@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppState } from '../../electron/api/contract';
 import type { CommandName } from '../../data/commands';
-import type { Note, Part, Status } from '../../data/schema';
+import type { Note, Part, Resource, Status } from '../../data/schema';
 import type { ResourceFieldsInput } from '../components/ResourceEditor';
 import { slugOf } from '../../data/part-ops';
 import { api } from '../api';
@@ -296,7 +296,20 @@ export function useStudyData() {
         return { label: `Added “${r.title}”.`, name: 'deleteResource', args: [ref], call: () => api().deleteResource(ref) };
       });
     },
-    update: (ref: string, fields: ResourceFieldsInput) => edit(() => api().updateResource(ref, fields), undefined, ref),
+    update: (ref: string, fields: ResourceFieldsInput) => {
+      // What the resource was, so the toast's Undo (and Ctrl+Z) puts back every field, its tags too.
+      const before = resourceAt(current.current, ref);
+      return edit(
+        () => api().updateResource(ref, fields),
+        before
+          ? (saved) => ({
+              label: `Saved “${saved.title}”.`,
+              undo: () => api().updateResource(ref, { title: before.title, url: before.url, author: before.author, description: before.description, kind: before.kind, tags: before.tags ?? [] }),
+            })
+          : undefined,
+        ref,
+      );
+    },
     move: (ref: string, from: { listId: string; index: number }, toListId: string, toIndex: number) =>
       command('moveResource', [ref, toListId, toIndex], () => api().moveResource(ref, toListId, toIndex), (newRef) => ({
         label: toListId === from.listId ? 'Resource moved.' : 'Resource moved to another list.',
@@ -356,6 +369,12 @@ export function useStudyData() {
     edit,
     replaceState,
   };
+}
+
+/** The resource a ref names in the window's state, if it is there. */
+function resourceAt(state: AppState | null, ref: string): Resource | undefined {
+  const [listId, resourceId] = ref.split('/');
+  return state?.document?.lists.find((l) => l.id === listId)?.resources.find((r) => r.id === resourceId);
 }
 
 /** A new resource's id: its title as a slug and 6 random letters (crypto.getRandomValues works on any origin). */
