@@ -2,7 +2,7 @@ import { mkdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { documentProblem, refusedChange, undoPoint } from './document-check';
-import { listBackups, newestBackupTime, readBackup, removeStaleBackupTemps, SNAPSHOT_INTERVAL_MS, writeBackup, type BackupInfo, type BackupReason } from './backups';
+import { listBackups, readBackup, removeStaleBackupTemps, writeBackup, type BackupInfo } from './backups';
 import { bundledLists } from './bundled-lists';
 import { newDocument } from './document';
 import { DurableJsonFile } from './durable-json-file';
@@ -16,7 +16,12 @@ import * as ops from './doc-ops';
 import type { RemovedPart } from './part-ops';
 import { resourceRefOf, urlOf, type Ref } from './refs';
 import type { Note, Part, ProgressEntry, Status, StudyDocument, StudyList } from './schema';
+import { SerialQueue } from './serial-queue';
+import { Snapshots } from './snapshots';
 import { loadDocument, moveAside, recoveryFileOf, unsavedAtQuit, type StartupNotice } from './startup';
+import { WriteHealth, type StorageHealth } from './write-health';
+
+export type { StorageHealth } from './write-health';
 
 export const DATA_FILE_NAME = 'studyshelf.json';
 
@@ -27,10 +32,6 @@ const RETRY_DELAYS_MS = [1000, 2000, 5000, 10_000, 30_000];
 const COMPACT_AFTER_MS = 1500;
 /** …or sooner, when the journal has grown this much (notes are journaled whole). */
 const COMPACT_AFTER_BYTES = 4 * 1024 * 1024;
-
-export type StorageHealth =
-  | { ok: true }
-  | { ok: false; reason: string; since: string; recoveryFile: string | null };
 
 export type StoreEvent =
   | { type: 'changed'; cause: 'disk' | 'restore' | 'fresh-start' }
@@ -140,17 +141,23 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   const notices = [...loaded.notices];
   const readOnly = loaded.readOnly;
   let db: Low<StudyDocument> | null = loaded.doc ? new Low(adapter, loaded.doc) : null;
-  let health: StorageHealth = { ok: true };
-  let retryTimer: ReturnType<typeof setTimeout> | undefined;
-  let retryAttempt = 0;
   let closed = false;
-  let queue: Promise<unknown> = Promise.resolve();
-  /** Snapshots run beside the change that triggered them (not on its path); close() waits for them. */
-  let snapshotting: Promise<void> = Promise.resolve();
+  const queue = new SerialQueue();
   const listeners = new Set<(event: StoreEvent) => void>();
   const emit = (event: StoreEvent) => listeners.forEach((listener) => listener(event));
-
-  let lastSnapshotAt = await newestBackupTime(file, 'auto');
+  /** Snapshots run beside the change that triggered them (not on its path); close() waits for them. */
+  const snapshots = await Snapshots.open(file, fs, clock);
+  const health = new WriteHealth({
+    retryDelaysMs: retryDelays,
+    now,
+    recoveryFile,
+    retry: () => {
+      if (db) void writeDocument().then(writeSucceeded, writeFailed);
+    },
+    writeRecovery,
+    recoverySettled: () => recoveryAdapter.settled(),
+    onChange: (current) => emit({ type: 'health', health: current }),
+  });
 
   if (db && loaded.mustWrite && !readOnly) {
     await writeDocument();
@@ -160,11 +167,11 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   }
   if (db && !readOnly) void journal.prepare();
   // A snapshot at each start is the state the session began from; a brand-new profile has none to keep.
-  if (db && !readOnly && !loaded.created) await snapshotIfDue();
+  if (db && !readOnly && !loaded.created) await snapshots.ifDue();
 
   /** Runs one change after the ones before it: outside changes are read first, then it is saved. */
   async function mutate<T>(change: (doc: StudyDocument) => T, changedAnything: (result: T) => boolean = () => true, depth: 'deep' | 'top' = 'deep'): Promise<T> {
-    const applied = queue.then(async () => {
+    const applied = queue.run(async () => {
       if (readOnly) throw new StudyError('read-only', readOnly);
       if (!db) throw new StudyError('read-only', 'Your data could not be opened: restore a backup or start fresh first.');
       await reloadIfChangedByOthers();
@@ -178,7 +185,6 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       }
       return result;
     });
-    queue = applied.catch(() => undefined);
     const result = await applied;
     if (changedAnything(result)) await persist();
     return result;
@@ -189,7 +195,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
    * hundred bytes, not the whole document); the document itself is rewritten when the user pauses.
    */
   async function journaled<T>(change: (doc: StudyDocument) => T, resourceRef?: string, command?: { name: CommandName; args: unknown[] }): Promise<T> {
-    const applied = queue.then(async () => {
+    const applied = queue.run(async () => {
       if (readOnly) throw new StudyError('read-only', readOnly);
       if (!db) throw new StudyError('read-only', 'Your data could not be opened: restore a backup or start fresh first.');
       await reloadIfChangedByOthers();
@@ -208,7 +214,6 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       journaledBytes += JSON.stringify(entry).length;
       return { result, appended };
     });
-    queue = applied.catch(() => undefined);
     const { result, appended } = await applied;
     try {
       await appended;
@@ -229,9 +234,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 
   /** Rewrites the whole document (outside changes read first) and drops the journals it now holds. */
   async function compact(): Promise<void> {
-    const run = queue.then(() => reloadIfChangedByOthers());
-    queue = run.catch(() => undefined);
-    await run.catch(() => undefined);
+    await queue.run(() => reloadIfChangedByOthers()).catch(() => undefined);
     if (!db || readOnly || closed) return; // close() writes the document itself
     await writeDocument().then(writeSucceeded, writeFailed);
   }
@@ -264,62 +267,18 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   }
 
   async function writeSucceeded(): Promise<void> {
-    if (!health.ok) {
-      clearTimeout(retryTimer);
-      retryAttempt = 0;
-      health = { ok: true };
-      // A recovery file the failure before started may still be on its way: it holds less than this write,
-      // and a start reads it first, so it must land before it is removed, never after.
-      await recoveryAdapter.settled();
-      if (health.ok) await unlink(recoveryFile).catch(() => undefined);
-      emit({ type: 'health', health });
-    }
-    snapshotting = snapshotting.then(snapshotIfDue);
+    await health.succeeded();
+    snapshots.soon();
   }
 
   function writeFailed(error: unknown): void {
-    const wasOk = health.ok;
-    health = { ok: false, reason: describeFsError(error), since: health.ok ? now() : health.since, recoveryFile: null };
-    // A copy of everything, unsaved changes included, next to the data file: read first at next start.
-    void writeRecovery().then(
-      () => {
-        if (!health.ok) health = { ...health, recoveryFile };
-        emit({ type: 'health', health });
-      },
-      () => emit({ type: 'health', health }),
-    );
-    if (wasOk) emit({ type: 'health', health });
-    scheduleRetry();
+    health.failed(error);
   }
 
   /** The recovery file, through the same door as the data file: never a document the reader rejects. */
   function writeRecovery(): Promise<void> {
     const problem = documentProblem(db!.data);
     return problem ? Promise.reject(refusedChange(problem)) : recoveryAdapter.write(db!.data);
-  }
-
-  function scheduleRetry(): void {
-    clearTimeout(retryTimer);
-    if (closed) return;
-    const delay = retryDelays[Math.min(retryAttempt, retryDelays.length - 1)] ?? 1000;
-    retryAttempt++;
-    retryTimer = setTimeout(() => {
-      if (db) void writeDocument().then(writeSucceeded, writeFailed);
-    }, delay);
-    retryTimer.unref?.();
-  }
-
-  async function snapshot(reason: BackupReason): Promise<void> {
-    const bytes = await fs.readFile(file);
-    await writeBackup(file, bytes, reason, clock(), fs);
-  }
-
-  async function snapshotIfDue(): Promise<void> {
-    // A backup dated in the future (a clock that was wrong) is not recent: it must not stop snapshots.
-    const age = clock().getTime() - lastSnapshotAt;
-    if (age >= 0 && age < SNAPSHOT_INTERVAL_MS) return;
-    lastSnapshotAt = clock().getTime();
-    await snapshot('auto').catch((error: unknown) => console.warn('Studyshelf: backup failed:', describeFsError(error)));
   }
 
   /** Must run inside the queue. */
@@ -360,12 +319,12 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   async function replaceWith(doc: StudyDocument): Promise<void> {
     const problem = documentProblem(doc);
     if (problem) throw refusedChange(problem);
-    const run = queue.then(async () => {
+    await queue.run(async () => {
       if (readOnly) throw new StudyError('read-only', readOnly);
       if (db) {
         try {
           await writeDocument(); // the backup taken next holds every tick, journaled ones included
-          await snapshot('before-restore');
+          await snapshots.take('before-restore');
         } catch (error) {
           throw new StudyError('io', `Nothing was replaced: the current data could not be backed up first (${describeFsError(error)}).`);
         }
@@ -374,8 +333,6 @@ export async function openStore(options: StoreOptions): Promise<Store> {
         db = new Low(adapter, doc);
       }
     });
-    queue = run.catch(() => undefined);
-    await run;
     await persist();
     emit({ type: 'changed', cause: 'restore' });
   }
@@ -385,7 +342,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     document: () => db?.data ?? null,
     notices: () => [...notices],
     readOnly: () => readOnly,
-    health: () => health,
+    health: () => health.current,
 
     setDone: (ref, done) => journaled((doc) => ops.setStatus(doc, ref, done ? 'done' : 'todo', now())),
     setStatus: (ref, status) => journaled((doc) => ops.setStatus(doc, ref, status, now())),
@@ -427,20 +384,16 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     replaceWith,
 
     async startFresh() {
-      const run = queue.then(() => {
+      await queue.run(() => {
         if (db) throw new StudyError('invalid-argument', 'Your data is open; there is nothing to start afresh from.');
         db = new Low(adapter, newDocument(shipped));
       });
-      queue = run.catch(() => undefined);
-      await run;
       await persist();
       emit({ type: 'changed', cause: 'fresh-start' });
     },
 
     checkDisk() {
-      const run = queue.then(() => (readOnly ? false : reloadIfChangedByOthers()));
-      queue = run.catch(() => undefined);
-      return run;
+      return queue.run(() => (readOnly ? false : reloadIfChangedByOthers()));
     },
 
     subscribe(listener) {
@@ -450,10 +403,10 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 
     async close() {
       closed = true;
-      clearTimeout(retryTimer);
+      health.close();
       clearTimeout(compactTimer);
       await compacting; // one already running finishes (and its snapshot is awaited below)
-      await queue;
+      await queue.idle();
       await journal.settled();
       // Quitting writes the whole document: the next start reads one file, and no journal is left.
       let failed: { error: unknown; kept: boolean } | null = null;
@@ -463,7 +416,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
           failed = { error, kept: await writeRecovery().then(() => true, () => false) };
         });
       } else if (!journal.hasEntries) await journal.remove(Number.MAX_SAFE_INTEGER); // only the empty one made ready
-      await snapshotting;
+      await snapshots.settled();
       await adapter.settled();
       await recoveryAdapter.settled();
       if (failed) throw unsavedAtQuit(failed, recoveryFile);
