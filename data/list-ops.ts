@@ -121,9 +121,10 @@ export function addResource(doc: StudyDocument, listId: string, fields: Resource
   const list = listOrThrow(doc, listId);
   const tags = normaliseTags(fields.tags ?? []);
   const title = cleanTitle(fields.title, 'A resource');
-  const taken = new Set(list.resources.map((r) => r.id));
+  // The window's id is almost always free: looked up without building a set of every id in the list.
+  const free = fields.id && !list.resources.some((r) => r.id === fields.id);
   const resource: Resource = {
-    id: fields.id && !taken.has(fields.id) ? fields.id : newPartId(title, taken),
+    id: free ? fields.id! : newPartId(title, new Set(list.resources.map((r) => r.id))),
     title,
     url: fields.url,
     author: fields.author?.trim() || null,
