@@ -24,11 +24,19 @@ export function refusedChange(problem: string): StudyError {
 
 /**
  * A way back to the document as it is now, for a change that turns out to be refused. `deep` copies
- * everything (a change that edits inside lists, such as an import); `top` keeps the top-level fields
- * only, for a change that replaces them rather than editing inside them (a merge).
+ * everything (a change that may edit inside lists); `containers` copies the top-level fields one level
+ * down (the lists array, the progress, notes and activity), for a change that adds or replaces lists
+ * and entries without editing inside an existing one (an import as a new list): about a millisecond at
+ * 10,000 resources where `deep` took a good part of the import; `top` keeps the top-level fields only,
+ * for a change that replaces them rather than editing inside them (a merge).
  */
-export function undoPoint(doc: StudyDocument, depth: 'deep' | 'top'): () => void {
-  const saved: StudyDocument = depth === 'deep' ? structuredClone(doc) : { ...doc };
+export function undoPoint(doc: StudyDocument, depth: 'deep' | 'containers' | 'top'): () => void {
+  const saved: StudyDocument =
+    depth === 'deep'
+      ? structuredClone(doc)
+      : depth === 'containers'
+        ? { ...doc, lists: [...doc.lists], progress: { ...doc.progress }, notes: { ...doc.notes }, activity: [...doc.activity] }
+        : { ...doc };
   return () => {
     for (const key of Object.keys(doc) as Array<keyof StudyDocument>) if (!(key in saved)) delete doc[key];
     Object.assign(doc, saved);

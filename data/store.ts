@@ -74,7 +74,8 @@ export interface Store {
   /**
    * Applies one change to the document through the same guarded path as every method here (refused
    * when read-only, outside changes read first, saved durably before it resolves). The change must
-   * check its arguments before it alters anything.
+   * check its arguments before it alters anything, and add or replace lists and entries rather than
+   * edit inside existing ones: what a refused change is undone from is a copy of the containers only.
    */
   change<T>(apply: (doc: StudyDocument) => T): Promise<T>;
   /**
@@ -142,6 +143,9 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   const readOnly = loaded.readOnly;
   let db: Low<StudyDocument> | null = loaded.doc ? new Low(adapter, loaded.doc) : null;
   let closed = false;
+  /** Counts changes applied to the document; `checkedAt` is the count when a whole check last passed. */
+  let version = 0;
+  let checkedAt = -1;
   const queue = new SerialQueue();
   const listeners = new Set<(event: StoreEvent) => void>();
   const emit = (event: StoreEvent) => listeners.forEach((listener) => listener(event));
@@ -170,7 +174,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   if (db && !readOnly && !loaded.created) await snapshots.ifDue();
 
   /** Runs one change after the ones before it: outside changes are read first, then it is saved. */
-  async function mutate<T>(change: (doc: StudyDocument) => T, changedAnything: (result: T) => boolean = () => true, depth: 'deep' | 'top' = 'deep'): Promise<T> {
+  async function mutate<T>(change: (doc: StudyDocument) => T, changedAnything: (result: T) => boolean = () => true, depth: 'deep' | 'containers' | 'top' = 'deep'): Promise<T> {
     const applied = queue.run(async () => {
       if (readOnly) throw new StudyError('read-only', readOnly);
       if (!db) throw new StudyError('read-only', 'Your data could not be opened: restore a backup or start fresh first.');
@@ -183,6 +187,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
         undo();
         throw refusedChange(problem);
       }
+      checkedAt = ++version;
       return result;
     });
     const result = await applied;
@@ -202,6 +207,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       // A command's arguments are checked before it runs; any other change's entry once it has run.
       const commandProblem = command ? entryProblem({ progress: {}, notes: {}, activity: [], command }) : null;
       if (commandProblem) throw refusedChange(commandProblem);
+      version++;
       const { result, entry, undo } = recordChange(db.data, change, resourceRef, command);
       const problem = entryProblem(entry);
       if (problem) {
@@ -241,7 +247,8 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 
   /** The whole document to disk; the journal files written before it are then deleted. */
   async function writeDocument(prepareNext = true): Promise<void> {
-    const problem = documentProblem(db!.data);
+    // Checked once: a change that was just checked, with nothing else applied since, is not checked again.
+    const problem = checkedAt === version ? null : documentProblem(db!.data);
     if (problem) throw refusedChange(problem);
     const included = journal.rotate({ prepareNext: prepareNext && !closed });
     journaledBytes = 0;
@@ -297,6 +304,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
         // Our own ticks not yet in the document stay: they are newer than what was read.
         replay(doc, await readJournals(journal.pending(), fs));
         db.data = doc;
+        version++;
         emit({ type: 'changed', cause: 'disk' });
         return true;
       } catch {
@@ -332,6 +340,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       } else {
         db = new Low(adapter, doc);
       }
+      version++;
     });
     await persist();
     emit({ type: 'changed', cause: 'restore' });
@@ -363,7 +372,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       return urlOf(ops.resolveOrThrow(db.data, ref));
     },
 
-    change: (apply) => mutate(apply),
+    change: (apply) => mutate(apply, undefined, 'containers'),
     // A merge replaces the document's top-level fields: putting the old ones back undoes a refused one.
     changeIfAny: (apply) => mutate(apply, (changed) => changed, 'top'),
     shipped,
@@ -387,6 +396,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       await queue.run(() => {
         if (db) throw new StudyError('invalid-argument', 'Your data is open; there is nothing to start afresh from.');
         db = new Low(adapter, newDocument(shipped));
+        version++;
       });
       await persist();
       emit({ type: 'changed', cause: 'fresh-start' });
