@@ -75,7 +75,7 @@ function importPreviewInto(doc: StudyDocument, preview: ImportPreview, mode: 'ne
   if (mode === 'new') return { listId: addImportedList(doc, preview, at).id, changed: true, removed: [] };
   const existing = existingVersion(doc, preview);
   if (!existing) throw new StudyError('invalid-argument', `There is no list called “${preview.title}” to update.`);
-  return { listId: existing.id, ...updateListFrom(doc, existing, preview, options) };
+  return { listId: existing.id, ...updateListFrom(doc, existing, preview, options, at) };
 }
 
 /**
