@@ -83,6 +83,23 @@ describe('what the real Syncthing does', () => {
     expect(desktop.store.document()!.notes[ref]?.body).toBe('round 1');
   });
 
+  it('a part added then removed on one computer, the removal before the other computer’s merge of the addition came back, stays removed', async () => {
+    const root = await tempDir();
+    const laptop = await computer(join(root, 'laptop'), LAPTOP);
+    const desktop = await computer(join(root, 'desktop'), DESKTOP);
+    const ref = `${PBTS}/peps`;
+    await laptop.store.setStatus(`${PBTS}/python-documentation`, 'done');
+    await exchange(laptop, desktop);
+    const part = await desktop.store.addPart(ref, 'PEP 8', null);
+    await deliver(desktop, laptop, DESKTOP.id);
+    await laptop.sync.syncNow();
+    await desktop.store.removePart(`${ref}/${part.id}`);
+    await deliver(desktop, laptop, DESKTOP.id);
+    await laptop.sync.syncNow();
+    const parts = (doc: ReturnType<Store['document']>) => doc!.lists.find((l) => l.id === PBTS)!.resources.find((r) => r.id === 'peps')!.parts.map((p) => p.title);
+    expect(parts(laptop.store.document())).not.toContain('PEP 8');
+  });
+
   it('a note both computers changed after the last version they shared is still kept twice, to resolve', async () => {
     const root = await tempDir();
     const laptop = await computer(join(root, 'laptop'), LAPTOP);
