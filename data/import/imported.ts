@@ -37,8 +37,8 @@ export interface ImportedResource extends ImportedItem, ImportedState {
   whereStopped?: string;
   parts: ImportedPart[];
   /**
-   * The file's own tags (Pocket's, a bookmark's TAGS), for the preview: the document keeps none yet,
-   * so they are not imported.
+   * The file's own tags (a bookmark's TAGS, Pocket's, Raindrop's, OPML categories, a CSV `tags`
+   * column): kept on the resource, cleaned by data/tags.ts (importedTags).
    */
   tags?: string[];
   /** Further links the item's text mentions (e.g. the C-API reference under the docs). */

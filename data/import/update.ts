@@ -4,6 +4,7 @@ import { resourceRefOf } from '../refs';
 import type { Note, Part, ProgressEntry, Resource, StudyDocument, StudyList } from '../schema';
 import type { ImportedItem, ImportedResource, ImportPreview } from './imported';
 import { stateFromFile } from './update-state';
+import { importedTags } from '../tags';
 
 /** A resource of the list that the new file no longer has, and whether the user's own data is on it. */
 export interface MissingResource {
@@ -142,13 +143,16 @@ function merged(incoming: ImportedResource, hit: Resource | undefined, ids: Set<
   const id = hit ? hit.id : newPartId(incoming.title, ids);
   ids.add(id);
   const linkIds = new Set<string>();
+  // A new resource takes the file's tags, as a fresh import does; one already here keeps the user's own.
+  const tags = hit ? [] : importedTags(incoming.tags);
   return {
     ...hit,
+    ...(tags.length > 0 ? { tags } : {}),
     id,
     title: incoming.title,
     url: incoming.url,
     author: incoming.author ?? hit?.author ?? null,
-    kind: hit?.kind ?? 'link',
+    kind: hit?.kind ?? (incoming.kind || 'link'),
     description: incoming.description || hit?.description || '',
     group: incoming.group,
     addedAt: hit?.addedAt ?? incoming.addedAt ?? null,

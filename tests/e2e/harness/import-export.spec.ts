@@ -44,7 +44,7 @@ test('export everything as CSV: one table with every list', async ({ app, listPa
   expect(download.suggestedFilename()).toBe('studyshelf-all-lists.csv');
   const rows = (await readFile((await download.path())!, 'utf8')).trim().split(/\r?\n/);
   const saved = JSON.parse(await readFile(app.dataFile, 'utf8'));
-  expect(rows[0]).toBe('list,title,url,status,started,finished,added,group,author,description,kind,parts,links,note,where_stopped');
+  expect(rows[0]).toBe('list,title,url,status,started,finished,added,group,author,description,kind,tags,parts,links,note,where_stopped');
   expect(rows).toHaveLength(1 + saved.lists.reduce((n: number, l: { resources: unknown[] }) => n + l.resources.length, 0));
   expect(rows.find((r) => r.includes(',PEPs,'))).toMatch(/^Python behind the scenes: a list of resources,PEPs,https:\/\/www\.python\.org\/dev\/peps\/,done,/);
 });

@@ -79,3 +79,22 @@ describe('updating from a CSV with a status column, and from Studyshelf’s own 
     expect([doc.notes[ref('A')]?.body, doc.notes[refNow('B')]?.body]).toEqual(['mine', 'why I saved it']);
   });
 });
+
+describe('tags in an update', () => {
+  const tagged = (items: Array<[string, string]>) => {
+    const li = ([t, tags]: [string, string]) => `<li><a href="https://read.example/${t.toLowerCase()}" time_added="1700000000" tags="${tags}">${t}</a></li>`;
+    return `<!DOCTYPE html><html><head><title>Pocket Export</title></head><body><h1>Unread</h1><ul>${items.map(li).join('')}</ul></body></html>`;
+  };
+
+  it('a resource new to the list comes with the file’s tags; one already there keeps the user’s own; the same file again changes nothing', () => {
+    const { doc, update } = imported(tagged([['A', 'python']]));
+    const list = () => doc.lists.at(-1)!;
+    const a = list().resources.find((r) => r.title === 'A')!;
+    expect(a.tags).toEqual(['python']);
+    a.tags = ['mine'];
+    expect(update(tagged([['A', 'python,gil'], ['B', 'rust,async']])).changed).toBe(true);
+    expect(list().resources.find((r) => r.title === 'A')!.tags).toEqual(['mine']);
+    expect(list().resources.find((r) => r.title === 'B')!.tags).toEqual(['rust', 'async']);
+    expect(update(tagged([['A', 'python,gil'], ['B', 'rust,async']])).changed).toBe(false);
+  });
+});
