@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Skipped } from '../../data/import/imported';
 import type { ListDiff } from '../../data/import/update';
 import type { PendingImport } from '../hooks/useImport';
+import { counted } from '../wording';
 import { Modal } from './Modal';
 
 interface Props {
@@ -50,7 +51,7 @@ export function ImportDialog({ pending, busy, onConfirm, onCancel }: Props) {
       {pending?.kind === 'backup' && (
         <>
           <p className="dialog-lead" role="status">
-            A Studyshelf backup with <strong>{pending.preview.lists} lists</strong> and {pending.preview.resources} resources (
+            A Studyshelf backup with <strong>{counted(pending.preview.lists, 'list')}</strong> and {pending.preview.resources} resources (
             {pending.preview.resourcesDone} done), and {pending.preview.notesCount} notes.
           </p>
           <ul className="import-list">
@@ -78,8 +79,8 @@ export function ImportDialog({ pending, busy, onConfirm, onCancel }: Props) {
       {preview && pending && (
         <>
           <p className="dialog-lead" role="status">
-            From {pending.fileName}: <strong>{preview.resources.length} resources</strong> will be added as a new list
-            {parts > 0 && `, with ${parts} parts`}
+            From {pending.fileName}: <strong>{counted(preview.resources.length, 'resource')}</strong> will be added as a new list
+            {parts > 0 && `, with ${counted(parts, 'part')}`}
             {done > 0 && `, ${done} already done`}. {skipped.length > 0 ? `${skipped.length} skipped.` : 'Nothing skipped.'}
             {notes.length > 0 && ` ${notes.length === 1 ? 'One note' : `${notes.length} notes`} on what is added, below.`}
           </p>
@@ -130,7 +131,7 @@ export function ImportDialog({ pending, busy, onConfirm, onCancel }: Props) {
                     {r.done && <span className="muted">✓ </span>}
                     {r.title}
                     {r.group && <span className="muted"> · {r.group}</span>}
-                    {r.parts.length > 0 && <span className="muted"> · {r.parts.length} parts</span>}
+                    {r.parts.length > 0 && <span className="muted"> · {counted(r.parts.length, 'part')}</span>}
                   </li>
                 ))}
               </ol>

@@ -4,6 +4,7 @@ import type { BackupFilePreview } from '../../data/backup-file';
 import type { ImportPreview } from '../../data/import/imported';
 import type { AppState } from '../../electron/api/contract';
 import { api } from '../api';
+import { counted } from '../wording';
 
 /**
  * A file chosen (in the system's dialog in Electron, the page's file input on the harness) or dropped
@@ -68,7 +69,7 @@ export function useImport(
       const { removed } = result.value;
       const title = pending.preview.title;
       if (removed.length > 0) {
-        onImported(result.value, result.value.listId, `Updated “${title}”; removed ${countOf(removed.length, 'resource')} the new file no longer has.`, () => restoreAll(removed));
+        onImported(result.value, result.value.listId, `Updated “${title}”; removed ${counted(removed.length, 'resource')} the new file no longer has.`, () => restoreAll(removed));
       } else {
         onImported(result.value, result.value.listId, !update ? `Imported “${title}”.` : result.value.changed ? `Updated “${title}”; progress and notes of what stayed are kept.` : `“${title}” is already up to date: nothing changed.`);
       }
@@ -107,8 +108,4 @@ async function restoreAll(removed: readonly Removed[]) {
     if (!result.ok) return result;
   }
   return api().getState();
-}
-
-function countOf(n: number, noun: string): string {
-  return `${n.toLocaleString('en')} ${n === 1 ? noun : `${noun}s`}`;
 }
