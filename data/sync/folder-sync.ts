@@ -3,12 +3,13 @@ import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DurableJsonFile } from '../durable-json-file';
-import type { Note, StudyDocument } from '../schema';
+import type { StudyDocument } from '../schema';
 import { DATA_FILE_NAME, type Store } from '../store';
 import { DEVICE_FILE_NAME, deviceDir } from './device';
 import { canonical, mergeBase, mergeDocuments, sameDocument, type DeviceInfo, type MergeNotice } from './merge';
 import { CONFLICT_COPIES_DIR, mergeConflictCopies } from './conflict-copies';
 import { readPeerDocument, readSeen } from './peer-file';
+import { sharedBase } from './shared-base';
 
 /**
  * The layout in a synced folder: each computer writes only in its own folder and reads the others'.
@@ -257,8 +258,7 @@ export class FolderSync {
     const at = this.#now();
     // Most merges after our own change only find the other computer caught up: then nothing is written.
     return this.#options.store.changeIfAny((current) => {
-      const noteBase = withNoteBases(base, ourSeen, current, theirs);
-      const { doc, notices } = mergeDocuments(noteBase, { device: this.#options.device, doc: current }, { device: info, doc: theirs });
+      const { doc, notices } = mergeDocuments(sharedBase(base, ourSeen, current, theirs), { device: this.#options.device, doc: current }, { device: info, doc: theirs });
       for (const notice of notices) this.#notices.unshift({ ...notice, at });
       this.#notices.splice(20);
       if (sameDocument(doc, current)) return false;
@@ -284,27 +284,6 @@ export class FolderSync {
     }
     return changed;
   }
-}
-
-const sameNote = (a: Note | undefined, b: Note | undefined) => !!a && !!b && a.body === b.body && a.whereStopped === b.whereStopped;
-
-/**
- * The base of each note's line merge. Both `base` (our data as they last merged it) and `ourSeen` (theirs
- * as we last merged it) are versions both sides grew from; with a real sync engine either can be the
- * newer for a note — a computer may edit again before the other's merge of its last edit has come back.
- * Where one side still holds exactly the note of `ourSeen`, that is the later shared version: the other
- * side's edit then applies without a conflict. Everything else keeps `base`.
- */
-function withNoteBases(base: StudyDocument | null, ourSeen: StudyDocument | null, current: StudyDocument, theirs: StudyDocument): StudyDocument | null {
-  if (!base || !ourSeen || base === ourSeen) return base;
-  let notes: StudyDocument['notes'] | null = null;
-  for (const [ref, seen] of Object.entries(ourSeen.notes)) {
-    if (sameNote(base.notes[ref], seen)) continue;
-    if (!sameNote(current.notes[ref], seen) && !sameNote(theirs.notes[ref], seen)) continue;
-    notes ??= { ...base.notes };
-    notes[ref] = seen;
-  }
-  return notes ? { ...base, notes } : base;
 }
 
 function messageOf(error: unknown): string {
