@@ -30,7 +30,7 @@ import { NO_FILTERS, type Filters } from './search';
 
 export function App() {
   const data = useStudyData();
-  const { state, loadError, notices, dismiss, replaceState, notify } = data;
+  const { state, loadError, notices, dismiss, replaceState, replaceStateUndoable, notify } = data;
   const [selectedId, setSelectedId] = useState<string | undefined>(undefined);
   const [view, setView] = useState<'list' | 'stats'>('list');
   const [backupsOpen, setBackupsOpen] = useState(false);
@@ -47,12 +47,13 @@ export function App() {
   const nativeDialogs = state?.nativeDialogs ?? false;
   const importer = useImport(
     useCallback(
-      (next, listId, message) => {
-        replaceState({ ok: true, value: next }, message);
+      (next, listId, message, undo) => {
+        if (undo) replaceStateUndoable(next, message, undo);
+        else replaceState({ ok: true, value: next }, message);
         if (listId) setSelectedId(listId);
         setView('list');
       },
-      [replaceState],
+      [replaceState, replaceStateUndoable],
     ),
     useCallback((message: string) => notify('error', message), [notify]),
   );
@@ -243,7 +244,7 @@ export function App() {
             }}
           />
           <JobDialog title="Importing" progress={importer.progress} onCancel={importer.cancelJob} />
-          <ImportDialog pending={importer.pending} busy={importer.busy} onConfirm={(mode) => void importer.confirm(mode)} onCancel={importer.cancel} />
+          <ImportDialog pending={importer.pending} busy={importer.busy} onConfirm={(mode, options) => void importer.confirm(mode, options)} onCancel={importer.cancel} />
           <SyncDialog
             open={syncOpen}
             info={sync.info}

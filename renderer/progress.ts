@@ -1,4 +1,4 @@
-import { effectiveStatus, type ProgressMap } from '../data/status';
+import { effectiveStatus, partsProgress, type ProgressMap } from '../data/status';
 import type { Note, Resource, Status, StudyList } from '../data/schema';
 
 // Status rules are the data's: the progress shown here and the counts main reports (e.g. in the
@@ -9,10 +9,28 @@ export function resourceDone(progress: ProgressMap, listId: string, resource: Re
   return effectiveStatus(progress, listId, resource) === 'done';
 }
 
-/** Skipped resources do not count against progress. */
-export function listProgress(progress: ProgressMap, list: StudyList) {
-  const statuses = list.resources.map((r) => effectiveStatus(progress, list.id, r)).filter((s) => s !== 'skipped');
-  return { done: statuses.filter((s) => s === 'done').length, total: statuses.length };
+/**
+ * Resources done of those counted (skipped ones do not count against progress), and `share`: how much
+ * of the list is done, where a resource not done yet counts for the share of its parts done (3 of 9
+ * lectures: a third of a resource). The bars and percentages show the share.
+ */
+export function listProgress(progress: ProgressMap, list: StudyList): { done: number; total: number; share: number } {
+  let done = 0;
+  let total = 0;
+  let share = 0;
+  for (const resource of list.resources) {
+    const status = effectiveStatus(progress, list.id, resource);
+    if (status === 'skipped') continue;
+    total++;
+    if (status === 'done') {
+      done++;
+      share++;
+    } else if (resource.parts.length > 0) {
+      const parts = partsProgress(progress, list.id, resource);
+      if (parts.total > 0) share += parts.done / parts.total;
+    }
+  }
+  return { done, total, share };
 }
 
 export function percent(done: number, total: number): number {

@@ -14,6 +14,7 @@ import { ResourceList, type ResourceListHandle } from './ResourceList';
 import { TagFilterBar, TagFilterContext } from './TagFilter';
 import { Toolbar } from './Toolbar';
 import { WhatNext } from './WhatNext';
+import { plural } from '../wording';
 
 const day = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
 
@@ -39,7 +40,7 @@ export function ListView({ list, document, filters, onFiltersChange, searchRef, 
   const notChecked = links.addresses - links.checked;
   const problems = links.moved + links.broken + links.unreachable;
   // Walks every resource: computed when progress changes, not on each keystroke in the search box.
-  const { done, total } = useMemo(() => listProgress(document.progress, list), [document.progress, list]);
+  const { done, total, share } = useMemo(() => listProgress(document.progress, list), [document.progress, list]);
   const skipped = list.resources.length - total;
   const resourceList = useRef<ResourceListHandle>(null);
   // The index follows titles and notes; typing in the search box only queries it.
@@ -113,12 +114,12 @@ export function ListView({ list, document, filters, onFiltersChange, searchRef, 
         </p>
         {list.description && <p className="list-description">{list.description}</p>}
         <div className="list-progress">
-          <ProgressBar done={done} total={total} label="List progress" size="large" />
+          <ProgressBar done={done} total={total} share={share} label="List progress" size="large" />
           <p className="list-progress-text">
             <strong>
               {count(done)} of {count(total)}
             </strong>{' '}
-            resources done · {percent(done, total)}%{skipped > 0 && ` · ${skipped} skipped`}
+            {plural(total, 'resource')} done · {percent(share, total)}%{skipped > 0 && ` · ${skipped} skipped`}
           </p>
         </div>
         {links.checked > 0 && (

@@ -3,12 +3,14 @@ import { percent } from '../progress';
 interface Props {
   done: number;
   total: number;
+  /** How much is done, counting parts of resources not done yet (listProgress); `done` when absent. */
+  share?: number;
   label: string;
   size?: 'small' | 'large';
 }
 
-export function ProgressBar({ done, total, label, size = 'small' }: Props) {
-  const value = percent(done, total);
+export function ProgressBar({ done, total, share, label, size = 'small' }: Props) {
+  const value = percent(share ?? done, total);
   return (
     <div
       className={`progress progress-${size}`}

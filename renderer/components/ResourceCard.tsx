@@ -5,6 +5,7 @@ import { useActions } from '../actions';
 import { isResourceDrag, readDragged, RESOURCE_DRAG_TYPE } from '../drag';
 import { hostOf, isWebUrl, kindLabel } from '../format';
 import { derivedStatus, effectiveStatus, isDone, isExplicit } from '../progress';
+import { statusChanged } from '../wording';
 import { ExternalLink } from './ExternalLink';
 import { Highlighted } from './Highlighted';
 import { LinkCheckLine } from './LinkCheckLine';
@@ -105,7 +106,7 @@ export const ResourceCard = memo(forwardRef<HTMLLIElement, Props>(function Resou
               derived={hasParts ? derivedStatus(progress, listId, resource) : undefined}
               explicit={isExplicit(progress, listId, resource)}
               disabled={actions.readOnly}
-              onChange={(next) => actions.changeStatus(resourceRef, next, `“${resource.title}”: status changed.`)}
+              onChange={(next) => actions.changeStatus(resourceRef, next, statusChanged(resource.title, next))}
             />
           </div>
           <p className="resource-meta">

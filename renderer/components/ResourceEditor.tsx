@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { Resource, StudyList } from '../../data/schema';
 import { isWebUrl, kindLabel } from '../format';
+import { useBusy } from '../hooks/useBusy';
 import '../styles/tags.css';
 
 export interface ResourceFieldsInput {
@@ -42,10 +43,15 @@ export function ResourceEditor({ resource, lists, listId, index = 0, count = 0, 
   const fieldId = useId();
   const [error, setError] = useState<string | null>(null);
 
+  const [busy, run] = useBusy();
+
   async function save() {
-    if (title.trim() === '') return setError('A resource needs a title.');
-    if (url.trim() !== '' && !isWebUrl(url.trim())) return setError('A link must be an http or https address.');
-    const saved = await onSave({ title, url: url.trim() || null, author: author.trim() || null, description, kind, tags: tags.split(',') });
+    const link = url.trim();
+    if (title.trim() === '' && link === '') return setError('A resource needs a title or a link.');
+    if (link !== '' && !isWebUrl(link)) return setError('A link must be an http or https address.');
+    // A link alone is enough: its address stands for the title until the user gives one.
+    const named = title.trim() === '' ? titleFromAddress(link) : title;
+    const saved = await onSave({ title: named, url: link || null, author: author.trim() || null, description, kind, tags: tags.split(',') });
     if (saved && !resource) {
       setTitle('');
       setUrl('');
@@ -63,7 +69,16 @@ export function ResourceEditor({ resource, lists, listId, index = 0, count = 0, 
       aria-label={resource ? `Edit ${resource.title}` : 'Add a resource'}
       onSubmit={(event) => {
         event.preventDefault();
-        void save();
+        // One save at a time: a double click on Add adds one resource.
+        void run(save);
+      }}
+      onKeyDown={(event) => {
+        // Esc leaves the editor to its card, as it leaves a note.
+        if (event.key === 'Escape' && onCancel) {
+          event.preventDefault();
+          event.stopPropagation();
+          onCancel();
+        }
       }}
     >
       <div className="editor-grid">
@@ -139,10 +154,21 @@ export function ResourceEditor({ resource, lists, listId, index = 0, count = 0, 
             Cancel
           </button>
         )}
-        <button type="submit" className="button button-primary">
+        <button type="submit" className="button button-primary" aria-disabled={busy} aria-busy={busy}>
           {submitLabel}
         </button>
       </div>
     </form>
   );
+}
+
+/** "example.com/guide/intro" for https://www.example.com/guide/intro/: what a bare link is called. */
+export function titleFromAddress(address: string): string {
+  try {
+    const url = new URL(address);
+    const path = decodeURIComponent(url.pathname).replace(/\/+$/, '');
+    return `${url.hostname.replace(/^www\./, '')}${path}`.slice(0, 1000) || address;
+  } catch {
+    return address;
+  }
 }

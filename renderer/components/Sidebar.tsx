@@ -47,7 +47,7 @@ export function Sidebar(props: Props) {
         <h2 className="sidebar-heading">Lists</h2>
         <ul className="list-nav">
           {lists.map((list) => {
-            const { done, total } = progressOf.get(list.id) ?? { done: 0, total: 0 };
+            const { done, total, share } = progressOf.get(list.id) ?? { done: 0, total: 0, share: 0 };
             return (
               <li key={list.id}>
                 <button
@@ -70,7 +70,7 @@ export function Sidebar(props: Props) {
                     {list.title}
                   </span>
                   <span className="list-button-meta">
-                    <ProgressBar done={done} total={total} label={`${list.title} progress`} />
+                    <ProgressBar done={done} total={total} share={share} label={`${list.title} progress`} />
                     <span className="list-button-count">
                       {count(done)}/{count(total)}
                     </span>

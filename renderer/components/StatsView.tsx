@@ -20,7 +20,7 @@ export function StatsView({ document, today = new Date() }: { document: StudyDoc
   const streak = currentStreak(counts, today);
   const studyDays = weeks.flat().filter((d) => d && counts.get(d)).length;
   const lists = document.lists.map((list) => ({ list, ...listProgress(document.progress, list) }));
-  const overall = lists.reduce((sum, l) => ({ done: sum.done + l.done, total: sum.total + l.total }), { done: 0, total: 0 });
+  const overall = lists.reduce((sum, l) => ({ done: sum.done + l.done, total: sum.total + l.total, share: sum.share + l.share }), { done: 0, total: 0, share: 0 });
   const kinds = progressByKind(document);
   const width = weeks.length * (CELL + GAP) + 30;
 
@@ -31,11 +31,11 @@ export function StatsView({ document, today = new Date() }: { document: StudyDoc
       </h1>
       <div className="stat-cards">
         <div className="stat-card">
-          <p className="stat-number">{percent(overall.done, overall.total)}%</p>
+          <p className="stat-number">{percent(overall.share, overall.total)}%</p>
           <p className="stat-label">
             {overall.done} of {counted(overall.total, 'resource')} done
           </p>
-          <ProgressBar done={overall.done} total={overall.total} label="Overall progress" size="large" />
+          <ProgressBar done={overall.done} total={overall.total} share={overall.share} label="Overall progress" size="large" />
         </div>
         <div className="stat-card">
           <p className="stat-number" data-testid="streak">
@@ -103,22 +103,22 @@ export function StatsView({ document, today = new Date() }: { document: StudyDoc
       </section>
 
       <div className="stats-columns">
-        <BarSection id="lists-title" title="By list" rows={lists.map(({ list, done, total }) => ({ name: list.title, done, total }))} />
+        <BarSection id="lists-title" title="By list" rows={lists.map(({ list, done, total, share }) => ({ name: list.title, done, total, share }))} />
         <BarSection id="kinds-title" title="By kind" rows={kinds.map(({ kind, done, total }) => ({ name: kind, done, total }))} />
       </div>
     </article>
   );
 }
 
-function BarSection({ id, title, rows }: { id: string; title: string; rows: Array<{ name: string; done: number; total: number }> }) {
+function BarSection({ id, title, rows }: { id: string; title: string; rows: Array<{ name: string; done: number; total: number; share?: number }> }) {
   return (
     <section className="stats-section" aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
       <ul className="bar-list">
-        {rows.map(({ name, done, total }) => (
+        {rows.map(({ name, done, total, share }) => (
           <li key={name}>
             <span className="bar-name">{name}</span>
-            <ProgressBar done={done} total={total} label={`${name} progress`} />
+            <ProgressBar done={done} total={total} share={share} label={`${name} progress`} />
             <span className="bar-count">
               {done}/{total}
             </span>

@@ -350,6 +350,23 @@ export function useStudyData() {
     reset: (id: string) => command('resetList', (list) => [id, [list]], () => api().resetList(id)),
   };
 
+  /**
+   * A new state from main with an undo that main carries out and answers with the state after it
+   * (an update that removed what the new file no longer has): shown at once, with Undo in the toast
+   * and on Ctrl+Z.
+   */
+  const replaceStateUndoable = useCallback(
+    (next: AppState, message: string, undoCall: () => Promise<{ ok: true; value: AppState } | { ok: false; error: { message: string } }>) => {
+      setState(next);
+      remember(message, async () => {
+        const result = await undoCall();
+        if (result.ok) setState(result.value);
+        else notify('error', result.error.message);
+      });
+    },
+    [remember, notify],
+  );
+
   return {
     state,
     loadError,
@@ -368,6 +385,7 @@ export function useStudyData() {
     undoable,
     edit,
     replaceState,
+    replaceStateUndoable,
   };
 }
 

@@ -22,7 +22,14 @@ describe('status of a resource with parts', () => {
 
   it('skipped resources do not count against the list’s progress', () => {
     const progress = { [`${L}/peps`]: entry('done'), [`${L}/stupid-python-ideas`]: entry('skipped') };
-    expect(listProgress(progress, list)).toEqual({ done: 1, total: 9 });
+    expect(listProgress(progress, list)).toEqual({ done: 1, total: 9, share: 1 });
+  });
+
+  it('a resource part-way through counts for the share of its parts done (3 of 9 lectures: a third)', () => {
+    const progress = { [`${L}/peps`]: entry('done'), [lecture(1)]: entry('done'), [lecture(2)]: entry('done'), [lecture(3)]: entry('done') };
+    const { done, total, share } = listProgress(progress, list);
+    expect({ done, total }).toEqual({ done: 1, total: 10 });
+    expect(share).toBeCloseTo(1 + 3 / 9);
   });
 });
 
