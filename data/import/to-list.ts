@@ -1,6 +1,5 @@
 import { newPartId } from '../part-ops';
-import { applyStatus } from '../progress-ops';
-import type { StudyDocument, StudyList } from '../schema';
+import type { ProgressEntry, StudyDocument, StudyList } from '../schema';
 import { importedTags } from '../tags';
 import type { ImportedPart, ImportedResource, ImportPreview, ImportedState } from './imported';
 
@@ -57,17 +56,20 @@ export function addImportedList(doc: StudyDocument, preview: ImportPreview, at: 
 }
 
 /**
- * A status the file gives is kept with the file's dates, and logs no activity: it was studied then, not
- * today. Without one, a done item is marked done now, as a tick would.
+ * The progress a file's item brings: its status with the file's dates; a done mark alone (`- [x]`,
+ * Pocket's read archive) is done with no dates. Never any activity: it was studied then, not today, so
+ * an import never counts as today's study.
  */
-function keepState(doc: StudyDocument, ref: string, item: ImportedState & Pick<ImportedPart, 'done'>, at: string): void {
+export function fileProgress(item: ImportedState & Pick<ImportedPart, 'done'>, at: string): ProgressEntry | null {
   const { status, startedAt = null, doneAt = null } = item;
-  if (status === undefined) {
-    if (item.done) applyStatus(doc, ref, 'done', at);
-    return;
-  }
-  if (status === 'todo' && !startedAt && !doneAt) return;
-  doc.progress[ref] = { status, startedAt, doneAt, updatedAt: doneAt ?? startedAt ?? at };
+  if (status === undefined) return item.done ? { status: 'done', startedAt: null, doneAt: null, updatedAt: at } : null;
+  if (status === 'todo' && !startedAt && !doneAt) return null;
+  return { status, startedAt, doneAt, updatedAt: doneAt ?? startedAt ?? at };
+}
+
+function keepState(doc: StudyDocument, ref: string, item: ImportedState & Pick<ImportedPart, 'done'>, at: string): void {
+  const entry = fileProgress(item, at);
+  if (entry) doc.progress[ref] = entry;
 }
 
 function keepNote(doc: StudyDocument, ref: string, r: ImportedResource, at: string): void {

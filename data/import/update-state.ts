@@ -1,4 +1,4 @@
-import { applyStatus } from '../progress-ops';
+import { fileProgress } from './to-list';
 import type { Note, ProgressEntry, Resource, StudyDocument } from '../schema';
 import type { ImportedPart, ImportedResource, ImportedState } from './imported';
 
@@ -47,16 +47,10 @@ export function stateFromFile(doc: StudyDocument, listId: string, items: readonl
   return brought ? { progress: shadow.progress, notes: shadow.notes, activity: shadow.activity } : null;
 }
 
-/** As to-list's keepState for a fresh import, where the item has no progress yet; says whether it brought any. */
+/** As a fresh import keeps it (to-list's fileProgress), where the item has no progress yet; says whether it brought any. */
 function bring(doc: StudyDocument, ref: string, item: FileState, at: string): boolean {
   if (Object.hasOwn(doc.progress, ref)) return false;
-  const { status, startedAt = null, doneAt = null } = item;
-  if (status === undefined) {
-    if (!item.done) return false;
-    applyStatus(doc, ref, 'done', at);
-    return true;
-  }
-  if (status === 'todo' && !startedAt && !doneAt) return false;
-  doc.progress[ref] = { status, startedAt, doneAt, updatedAt: doneAt ?? startedAt ?? at };
-  return true;
+  const entry = fileProgress(item, at);
+  if (entry) doc.progress[ref] = entry;
+  return entry !== null;
 }

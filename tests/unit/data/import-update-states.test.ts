@@ -32,7 +32,9 @@ describe('updating from a newer Pocket export', () => {
   it('a new resource the file has in its read archive comes in done, as in a fresh import; an unread one as to do', () => {
     const { doc, refNow, update } = imported(pocket(['A'], []));
     expect(update(pocket(['A', 'B'], ['C'])).changed).toBe(true);
-    expect(doc.progress[refNow('C')]).toMatchObject({ status: 'done', doneAt: T1 });
+    // Read in Pocket some time: done, with no date of ours, and not today's study.
+    expect(doc.progress[refNow('C')]).toMatchObject({ status: 'done', startedAt: null, doneAt: null });
+    expect(doc.activity).toEqual([]);
     expect(doc.progress[refNow('B')]).toBeUndefined();
   });
 
@@ -96,5 +98,16 @@ describe('tags in an update', () => {
     expect(list().resources.find((r) => r.title === 'A')!.tags).toEqual(['mine']);
     expect(list().resources.find((r) => r.title === 'B')!.tags).toEqual(['rust', 'async']);
     expect(update(tagged([['A', 'python,gil'], ['B', 'rust,async']])).changed).toBe(false);
+  });
+});
+
+describe('done items in a fresh import', () => {
+  it('a task list’s [x] items come in done, with no dates and no activity: an import is not today’s study', () => {
+    const doc = newDocument([]);
+    const list = addImportedList(doc, importFile('list.md', '# Reading\n\n- [x] [A](https://a.example/)\n- [ ] [B](https://b.example/)\n'), T0);
+    const [a, b] = list.resources;
+    expect(doc.progress[`${list.id}/${a!.id}`]).toEqual({ status: 'done', startedAt: null, doneAt: null, updatedAt: T0 });
+    expect(doc.progress[`${list.id}/${b!.id}`]).toBeUndefined();
+    expect(doc.activity).toEqual([]);
   });
 });
