@@ -206,6 +206,12 @@ export function App() {
                   onInfo={(message) => notify('info', message)}
                   onEditList={() => setListDialog('edit')}
                   onCheckLinks={() => setLinkDialogOpen(true)}
+                  lists={lists}
+                  onSearchIn={(id) => {
+                    // The same search, in the other list.
+                    setSelectedId(id);
+                    setView('list');
+                  }}
                 />
               ) : (
                 <p className="empty">You have no lists yet.</p>

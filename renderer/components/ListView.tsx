@@ -12,6 +12,7 @@ import { ResourceEditor } from './ResourceEditor';
 import { ProgressBar } from './ProgressBar';
 import { ResourceList, type ResourceListHandle } from './ResourceList';
 import { TagFilterBar, TagFilterContext } from './TagFilter';
+import { ElsewhereMatches } from './ElsewhereMatches';
 import { Toolbar } from './Toolbar';
 import { WhatNext } from './WhatNext';
 import { plural } from '../wording';
@@ -30,9 +31,13 @@ interface Props {
   onInfo: (message: string) => void;
   onEditList: () => void;
   onCheckLinks: () => void;
+  /** Every list, for what the search finds in the others. */
+  lists: readonly StudyList[];
+  /** Opens another list with the same search. */
+  onSearchIn: (listId: string) => void;
 }
 
-export function ListView({ list, document, filters, onFiltersChange, searchRef, noteRequest, onError, onInfo, onEditList, onCheckLinks }: Props) {
+export function ListView({ list, document, filters, onFiltersChange, searchRef, noteRequest, onError, onInfo, onEditList, onCheckLinks, lists, onSearchIn }: Props) {
   const actions = useActions();
   const { latest } = useLinkActions();
   const [linkProblemsOnly, setLinkProblemsOnly] = useState(false);
@@ -142,12 +147,15 @@ export function ListView({ list, document, filters, onFiltersChange, searchRef, 
       {!filters.query && <WhatNext listId={list.id} resume={next.resume} next={next.next} notes={document.notes} onGoTo={goTo} />}
       <Toolbar ref={searchRef} filters={filters} onChange={onFiltersChange} kinds={kinds} shown={matches.length} total={list.resources.length} indexing={!index} />
       <TagFilterBar tag={filters.tag} onClear={() => filterBy(null)} />
+      {filters.query.trim() && <ElsewhereMatches lists={lists} currentId={list.id} notes={document.notes} query={filters.query} onOpen={onSearchIn} />}
       {parseQuery(deferred.query).text && !index ? (
         <p className="empty" role="status">
           Preparing search…
         </p>
+      ) : list.resources.length === 0 ? (
+        <p className="empty">This list is empty. Add a resource below (a link alone is enough), drop a file on the window, or import a list.</p>
       ) : matches.length === 0 ? (
-        <p className="empty">No resource matches. Try fewer words, or clear the filters.</p>
+        <p className="empty">No resource in this list matches. Try fewer words, or clear the filters.</p>
       ) : (
         <TagFilterContext.Provider value={tagFilter}>
           <ResourceList
