@@ -53,17 +53,23 @@ async function exchange(laptop: Computer, desktop: Computer): Promise<void> {
   await laptop.sync.syncNow();
 }
 
+/** Two computers that have each other's data, after one change on the laptop. */
+async function inSync(): Promise<{ laptop: Computer; desktop: Computer }> {
+  const root = await tempDir();
+  const laptop = await computer(join(root, 'laptop'), LAPTOP);
+  const desktop = await computer(join(root, 'desktop'), DESKTOP);
+  await laptop.store.setStatus(`${PBTS}/python-documentation`, 'done');
+  await exchange(laptop, desktop);
+  return { laptop, desktop };
+}
+
 describe('what the real Syncthing does', () => {
   it('a note edited twice on one computer, the second time before the other computer’s merge of the first came back, is not a conflict', async () => {
     // Seen with Syncthing: the desktop saves "round 0", the laptop merges it; the desktop saves
     // "round 1" before the laptop's merged data (and its seen/ file) reached the desktop. Only the
     // desktop ever wrote this note, yet the laptop showed both rounds between conflict markers.
-    const root = await tempDir();
-    const laptop = await computer(join(root, 'laptop'), LAPTOP);
-    const desktop = await computer(join(root, 'desktop'), DESKTOP);
+    const { laptop, desktop } = await inSync();
     const ref = `${PBTS}/peps`;
-    await laptop.store.setStatus(`${PBTS}/python-documentation`, 'done');
-    await exchange(laptop, desktop);
 
     await desktop.store.saveNote(ref, 'round 0');
     await deliver(desktop, laptop, DESKTOP.id);
@@ -84,12 +90,8 @@ describe('what the real Syncthing does', () => {
   });
 
   it('a part added then removed on one computer, the removal before the other computer’s merge of the addition came back, stays removed', async () => {
-    const root = await tempDir();
-    const laptop = await computer(join(root, 'laptop'), LAPTOP);
-    const desktop = await computer(join(root, 'desktop'), DESKTOP);
+    const { laptop, desktop } = await inSync();
     const ref = `${PBTS}/peps`;
-    await laptop.store.setStatus(`${PBTS}/python-documentation`, 'done');
-    await exchange(laptop, desktop);
     const part = await desktop.store.addPart(ref, 'PEP 8', null);
     await deliver(desktop, laptop, DESKTOP.id);
     await laptop.sync.syncNow();
