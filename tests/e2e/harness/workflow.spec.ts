@@ -131,7 +131,7 @@ test('search is instant, highlights what matched and counts it; filters and sort
   await app.page.getByRole('button', { name: 'Clear' }).click();
   await app.page.getByRole('combobox', { name: 'Filter by status' }).selectOption('done');
   await expect(listPage.resources).toHaveCount(0);
-  await expect(app.page.getByText('No resource matches')).toBeVisible();
+  await expect(app.page.getByText('No resource in this list matches')).toBeVisible();
   await app.page.getByRole('button', { name: 'Clear' }).click();
   await app.page.getByRole('combobox', { name: 'Sort' }).selectOption('title');
   await expect(listPage.resources.first()).toContainText('A Python Interpreter Written in Python');
