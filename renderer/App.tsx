@@ -27,6 +27,7 @@ import { useStudyData } from './hooks/useStudyData';
 import { effectiveStatus } from './progress';
 import { counted, statusChanged } from './wording';
 import { NO_FILTERS, type Filters } from './search';
+import { focusAddForm } from './add-form';
 
 export function App() {
   const data = useStudyData();
@@ -127,6 +128,7 @@ export function App() {
       setView('list');
       requestAnimationFrame(() => searchRef.current?.focus());
     },
+    addResource: () => !readOnly && view === 'list' && focusAddForm(),
     undo: () => void data.undo(),
     toggleStats: () => setView((v) => (v === 'list' ? 'stats' : 'list')),
     showHelp: () => setHelpOpen(true),

@@ -12,6 +12,7 @@ import { ResourceEditor } from './ResourceEditor';
 import { ProgressBar } from './ProgressBar';
 import { ResourceList, type ResourceListHandle } from './ResourceList';
 import { TagFilterBar, TagFilterContext } from './TagFilter';
+import { focusAddForm } from '../add-form';
 import { ElsewhereMatches } from './ElsewhereMatches';
 import { Toolbar } from './Toolbar';
 import { WhatNext } from './WhatNext';
@@ -98,6 +99,11 @@ export function ListView({ list, document, filters, onFiltersChange, searchRef, 
             {list.title}
           </h1>
           <div className="list-actions">
+            {!actions.readOnly && (
+              <button type="button" className="button button-primary" onClick={() => focusAddForm()} aria-keyshortcuts="a">
+                + Add resource
+              </button>
+            )}
             {!actions.readOnly && (
               <button type="button" className="button" onClick={onEditList}>
                 Edit list…

@@ -46,7 +46,11 @@ export const NotesPanel = memo(function NotesPanel({ noteRef, title, note, openR
     if (openRequest > 0) setOpen(true);
   }
   const body = note?.body ?? '';
-  const excerpt = useMemo(() => body.slice(0, 2000).split('\n').find((line) => line.trim() !== ''), [body]);
+  // The first line as it reads, without its Markdown marks (a heading's #, a list's -, a task's [ ], a quote's >).
+  const excerpt = useMemo(() => {
+    const line = body.slice(0, 2000).split('\n').find((l) => l.trim() !== '');
+    return line?.replace(/^\s*(?:#{1,6}\s+|>\s*|[-*+]\s+(?:\[[ xX]\]\s+)?|\d+[.)]\s+)+/, '').trim() || line;
+  }, [body]);
   const words = useMemo(() => wordCount(body), [body]);
   // Esc in the editor: back to the card, so the next key is a shortcut again (`j` moves on instead of
   // being typed). The editor closes, which writes what is not written yet.

@@ -8,8 +8,9 @@ export const SHORTCUTS: Array<[string, string]> = [
   ['n', 'Edit the note'],
   ['o / Enter', 'Open the link in your browser'],
   ['/', 'Search'],
+  ['a', 'Add a resource to this list'],
   ['Esc', 'Leave a note for its card, clear the search, close a dialog or menu'],
-  ['Ctrl+Z / ⌘Z', 'Undo the last status change or part edit'],
+  ['Ctrl+Z / ⌘Z', 'Undo the last change'],
   ['g', 'Progress view / back to the list'],
   ['?', 'This list of shortcuts'],
 ];

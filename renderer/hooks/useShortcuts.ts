@@ -7,6 +7,8 @@ export interface ShortcutHandlers {
   editNote(card: HTMLElement): void;
   openLink(card: HTMLElement): void;
   focusSearch(): void;
+  /** The add form, its first field focused. */
+  addResource(): boolean;
   undo(): void;
   toggleStats(): void;
   showHelp(): void;
@@ -105,6 +107,9 @@ export function useShortcuts(handlers: ShortcutHandlers): void {
           break;
         case '/':
           h.focusSearch();
+          break;
+        case 'a':
+          handled = h.addResource();
           break;
         case 'g':
           h.toggleStats();

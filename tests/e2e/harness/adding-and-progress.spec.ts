@@ -45,3 +45,19 @@ test('Esc leaves the resource editor without saving, and the card is there as it
   await expect(editor).toBeHidden();
   await expect(card).not.toContainText('typed, then thought better of it');
 });
+
+test('“+ Add resource” at the top and the `a` key take the focus to the add form; what is typed is added', async ({ app, listPage }) => {
+  const page = app.page;
+  const add = page.getByRole('form', { name: 'Add a resource' });
+  await page.getByRole('button', { name: '+ Add resource' }).click();
+  await expect(add.getByLabel('Title')).toBeFocused();
+  await expect(add.getByLabel('Title')).toBeInViewport();
+  // From a card, the key does the same; typed into the field, `a` is just a letter.
+  await listPage.resource('PEPs').focus();
+  await page.keyboard.press('a');
+  await expect(add.getByLabel('Title')).toBeFocused();
+  await page.keyboard.type('A book about parsers');
+  await expect(add.getByLabel('Title')).toHaveValue('A book about parsers');
+  await page.keyboard.press('Enter');
+  await expect(listPage.resource('A book about parsers')).toBeVisible();
+});
