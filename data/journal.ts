@@ -6,6 +6,7 @@ import { realFs, type FsSeam } from './fs-seam';
 import { entryProblem, JOURNAL_VERSION } from './journal-entry';
 import { resolveRef, resourceRefOf } from './refs';
 import type { Activity, Note, ProgressEntry, Resource, StudyDocument } from './schema';
+import { SerialQueue } from './serial-queue';
 
 /**
  * What a tick or a note changed: the new values of the progress entries and notes it wrote (null:
@@ -44,7 +45,7 @@ export class Journal {
   readonly #prefix: string;
   readonly #fs: FsSeam;
   #generation: number;
-  #tail: Promise<void> = Promise.resolve();
+  readonly #queue = new SerialQueue();
   /** Journal files not yet deleted, by generation. */
   readonly #files = new Map<number, string>();
   readonly #prepared = new Set<string>();
@@ -96,7 +97,7 @@ export class Journal {
     const file = this.file;
     this.#files.set(this.#generation, file);
     this.#entries++;
-    return this.#enqueue(async () => {
+    return this.#queue.run(async () => {
       // After a failed append, a newline first: whatever part of a line it left ends there, as one bad
       // line the reader skips, instead of swallowing this good one.
       const torn = this.#torn.has(file);
@@ -121,7 +122,7 @@ export class Journal {
     const file = this.file;
     if (this.#prepared.has(file)) return Promise.resolve();
     this.#files.set(this.#generation, file);
-    return this.#enqueue(async () => {
+    return this.#queue.run(async () => {
       if (this.#prepared.has(file)) return;
       await this.#fs.appendFileSynced(file, '');
       await this.#fs.syncDir(this.#dir);
@@ -143,7 +144,7 @@ export class Journal {
 
   /** After a document holding `included` is on disk: its journal files go (a failure only leaves clutter). */
   async remove(included: number): Promise<void> {
-    await this.#tail;
+    await this.#queue.idle();
     const old = [...this.#files].filter(([generation]) => generation <= included);
     old.forEach(([generation]) => this.#files.delete(generation));
     await Promise.all(old.map(([, file]) => this.#fs.unlink(file).catch(() => undefined)));
@@ -156,13 +157,7 @@ export class Journal {
 
   /** Waits for every append asked for so far. */
   async settled(): Promise<void> {
-    await this.#tail;
-  }
-
-  #enqueue(work: () => Promise<void>): Promise<void> {
-    const run = this.#tail.then(work);
-    this.#tail = run.catch(() => undefined);
-    return run;
+    await this.#queue.idle();
   }
 }
 
