@@ -9,7 +9,8 @@ import { deviceIdOf, syncthingConfigXml } from './syncthing-config';
 import { assertPrivateNetwork } from './syncthing-guard';
 
 // Two real Syncthing devices on one machine, syncing one folder over loopback — only ever inside a
-// private network namespace (syncthing-guard.ts checks before anything is run). Every wait here is a
+// private network namespace: the one scripts/private-network.ts makes with `unshare -n` and only `lo`
+// up (syncthing-guard.ts checks that before anything is run, and refuses otherwise). Every wait here is a
 // condition read from the REST API; between two looks, the events endpoint is long-polled, so the
 // daemon itself wakes us when something happens.
 
