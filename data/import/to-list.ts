@@ -1,5 +1,5 @@
 import { newPartId } from '../part-ops';
-import type { ProgressEntry, StudyDocument, StudyList } from '../schema';
+import type { Note, ProgressEntry, StudyDocument, StudyList } from '../schema';
 import { importedTags } from '../tags';
 import type { ImportedPart, ImportedResource, ImportPreview, ImportedState } from './imported';
 
@@ -72,7 +72,13 @@ function keepState(doc: StudyDocument, ref: string, item: ImportedState & Pick<I
   if (entry) doc.progress[ref] = entry;
 }
 
+/** The note a file's resource brings (Studyshelf's exports, Raindrop's notes), dated as the file has it; null when none. */
+export function fileNote(r: ImportedResource, at: string): Note | null {
+  if (!r.note && !r.whereStopped) return null;
+  return { body: r.note ?? '', whereStopped: r.whereStopped ?? '', updatedAt: r.doneAt ?? r.startedAt ?? at };
+}
+
 function keepNote(doc: StudyDocument, ref: string, r: ImportedResource, at: string): void {
-  if (!r.note && !r.whereStopped) return;
-  doc.notes[ref] = { body: r.note ?? '', whereStopped: r.whereStopped ?? '', updatedAt: r.doneAt ?? r.startedAt ?? at };
+  const note = fileNote(r, at);
+  if (note) doc.notes[ref] = note;
 }

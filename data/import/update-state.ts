@@ -1,4 +1,4 @@
-import { fileProgress } from './to-list';
+import { fileNote, fileProgress } from './to-list';
 import type { Note, ProgressEntry, Resource, StudyDocument } from '../schema';
 import type { ImportedPart, ImportedResource, ImportedState } from './imported';
 
@@ -39,8 +39,9 @@ export function stateFromFile(doc: StudyDocument, listId: string, items: readonl
       const id = partIds[j];
       if (id !== undefined) brought = bring(shadow, `${ref}/${id}`, part, at) || brought;
     });
-    if (!existed && (incoming.note || incoming.whereStopped) && !Object.hasOwn(shadow.notes, ref)) {
-      shadow.notes[ref] = { body: incoming.note ?? '', whereStopped: incoming.whereStopped ?? '', updatedAt: incoming.doneAt ?? incoming.startedAt ?? at };
+    const note = existed || Object.hasOwn(shadow.notes, ref) ? null : fileNote(incoming, at);
+    if (note) {
+      shadow.notes[ref] = note;
       brought = true;
     }
   }
