@@ -117,6 +117,12 @@ export const DocumentSchema = z.object({
   activity: z.array(ActivitySchema),
   /** The last journal generation this document holds (see journal.ts); later ones are replayed at start. */
   journalGeneration: z.number().int().nonnegative().optional(),
+  /**
+   * In a synced folder: for each other computer, the digest of its data as this document last merged it
+   * (data/sync/equality.ts documentDigest). Written in the same write as the merge, so another computer
+   * can tell whether the merge base `seen/<id>.json` beside this file goes with it or arrived first.
+   */
+  merged: z.record(z.string().max(200), z.string().max(128)).optional(),
 });
 
 export type LinkItem = z.infer<typeof LinkItemSchema>;

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import stableStringify from 'fast-json-stable-stringify';
 import type { StudyDocument } from '../schema';
 
 /** A record's own value for a key that comes from data (never an inherited `constructor` or `toString`). */
@@ -15,6 +17,14 @@ export function canonical(doc: StudyDocument): StudyDocument {
     notes: sorted(doc.notes),
     activity: doc.activity,
   };
+}
+
+/**
+ * A digest of a document's data (`canonical`), whatever the order of its keys: two documents with the
+ * same digest are the same data (sameDocument).
+ */
+export function documentDigest(doc: StudyDocument): string {
+  return createHash('sha256').update(stableStringify(canonical(doc))).digest('hex');
 }
 
 export function sameDocument(a: StudyDocument, b: StudyDocument): boolean {

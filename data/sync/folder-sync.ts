@@ -6,6 +6,7 @@ import { DurableJsonFile } from '../durable-json-file';
 import type { StudyDocument } from '../schema';
 import { DATA_FILE_NAME, type Store } from '../store';
 import { DEVICE_FILE_NAME, deviceDir } from './device';
+import { documentDigest } from './equality';
 import { canonical, mergeBase, mergeDocuments, sameDocument, type DeviceInfo, type MergeNotice } from './merge';
 import { CONFLICT_COPIES_DIR, mergeConflictCopies } from './conflict-copies';
 import { readPeerDocument, readSeen } from './peer-file';
@@ -245,8 +246,8 @@ export class FolderSync {
     const seenFile = join(this.#own, 'seen', `${info.id}.json`);
     const ourSeen = await readSeen(seenFile);
     if (ourSeen && sameDocument(ourSeen, theirs)) return false; // nothing new from them
-    const theirSeen = await readSeen(join(dir, 'seen', `${this.#options.device.id}.json`));
-    const changed = await this.#apply(mergeBase(ourSeen, theirSeen), info, theirs, ourSeen);
+    const theirSeen = withTheirData(await readSeen(join(dir, 'seen', `${this.#options.device.id}.json`)), theirs, this.#options.device.id);
+    const changed = await this.#apply(mergeBase(ourSeen, theirSeen), info, theirs, ourSeen, documentDigest(theirs));
     await new DurableJsonFile<StudyDocument>(seenFile).write(canonical(theirs));
     peer.lastMergedAt = this.#now();
     this.#lastMergeAt = peer.lastMergedAt;
@@ -254,13 +255,15 @@ export class FolderSync {
   }
 
   /** Merges `theirs` into the store's current data in one change; true when it changed anything. */
-  async #apply(base: StudyDocument | null, info: DeviceInfo, theirs: StudyDocument, ourSeen: StudyDocument | null = null): Promise<boolean> {
+  async #apply(base: StudyDocument | null, info: DeviceInfo, theirs: StudyDocument, ourSeen: StudyDocument | null = null, theirDigest?: string): Promise<boolean> {
     const at = this.#now();
     // Most merges after our own change only find the other computer caught up: then nothing is written.
     return this.#options.store.changeIfAny((current) => {
       const { doc, notices } = mergeDocuments(sharedBase(base, ourSeen, current, theirs), { device: this.#options.device, doc: current }, { device: info, doc: theirs });
       for (const notice of notices) this.#notices.unshift({ ...notice, at });
       this.#notices.splice(20);
+      // What this data now holds of theirs; with nothing else changed it goes out with the next write.
+      if (theirDigest) current.merged = { ...current.merged, [info.id]: theirDigest };
       if (sameDocument(doc, current)) return false;
       current.lists = doc.lists;
       current.progress = doc.progress;
@@ -284,6 +287,19 @@ export class FolderSync {
     }
     return changed;
   }
+}
+
+/**
+ * Their merge base of our data (their `seen/<our id>.json`), only when their data file says it holds
+ * that merge. A sync engine delivers a computer's files one by one in no set order: a merge base that
+ * arrived before the data it goes with would make what we added since look deleted on their side (a
+ * new list merged there, then removed here). Without it the merge uses our own base of their data,
+ * which both grew from too.
+ */
+function withTheirData(theirSeen: StudyDocument | null, theirs: StudyDocument, ourId: string): StudyDocument | null {
+  if (!theirSeen) return null;
+  const stamp = theirs.merged && Object.hasOwn(theirs.merged, ourId) ? theirs.merged[ourId] : undefined;
+  return stamp === documentDigest(theirSeen) ? theirSeen : null;
 }
 
 function messageOf(error: unknown): string {

@@ -52,6 +52,8 @@ export async function readPeerDocument(file: string, withJournal = true): Promis
       if (withJournal) {
         const journals = await journalBytes(file, doc.journalGeneration ?? 0);
         if (journals > MAX_PEER_FILE_BYTES) return { kind: 'refused', reason: tooLarge('its journal is', journals) };
+        const gap = await journalGap(file, doc.journalGeneration ?? 0);
+        if (gap) return { kind: 'incomplete', reason: gap };
         await replayJournals(file, doc);
       }
       delete doc.journalGeneration;
@@ -69,6 +71,18 @@ export async function readPeerDocument(file: string, withJournal = true): Promis
 export async function readSeen(file: string): Promise<StudyDocument | null> {
   const read = await readPeerDocument(file, false);
   return read.kind === 'ok' ? read.doc : null;
+}
+
+/**
+ * Why the journals beside a data file cannot follow it yet, or null. Each journal follows the one before
+ * it, and a data file holding journal N is written before journal N is removed, so the first journal after
+ * the data file's must be N + 1. A later one means a sync engine brought the new journal (or removed the
+ * folded one) before the data file that holds the missing entries: merging then would take those
+ * entries back on this computer.
+ */
+async function journalGap(file: string, included: number): Promise<string | null> {
+  const next = (await Journal.files(file)).find((journal) => journal.generation > included);
+  return next && next.generation !== included + 1 ? 'its journal is still arriving, ahead of the data file it follows' : null;
 }
 
 /** The size of the journals a start would replay on top of the document (those after `included`). */

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { mkdir, open, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deviceDir } from '../../../../data/sync/device';
@@ -50,20 +50,28 @@ async function twoComputers(options: { watch?: boolean } = {}) {
   return { a, b };
 }
 
-type Mode = 'atomic' | 'in-place' | 'journal-first';
+type Mode = 'atomic' | 'in-place' | 'journal-first' | 'seen-first';
 
 /**
  * What a sync engine does: copies the files a computer wrote in its own folder to the other computer's
  * copy of the folder. `atomic` writes a temp file and renames it (Syncthing, Dropbox); `in-place`
  * writes the file in two halves with a pause between (an engine or a file system that shows a file
- * before it is complete); `journal-first` delivers the journal before the data file.
+ * before it is complete); `journal-first` delivers the journal before the data file; `seen-first`
+ * delivers the merge bases (`seen/`) and journals first and lets the other computer look before the
+ * data file they go with arrives (Syncthing pulls a folder's files in no set order).
  */
 async function deliver(from: Computer, to: Computer, mode: Mode = 'atomic'): Promise<void> {
   const target = join(to.folder, 'devices', basenameOf(from.own));
   await mkdir(join(target, 'seen'), { recursive: true });
   const files = await listFiles(from.own);
-  const ordered = mode === 'journal-first' ? [...files].sort((x) => (x.includes('journal') ? -1 : 1)) : files;
+  const early = (rel: string) => rel.includes('journal') || (mode === 'seen-first' && rel.startsWith('seen/'));
+  const ordered = mode === 'journal-first' || mode === 'seen-first' ? [...files.filter(early), ...files.filter((x) => !early(x))] : files;
+  let looked = false;
   for (const rel of ordered) {
+    if (mode === 'seen-first' && !looked && !early(rel)) {
+      looked = true;
+      await to.sync.syncNow(); // the other computer looks while only the merge bases are there
+    }
     const src = join(from.own, rel);
     const dst = join(target, rel);
     await mkdir(join(dst, '..'), { recursive: true });
@@ -153,6 +161,68 @@ describe('two computers sharing a synced folder', () => {
     expect(b.store.document()!.notes[`${LIST}/peps`]!.body).toBe(body);
     // The computer that merged first says so; both hold the marked note, which the window lists.
     expect(b.sync.status().notices.some((n) => n.kind === 'note-conflict')).toBe(true);
+  });
+
+  it("a merge base that arrives before the data it goes with is not trusted: a list made on one computer is never deleted by it", async () => {
+    const { a, b } = await twoComputers();
+    await settle(a, b);
+    const list = await a.store.command('createList', 'Compilers', '');
+    await b.store.command('deleteResource', `${LIST}/stupid-python-ideas`);
+    await deliver(b, a); // the desktop's journal (the deletion) reaches the laptop, which has not looked yet
+    // The desktop merges the laptop's new list; its merge base of the laptop's data (seen/) now holds it.
+    await deliver(a, b);
+    await b.sync.syncNow();
+    expect(b.store.document()!.lists.map((l) => l.title)).toContain('Compilers');
+    // The laptop gets that merge base before the desktop's data file, and merges meanwhile.
+    await deliver(b, a, 'seen-first');
+    await a.sync.syncNow();
+    await settle(a, b);
+    for (const c of [a, b]) {
+      const doc = c.store.document()!;
+      expect(doc.lists.map((l) => l.id), c.name).toContain(list.id);
+      expect(doc.lists.find((l) => l.id === LIST)!.resources.map((r) => r.id), c.name).not.toContain('stupid-python-ideas');
+    }
+  });
+
+  it('a resource added, merged on the other computer, then removed before this one merged back: removed on both, not brought back', async () => {
+    const { a, b } = await twoComputers();
+    await settle(a, b);
+    const added = await a.store.command('addResource', LIST, { title: 'A passing link', url: null, author: null, description: '' });
+    await deliver(a, b);
+    await b.sync.syncNow(); // the desktop merges it; its data and its merge base of the laptop's data say so
+    await a.store.command('deleteResource', `${LIST}/${added.id}`);
+    await deliver(b, a);
+    await a.sync.syncNow(); // the desktop's data still has it: the merge base tells an old item from a new one
+    await settle(a, b);
+    for (const c of [a, b]) expect(c.store.document()!.lists.find((l) => l.id === LIST)!.resources.map((r) => r.id), c.name).not.toContain(added.id);
+  });
+
+  it('a journal that arrives while the data file it follows has not: waited for, no change taken back', async () => {
+    const { a, b } = await twoComputers();
+    await settle(a, b);
+    const ref = `${LIST}/peps`;
+    await a.store.setDone(ref, true); // journaled
+    await deliver(a, b);
+    await b.sync.syncNow();
+    expect(b.store.document()!.progress[ref]?.status).toBe('done');
+    // The laptop folds that journal into its data file and starts the next journal.
+    const dataFile = join(a.own, DATA_FILE_NAME);
+    const generationOnDisk = async () => (JSON.parse(await readFile(dataFile, 'utf8')) as { journalGeneration?: number }).journalGeneration ?? 0;
+    const before = await generationOnDisk();
+    await expect.poll(generationOnDisk).toBeGreaterThan(before);
+    await a.store.saveNote(ref, 'PEP 3155: qualified names.');
+    // The engine has removed the folded journal and brought the new one, but not the new data file yet.
+    const target = join(b.folder, 'devices', LAPTOP.id);
+    for (const name of await readdir(target)) if (name.includes('.journal-')) await rm(join(target, name));
+    for (const name of await readdir(a.own)) if (name.includes('.journal-')) await writeFile(join(target, name), await readFile(join(a.own, name)));
+    await b.sync.syncNow();
+    expect(b.store.document()!.progress[ref]?.status, 'the tick the missing journal held').toBe('done');
+    expect(b.sync.status().peers[0]?.waiting).toMatch(/arriving/);
+    await deliver(a, b);
+    await b.sync.syncNow();
+    expect(b.sync.status().peers[0]?.waiting).toBeNull();
+    expect(b.store.document()!.progress[ref]?.status).toBe('done');
+    expect(b.store.document()!.notes[ref]?.body).toBe('PEP 3155: qualified names.');
   });
 
   it('a file that appears before it is complete is waited for, never merged half', async () => {
@@ -263,7 +333,7 @@ describe('two computers sharing a synced folder', () => {
       fc.record({ kind: fc.constant('status' as const), on, r, status: fc.constantFrom<Status>('todo', 'in-progress', 'done', 'skipped') }),
       fc.record({ kind: fc.constant('note' as const), on, r }),
       fc.record({ kind: fc.constant('add' as const), on }),
-      fc.record({ kind: fc.constant('deliver' as const), from: on, mode: fc.constantFrom<Mode>('atomic', 'in-place', 'journal-first') }),
+      fc.record({ kind: fc.constant('deliver' as const), from: on, mode: fc.constantFrom<Mode>('atomic', 'in-place', 'journal-first', 'seen-first') }),
       fc.record({ kind: fc.constant('merge' as const), on }),
     );
     await fc.assert(
