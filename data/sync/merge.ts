@@ -1,4 +1,5 @@
-import type { Activity, Note, ProgressEntry, Resource, StudyDocument } from '../schema';
+import { LinkItemSchema, PartSchema, ResourceSchema, StudyListSchema } from '../schema';
+import type { Activity, LinkItem, Note, Part, ProgressEntry, Resource, StudyDocument, StudyList } from '../schema';
 import { mergeTags, setTags } from '../tags';
 import { canonical, own, same } from './equality';
 import { mergeNoteText } from './text-merge';
@@ -45,6 +46,23 @@ export { CONFLICT_END, CONFLICT_MIDDLE, CONFLICT_START, hasConflictMarkers } fro
  * - the activity log: the union.
  * The result does not depend on which side is "ours": both computers compute the same document.
  */
+/**
+ * The fields of an item that merge as values (`mergeFields`): every field its schema has, but its id and
+ * those merged on their own (nested items by id, tags as a set). Read from the schema, so a field added
+ * there is merged without a second list to keep in step; a field left out of such a list used to keep
+ * one computer's value whatever the other did.
+ */
+function valueFields<T>(schema: { shape: Record<string, unknown> }, mergedOnTheirOwn: readonly (keyof T & string)[]): (keyof T)[] {
+  return Object.keys(schema.shape).filter((field) => field !== 'id' && !(mergedOnTheirOwn as readonly string[]).includes(field)) as (keyof T)[];
+}
+
+export const MERGED_AS_VALUES = {
+  list: valueFields<StudyList>(StudyListSchema, ['resources']),
+  resource: valueFields<Resource>(ResourceSchema, ['links', 'parts', 'tags']),
+  link: valueFields<LinkItem>(LinkItemSchema, []),
+  part: valueFields<Part>(PartSchema, []),
+};
+
 export function mergeDocuments(base: StudyDocument | null, one: Side, other: Side): MergeResult {
   const [first, second] = one.device.id <= other.device.id ? [one, other] : [other, one];
   if (base === null) {
@@ -55,14 +73,14 @@ export function mergeDocuments(base: StudyDocument | null, one: Side, other: Sid
   const notices: MergeNotice[] = [];
   const context: Context = { base, first, second, notices };
   const lists = mergeById(context, base?.lists ?? null, first.doc.lists, second.doc.lists, '', (b, f, s, ref) => ({
-    ...mergeFields(context, b, f, s, ref, ['title', 'author', 'description', 'source', 'bundledVersion', 'customized']),
+    ...mergeFields(context, b, f, s, ref, MERGED_AS_VALUES.list),
     resources: mergeById(context, b?.resources ?? null, f.resources, s.resources, `${ref}/`, (br, fr, sr, rref) => ({
-      ...withMergedTags(mergeFields(context, br, fr, sr, rref, ['title', 'url', 'author', 'kind', 'description', 'group', 'addedAt', 'formerUrls']), br, fr, sr),
+      ...withMergedTags(mergeFields(context, br, fr, sr, rref, MERGED_AS_VALUES.resource), br, fr, sr),
       links: mergeById(context, br?.links ?? null, fr.links, sr.links, `${rref}/`, (bl, fl, sl, lref) =>
-        mergeFields(context, bl, fl, sl, lref, ['title', 'url', 'kind', 'description', 'formerUrls']),
+        mergeFields(context, bl, fl, sl, lref, MERGED_AS_VALUES.link),
       ),
       parts: mergeById(context, br?.parts ?? null, fr.parts, sr.parts, `${rref}/`, (bp, fp, sp, pref) =>
-        mergeFields(context, bp, fp, sp, pref, ['title', 'url', 'formerUrls']),
+        mergeFields(context, bp, fp, sp, pref, MERGED_AS_VALUES.part),
       ),
     })),
   }));
