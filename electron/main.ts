@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, net, screen, session, shell, type WebContents } from 'electron';
+import { OPEN_DIALOG_FILTERS } from '../data/import/formats';
 import { startApp, type RunningApp } from './api/app-core';
 import { APP_ORIGIN, FLUSH_HOOK } from './api/channels';
 import { userDataDirFromArgs } from './api/data-dir';
@@ -15,10 +16,6 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 /** How long a closing window may take to write a pending note before it closes anyway. */
 const FLUSH_TIMEOUT_MS = 3000;
-const IMPORT_FILTERS = [
-  { name: 'Lists and backups', extensions: ['md', 'markdown', 'txt', 'html', 'htm', 'opml', 'xml', 'csv', 'json'] },
-  { name: 'All files', extensions: ['*'] },
-];
 
 const userDataArg = userDataDirFromArgs(process.argv);
 if (userDataArg) app.setPath('userData', resolve(userDataArg));
@@ -73,7 +70,7 @@ async function start(): Promise<void> {
           return result.canceled ? null : (result.filePaths[0] ?? null);
         },
         async chooseImportFile() {
-          const result = await chooseWith({ title: 'Import a list', properties: ['openFile'], filters: IMPORT_FILTERS });
+          const result = await chooseWith({ title: 'Import a list', properties: ['openFile'], filters: OPEN_DIALOG_FILTERS });
           return result.canceled ? null : (result.filePaths[0] ?? null);
         },
         async chooseExportPath(defaultName) {

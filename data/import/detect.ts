@@ -1,4 +1,5 @@
 import { importCsv } from './csv';
+import { extensionOf, formatByName } from './formats';
 import { runInSlices } from './dom-walk';
 import { BOOKMARKS_PARSING, bookmarksOf, importBookmarks, isBookmarksFile } from './html';
 import { importHtmlPage, PAGE_PARSING, pageOf } from './html-page';
@@ -10,16 +11,15 @@ import { importPocket, isPocketFile, POCKET_PARSING, pocketOf } from './pocket';
 
 type Format = 'bookmarks' | 'pocket' | 'opml' | 'html' | 'csv' | 'json' | 'markdown';
 
-/** What the file is, by its content where the name does not say. */
+/** What the file is, by its content where the name does not say (formats.ts names the extensions). */
 function formatOf(fileName: string, content: string): Format {
-  const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
+  const byName = formatByName(fileName);
   const head = content.slice(0, 2000).trimStart().toLowerCase();
   if (isBookmarksFile(content)) return 'bookmarks';
   if (isPocketFile(content)) return 'pocket';
-  if (ext === 'opml' || (head.startsWith('<?xml') && head.includes('<opml')) || head.startsWith('<opml')) return 'opml';
-  if (ext === 'html' || ext === 'htm' || head.startsWith('<!doctype html') || head.startsWith('<html')) return 'html';
-  if (ext === 'csv' || ext === 'tsv') return 'csv';
-  if (ext === 'json') return 'json';
+  if (extensionOf(fileName) === 'opml' || (head.startsWith('<?xml') && head.includes('<opml')) || head.startsWith('<opml')) return 'opml';
+  if (byName === 'html' || head.startsWith('<!doctype html') || head.startsWith('<html')) return 'html';
+  if (byName === 'csv' || byName === 'json') return byName;
   return 'markdown';
 }
 

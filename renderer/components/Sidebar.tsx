@@ -1,4 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
+import { FILE_INPUT_ACCEPT } from '../../data/import/formats';
 import type { StudyDocument, StudyList } from '../../data/schema';
 import { isResourceDrag, readDragged, type DraggedResource } from '../drag';
 import { count } from '../format';
@@ -91,7 +92,7 @@ export function Sidebar(props: Props) {
         <input
           ref={fileInput}
           type="file"
-          accept=".md,.markdown,.txt,.html,.htm,.opml,.xml,.csv,.json,text/markdown,text/plain,text/html,text/csv,application/json"
+          accept={FILE_INPUT_ACCEPT}
           className="visually-hidden"
           aria-label="Choose a file to import"
           tabIndex={-1}

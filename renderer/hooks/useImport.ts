@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useJob } from './useJob';
 import type { BackupFilePreview } from '../../data/backup-file';
+import { isBackupFileName } from '../../data/import/formats';
 import type { ImportPreview } from '../../data/import/imported';
 import type { AppState } from '../../electron/api/contract';
 import { api } from '../api';
@@ -28,7 +29,7 @@ export function useImport(
 
   const openContent = useCallback(
     async (fileName: string, content: string) => {
-      if (/\.json$/i.test(fileName)) {
+      if (isBackupFileName(fileName)) {
         const result = await api().previewBackupFile(fileName, content);
         if (result.ok) setPending({ kind: 'backup', fileName, content, preview: result.value });
         else onError(result.error.message);

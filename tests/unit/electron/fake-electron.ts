@@ -21,6 +21,7 @@ export function fakeElectron(userData: string) {
   const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
   const protocols = new Map<string, ProtocolHandler>();
   const windows: FakeWindow[] = [];
+  const openDialogAnswer: { path: string | null } = { path: null };
   const app = Object.assign(new EventEmitter(), {
     isPackaged: true,
     paths: { userData } as Record<string, string>,
@@ -77,6 +78,7 @@ export function fakeElectron(userData: string) {
   return {
     app,
     handlers,
+    openDialogAnswer,
     protocols,
     windows,
     /** A web contents Electron would create apart from the main window (a devtools or a stray frame host). */
@@ -92,7 +94,11 @@ export function fakeElectron(userData: string) {
       protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn((scheme: string, handler: ProtocolHandler) => void protocols.set(scheme, handler)) },
       session: { defaultSession },
       shell: { openExternal: vi.fn(async (_url: string) => undefined), openPath: vi.fn(async (_path: string) => '') },
-      dialog: { showErrorBox: vi.fn() },
+      dialog: {
+        showErrorBox: vi.fn(),
+        /** Answers as if the user picked `openDialogAnswer.path` (set by the test), else cancelled. */
+        showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: openDialogAnswer.path === null, filePaths: openDialogAnswer.path ? [openDialogAnswer.path] : [] })),
+      },
       net: { isOnline: () => false },
       screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     },

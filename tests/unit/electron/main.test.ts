@@ -1,6 +1,8 @@
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { importFile } from '../../../data/import/detect';
+import { IMPORT_FORMATS } from '../../../data/import/formats';
 import { CHANNELS, FLUSH_HOOK } from '../../../electron/api/channels';
 import { PBTS, savedState, tempDir } from '../helpers';
 import { startMain } from './start-main';
@@ -32,6 +34,23 @@ describe('main', () => {
     expect(await setDone(ours, `${PBTS}/peps`, true)).toMatchObject({ ok: true });
     // On disk in that folder: what the next start there loads (data file and journal).
     expect((await savedState(dir)).progress[`${PBTS}/peps`]?.status).toBe('done');
+  });
+
+  it('the import dialog offers every format the importer reads, and a .tsv chosen there is read as a table', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'reading.tsv');
+    await writeFile(file, 'title\turl\nDesign of CPython’s Garbage Collector\thttps://devguide.python.org/internals/garbage-collector/\n');
+    const { handlers, module: electron, openDialogAnswer } = await startMain();
+    openDialogAnswer.path = file;
+    const ours = { senderFrame: { url: 'app://studyshelf/index.html' } };
+    const result = (await handlers.get('studyshelf:openImportFile')!(ours)) as { ok: boolean; value: { fileName: string; content: string } | null };
+    const options = electron.dialog.showOpenDialog.mock.calls.at(-1)!.at(-1) as { filters: { name: string; extensions: string[] }[] };
+    const offered = options.filters[0]!.extensions;
+    for (const format of IMPORT_FORMATS) for (const ext of format.extensions) expect(offered, format.label).toContain(ext);
+    expect(options.filters.at(-1)).toEqual({ name: 'All files', extensions: ['*'] });
+    expect(result).toMatchObject({ ok: true, value: { fileName: 'reading.tsv' } });
+    const preview = importFile(result.value!.fileName, result.value!.content);
+    expect(preview.resources.map((r) => r.url)).toEqual(['https://devguide.python.org/internals/garbage-collector/']);
   });
 
   it('asks the page to flush pending notes before the window closes', async () => {
