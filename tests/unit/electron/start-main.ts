@@ -6,7 +6,7 @@ import { tempDir } from '../helpers';
  * Runs electron/main.ts as Electron would (a fresh module, argv as given) against the fake electron,
  * and waits for its window. What it returns is the running wiring: fire its events to see what main does.
  */
-export async function startMain(argv: string[] = [], options: { firstInstance?: boolean; env?: Record<string, string> } = {}) {
+export async function startMain(argv: string[] = [], options: { firstInstance?: boolean; env?: Record<string, string>; entry?: string } = {}) {
   vi.resetModules();
   const userData = await tempDir();
   const fake = fakeElectron(userData);
@@ -16,7 +16,7 @@ export async function startMain(argv: string[] = [], options: { firstInstance?: 
   process.argv = ['electron', '.', ...argv];
   for (const [name, value] of Object.entries(options.env ?? {})) vi.stubEnv(name, value);
   try {
-    await import('../../../electron/main');
+    await (options.entry ? import(/* @vite-ignore */ options.entry) : import('../../../electron/main'));
     if (options.firstInstance !== false) await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
   } finally {
     process.argv = savedArgv;
