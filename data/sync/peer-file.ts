@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
-import { Journal, replayJournals } from '../journal';
+import { Journal } from '../journal';
+import { replayJournals } from '../journal-replay';
 import { NewerVersionError } from '../migrate';
 import { readDocument } from '../read-document';
 import type { StudyDocument } from '../schema';

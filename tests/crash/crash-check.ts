@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { backupDirOf, parseBackupName } from '../../data/backups';
 import { isErrno } from '../../data/fs-seam';
-import { replayJournals } from '../../data/journal';
+import { replayJournals } from '../../data/journal-replay';
 import { readDocument } from '../../data/read-document';
 import type { StudyDocument } from '../../data/schema';
 import { recoveryFileOf } from '../../data/startup';

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { replayJournals } from '../../data/journal';
+import { replayJournals } from '../../data/journal-replay';
 import { readDocument } from '../../data/read-document';
 import type { StudyDocument } from '../../data/schema';
 

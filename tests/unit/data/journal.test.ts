@@ -1,7 +1,8 @@
 import { appendFile, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { Journal, readJournals } from '../../../data/journal';
+import { Journal } from '../../../data/journal';
+import { readJournals } from '../../../data/journal-replay';
 import { DATA_FILE_NAME, openStore } from '../../../data/store';
 import { writeProfile, bigDocument, BIG_LIST } from '../../../bench/fixture';
 import { faultyFs, PBTS, savedState, tempDir } from '../helpers';

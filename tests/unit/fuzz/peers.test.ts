@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { documentProblem } from '../../../data/document-check';
 import { DataFileCorruptError } from '../../../data/errors';
-import { replayJournals } from '../../../data/journal';
+import { replayJournals } from '../../../data/journal-replay';
 import { NewerVersionError } from '../../../data/migrate';
 import { readDocument } from '../../../data/read-document';
 import { deviceDir } from '../../../data/sync/device';
