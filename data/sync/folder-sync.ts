@@ -247,8 +247,12 @@ export class FolderSync {
     const ourSeen = await readSeen(seenFile);
     if (ourSeen && sameDocument(ourSeen, theirs)) return false; // nothing new from them
     const theirSeen = withTheirData(await readSeen(join(dir, 'seen', `${this.#options.device.id}.json`)), theirs, this.#options.device.id);
+    // Copied before the merge: the merged data shares objects with `theirs` (an item the same on both is
+    // kept as one object), and a change made here while the merge is being written (a part added)
+    // would otherwise go into this record of *their* data — and the next merge would take it as removed there.
+    const seen = structuredClone(canonical(theirs));
     const changed = await this.#apply(mergeBase(ourSeen, theirSeen), info, theirs, ourSeen, documentDigest(theirs));
-    await new DurableJsonFile<StudyDocument>(seenFile).write(canonical(theirs));
+    await new DurableJsonFile<StudyDocument>(seenFile).write(seen);
     peer.lastMergedAt = this.#now();
     this.#lastMergeAt = peer.lastMergedAt;
     return changed;

@@ -5,8 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { deviceDir } from '../../../../data/sync/device';
 import { CONFLICT_COPIES_DIR, FolderSync } from '../../../../data/sync/folder-sync';
 import { hasConflictMarkers, sameDocument } from '../../../../data/sync/merge';
+import { realFs, type FsSeam } from '../../../../data/fs-seam';
 import { DATA_FILE_NAME, openStore, type Store } from '../../../../data/store';
-import type { Status } from '../../../../data/schema';
+import type { Status, StudyDocument } from '../../../../data/schema';
 import { tempDir } from '../../helpers';
 
 const LAPTOP = { id: 'dev-laptop', name: 'Laptop' };
@@ -31,9 +32,9 @@ afterEach(async () => {
   }
 });
 
-async function computer(folder: string, device: typeof LAPTOP, options: { watch?: boolean; compactAfterMs?: number } = {}): Promise<Computer> {
+async function computer(folder: string, device: typeof LAPTOP, options: { watch?: boolean; compactAfterMs?: number; fs?: FsSeam } = {}): Promise<Computer> {
   const own = deviceDir(folder, device.id);
-  const store = await openStore({ dir: own, compactAfterMs: options.compactAfterMs ?? 30 });
+  const store = await openStore({ dir: own, compactAfterMs: options.compactAfterMs ?? 30, fs: options.fs });
   const sync = new FolderSync({ folder, device, store, settleMs: 30, pollMs: 3_600_000 /* file events only: the poll is a fallback */ });
   const c = { name: device.name, folder, own, store, sync };
   running.push(c);
@@ -225,6 +226,41 @@ describe('two computers sharing a synced folder', () => {
     expect(b.sync.status().peers[0]?.waiting).toBeNull();
     expect(b.store.document()!.progress[ref]?.status).toBe('done');
     expect(b.store.document()!.notes[ref]?.body).toBe('PEP 3155: qualified names.');
+  });
+
+  it('a part added while a merge is being saved is not taken for part of the other computer’s data, and is never lost', async () => {
+    // The laptop's data file writes go through a seam that can run something while a write is under way.
+    let duringWrite: (() => Promise<unknown>) | null = null;
+    const fs: FsSeam = {
+      ...realFs,
+      async writeFileSynced(path, data) {
+        const run = duringWrite;
+        duringWrite = null;
+        await Promise.all([realFs.writeFileSynced(path, data), run?.()]);
+      },
+    };
+    const root = await tempDir();
+    const a = await computer(join(root, 'laptop-sync'), LAPTOP, { fs });
+    const b = await computer(join(root, 'desktop-sync'), DESKTOP);
+    await settle(a, b);
+    await b.store.setDone(`${LIST}/python-documentation`, true); // the desktop changes something else
+    await deliver(b, a);
+    // The laptop merges it and, while that merge is being written, adds a part to a resource both have.
+    const partsOf = (doc: StudyDocument | null) => doc?.lists.find((l) => l.id === LIST)?.resources.find((r) => r.id === 'peps')?.parts.map((p) => p.title) ?? [];
+    let added: Promise<unknown> | null = null;
+    duringWrite = () => (added = a.store.addPart(`${LIST}/peps`, 'Added while merging', null));
+    await a.sync.syncNow();
+    expect(added, 'the part was added while the merge was written').not.toBeNull();
+    await added;
+    const seen = JSON.parse(await readFile(join(a.own, 'seen', `${DESKTOP.id}.json`), 'utf8')) as StudyDocument;
+    expect(partsOf(seen), 'the desktop never had it').not.toContain('Added while merging');
+    // The desktop changes something again before it has merged the part; the laptop merges that.
+    await b.store.setDone(`${LIST}/stupid-python-ideas`, true);
+    await deliver(b, a);
+    await a.sync.syncNow();
+    expect(partsOf(a.store.document())).toContain('Added while merging');
+    await settle(a, b);
+    for (const c of [a, b]) expect(partsOf(c.store.document()), c.name).toContain('Added while merging');
   });
 
   it('a file that appears before it is complete is waited for, never merged half', async () => {
