@@ -16,8 +16,9 @@ import { PRIVATE_NETWORK_ENV, syncthingSkipReason } from '../tests/support/synct
 // folder merging, as main runs them) on two folders synced by two real Syncthing daemons, for N minutes
 // (default 10) of random edits on both — ticks and statuses, note lines, parts — while the devices are
 // paused and resumed at random. Then both must converge to the same document with every acknowledged
-// change in it: each note line either computer saved, each part either added, and for each status the
-// latest either set. It re-runs itself inside a loopback-only network namespace (private-network.ts).
+// change in it: each note line either computer saved, each part either added, for each status the
+// latest either set, each list either created and each resource either added (unless that computer
+// deleted it again), and none of the resources a computer added and then deleted. It re-runs itself inside a loopback-only network namespace (private-network.ts).
 
 const { values } = parseArgs({ options: { minutes: { type: 'string', default: '10' }, seed: { type: 'string' } } });
 const minutes = Number(values.minutes);
@@ -43,12 +44,17 @@ interface Side {
   folder: string;
   store: Store;
   sync: FolderSync;
-  counts: { ticks: number; noteLines: number; parts: number; refused: number };
+  counts: { ticks: number; noteLines: number; parts: number; lists: number; added: number; deleted: number; refused: number };
+  /** Resources this computer added that may still be deleted by it (the other never edits them). */
+  own: string[];
 }
 
 /** What was acknowledged: what must be there at the end. */
 const lines: string[] = [];
 const parts: string[] = [];
+const createdLists = new Set<string>();
+const addedResources = new Set<string>();
+const deletedResources = new Set<string>();
 const statuses = new Map<string, Array<{ status: string; at: string; by: string }>>();
 
 async function edit(side: Side, n: number): Promise<void> {
@@ -66,11 +72,26 @@ async function edit(side: Side, n: number): Promise<void> {
       await side.store.saveNote(ref, body ? `${body}\n${line}` : line);
       lines.push(line);
       side.counts.noteLines++;
-    } else {
+    } else if (what < 0.95) {
       const title = `${side.name} part ${n}`;
       await side.store.addPart(ref, title, null);
       parts.push(title);
       side.counts.parts++;
+    } else if (what < 0.965) {
+      const list = await side.store.command('createList', `${side.name} list ${n}`, '');
+      createdLists.add(list.id);
+      side.counts.lists++;
+    } else if (what < 0.985 || side.own.length === 0) {
+      const resource = await side.store.command('addResource', LIST, { title: `${side.name} resource ${n}`, url: null, author: null, description: '' });
+      addedResources.add(resource.id);
+      side.own.push(resource.id);
+      side.counts.added++;
+    } else {
+      const id = side.own.splice(Math.floor(random() * side.own.length), 1)[0]!;
+      await side.store.command('deleteResource', `${LIST}/${id}`);
+      addedResources.delete(id);
+      deletedResources.add(id);
+      side.counts.deleted++;
     }
   } catch {
     side.counts.refused++; // not acknowledged: not expected at the end
@@ -81,7 +102,7 @@ async function computer(folder: string, device: { id: string; name: string }): P
   const store = await openStore({ dir: deviceDir(folder, device.id) });
   const sync = new FolderSync({ folder, device, store, settleMs: 100, pollMs: 2000 });
   await sync.start();
-  return { name: device.name, folder, store, sync, counts: { ticks: 0, noteLines: 0, parts: 0, refused: 0 } };
+  return { name: device.name, folder, store, sync, counts: { ticks: 0, noteLines: 0, parts: 0, lists: 0, added: 0, deleted: 0, refused: 0 }, own: [] };
 }
 
 /** Everything the run acknowledged that `doc` does not hold. */
@@ -92,6 +113,11 @@ function missing(doc: StudyDocument): string[] {
   for (const line of lines) if (!have.has(line)) lost.push(`note line "${line}"`);
   const partTitles = new Set(doc.lists.flatMap((l) => l.resources.flatMap((r) => r.parts.map((p) => p.title))));
   for (const title of parts) if (!partTitles.has(title)) lost.push(`part "${title}"`);
+  const listIds = new Set(doc.lists.map((l) => l.id));
+  for (const id of createdLists) if (!listIds.has(id)) lost.push(`list ${id}`);
+  const resourceIds = new Set(doc.lists.find((l) => l.id === LIST)?.resources.map((r) => r.id));
+  for (const id of addedResources) if (!resourceIds.has(id)) lost.push(`resource ${id}`);
+  for (const id of deletedResources) if (resourceIds.has(id)) lost.push(`resource ${id} came back after it was deleted`);
   for (const [ref, sets] of statuses) {
     const latest = [...sets].sort((a, b) => a.at.localeCompare(b.at)).at(-1)!;
     const tie = sets.filter((s) => s.at === latest.at && s.status !== latest.status).length > 0;
@@ -162,7 +188,7 @@ async function main(): Promise<void> {
     const conflicts = Object.values(saved[0]!.notes).filter((note) => note.body.includes('<<<<<<< ')).length;
 
     console.log(`edits for ${((editing - started) / 60_000).toFixed(1)} min, converged ${((converged - editing) / 1000).toFixed(1)} s after the last edit (${rounds} rounds)`);
-    for (const side of sides) console.log(`  ${side.name}: ${side.counts.ticks} statuses, ${side.counts.noteLines} note lines, ${side.counts.parts} parts acknowledged; ${side.counts.refused} refused`);
+    for (const side of sides) console.log(`  ${side.name}: ${side.counts.ticks} statuses, ${side.counts.noteLines} note lines, ${side.counts.parts} parts, ${side.counts.lists} lists, ${side.counts.added} resources added and ${side.counts.deleted} deleted, acknowledged; ${side.counts.refused} refused`);
     console.log(`  pauses and reconnects of the devices: ${pauses}`);
     console.log(`  acknowledged: ${lines.length} note lines, ${parts.length} parts, statuses on ${statuses.size} resources`);
     console.log(`  notes with both versions kept, to resolve: ${conflicts}`);
