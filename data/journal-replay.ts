@@ -14,10 +14,15 @@ import type { Activity, StudyDocument } from './schema';
  * after it are still read: one damaged line costs that line only. A damaged line in the middle is
  * reported in `skipped`; a last line cut short by a crash is expected and ignored quietly.
  */
-export async function readJournals(files: readonly string[], fs: FsSeam = realFs, skipped: SkippedLine[] = []): Promise<JournalEntry[]> {
+export async function readJournals(files: readonly string[], fs: FsSeam = realFs, skipped: SkippedLine[] = [], unread?: Set<string>): Promise<JournalEntry[]> {
   const entries: JournalEntry[] = [];
   for (const file of files) {
-    const text = (await fs.readFile(file).catch(() => Buffer.alloc(0))).toString('utf8');
+    const text = (
+      await fs.readFile(file).catch(() => {
+        unread?.add(file);
+        return Buffer.alloc(0);
+      })
+    ).toString('utf8');
     const lines = text.split('\n');
     const pause = slicer();
     for (const [index, line] of lines.entries()) {
@@ -56,13 +61,16 @@ export async function replayJournals(
   dataFile: string,
   doc: StudyDocument,
   fs: FsSeam = realFs,
-): Promise<{ files: string[]; applied: number; skipped: SkippedLine[] }> {
+): Promise<{ files: string[]; applied: number; skipped: SkippedLine[]; newest: number }> {
   const journals = await Journal.files(dataFile);
   const included = doc.journalGeneration ?? 0;
-  const newer = journals.filter((j) => j.generation > included).map((j) => j.file);
+  const newer = journals.filter((j) => j.generation > included);
   const skipped: SkippedLine[] = [];
-  const applied = await replayInSlices(doc, await readJournals(newer, fs, skipped), skipped);
-  return { files: journals.map((j) => j.file), applied, skipped };
+  const unread = new Set<string>();
+  const applied = await replayInSlices(doc, await readJournals(newer.map((j) => j.file), fs, skipped, unread), skipped);
+  // The newest generation actually read (a file gone between the listing and the read does not count).
+  const newest = Math.max(0, ...newer.filter((j) => !unread.has(j.file)).map((j) => j.generation));
+  return { files: journals.map((j) => j.file), applied, skipped, newest };
 }
 
 /**

@@ -58,6 +58,9 @@ export interface FolderSyncOptions {
   now?: () => Date;
 }
 
+/** An older state of a computer's data that stays that long is taken as its data (restored from an old copy). */
+const OLDER_STATE_ACCEPTED_AFTER_MS = 60_000;
+
 const DeviceFileSchema = z.object({ id: z.string(), name: z.string().min(1).max(200) });
 
 /**
@@ -68,6 +71,8 @@ const DeviceFileSchema = z.object({ id: z.string(), name: z.string().min(1).max(
 export class FolderSync {
   #options: FolderSyncOptions;
   readonly #peers = new Map<string, PeerStatus>();
+  /** How far each computer's data read so far went (peer-file.ts `position`), and since when a read was behind it. */
+  readonly #positions = new Map<string, { position: number; lowerSince: number | null }>();
   readonly #notices: SyncStatus['notices'] = [];
   #lastMergeAt: string | null = null;
   #conflictCopies = 0;
@@ -221,9 +226,32 @@ export class FolderSync {
       peer.waiting = read.reason;
       return false;
     }
+    if (this.#olderThanRead(info.id, read.position)) {
+      peer.waiting = 'its newest data is still arriving (an older version of it is there for now)';
+      return false;
+    }
     const changed = await this.#mergePeer(info, dir, read.doc, peer);
     peer.waiting = null;
     return (await this.#mergeConflictCopies(dir, info)) || changed;
+  }
+
+  /**
+   * Whether what was just read of a computer is older than what was read of it before. A sync engine
+   * may remove its folded journal before the data file that holds it arrives; merging that older state
+   * took back, here, what it had added since (its new lists and parts, found by stress:syncthing). It
+   * is waited out; only if it stays that way (restored from an old copy) is it taken, after a while.
+   */
+  #olderThanRead(id: string, position: number): boolean {
+    const known = this.#positions.get(id);
+    const now = Date.parse(this.#now());
+    if (!known || position >= known.position) {
+      this.#positions.set(id, { position, lowerSince: null });
+      return false;
+    }
+    if (known.lowerSince === null) known.lowerSince = now;
+    if (now - known.lowerSince < OLDER_STATE_ACCEPTED_AFTER_MS) return true;
+    this.#positions.set(id, { position, lowerSince: null });
+    return false;
   }
 
   #notice(notice: MergeNotice): void {

@@ -6,7 +6,12 @@ import { readDocument } from '../read-document';
 import type { StudyDocument } from '../schema';
 
 export type PeerRead =
-  | { kind: 'ok'; doc: StudyDocument }
+  /**
+   * `position`: how far its data goes — the newest journal generation it holds or has beside it. It only
+   * grows on the computer that writes it; a lower one read later is an older state seen through a sync
+   * engine's out-of-order delivery (a folded journal already removed, the data file holding it not there yet).
+   */
+  | { kind: 'ok'; doc: StudyDocument; position: number }
   | { kind: 'missing' }
   | { kind: 'incomplete'; reason: string }
   /** Not read at all (too large to be Studyshelf data): tried again only when it changes. */
@@ -48,6 +53,7 @@ export async function readPeerDocument(file: string, withJournal = true): Promis
       reason = error instanceof Error ? error.message : String(error);
       continue;
     }
+    let position = 0;
     try {
       const { doc } = readDocument(file, bytes);
       if (withJournal) {
@@ -55,10 +61,11 @@ export async function readPeerDocument(file: string, withJournal = true): Promis
         if (journals > MAX_PEER_FILE_BYTES) return { kind: 'refused', reason: tooLarge('its journal is', journals) };
         const gap = await journalGap(file, doc.journalGeneration ?? 0);
         if (gap) return { kind: 'incomplete', reason: gap };
-        await replayJournals(file, doc);
+        position = Math.max(position, (await replayJournals(file, doc)).newest);
       }
+      position = Math.max(position, doc.journalGeneration ?? 0);
       delete doc.journalGeneration;
-      return { kind: 'ok', doc };
+      return { kind: 'ok', doc, position };
     } catch (error) {
       // A newer Studyshelf wrote it: not merged (this version could drop what it does not know).
       if (error instanceof NewerVersionError) return { kind: 'incomplete', reason: 'it was written by a newer version of Studyshelf; update Studyshelf on this computer to merge it' };

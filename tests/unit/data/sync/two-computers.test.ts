@@ -263,6 +263,28 @@ describe('two computers sharing a synced folder', () => {
     for (const c of [a, b]) expect(partsOf(c.store.document()), c.name).toContain('Added while merging');
   });
 
+  it('a folded journal removed before the data file that holds it arrives: waited out, the new list is not taken back', async () => {
+    const { a, b } = await twoComputers({ compactAfterMs: 3_600_000 });
+    await settle(a, b);
+    const list = await a.store.command('createList', 'Compilers', ''); // journaled
+    await deliver(a, b);
+    await b.sync.syncNow();
+    expect(b.store.document()!.lists.map((l) => l.id)).toContain(list.id);
+    await a.store.change(() => undefined); // the laptop folds its journal into its data file
+    // What stress:syncthing saw Syncthing do: the folded journal is removed on the desktop's copy while
+    // the new data file (and the next, empty journal) have not arrived: only the old data file is there.
+    const target = join(b.folder, 'devices', LAPTOP.id);
+    for (const name of await readdir(target)) if (name.includes('.journal-')) await rm(join(target, name));
+    await b.sync.syncNow();
+    expect(b.store.document()!.lists.map((l) => l.id), 'the list the missing journal held').toContain(list.id);
+    expect(b.sync.status().peers[0]?.waiting).toMatch(/still arriving/);
+    await deliver(a, b);
+    await b.sync.syncNow();
+    expect(b.sync.status().peers[0]?.waiting).toBeNull();
+    await settle(a, b);
+    for (const c of [a, b]) expect(c.store.document()!.lists.map((l) => l.id), c.name).toContain(list.id);
+  });
+
   it('a file that appears before it is complete is waited for, never merged half', async () => {
     const { a, b } = await twoComputers();
     await a.store.saveNote(`${LIST}/peps`, 'x'.repeat(20_000));
