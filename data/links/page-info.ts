@@ -63,12 +63,12 @@ export function readPageInfo(html: string, url: string): PageInfo {
   }
   const description = meta('og:description', 'description', 'twitter:description') ?? ld.description;
   if (description) info.description = clip(description, PAGE_INFO_LIMITS.description);
-  const author = meta('author', 'article:author:name', 'citation_author', 'dc.creator') ?? ld.author ?? authorOfPep(found, host);
+  const author = meta('author', 'article:author:name', 'citation_author', 'dc.creator') ?? ld.author ?? authorOfPep(found);
   if (author && !/^https?:\/\//i.test(author)) info.author = clip(author, PAGE_INFO_LIMITS.author);
   const siteName = meta('og:site_name', 'application-name') ?? ld.publisher;
   if (siteName) info.siteName = clip(siteName, PAGE_INFO_LIMITS.siteName);
 
-  const kind = kindOf(url, host, meta('og:type'), ld.type);
+  const kind = /^Python Enhancement Proposals\b/.test(siteName ?? '') ? 'pep' : kindOf(url, host, meta('og:type'), ld.type);
   if (kind) info.kind = kind;
 
   const seconds = durationSeconds(meta('og:video:duration', 'video:duration')) ?? isoSeconds(found.duration) ?? isoSeconds(ld.duration);
@@ -242,8 +242,8 @@ function readingMinutesStated(meta: Map<string, string>): number | undefined {
 }
 
 /** A PEP's "Author:" field (its header table), when the page has no author meta tag. */
-function authorOfPep(found: Collected, host: string): string | undefined {
-  if (!found.fieldAuthor || !host.endsWith('python.org')) return undefined;
+function authorOfPep(found: Collected): string | undefined {
+  if (!found.fieldAuthor) return undefined;
   // "Guido van Rossum <guido at python.org>, Barry Warsaw <barry at python.org>": the names, not the addresses.
   const names = found.fieldAuthor.split(',').map((n) => n.replace(/<[^>]*>/g, '').trim()).filter(Boolean);
   return names.length ? names.join(', ') : undefined;
@@ -270,7 +270,8 @@ function withoutSiteSuffix(title: string, host: string): string {
   if (!match) return cleaned;
   const tail = match[2]!.trim().toLowerCase();
   const bareHost = host.replace(/^www\./, '');
-  if (tail === bareHost || tail === host || bareHost.startsWith(`${tail}.`)) return match[1]!;
+  // The site's own address ("| peps.python.org", wherever the page was served from) or its name.
+  if (tail === bareHost || tail === host || bareHost.startsWith(`${tail}.`) || /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(tail)) return match[1]!;
   return cleaned;
 }
 

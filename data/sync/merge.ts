@@ -57,7 +57,7 @@ export function mergeDocuments(base: StudyDocument | null, one: Side, other: Sid
   const lists = mergeById(context, base?.lists ?? null, first.doc.lists, second.doc.lists, '', (b, f, s, ref) => ({
     ...mergeFields(context, b, f, s, ref, ['title', 'author', 'description', 'source', 'bundledVersion', 'customized']),
     resources: mergeById(context, b?.resources ?? null, f.resources, s.resources, `${ref}/`, (br, fr, sr, rref) => ({
-      ...withMergedTags(mergeFields(context, br, fr, sr, rref, ['title', 'url', 'author', 'kind', 'description', 'group', 'addedAt', 'formerUrls']), br, fr, sr),
+      ...withMergedTags(mergeFields(context, br, fr, sr, rref, ['title', 'url', 'author', 'kind', 'description', 'group', 'addedAt', 'formerUrls', 'siteName', 'estimateMinutes']), br, fr, sr),
       links: mergeById(context, br?.links ?? null, fr.links, sr.links, `${rref}/`, (bl, fl, sl, lref) =>
         mergeFields(context, bl, fl, sl, lref, ['title', 'url', 'kind', 'description', 'formerUrls']),
       ),
