@@ -296,6 +296,39 @@ export function useStudyData() {
         return { label: `Added “${r.title}”.`, name: 'deleteResource', args: [ref], call: () => api().deleteResource(ref) };
       });
     },
+    /**
+     * Pasted or dropped links (#20): each added at once with its address as its title (at `at` in the
+     * list, else at the end), one Undo for them all. The refs added, for reading their pages.
+     */
+    addLinks: async (listId: string, urls: string[], at?: number): Promise<string[]> => {
+      const refs: string[] = [];
+      for (const url of urls) {
+        const fields = { title: url, url, author: null, description: '', kind: 'link', tags: [], id: newResourceId(url.replace(/^https?:\/\/(www\.)?/i, '')) };
+        const added = await api().addResource(listId, fields);
+        if (!added.ok) {
+          await refresh();
+          notify('error', added.error.message);
+          break;
+        }
+        await applyCommand('addResource', [listId, fields], added.value);
+        const ref = `${listId}/${added.value.id}`;
+        if (at !== undefined) {
+          const index = at + refs.length;
+          const moved = await api().moveResource(ref, listId, index);
+          if (moved.ok) await applyCommand('moveResource', [ref, listId, index], moved.value);
+        }
+        refs.push(ref);
+      }
+      if (refs.length > 0) {
+        remember(refs.length === 1 ? `Added “${urls[0]}”.` : `Added ${refs.length} resources.`, async () => {
+          for (const ref of refs) {
+            const removed = await api().deleteResource(ref);
+            if (removed.ok) await applyCommand('deleteResource', [ref], removed.value);
+          }
+        });
+      }
+      return refs;
+    },
     update: (ref: string, fields: ResourceFieldsInput) => {
       // What the resource was, so the toast's Undo (and Ctrl+Z) puts back every field, its tags too.
       const before = resourceAt(current.current, ref);
