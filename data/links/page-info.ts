@@ -57,7 +57,8 @@ export function readPageInfo(html: string, url: string): PageInfo {
   const title = meta('og:title', 'twitter:title') ?? ld.headline ?? found.title ?? undefined;
   if (title) info.title = clip(withoutSiteSuffix(title, host), PAGE_INFO_LIMITS.title);
   // GitHub's titles are "owner/name: the repository's description": the name is the title.
-  if (info.title && /^\/[^/]+\/[^/]+\/?$/.test(pathOf(url)) && host === 'github.com') {
+  const onGitHub = host === 'github.com' || meta('og:site_name') === 'GitHub';
+  if (info.title && /^\/[^/]+\/[^/]+\/?$/.test(pathOf(url)) && onGitHub) {
     const name = pathOf(url).replace(/^\/|\/$/g, '');
     if (info.title.toLowerCase().startsWith(`${name.toLowerCase()}: `)) info.title = info.title.slice(0, name.length);
   }
@@ -68,7 +69,11 @@ export function readPageInfo(html: string, url: string): PageInfo {
   const siteName = meta('og:site_name', 'application-name') ?? ld.publisher;
   if (siteName) info.siteName = clip(siteName, PAGE_INFO_LIMITS.siteName);
 
-  const kind = /^Python Enhancement Proposals\b/.test(siteName ?? '') ? 'pep' : kindOf(url, host, meta('og:type'), ld.type);
+  const kind = /^Python Enhancement Proposals\b/.test(siteName ?? '')
+    ? 'pep'
+    : onGitHub && /^\/[^/]+\/[^/]+\/?$/.test(pathOf(url))
+      ? 'repository'
+      : kindOf(url, host, meta('og:type'), ld.type);
   if (kind) info.kind = kind;
 
   const seconds = durationSeconds(meta('og:video:duration', 'video:duration')) ?? isoSeconds(found.duration) ?? isoSeconds(ld.duration);

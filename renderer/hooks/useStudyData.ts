@@ -310,21 +310,17 @@ export function useStudyData() {
           notify('error', added.error.message);
           break;
         }
-        await applyCommand('addResource', [listId, fields], added.value);
         const ref = `${listId}/${added.value.id}`;
-        if (at !== undefined) {
-          const index = at + refs.length;
-          const moved = await api().moveResource(ref, listId, index);
-          if (moved.ok) await applyCommand('moveResource', [ref, listId, index], moved.value);
-        }
+        if (at !== undefined) await api().moveResource(ref, listId, at + refs.length);
         refs.push(ref);
       }
+      // Main's state, read once after them all: applying each add to the window's state in turn would
+      // build on a state React has not rendered yet and drop the ones before.
+      await refresh();
       if (refs.length > 0) {
         remember(refs.length === 1 ? `Added “${urls[0]}”.` : `Added ${refs.length} resources.`, async () => {
-          for (const ref of refs) {
-            const removed = await api().deleteResource(ref);
-            if (removed.ok) await applyCommand('deleteResource', [ref], removed.value);
-          }
+          for (const ref of refs) await api().deleteResource(ref);
+          await refresh();
         });
       }
       return refs;

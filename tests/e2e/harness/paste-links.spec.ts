@@ -160,6 +160,8 @@ test('paste a block of Markdown with five links: a preview, then all are added a
     await expect(page.getByRole('listitem', { name: title, exact: true })).toBeVisible();
   }
   await expect(page.getByRole('listitem', { name: 'microlinkhq/mql', exact: true }).locator('.resource-meta')).toContainText('Repository');
+  const pasted = (await readSaved(app.dataFile)).lists.flatMap((l) => l.resources).filter((r) => r.url?.startsWith(o));
+  expect(pasted.map((r) => r.url)).toEqual([`${o}/pep-0008/`, `${o}/watch`, `${o}/webpack-3`, `${o}/agency`, `${o}/microlinkhq/mql`]);
 });
 
 test('offline: the pasted card keeps its address and says why it was not filled in', async ({ launch }) => {
