@@ -1,10 +1,13 @@
 import '../styles/paste-links.css';
 import { usePageFill } from '../hooks/usePasteLinks';
 
-/** On a pasted resource's card: its page is being read, or why it could not be (#20). */
-export function PageFillLine({ itemRef }: { itemRef: string }) {
+/**
+ * On a pasted resource's card: its page is being read, or why it could not be (#20). Said only while
+ * the resource is as pasted (`pasted`): once the user edits it, the page no longer matters.
+ */
+export function PageFillLine({ itemRef, pasted }: { itemRef: string; pasted: boolean }) {
   const fill = usePageFill(itemRef);
-  if (!fill) return null;
+  if (!fill || !pasted) return null;
   return (
     <p className={`page-fill page-fill-${fill.state}`} role="status">
       {fill.state === 'reading' ? 'Reading the page to fill this in…' : fill.reason}

@@ -124,7 +124,7 @@ export const ResourceCard = memo(forwardRef<HTMLLIElement, Props>(function Resou
             {entry?.doneAt && <span className="dates">Finished {day.format(new Date(entry.doneAt))}</span>}
           </p>
           <TagChips title={resource.title} tags={resource.tags} terms={terms} />
-          <PageFillLine itemRef={resourceRef} />
+          <PageFillLine itemRef={resourceRef} pasted={resource.title === resource.url} />
           <LinkCheckLine itemRef={resourceRef} url={resource.url} title={resource.title} formerUrls={resource.formerUrls} />
           {editing && (
             <ResourceEditor

@@ -172,6 +172,13 @@ test('offline: the pasted card keeps its address and says why it was not filled 
   const pasted = page.getByRole('listitem', { name: url, exact: true });
   await expect(pasted.getByRole('status')).toHaveText('Not filled in from the page: there is no network connection.');
   expect(server.requests).toHaveLength(0);
+  // Given a title by hand, the card no longer speaks of the page.
+  await pasted.getByRole('button', { name: `Edit ${url}` }).click();
+  await pasted.getByLabel('Title').fill('webpack 3 release notes');
+  await pasted.getByRole('button', { name: 'Save' }).click();
+  const named = page.getByRole('listitem', { name: 'webpack 3 release notes', exact: true });
+  await expect(named).toBeVisible();
+  await expect(named.locator('.page-fill')).toHaveCount(0);
   // A paste inside a text field is text, not a link to add.
   await paste(page, `${server.origin}/agency ${server.origin}/watch`, page.getByRole('searchbox').first());
   await expect(page.getByRole('dialog')).toHaveCount(0);
