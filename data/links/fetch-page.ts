@@ -90,7 +90,17 @@ function get(url: string, options: PageFetchOptions): Promise<Body> {
       ...(lookup ? { lookup } : {}),
     });
     let settled = false;
-    const fail = (code: string, message: string) => req.destroy(Object.assign(new Error(message), { code }));
+    // Settled here, before the socket is torn down: a body cut off by the time limit or a cancel is an
+    // error, never taken for a whole (shorter) page.
+    const fail = (code: string, message: string) => {
+      const error = Object.assign(new Error(message), { code });
+      if (!settled) {
+        settled = true;
+        finish();
+        reject(error);
+      }
+      req.destroy(error);
+    };
     // One deadline for the whole answer, body included: a page that trickles is given up on.
     const timer = setTimeout(() => fail('ETIMEOUT', 'timed out'), options.timeoutMs);
     const onAbort = () => fail('EABORTED', 'cancelled');

@@ -75,9 +75,12 @@ describe('lookUpPage over the link checker network code, against loopback server
         const chunk = '<p>word </p>'.repeat(10_000);
         let sent = 0;
         const more = () => {
-          while (sent < 400 && res.write(chunk)) sent += 1;
-          if (sent < 400) res.once('drain', more);
-          else res.end('</body></html>');
+          // 40 chunks of 120 KB (4.8 MB), each written once, waiting for the socket when it is full.
+          while (sent < 40) {
+            sent += 1;
+            if (!res.write(chunk)) return void res.once('drain', more);
+          }
+          res.end('<meta name="author" content="Past the limit"></body></html>');
         };
         more();
       },
@@ -85,8 +88,12 @@ describe('lookUpPage over the link checker network code, against loopback server
     const started = Date.now();
     expect(await lookUpPage(`${s.origin}/slow`, { ...options, timeoutMs: 300 })).toEqual({ ok: false, offline: false, reason: 'no answer in time (timed out)' });
     expect(Date.now() - started).toBeLessThan(2500);
-    const huge = await lookUpPage(`${s.origin}/huge`, { ...options, maxBytes: 64 * 1024 });
+    const huge = await lookUpPage(`${s.origin}/huge`, { ...options, timeoutMs: 30_000, maxBytes: 64 * 1024 });
     expect(huge).toMatchObject({ ok: true, info: { title: 'Huge page' } });
+    // What comes after the first 64 KB of a 4.8 MB page is not read.
+    expect(huge.ok && huge.info.author).toBeUndefined();
+    const whole = await lookUpPage(`${s.origin}/huge`, { ...options, timeoutMs: 30_000, maxBytes: 8 * 1024 * 1024 });
+    expect(whole.ok && whole.info.author).toBe('Past the limit');
   });
 
   it('a 404 says what the site answered', async () => {
