@@ -67,6 +67,13 @@ export const ResourceSchema = z.object({
   parts: z.array(PartSchema),
   formerUrls: FormerUrlsSchema,
   tags: TagsSchema,
+  /**
+   * The site's own name (Open Graph og:site_name), filled in from the page when a link is pasted or
+   * dropped. Optional: documents written before it are still version 2 as they are.
+   */
+  siteName: z.string().min(1).max(200).optional(),
+  /** How long it takes, in minutes: a video's stated duration or a reading time. Optional, like siteName. */
+  estimateMinutes: z.number().int().min(1).max(10_080).optional(),
 });
 
 export const StudyListSchema = z.object({

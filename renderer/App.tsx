@@ -28,6 +28,8 @@ import { effectiveStatus } from './progress';
 import { counted, statusChanged } from './wording';
 import { NO_FILTERS, type Filters } from './search';
 import { focusAddForm } from './add-form';
+import { PageFillContext, usePasteLinks } from './hooks/usePasteLinks';
+import { PasteLinksDialog } from './components/PasteLinksDialog';
 
 export function App() {
   const data = useStudyData();
@@ -60,6 +62,12 @@ export function App() {
   );
 
   const linkChecks = useLinkChecks(notify, data.edit);
+  // Links pasted or dropped on the window go into the list shown (#20).
+  const pasteLinks = usePasteLinks({
+    target: !readOnly && view === 'list' && list ? { id: list.id, title: list.title, indexOf: (ref) => list.resources.findIndex((r) => `${list.id}/${r.id}` === ref) } : null,
+    addLinks: data.resources.addLinks,
+    edit: data.edit,
+  });
   const sync = useSync(notify);
   // Only notes can hold conflict markers: looked at again when notes change, not on every tick.
   const notes = state?.document?.notes;
@@ -168,6 +176,7 @@ export function App() {
   return (
     <ActionsContext.Provider value={actions}>
       <LinkChecksContext.Provider value={linkChecks.actions}>
+        <PageFillContext.Provider value={pasteLinks.fills}>
         <div className="app">
           <Sidebar
             lists={lists}
@@ -290,7 +299,9 @@ export function App() {
             }}
           />
           <JobDialog title="Checking links" progress={linkChecks.progress} onCancel={linkChecks.cancel} />
+          <PasteLinksDialog pending={pasteLinks.pending} busy={pasteLinks.busy} onConfirm={() => void pasteLinks.confirm()} onCancel={pasteLinks.cancel} />
         </div>
+        </PageFillContext.Provider>
       </LinkChecksContext.Provider>
     </ActionsContext.Provider>
   );

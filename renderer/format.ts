@@ -30,6 +30,7 @@ const KIND_LABELS: Record<string, string> = {
   'blog-series': 'Blog series',
   blog: 'Blog',
   talk: 'Talk',
+  pdf: 'PDF',
 };
 
 export function kindLabel(kind: string): string {

@@ -57,6 +57,11 @@ export class LinkChecker {
     return this.#options.now?.() ?? new Date();
   }
 
+  /** The network settings checks run with (the app's, or a test's loopback servers): pasted links' pages are read with them too. */
+  runOptions(): RunOptions {
+    return { ...DEFAULT_RUN_OPTIONS, ...this.#options.run };
+  }
+
   state(): LinkChecksState {
     const log = this.#options.log.log;
     const latest: Record<string, LinkCheck> = {};

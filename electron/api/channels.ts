@@ -51,6 +51,7 @@ export const METHOD_NAMES = [
   'chooseDataFolder',
   'moveDataFolder',
   'renameDevice',
+  'fillFromPage',
 ] as const;
 
 /** What main tells the renderer without being asked: the data changed under it (see contract.ts). */

@@ -5,6 +5,7 @@ import type { ErrorCode } from '../../data/errors';
 import type { JobProgress } from '../../data/jobs';
 import type { LinkCheck } from '../../data/links/check-link';
 import type { LinkChecksState } from '../../data/links/link-checks';
+import type { PageFill } from '../../data/links/fill-from-page';
 import type { RunSummary } from '../../data/links/link-log';
 import type { SyncStatus } from '../../data/sync/folder-sync';
 import type { DeviceInfo } from '../../data/sync/merge';
@@ -125,6 +126,11 @@ export const methods = {
   moveDataFolder: z.tuple([z.string().min(1).max(4096).nullable()]),
   /** This computer's name, as conflict markers and the other computers show it. */
   renameDevice: z.tuple([z.string().trim().min(1, 'A computer needs a name.').max(200)]),
+  /**
+   * Reads the page of a resource that was just pasted or dropped (its address as its title, nothing
+   * else written) and fills in what the page says; a resource edited by hand meanwhile is left alone.
+   */
+  fillFromPage: z.tuple([RefArg]),
 } as const satisfies Record<MethodName, z.ZodTuple>;
 export type ArgsOf<M extends MethodName> = z.infer<(typeof methods)[M]>;
 
@@ -206,6 +212,7 @@ interface Returns {
   /** Where the data now is; the app restarts on it. */
   moveDataFolder: string;
   renameDevice: SyncInfo;
+  fillFromPage: PageFill;
 }
 
 /** The Sync view: this computer, where the data is, and — in a synced folder — what the merges did. */

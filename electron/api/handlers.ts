@@ -8,6 +8,8 @@ import { mergeDocuments, previewBackupFile, readBackupFile } from '../../data/ba
 import * as lists from '../../data/list-ops';
 import { Jobs, type JobHandle, type JobHold } from '../../data/jobs';
 import type { LinkChecker } from '../../data/links/link-checks';
+import { DEFAULT_MAX_PAGE_BYTES } from '../../data/links/fetch-page';
+import { fillFromPage } from '../../data/links/fill-from-page';
 import { itemRef, resolveRef, resourceRef, resourceRefOf } from '../../data/refs';
 import { exportFileName, exportFrom, importOutcomeJob, previewImportJob, type ExportFormat, type ImportOutcome } from '../../data/transfer';
 import { readImportFile, writeExportFile } from '../../data/user-files';
@@ -199,6 +201,12 @@ export function createHandlers({ store, openExternal, openPath, dialogs, notify,
     },
     getLinkChecks: async () => linkChecker().state(),
     getLinkHistory: async (url) => linkChecker().history(url),
+    // A pasted link's page is read over the link checker's network code and settings (its private-address
+    // guard, its timeouts, its view of whether the computer is online).
+    fillFromPage: (ref) => {
+      const run = linkChecker().runOptions();
+      return fillFromPage(store, ref, { ...run, timeoutMs: Math.min(run.timeoutMs, 10_000), maxBytes: DEFAULT_MAX_PAGE_BYTES });
+    },
     checkLinks: (listId, jobId) => jobs.run(jobId, (job) => linkChecker().check(listId, job), { keepsPartial: true }),
     setAutoCheckLinks: (enabled) => linkChecker().setAutoCheck(enabled),
     async useNewAddress(ref) {

@@ -10,6 +10,7 @@ import { ExternalLink } from './ExternalLink';
 import { Highlighted } from './Highlighted';
 import { LinkCheckLine } from './LinkCheckLine';
 import { NotesPanel } from './NotesPanel';
+import { PageFillLine, estimateText } from './PageFillLine';
 import { PartsSection } from './PartsSection';
 import { ReadCheckbox } from './ReadCheckbox';
 import { ResourceEditor } from './ResourceEditor';
@@ -117,11 +118,13 @@ export const ResourceCard = memo(forwardRef<HTMLLIElement, Props>(function Resou
                 by <Highlighted text={resource.author} terms={terms} />
               </span>
             )}
-            {isWebUrl(resource.url) && <span className="host">{hostOf(resource.url)}</span>}
+            {isWebUrl(resource.url) && <span className="host">{resource.siteName ?? hostOf(resource.url)}</span>}
+            {resource.estimateMinutes !== undefined && <span className="estimate">{estimateText(resource.estimateMinutes)}</span>}
             {entry?.startedAt && <span className="dates">Started {day.format(new Date(entry.startedAt))}</span>}
             {entry?.doneAt && <span className="dates">Finished {day.format(new Date(entry.doneAt))}</span>}
           </p>
           <TagChips title={resource.title} tags={resource.tags} terms={terms} />
+          <PageFillLine itemRef={resourceRef} pasted={resource.title === resource.url} />
           <LinkCheckLine itemRef={resourceRef} url={resource.url} title={resource.title} formerUrls={resource.formerUrls} />
           {editing && (
             <ResourceEditor

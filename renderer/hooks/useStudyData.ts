@@ -296,6 +296,35 @@ export function useStudyData() {
         return { label: `Added “${r.title}”.`, name: 'deleteResource', args: [ref], call: () => api().deleteResource(ref) };
       });
     },
+    /**
+     * Pasted or dropped links (#20): each added at once with its address as its title (at `at` in the
+     * list, else at the end), one Undo for them all. The refs added, for reading their pages.
+     */
+    addLinks: async (listId: string, urls: string[], at?: number): Promise<string[]> => {
+      const refs: string[] = [];
+      for (const url of urls) {
+        const fields = { title: url, url, author: null, description: '', kind: 'link', tags: [], id: newResourceId(url.replace(/^https?:\/\/(www\.)?/i, '')) };
+        const added = await api().addResource(listId, fields);
+        if (!added.ok) {
+          await refresh();
+          notify('error', added.error.message);
+          break;
+        }
+        const ref = `${listId}/${added.value.id}`;
+        if (at !== undefined) await api().moveResource(ref, listId, at + refs.length);
+        refs.push(ref);
+      }
+      // Main's state, read once after them all: applying each add to the window's state in turn would
+      // build on a state React has not rendered yet and drop the ones before.
+      await refresh();
+      if (refs.length > 0) {
+        remember(refs.length === 1 ? `Added “${urls[0]}”.` : `Added ${refs.length} resources.`, async () => {
+          for (const ref of refs) await api().deleteResource(ref);
+          await refresh();
+        });
+      }
+      return refs;
+    },
     update: (ref: string, fields: ResourceFieldsInput) => {
       // What the resource was, so the toast's Undo (and Ctrl+Z) puts back every field, its tags too.
       const before = resourceAt(current.current, ref);

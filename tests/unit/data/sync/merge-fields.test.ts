@@ -36,6 +36,8 @@ function fullDocument(): StudyDocument {
             parts: [{ id: 'p', title: 'Part', url: 'https://example.org/p', formerUrls: [{ url: 'https://old.example.org/p', until: AT }] }],
             formerUrls: [{ url: 'https://old.example.org/r', until: AT }],
             tags: ['cpython'],
+            siteName: 'Example',
+            estimateMinutes: 30,
           },
         ],
       },
