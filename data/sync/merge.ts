@@ -2,6 +2,7 @@ import type { Activity, Note, ProgressEntry, Resource, StudyDocument } from '../
 import { mergeTags, setTags } from '../tags';
 import { canonical, own, same } from './equality';
 import { mergeNoteText } from './text-merge';
+import { mergeStudy } from './study-merge';
 
 /** Who made a version: conflict markers and notices name the computer, not "ours" and "theirs". */
 export interface DeviceInfo {
@@ -57,7 +58,7 @@ export function mergeDocuments(base: StudyDocument | null, one: Side, other: Sid
   const lists = mergeById(context, base?.lists ?? null, first.doc.lists, second.doc.lists, '', (b, f, s, ref) => ({
     ...mergeFields(context, b, f, s, ref, ['title', 'author', 'description', 'source', 'bundledVersion', 'customized']),
     resources: mergeById(context, b?.resources ?? null, f.resources, s.resources, `${ref}/`, (br, fr, sr, rref) => ({
-      ...withMergedTags(mergeFields(context, br, fr, sr, rref, ['title', 'url', 'author', 'kind', 'description', 'group', 'addedAt', 'formerUrls']), br, fr, sr),
+      ...withMergedTags(mergeFields(context, br, fr, sr, rref, ['title', 'url', 'author', 'kind', 'description', 'group', 'addedAt', 'formerUrls', 'estimateMinutes']), br, fr, sr),
       links: mergeById(context, br?.links ?? null, fr.links, sr.links, `${rref}/`, (bl, fl, sl, lref) =>
         mergeFields(context, bl, fl, sl, lref, ['title', 'url', 'kind', 'description', 'formerUrls']),
       ),
@@ -73,6 +74,8 @@ export function mergeDocuments(base: StudyDocument | null, one: Side, other: Sid
     notes: mergeRecords(base?.notes ?? null, first.doc.notes, second.doc.notes, (b, f, s, key) => mergeNote(context, b, f, s, key)),
     activity: mergeActivity(first.doc.activity, second.doc.activity),
   };
+  const study = mergeStudy(base?.study, first.doc.study, second.doc.study);
+  if (study) doc.study = study;
   return { doc: canonical(doc), notices };
 }
 
@@ -279,7 +282,7 @@ function unionFormerUrls(a: unknown, b: unknown): unknown {
 
 /** No progress, notes, activity or edited list: a computer that has only the bundled lists. */
 function isPristine(doc: StudyDocument): boolean {
-  return Object.keys(doc.progress).length === 0 && Object.keys(doc.notes).length === 0 && doc.activity.length === 0 && doc.lists.every((l) => !l.customized);
+  return Object.keys(doc.progress).length === 0 && Object.keys(doc.notes).length === 0 && doc.activity.length === 0 && doc.lists.every((l) => !l.customized) && !doc.study;
 }
 
 function titleOf(item: unknown): string {

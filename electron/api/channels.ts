@@ -51,6 +51,13 @@ export const METHOD_NAMES = [
   'chooseDataFolder',
   'moveDataFolder',
   'renameDevice',
+  'startTimer',
+  'pauseTimer',
+  'resumeTimer',
+  'stopTimer',
+  'editSession',
+  'answerReview',
+  'setStudySettings',
 ] as const;
 
 /** What main tells the renderer without being asked: the data changed under it (see contract.ts). */

@@ -10,7 +10,7 @@ import type { SyncStatus } from '../../data/sync/folder-sync';
 import type { DeviceInfo } from '../../data/sync/merge';
 import type { RemovedPart } from '../../data/part-ops';
 import type { ImportPreview } from '../../data/import/imported';
-import { IdSchema, NoteSchema, ProgressEntrySchema, ResourceSchema, StatusSchema, StudyListSchema, type Note, type Part, type ProgressEntry, type Resource, type StudyDocument, type StudyList } from '../../data/schema';
+import { IdSchema, NoteSchema, REVIEW_ANSWERS, ProgressEntrySchema, ResourceSchema, StatusSchema, StudyListSchema, type Note, type Part, type ProgressEntry, type Resource, type StudyDocument, type StudyList } from '../../data/schema';
 import type { Removed } from '../../data/list-ops';
 import type { StartupNotice } from '../../data/startup';
 import type { StorageHealth } from '../../data/store';
@@ -53,6 +53,8 @@ const ResourceFields = z.object({
   tags: TagsArg.optional(),
   id: IdSchema.optional(),
 });
+/** Minutes of one study session, as the user typed them. */
+const StudyMinutes = z.number({ error: 'Type the minutes as a number.' }).int('Type whole minutes.').min(0, 'Minutes cannot be negative.').max(24 * 60, 'A session is at most 24 hours (1440 minutes).');
 const RemovedEntries = { index: Index, progress: z.record(z.string(), ProgressEntrySchema), notes: z.record(z.string(), NoteSchema) };
 
 export const methods = {
@@ -125,6 +127,23 @@ export const methods = {
   moveDataFolder: z.tuple([z.string().min(1).max(4096).nullable()]),
   /** This computer's name, as conflict markers and the other computers show it. */
   renameDevice: z.tuple([z.string().trim().min(1, 'A computer needs a name.').max(200)]),
+  /** The focus timer on a resource or part: a stopwatch or Pomodoro (work/break minutes from the settings). */
+  startTimer: z.tuple([RefArg, z.enum(['stopwatch', 'pomodoro'])]),
+  pauseTimer: z.tuple([]),
+  resumeTimer: z.tuple([]),
+  /** Keeps the session; the minutes when the user says how long it really was (after a crash). */
+  stopTimer: z.tuple([StudyMinutes.optional()]),
+  /** A session's minutes, or null to remove it. */
+  editSession: z.tuple([IdSchema, StudyMinutes.nullable()]),
+  answerReview: z.tuple([RefArg, z.enum(REVIEW_ANSWERS), z.string().max(10_000)]),
+  setStudySettings: z.tuple([
+    z.strictObject({
+      workMinutes: z.number().int().min(1).max(180).optional(),
+      breakMinutes: z.number().int().min(1).max(60).optional(),
+      weeklyGoalMinutes: z.number().int().min(0).max(7 * 24 * 60).optional(),
+      review: z.strictObject({ listId: IdSchema, on: z.boolean() }).optional(),
+    }),
+  ]),
 } as const satisfies Record<MethodName, z.ZodTuple>;
 export type ArgsOf<M extends MethodName> = z.infer<(typeof methods)[M]>;
 
@@ -206,6 +225,13 @@ interface Returns {
   /** Where the data now is; the app restarts on it. */
   moveDataFolder: string;
   renameDevice: SyncInfo;
+  startTimer: AppState;
+  pauseTimer: AppState;
+  resumeTimer: AppState;
+  stopTimer: AppState;
+  editSession: AppState;
+  answerReview: AppState;
+  setStudySettings: AppState;
 }
 
 /** The Sync view: this computer, where the data is, and — in a synced folder — what the merges did. */
