@@ -157,6 +157,8 @@ export const StudySchema = z.object({
   reviews: z.record(StudyRefSchema, ReviewEntrySchema).optional(),
   settings: z
     .object({
+      /** What "Start timer" starts. */
+      timerMode: z.enum(['stopwatch', 'pomodoro']).optional(),
       workMinutes: z.number().int().min(1).max(180).optional(),
       breakMinutes: z.number().int().min(1).max(60).optional(),
       /** Lists whose done resources are not reviewed. */

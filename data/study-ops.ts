@@ -102,6 +102,7 @@ export function answerReview(doc: StudyDocument, ref: string, answer: ReviewAnsw
 }
 
 export interface StudySettingsChange {
+  timerMode?: TimerMode;
   workMinutes?: number;
   breakMinutes?: number;
   weeklyGoalMinutes?: number;
@@ -112,6 +113,7 @@ export interface StudySettingsChange {
 export function setStudySettings(doc: StudyDocument, change: StudySettingsChange, at: string): NonNullable<Study['settings']> {
   const current = study(doc).settings;
   const next: NonNullable<Study['settings']> = { ...current, updatedAt: at };
+  if (change.timerMode !== undefined) next.timerMode = change.timerMode;
   if (change.workMinutes !== undefined) next.workMinutes = change.workMinutes;
   if (change.breakMinutes !== undefined) next.breakMinutes = change.breakMinutes;
   if (change.weeklyGoalMinutes !== undefined) next.weeklyGoalMinutes = change.weeklyGoalMinutes;

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { StudyList } from '../data/schema';
 import type { StudyActions } from './actions';
 import { ActionsContext } from './actions';
@@ -24,6 +24,11 @@ import { LinkChecksContext, useLinkChecks } from './hooks/useLinkChecks';
 import { addressesOf } from '../data/links/addresses';
 import { focusCardAfter, useShortcuts } from './hooks/useShortcuts';
 import { useStudyData } from './hooks/useStudyData';
+import { StudyTimeContext, TimerTitle, useNow, useStudyTime } from './hooks/useStudyTime';
+import { TimerPanel, studyTitle } from './components/TimerPanel';
+import './styles/study.css';
+import { ReviewView } from './components/ReviewView';
+import { dueNow } from '../data/review';
 import { effectiveStatus } from './progress';
 import { counted, statusChanged } from './wording';
 import { NO_FILTERS, type Filters } from './search';
@@ -33,7 +38,7 @@ export function App() {
   const data = useStudyData();
   const { state, loadError, notices, dismiss, replaceState, replaceStateUndoable, notify } = data;
   const [selectedId, setSelectedId] = useState<string | undefined>(undefined);
-  const [view, setView] = useState<'list' | 'stats'>('list');
+  const [view, setView] = useState<'list' | 'stats' | 'review'>('list');
   const [backupsOpen, setBackupsOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
@@ -59,6 +64,7 @@ export function App() {
     useCallback((message: string) => notify('error', message), [notify]),
   );
 
+  const study = useStudyTime(state?.document, replaceState);
   const linkChecks = useLinkChecks(notify, data.edit);
   const sync = useSync(notify);
   // Only notes can hold conflict markers: looked at again when notes change, not on every tick.
@@ -77,9 +83,12 @@ export function App() {
   const allLists = state?.document?.lists;
   const allLinkAddresses = useMemo(() => (linkDialogOpen && allLists ? addressesOf(allLists).length : 0), [linkDialogOpen, allLists]);
 
-  useEffect(() => {
-    document.title = view === 'stats' ? 'Progress — Studyshelf' : list ? `${list.title} — Studyshelf` : 'Studyshelf';
-  }, [list, view]);
+  const windowTitle = view === 'stats' ? 'Progress — Studyshelf' : view === 'review' ? 'Review — Studyshelf' : list ? `${list.title} — Studyshelf` : 'Studyshelf';
+  const timer = state?.document?.study?.timer;
+  // What is due changes with the data and with the day: looked at again each minute, not each second.
+  const minute = useNow(false, 60_000);
+  const studyDoc = state?.document;
+  const reviewsDue = useMemo(() => (studyDoc ? dueNow(studyDoc, new Date(minute).toISOString()).length : 0), [studyDoc, minute]);
 
   const actions = useMemo<StudyActions>(
     () => ({
@@ -130,7 +139,7 @@ export function App() {
     },
     addResource: () => !readOnly && view === 'list' && focusAddForm(),
     undo: () => void data.undo(),
-    toggleStats: () => setView((v) => (v === 'list' ? 'stats' : 'list')),
+    toggleStats: () => setView((v) => (v === 'stats' ? 'list' : 'stats')),
     showHelp: () => setHelpOpen(true),
   });
 
@@ -167,13 +176,19 @@ export function App() {
   }
   return (
     <ActionsContext.Provider value={actions}>
+      <StudyTimeContext.Provider value={study}>
       <LinkChecksContext.Provider value={linkChecks.actions}>
+        <TimerTitle base={windowTitle} timer={timer} title={timer ? studyTitle(lists, timer.ref) : ''} />
         <div className="app">
           <Sidebar
             lists={lists}
             document={state.document}
             selectedId={view === 'list' ? list?.id : undefined}
             statsSelected={view === 'stats'}
+            reviewSelected={view === 'review'}
+            reviewsDue={reviewsDue}
+            onShowReview={() => setView('review')}
+            timerPanel={<TimerPanel document={state.document} study={study} readOnly={readOnly} />}
             onSelect={(id) => {
               setSelectedId(id);
               setFilters(NO_FILTERS);
@@ -195,6 +210,8 @@ export function App() {
               <Banners state={state} />
               {view === 'stats' ? (
                 <StatsView document={state.document} />
+              ) : view === 'review' ? (
+                <ReviewView document={state.document} now={minute} />
               ) : list ? (
                 <ListView
                   key={list.id}
@@ -292,6 +309,7 @@ export function App() {
           <JobDialog title="Checking links" progress={linkChecks.progress} onCancel={linkChecks.cancel} />
         </div>
       </LinkChecksContext.Provider>
+      </StudyTimeContext.Provider>
     </ActionsContext.Provider>
   );
 }

@@ -138,6 +138,7 @@ export const methods = {
   answerReview: z.tuple([RefArg, z.enum(REVIEW_ANSWERS), z.string().max(10_000)]),
   setStudySettings: z.tuple([
     z.strictObject({
+      timerMode: z.enum(['stopwatch', 'pomodoro']).optional(),
       workMinutes: z.number().int().min(1).max(180).optional(),
       breakMinutes: z.number().int().min(1).max(60).optional(),
       weeklyGoalMinutes: z.number().int().min(0).max(7 * 24 * 60).optional(),
