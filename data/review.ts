@@ -39,8 +39,10 @@ export interface DueReview {
   ref: string;
   listId: string;
   dueAt: string;
-  /** How many times it was reviewed. */
+  /** How far along the intervals it is (0: the first, or back to the start after "forgot"). */
   step: number;
+  /** The answer the last time it was reviewed, if it was. */
+  lastAnswer?: ReviewAnswer;
 }
 
 /** Done resources with review on for their list, with when each is due. */
@@ -55,7 +57,7 @@ export function reviewQueue(doc: StudyDocument): DueReview[] {
       if (progress?.status !== 'done' || !progress.doneAt) continue;
       const answered = doc.study?.reviews?.[ref];
       // Done again after the last answer (undone and redone): it starts over.
-      if (answered && Date.parse(answered.answeredAt) >= Date.parse(progress.doneAt)) out.push({ ref, listId: list.id, dueAt: answered.dueAt, step: answered.step });
+      if (answered && Date.parse(answered.answeredAt) >= Date.parse(progress.doneAt)) out.push({ ref, listId: list.id, dueAt: answered.dueAt, step: answered.step, lastAnswer: answered.answer });
       else out.push({ ref, listId: list.id, dueAt: addDays(progress.doneAt, intervalDays(0)), step: 0 });
     }
   }

@@ -14,6 +14,12 @@ const ANSWERS: Array<{ value: ReviewAnswer; label: string }> = [
   { value: 'forgot', label: 'Forgot' },
 ];
 
+const LAST_TIME: Record<ReviewAnswer, string> = {
+  remembered: 'you remembered it last time',
+  fuzzy: 'it was fuzzy last time',
+  forgot: 'you forgot it last time',
+};
+
 /** What is due for review: each with "what do you remember?", then the user's own note to compare. */
 export function ReviewView({ document, now }: { document: StudyDocument; now: number }) {
   const study = useStudyTimeContext();
@@ -72,7 +78,7 @@ function ReviewItem({ item, document, readOnly, onAnswer }: { item: DueReview; d
         {title}
       </h2>
       <p className="muted">
-        In {list?.title ?? 'a list'} · {item.step === 0 ? 'first review' : `reviewed ${counted(item.step, 'time')} before`}
+        In {list?.title ?? 'a list'} · {item.lastAnswer ? LAST_TIME[item.lastAnswer] : 'first review'}
       </p>
       <label className="review-recall">
         <span>What do you remember?</span>

@@ -51,7 +51,7 @@ export function StudyTimeSection({ document, today }: { document: StudyDocument;
         </div>
       </div>
       <div className="heatmap-scroll" tabIndex={0} role="group" aria-label={`Study time per week, last ${WEEKS} weeks`}>
-        <svg className="week-chart" role="img" aria-label={`Study time in the last ${WEEKS} weeks: ${formatMinutes(total)} in all, ${formatMinutes(thisWeek)} this week`} width={WEEKS * (BAR_W + BAR_GAP) + 10} height={CHART_H + 24}>
+        <svg className="week-chart" role="img" aria-label={`Study time in the last ${WEEKS} weeks: ${formatMinutes(total)} in all, ${formatMinutes(thisWeek)} this week`} width={WEEKS * (BAR_W + BAR_GAP) + 40} height={CHART_H + 24}>
           {weeks.map((w, i) => {
             const h = Math.round((w.minutes / max) * CHART_H);
             const x = 5 + i * (BAR_W + BAR_GAP);
