@@ -27,7 +27,7 @@ export { APP_ORIGIN, CHANNELS, EVENT_CHANNELS, FLUSH_HOOK, METHOD_NAMES, channel
 const RefArg = z.string().min(3).max(400);
 /** Names a long piece of work, so its progress events can be told apart and it can be cancelled. */
 const JobId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
-const ExportFormatSchema = z.enum(['markdown', 'markdown-notes', 'csv', 'json']);
+const ExportFormatSchema = z.enum(['markdown', 'markdown-notes', 'csv', 'json', 'sessions-csv']);
 /** Generous (16 M characters) so a very long note is accepted, bounded so one call cannot exhaust main. */
 export const MAX_NOTE_LENGTH = 16 * 1024 * 1024;
 const Title = z.string().max(500);
