@@ -139,6 +139,20 @@ export function weeklyMinutes(sessions: readonly StudySession[], today: Date, we
   return starts.map((week) => ({ week, minutes: totals.get(week)! }));
 }
 
+/**
+ * Weeks in a row the goal was met, counted back from this week (this week counts once it is met; until
+ * then the streak runs up to last week). `weeks` oldest first, as weeklyMinutes gives them.
+ */
+export function goalStreak(weeks: ReadonlyArray<{ minutes: number }>, goalMinutes: number): number {
+  if (goalMinutes <= 0) return 0;
+  let streak = 0;
+  for (let i = weeks.length - 1; i >= 0; i--) {
+    if (weeks[i]!.minutes >= goalMinutes) streak++;
+    else if (i < weeks.length - 1) break;
+  }
+  return streak;
+}
+
 /** "1 h 05 min", "25 min": time as the window shows it. */
 export function formatMinutes(minutes: number): string {
   if (minutes < 60) return `${minutes} min`;

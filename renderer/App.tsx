@@ -28,6 +28,7 @@ import { StudyTimeContext, TimerTitle, useNow, useStudyTime } from './hooks/useS
 import { TimerPanel, studyTitle } from './components/TimerPanel';
 import './styles/study.css';
 import { ReviewView } from './components/ReviewView';
+import { SidebarGoal } from './components/StudyTimeSection';
 import { dueNow } from '../data/review';
 import { effectiveStatus } from './progress';
 import { counted, statusChanged } from './wording';
@@ -188,7 +189,12 @@ export function App() {
             reviewSelected={view === 'review'}
             reviewsDue={reviewsDue}
             onShowReview={() => setView('review')}
-            timerPanel={<TimerPanel document={state.document} study={study} readOnly={readOnly} />}
+            timerPanel={
+              <>
+                <TimerPanel document={state.document} study={study} readOnly={readOnly} />
+                <SidebarGoal document={state.document} now={minute} />
+              </>
+            }
             onSelect={(id) => {
               setSelectedId(id);
               setFilters(NO_FILTERS);

@@ -27,6 +27,8 @@ export function ReviewView({ document, now }: { document: StudyDocument; now: nu
   const due = dueNow(document, new Date(now).toISOString());
   const next = reviewQueue(document).find((r) => Date.parse(r.dueAt) > now);
   const off = new Set(document.study?.settings?.reviewOff ?? []);
+  // Shown at once, like the read checkboxes; main's answer (or refusal) then stands.
+  const [pending, setPending] = useState<Record<string, boolean>>({});
   return (
     <article className="review-view" aria-labelledby="review-title">
       <h1 id="review-title" className="list-title">
@@ -55,7 +57,22 @@ export function ReviewView({ document, now }: { document: StudyDocument; now: nu
           {document.lists.map((list) => (
             <li key={list.id}>
               <label>
-                <input type="checkbox" checked={!off.has(list.id)} disabled={readOnly} onChange={(event) => void study?.setSettings({ review: { listId: list.id, on: event.target.checked } })} /> {list.title}
+                <input
+                  type="checkbox"
+                  checked={pending[list.id] ?? !off.has(list.id)}
+                  disabled={readOnly}
+                  onChange={(event) => {
+                    const on = event.target.checked;
+                    setPending((p) => ({ ...p, [list.id]: on }));
+                    void study?.setSettings({ review: { listId: list.id, on } }).finally(() =>
+                      setPending((p) => {
+                        const { [list.id]: _done, ...rest } = p;
+                        return rest;
+                      }),
+                    );
+                  }}
+                />{' '}
+                {list.title}
               </label>
             </li>
           ))}

@@ -1,9 +1,10 @@
 import { useMemo, useState } from 'react';
 import type { StudyDocument, StudySession } from '../../data/schema';
-import { estimateFactor, formatMinutes, liveSessions, minutesByList, minutesByResource, minutesLeft, weeklyMinutes } from '../../data/study-time';
+import { estimateFactor, formatMinutes, goalStreak, liveSessions, minutesByList, minutesByResource, minutesLeft, weeklyMinutes } from '../../data/study-time';
 import { useActions } from '../actions';
 import { useStudyTimeContext } from '../hooks/useStudyTime';
 import { studyTitle } from './TimerPanel';
+import { plural } from '../wording';
 
 const WEEKS = 12;
 const BAR_W = 26;
@@ -22,7 +23,8 @@ function aboutLeft(minutes: number): string {
 /** Time spent and left in the Progress view: this week, a weekly bar chart, by list, recent sessions. */
 export function StudyTimeSection({ document, today }: { document: StudyDocument; today: Date }) {
   const sessions = useMemo(() => liveSessions(document), [document]);
-  const weeks = useMemo(() => weeklyMinutes(sessions, today, WEEKS), [sessions, today]);
+  const allWeeks = useMemo(() => weeklyMinutes(sessions, today, 104), [sessions, today]);
+  const weeks = allWeeks.slice(-WEEKS);
   const byList = useMemo(() => minutesByList(sessions), [sessions]);
   const thisWeek = weeks[weeks.length - 1]!.minutes;
   const goal = document.study?.settings?.weeklyGoalMinutes ?? 0;
@@ -49,6 +51,14 @@ export function StudyTimeSection({ document, today }: { document: StudyDocument;
           <p className="stat-label">studied this week{goal > 0 ? ` of your ${formatMinutes(goal)} goal` : ''}</p>
           {goal > 0 && <GoalRing minutes={thisWeek} goal={goal} />}
         </div>
+        {goal > 0 && (
+          <div className="stat-card">
+            <p className="stat-number" data-testid="goal-streak">
+              {goalStreak(allWeeks, goal)}
+            </p>
+            <p className="stat-label">{plural(goalStreak(allWeeks, goal), 'week')} in a row with the goal met</p>
+          </div>
+        )}
       </div>
       <div className="heatmap-scroll" tabIndex={0} role="group" aria-label={`Study time per week, last ${WEEKS} weeks`}>
         <svg className="week-chart" role="img" aria-label={`Study time in the last ${WEEKS} weeks: ${formatMinutes(total)} in all, ${formatMinutes(thisWeek)} this week`} width={WEEKS * (BAR_W + BAR_GAP) + 40} height={CHART_H + 24}>
@@ -90,6 +100,22 @@ export function StudyTimeSection({ document, today }: { document: StudyDocument;
       <RecentSessions document={document} sessions={sessions} />
       <TimerSettings document={document} />
     </section>
+  );
+}
+
+/** The weekly goal in the sidebar: a ring and this week's time against it; nothing without a goal. */
+export function SidebarGoal({ document, now }: { document: StudyDocument; now: number }) {
+  const goal = document.study?.settings?.weeklyGoalMinutes ?? 0;
+  const sessions = document.study?.sessions;
+  const minutes = useMemo(() => weeklyMinutes((sessions ?? []).filter((s) => !s.deleted), new Date(now), 1)[0]!.minutes, [sessions, now]);
+  if (goal <= 0) return null;
+  return (
+    <div className="sidebar-goal">
+      <GoalRing minutes={minutes} goal={goal} />
+      <span>
+        {formatMinutes(minutes)} of {formatMinutes(goal)} this week
+      </span>
+    </div>
   );
 }
 

@@ -145,3 +145,29 @@ for (const colorScheme of ['light', 'dark'] as const) {
     expect(await axeViolations(page)).toEqual([]);
   });
 }
+
+test('a weekly goal: set in the progress view, shown as a ring in the sidebar and there, with the weeks it was met', async ({ launch, readDataFile }) => {
+  const clock = testClock();
+  const app = await launch({ store: clock.store });
+  const { page } = app;
+  await clock.setPage(page);
+  await new ListPage(page).resource('PEPs').getByRole('button', { name: 'Start timer on PEPs' }).click();
+  await clock.move(page, 30 * MIN);
+  await timerPanel(page).getByRole('button', { name: 'Stop' }).click();
+  await page.getByRole('button', { name: /^Progress/ }).click();
+  const goal = page.getByRole('spinbutton', { name: 'Weekly goal (hours, 0 for none)' });
+  await goal.fill('1');
+  await goal.blur();
+  await expect(page.locator('.sidebar-goal')).toHaveText('30 min of 1 h this week');
+  await expect(page.locator('.sidebar-goal').getByRole('img', { name: 'Weekly goal: 50% reached' })).toBeVisible();
+  await expect(page.getByTestId('goal-streak')).toHaveText('0');
+  await expect.poll(async () => (await readDataFile()).study?.settings?.weeklyGoalMinutes).toBe(60);
+  // Another half hour: the goal is met this week.
+  await page.getByRole('button', { name: /^Python behind the scenes: a list/ }).click();
+  await new ListPage(page).resource('PEPs').getByRole('button', { name: 'Start timer on PEPs' }).click();
+  await clock.move(page, 30 * MIN);
+  await timerPanel(page).getByRole('button', { name: 'Stop' }).click();
+  await page.getByRole('button', { name: /^Progress/ }).click();
+  await expect(page.getByTestId('goal-streak')).toHaveText('1');
+  await expect(page.locator('.sidebar-goal').getByRole('img', { name: 'Weekly goal: 100% reached' })).toBeVisible();
+});

@@ -6,6 +6,7 @@ import {
   estimateFactor,
   formatClock,
   formatMinutes,
+  goalStreak,
   interrupted,
   minutesLeft,
   pauseTimer,
@@ -100,6 +101,16 @@ describe('time spent, shown', () => {
     expect(formatMinutes(120)).toBe('2 h');
     expect(formatClock(65_000)).toBe('1:05');
     expect(formatClock(3_725_000)).toBe('1:02:05');
+  });
+});
+
+describe('the weekly goal', () => {
+  it('counts the weeks in a row the goal was met; this week counts once met, and does not break the streak before', () => {
+    const weeks = (...m: number[]) => m.map((minutes) => ({ minutes }));
+    expect(goalStreak(weeks(300, 100, 300, 320, 0), 300)).toBe(2);
+    expect(goalStreak(weeks(300, 100, 300, 320, 310), 300)).toBe(3);
+    expect(goalStreak(weeks(300, 300, 100), 300)).toBe(2);
+    expect(goalStreak(weeks(300, 300), 0)).toBe(0);
   });
 });
 
