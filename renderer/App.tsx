@@ -142,6 +142,10 @@ export function App() {
     undo: () => void data.undo(),
     toggleStats: () => setView((v) => (v === 'stats' ? 'list' : 'stats')),
     showHelp: () => setHelpOpen(true),
+    startTimer: (card) => {
+      const ref = card.dataset.resource!;
+      if (!readOnly && study.timerRef !== ref) void study.start(ref, titleAt(lists, ref) ?? ref);
+    },
   });
 
   if (loadError) {

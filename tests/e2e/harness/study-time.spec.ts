@@ -163,8 +163,11 @@ test('a weekly goal: set in the progress view, shown as a ring in the sidebar an
   await expect(page.getByTestId('goal-streak')).toHaveText('0');
   await expect.poll(async () => (await readDataFile()).study?.settings?.weeklyGoalMinutes).toBe(60);
   // Another half hour: the goal is met this week.
+  // This time from the keyboard: t on the focused card.
   await page.getByRole('button', { name: /^Python behind the scenes: a list/ }).click();
-  await new ListPage(page).resource('PEPs').getByRole('button', { name: 'Start timer on PEPs' }).click();
+  await new ListPage(page).resource('PEPs').focus();
+  await page.keyboard.press('t');
+  await expect(timerPanel(page)).toContainText('PEPs');
   await clock.move(page, 30 * MIN);
   await timerPanel(page).getByRole('button', { name: 'Stop' }).click();
   await page.getByRole('button', { name: /^Progress/ }).click();
