@@ -1,3 +1,4 @@
+import { mergeStudy } from './sync/study-merge';
 import { DataFileCorruptError } from './errors';
 import { ImportError, checkText } from './import/imported';
 import { NewerVersionError } from './migrate';
@@ -73,5 +74,8 @@ export function mergeDocuments(current: StudyDocument, incoming: StudyDocument):
     }
   }
   merged.activity.sort((a, b) => a.at.localeCompare(b.at));
+  // Study sessions are joined, each review follows the later answer (the same rules as a sync merge).
+  const study = mergeStudy(undefined, current.study, incoming.study);
+  if (study) merged.study = structuredClone(study);
   return merged;
 }

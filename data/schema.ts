@@ -72,8 +72,8 @@ export const ResourceSchema = z.object({
    * dropped. Optional: documents written before it are still version 2 as they are.
    */
   siteName: z.string().min(1).max(200).optional(),
-  /** How long it takes, in minutes: a video's stated duration or a reading time. Optional, like siteName. */
-  estimateMinutes: z.number().int().min(1).max(10_080).optional(),
+  /** How long it takes, in minutes: typed by the user, or a video's stated duration or a reading time from its page. Optional. */
+  estimateMinutes: z.number().int().min(1).max(100_000).optional(),
 });
 
 export const StudyListSchema = z.object({
@@ -110,8 +110,68 @@ export const NoteSchema = z.object({
 export const ActivitySchema = z.object({
   at: TimestampSchema,
   ref: z.string(),
-  /** done/undone/started/skipped: status changes; note: wrote in a note (logged once a day per resource). */
-  action: z.enum(['done', 'undone', 'started', 'skipped', 'note']),
+  /** done/undone/started/skipped: status changes; note: wrote in a note (logged once a day per resource); studied: a timed study session ended; reviewed: answered a review. */
+  action: z.enum(['done', 'undone', 'started', 'skipped', 'note', 'studied', 'reviewed']),
+});
+
+const StudyRefSchema = z.string().min(3).max(400);
+const MinutesSchema = z.number().int().min(0).max(24 * 60);
+
+/** A stretch of study on a resource (or one of its parts), from the focus timer or typed in. */
+export const StudySessionSchema = z.object({
+  id: IdSchema,
+  ref: StudyRefSchema,
+  startedAt: TimestampSchema,
+  minutes: MinutesSchema,
+  updatedAt: TimestampSchema,
+  /** Removed by the user: kept as a marker so a sync merge does not bring it back. */
+  deleted: z.literal(true).optional(),
+});
+
+/** The running (or paused) focus timer: in the document from the moment it starts. */
+export const StudyTimerSchema = z.object({
+  ref: StudyRefSchema,
+  sessionId: IdSchema,
+  mode: z.enum(['stopwatch', 'pomodoro']),
+  startedAt: TimestampSchema,
+  /** Null while paused. */
+  runningSince: TimestampSchema.nullable(),
+  /** Time run before `runningSince` (pauses left out). */
+  elapsedMs: z.number().int().min(0).max(7 * 86_400_000),
+  workMinutes: z.number().int().min(1).max(180),
+  breakMinutes: z.number().int().min(1).max(60),
+  /** Found running when the app started (it closed or crashed meanwhile): the user says how long it was. */
+  interrupted: z.boolean().optional(),
+});
+
+export const REVIEW_ANSWERS = ['remembered', 'fuzzy', 'forgot'] as const;
+export const ReviewEntrySchema = z.object({
+  step: z.number().int().min(0).max(40),
+  dueAt: TimestampSchema,
+  answeredAt: TimestampSchema,
+  answer: z.enum(REVIEW_ANSWERS),
+  /** What the user wrote under "what do you remember?". */
+  recalled: z.string().max(10_000).optional(),
+});
+
+/** Focus timer, study sessions, review answers and their settings. Optional: older files have none. */
+export const StudySchema = z.object({
+  timer: StudyTimerSchema.nullable().optional(),
+  sessions: z.array(StudySessionSchema).max(200_000).optional(),
+  /** Keyed by resource ref; a done resource without an entry is due a day after it was done. */
+  reviews: z.record(StudyRefSchema, ReviewEntrySchema).optional(),
+  settings: z
+    .object({
+      /** What "Start timer" starts. */
+      timerMode: z.enum(['stopwatch', 'pomodoro']).optional(),
+      workMinutes: z.number().int().min(1).max(180).optional(),
+      breakMinutes: z.number().int().min(1).max(60).optional(),
+      /** Lists whose done resources are not reviewed. */
+      reviewOff: z.array(IdSchema).max(10_000).optional(),
+      weeklyGoalMinutes: z.number().int().min(0).max(7 * 24 * 60).optional(),
+      updatedAt: TimestampSchema,
+    })
+    .optional(),
 });
 
 export const DocumentSchema = z.object({
@@ -130,6 +190,7 @@ export const DocumentSchema = z.object({
    * can tell whether the merge base `seen/<id>.json` beside this file goes with it or arrived first.
    */
   merged: z.record(z.string().max(200), z.string().max(128)).optional(),
+  study: StudySchema.optional(),
 });
 
 export type LinkItem = z.infer<typeof LinkItemSchema>;
@@ -141,3 +202,8 @@ export type ProgressEntry = z.infer<typeof ProgressEntrySchema>;
 export type Note = z.infer<typeof NoteSchema>;
 export type Activity = z.infer<typeof ActivitySchema>;
 export type StudyDocument = z.infer<typeof DocumentSchema>;
+export type StudySession = z.infer<typeof StudySessionSchema>;
+export type StudyTimer = z.infer<typeof StudyTimerSchema>;
+export type ReviewEntry = z.infer<typeof ReviewEntrySchema>;
+export type ReviewAnswer = ReviewEntry['answer'];
+export type Study = z.infer<typeof StudySchema>;

@@ -53,6 +53,8 @@ export interface StoreOptions {
 
 export interface Store {
   readonly file: string;
+  /** The store's clock (a test seam): the time changes are stamped with. */
+  now(): string;
   /** Null only when the data was damaged beyond repair and the user has not chosen yet. */
   document(): StudyDocument | null;
   notices(): StartupNotice[];
@@ -349,6 +351,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 
   return {
     file,
+    now,
     document: () => db?.data ?? null,
     notices: () => [...notices],
     readOnly: () => readOnly,

@@ -1,5 +1,6 @@
 import { StudyError } from './errors';
 import { exportCsv } from './export/csv';
+import { exportSessionsCsv } from './export/sessions-csv';
 import { exportMarkdown } from './export/markdown';
 import { importFile, importFileInSlices } from './import/detect';
 import type { ImportPreview } from './import/imported';
@@ -8,7 +9,7 @@ import { diffList, existingVersion, updateListFrom, type UpdateOptions, type Upd
 import type { JobHandle } from './jobs';
 import type { StudyDocument } from './schema';
 
-export type ExportFormat = 'markdown' | 'markdown-notes' | 'csv' | 'json';
+export type ExportFormat = 'markdown' | 'markdown-notes' | 'csv' | 'json' | 'sessions-csv';
 
 /** What importing a file would add and skip (and, for a list already there, change); changes nothing. */
 export function previewImport(doc: StudyDocument | null, fileName: string, content: string): ImportPreview {
@@ -85,6 +86,7 @@ function importPreviewInto(doc: StudyDocument, preview: ImportPreview, mode: 'ne
 /** The name an export is offered under: the list's id, or the whole backup's name. */
 export function exportFileName(listId: string | null, format: ExportFormat): string {
   if (format === 'json') return 'studyshelf-backup.json';
+  if (format === 'sessions-csv') return `${listId ?? 'studyshelf'}-study-sessions.csv`;
   return `${listId ?? 'studyshelf-all-lists'}.${format === 'csv' ? 'csv' : 'md'}`;
 }
 
@@ -98,6 +100,7 @@ export function exportFrom(doc: StudyDocument, listId: string | null, format: Ex
   const lists = listId === null ? doc.lists : doc.lists.filter((l) => l.id === listId);
   if (lists.length === 0 && listId !== null) throw new StudyError('unknown-ref', `There is no list “${listId}”.`);
   if (format === 'csv') return { fileName, content: exportCsv(doc, lists) };
+  if (format === 'sessions-csv') return { fileName, content: exportSessionsCsv(doc, listId) };
   const content = lists.map((list) => exportMarkdown(doc, list, { notes: format === 'markdown-notes' })).join('\n');
   return { fileName, content };
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { StudyList } from '../data/schema';
 import type { StudyActions } from './actions';
 import { ActionsContext } from './actions';
@@ -24,6 +24,12 @@ import { LinkChecksContext, useLinkChecks } from './hooks/useLinkChecks';
 import { addressesOf } from '../data/links/addresses';
 import { focusCardAfter, useShortcuts } from './hooks/useShortcuts';
 import { useStudyData } from './hooks/useStudyData';
+import { StudyTimeContext, TimerTitle, useNow, useStudyTime } from './hooks/useStudyTime';
+import { TimerPanel, studyTitle } from './components/TimerPanel';
+import './styles/study.css';
+import { ReviewView } from './components/ReviewView';
+import { SidebarGoal } from './components/StudyTimeSection';
+import { dueNow } from '../data/review';
 import { effectiveStatus } from './progress';
 import { counted, statusChanged } from './wording';
 import { NO_FILTERS, type Filters } from './search';
@@ -35,7 +41,7 @@ export function App() {
   const data = useStudyData();
   const { state, loadError, notices, dismiss, replaceState, replaceStateUndoable, notify } = data;
   const [selectedId, setSelectedId] = useState<string | undefined>(undefined);
-  const [view, setView] = useState<'list' | 'stats'>('list');
+  const [view, setView] = useState<'list' | 'stats' | 'review'>('list');
   const [backupsOpen, setBackupsOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
@@ -61,6 +67,7 @@ export function App() {
     useCallback((message: string) => notify('error', message), [notify]),
   );
 
+  const study = useStudyTime(state?.document, replaceState);
   const linkChecks = useLinkChecks(notify, data.edit);
   // Links pasted or dropped on the window go into the list shown (#20).
   const pasteLinks = usePasteLinks({
@@ -85,9 +92,12 @@ export function App() {
   const allLists = state?.document?.lists;
   const allLinkAddresses = useMemo(() => (linkDialogOpen && allLists ? addressesOf(allLists).length : 0), [linkDialogOpen, allLists]);
 
-  useEffect(() => {
-    document.title = view === 'stats' ? 'Progress — Studyshelf' : list ? `${list.title} — Studyshelf` : 'Studyshelf';
-  }, [list, view]);
+  const windowTitle = view === 'stats' ? 'Progress — Studyshelf' : view === 'review' ? 'Review — Studyshelf' : list ? `${list.title} — Studyshelf` : 'Studyshelf';
+  const timer = state?.document?.study?.timer;
+  // What is due changes with the data and with the day: looked at again each minute, not each second.
+  const minute = useNow(false, 60_000);
+  const studyDoc = state?.document;
+  const reviewsDue = useMemo(() => (studyDoc ? dueNow(studyDoc, new Date(minute).toISOString()).length : 0), [studyDoc, minute]);
 
   const actions = useMemo<StudyActions>(
     () => ({
@@ -138,8 +148,12 @@ export function App() {
     },
     addResource: () => !readOnly && view === 'list' && focusAddForm(),
     undo: () => void data.undo(),
-    toggleStats: () => setView((v) => (v === 'list' ? 'stats' : 'list')),
+    toggleStats: () => setView((v) => (v === 'stats' ? 'list' : 'stats')),
     showHelp: () => setHelpOpen(true),
+    startTimer: (card) => {
+      const ref = card.dataset.resource!;
+      if (!readOnly && study.timerRef !== ref) void study.start(ref, titleAt(lists, ref) ?? ref);
+    },
   });
 
   if (loadError) {
@@ -175,7 +189,9 @@ export function App() {
   }
   return (
     <ActionsContext.Provider value={actions}>
+      <StudyTimeContext.Provider value={study}>
       <LinkChecksContext.Provider value={linkChecks.actions}>
+        <TimerTitle base={windowTitle} timer={timer} title={timer ? studyTitle(lists, timer.ref) : ''} />
         <PageFillContext.Provider value={pasteLinks.fills}>
         <div className="app">
           <Sidebar
@@ -183,6 +199,15 @@ export function App() {
             document={state.document}
             selectedId={view === 'list' ? list?.id : undefined}
             statsSelected={view === 'stats'}
+            reviewSelected={view === 'review'}
+            reviewsDue={reviewsDue}
+            onShowReview={() => setView('review')}
+            timerPanel={
+              <>
+                <TimerPanel document={state.document} study={study} readOnly={readOnly} />
+                <SidebarGoal document={state.document} now={minute} />
+              </>
+            }
             onSelect={(id) => {
               setSelectedId(id);
               setFilters(NO_FILTERS);
@@ -204,6 +229,8 @@ export function App() {
               <Banners state={state} />
               {view === 'stats' ? (
                 <StatsView document={state.document} />
+              ) : view === 'review' ? (
+                <ReviewView document={state.document} now={minute} />
               ) : list ? (
                 <ListView
                   key={list.id}
@@ -303,6 +330,7 @@ export function App() {
         </div>
         </PageFillContext.Provider>
       </LinkChecksContext.Provider>
+      </StudyTimeContext.Provider>
     </ActionsContext.Provider>
   );
 }

@@ -16,6 +16,8 @@ export function canonical(doc: StudyDocument): StudyDocument {
     progress: sorted(doc.progress),
     notes: sorted(doc.notes),
     activity: doc.activity,
+    // Study data (focus timer, sessions, reviews) only where there is some: older files stay as they were.
+    ...(doc.study ? { study: doc.study } : {}),
   };
 }
 

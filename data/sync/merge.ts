@@ -3,6 +3,7 @@ import type { Activity, LinkItem, Note, Part, ProgressEntry, Resource, StudyDocu
 import { mergeTags, setTags } from '../tags';
 import { canonical, own, same } from './equality';
 import { mergeNoteText } from './text-merge';
+import { mergeStudy } from './study-merge';
 
 /** Who made a version: conflict markers and notices name the computer, not "ours" and "theirs". */
 export interface DeviceInfo {
@@ -91,6 +92,8 @@ export function mergeDocuments(base: StudyDocument | null, one: Side, other: Sid
     notes: mergeRecords(base?.notes ?? null, first.doc.notes, second.doc.notes, (b, f, s, key) => mergeNote(context, b, f, s, key)),
     activity: mergeActivity(first.doc.activity, second.doc.activity),
   };
+  const study = mergeStudy(base?.study, first.doc.study, second.doc.study);
+  if (study) doc.study = study;
   return { doc: canonical(doc), notices };
 }
 
@@ -297,7 +300,7 @@ function unionFormerUrls(a: unknown, b: unknown): unknown {
 
 /** No progress, notes, activity or edited list: a computer that has only the bundled lists. */
 function isPristine(doc: StudyDocument): boolean {
-  return Object.keys(doc.progress).length === 0 && Object.keys(doc.notes).length === 0 && doc.activity.length === 0 && doc.lists.every((l) => !l.customized);
+  return Object.keys(doc.progress).length === 0 && Object.keys(doc.notes).length === 0 && doc.activity.length === 0 && doc.lists.every((l) => !l.customized) && !doc.study;
 }
 
 function titleOf(item: unknown): string {

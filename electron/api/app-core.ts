@@ -4,6 +4,7 @@ import type { LinkChecker } from '../../data/links/link-checks';
 import { openStore, type Store, type StoreOptions } from '../../data/store';
 import type { FolderSync, FolderSyncOptions } from '../../data/sync/folder-sync';
 import { watchDataFile } from '../../data/watch';
+import { markInterrupted } from '../../data/study-ops';
 import { channelOf } from './channels';
 import { dataLocation, type DataLocation } from './data-dir';
 import { createHandlers, stateOf, type HandlerDeps } from './handlers';
@@ -60,6 +61,9 @@ export interface RunningApp {
 export async function startApp(platform: Platform): Promise<RunningApp> {
   const location = await dataLocation(platform.appDir, platform.env);
   const store = await openStore({ dir: location.dataDir, ...platform.store });
+  // A focus timer still running from the last run: the app closed or crashed meanwhile, so the window
+  // asks how long the session really was instead of counting the hours the app was not open.
+  if (store.document()?.study?.timer && !store.readOnly()) await store.changeIfAny(markInterrupted).catch(() => undefined);
   const notify: NonNullable<HandlerDeps['notify']> = (event, payload) => platform.send(channelOf(event), payload);
   let services: Awaited<ReturnType<typeof startServices>>;
   try {

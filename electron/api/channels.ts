@@ -52,6 +52,13 @@ export const METHOD_NAMES = [
   'moveDataFolder',
   'renameDevice',
   'fillFromPage',
+  'startTimer',
+  'pauseTimer',
+  'resumeTimer',
+  'stopTimer',
+  'editSession',
+  'answerReview',
+  'setStudySettings',
 ] as const;
 
 /** What main tells the renderer without being asked: the data changed under it (see contract.ts). */

@@ -11,7 +11,7 @@ import type { SyncStatus } from '../../data/sync/folder-sync';
 import type { DeviceInfo } from '../../data/sync/merge';
 import type { RemovedPart } from '../../data/part-ops';
 import type { ImportPreview } from '../../data/import/imported';
-import { IdSchema, NoteSchema, ProgressEntrySchema, ResourceSchema, StatusSchema, StudyListSchema, type Note, type Part, type ProgressEntry, type Resource, type StudyDocument, type StudyList } from '../../data/schema';
+import { IdSchema, NoteSchema, REVIEW_ANSWERS, ProgressEntrySchema, ResourceSchema, StatusSchema, StudyListSchema, type Note, type Part, type ProgressEntry, type Resource, type StudyDocument, type StudyList } from '../../data/schema';
 import type { Removed } from '../../data/list-ops';
 import type { StartupNotice } from '../../data/startup';
 import type { StorageHealth } from '../../data/store';
@@ -28,7 +28,7 @@ export { APP_ORIGIN, CHANNELS, EVENT_CHANNELS, FLUSH_HOOK, METHOD_NAMES, channel
 const RefArg = z.string().min(3).max(400);
 /** Names a long piece of work, so its progress events can be told apart and it can be cancelled. */
 const JobId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
-const ExportFormatSchema = z.enum(['markdown', 'markdown-notes', 'csv', 'json']);
+const ExportFormatSchema = z.enum(['markdown', 'markdown-notes', 'csv', 'json', 'sessions-csv']);
 /** Generous (16 M characters) so a very long note is accepted, bounded so one call cannot exhaust main. */
 export const MAX_NOTE_LENGTH = 16 * 1024 * 1024;
 const Title = z.string().max(500);
@@ -54,6 +54,8 @@ const ResourceFields = z.object({
   tags: TagsArg.optional(),
   id: IdSchema.optional(),
 });
+/** Minutes of one study session, as the user typed them. */
+const StudyMinutes = z.number({ error: 'Type the minutes as a number.' }).int('Type whole minutes.').min(0, 'Minutes cannot be negative.').max(24 * 60, 'A session is at most 24 hours (1440 minutes).');
 const RemovedEntries = { index: Index, progress: z.record(z.string(), ProgressEntrySchema), notes: z.record(z.string(), NoteSchema) };
 
 export const methods = {
@@ -131,6 +133,24 @@ export const methods = {
    * else written) and fills in what the page says; a resource edited by hand meanwhile is left alone.
    */
   fillFromPage: z.tuple([RefArg]),
+  /** The focus timer on a resource or part: a stopwatch or Pomodoro (work/break minutes from the settings). */
+  startTimer: z.tuple([RefArg, z.enum(['stopwatch', 'pomodoro'])]),
+  pauseTimer: z.tuple([]),
+  resumeTimer: z.tuple([]),
+  /** Keeps the session; the minutes when the user says how long it really was (after a crash). */
+  stopTimer: z.tuple([StudyMinutes.optional()]),
+  /** A session's minutes, or null to remove it. */
+  editSession: z.tuple([IdSchema, StudyMinutes.nullable()]),
+  answerReview: z.tuple([RefArg, z.enum(REVIEW_ANSWERS), z.string().max(10_000)]),
+  setStudySettings: z.tuple([
+    z.strictObject({
+      timerMode: z.enum(['stopwatch', 'pomodoro']).optional(),
+      workMinutes: z.number().int().min(1).max(180).optional(),
+      breakMinutes: z.number().int().min(1).max(60).optional(),
+      weeklyGoalMinutes: z.number().int().min(0).max(7 * 24 * 60).optional(),
+      review: z.strictObject({ listId: IdSchema, on: z.boolean() }).optional(),
+    }),
+  ]),
 } as const satisfies Record<MethodName, z.ZodTuple>;
 export type ArgsOf<M extends MethodName> = z.infer<(typeof methods)[M]>;
 
@@ -213,6 +233,13 @@ interface Returns {
   moveDataFolder: string;
   renameDevice: SyncInfo;
   fillFromPage: PageFill;
+  startTimer: AppState;
+  pauseTimer: AppState;
+  resumeTimer: AppState;
+  stopTimer: AppState;
+  editSession: AppState;
+  answerReview: AppState;
+  setStudySettings: AppState;
 }
 
 /** The Sync view: this computer, where the data is, and — in a synced folder — what the merges did. */

@@ -13,7 +13,10 @@ import { fillFromPage } from '../../data/links/fill-from-page';
 import { itemRef, resolveRef, resourceRef, resourceRefOf } from '../../data/refs';
 import { exportFileName, exportFrom, importOutcomeJob, previewImportJob, type ExportFormat, type ImportOutcome } from '../../data/transfer';
 import { readImportFile, writeExportFile } from '../../data/user-files';
+import * as studyOps from '../../data/study-ops';
+import { randomUUID } from 'node:crypto';
 import type { Store } from '../../data/store';
+import type { StudyDocument } from '../../data/schema';
 import type { EventName } from './channels';
 import type { AppState, PayloadOf, StudyHandlers } from './contract';
 import { isSafeExternalUrl } from './external-url';
@@ -89,6 +92,10 @@ export function createHandlers({ store, openExternal, openPath, dialogs, notify,
   const syncInfo = () => {
     const deps = syncDeps();
     return { device: deps.device, dataFolder: deps.dataFolder, status: deps.folderSync?.status() ?? null };
+  };
+  const studyChange = async (apply: (doc: StudyDocument, at: string) => unknown) => {
+    await store.change((doc) => apply(doc, store.now()));
+    return appState(store);
   };
   /** The folder the system dialog returned last: in Electron, the only one the window may move the data to. */
   let chosenFolder: string | null = null;
@@ -262,6 +269,14 @@ export function createHandlers({ store, openExternal, openPath, dialogs, notify,
       await deps.folderSync?.rename(deps.device);
       return syncInfo();
     },
+    // Study time and reviews: rare changes, each saved with a whole write before the window hears back.
+    startTimer: (ref, mode) => studyChange((doc, at) => studyOps.startTimer(doc, ref, mode, at, `s-${randomUUID()}`)),
+    pauseTimer: () => studyChange((doc, at) => studyOps.pauseTimer(doc, at)),
+    resumeTimer: () => studyChange((doc, at) => studyOps.resumeTimer(doc, at)),
+    stopTimer: (minutes) => studyChange((doc, at) => studyOps.stopTimer(doc, at, minutes)),
+    editSession: (id, minutes) => studyChange((doc, at) => studyOps.editSession(doc, id, minutes, at)),
+    answerReview: (ref, answer, recalled) => studyChange((doc, at) => studyOps.answerReview(doc, ref, answer, recalled, at)),
+    setStudySettings: (change) => studyChange((doc, at) => studyOps.setStudySettings(doc, change, at)),
     async openDataFolder() {
       const folder = dirname(store.file);
       await openPath(folder);

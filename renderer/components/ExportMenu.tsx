@@ -4,20 +4,22 @@ import { api } from '../api';
 import { useJob } from '../hooks/useJob';
 import { JobDialog } from './JobDialog';
 
-type Format = 'markdown' | 'markdown-notes' | 'csv' | 'json';
+type Format = 'markdown' | 'markdown-notes' | 'csv' | 'json' | 'sessions-csv';
 
 const LIST_FORMATS: ReadonlyArray<readonly [Format, string]> = [
   ['markdown', 'Markdown task list'],
   ['markdown-notes', 'Markdown, with my notes'],
   ['csv', 'CSV (spreadsheet)'],
+  ['sessions-csv', 'Study sessions (CSV)'],
 ];
 const ALL_FORMATS: ReadonlyArray<readonly [Format, string]> = [
   ['markdown-notes', 'Markdown, with my notes'],
   ['csv', 'CSV (spreadsheet)'],
+  ['sessions-csv', 'Study sessions (CSV)'],
   ['json', 'JSON backup (restores everything)'],
 ];
 
-const TYPES: Record<Format, string> = { markdown: 'text/markdown', 'markdown-notes': 'text/markdown', csv: 'text/csv', json: 'application/json' };
+const TYPES: Record<Format, string> = { markdown: 'text/markdown', 'markdown-notes': 'text/markdown', csv: 'text/csv', 'sessions-csv': 'text/csv', json: 'application/json' };
 
 /**
  * Saves this list or every list as a file the user keeps: through the system's save dialog in Electron,

@@ -16,6 +16,8 @@ import { ReadCheckbox } from './ReadCheckbox';
 import { ResourceEditor } from './ResourceEditor';
 import { StatusSelect } from './StatusSelect';
 import { TagChips } from './TagChips';
+import { formatMinutes } from '../../data/study-time';
+import { useStudyTimeContext } from '../hooks/useStudyTime';
 
 interface Props {
   listId: string;
@@ -42,6 +44,7 @@ export const ResourceCard = memo(forwardRef<HTMLLIElement, Props>(function Resou
   ref,
 ) {
   const actions = useActions();
+  const study = useStudyTimeContext();
   const [editingParts, setEditingParts] = useState(false);
   const [editing, setEditing] = useState(false);
   const [dropTarget, setDropTarget] = useState(false);
@@ -122,6 +125,7 @@ export const ResourceCard = memo(forwardRef<HTMLLIElement, Props>(function Resou
             {resource.estimateMinutes !== undefined && <span className="estimate">{estimateText(resource.estimateMinutes)}</span>}
             {entry?.startedAt && <span className="dates">Started {day.format(new Date(entry.startedAt))}</span>}
             {entry?.doneAt && <span className="dates">Finished {day.format(new Date(entry.doneAt))}</span>}
+            {!!study?.spent.get(resourceRef) && <span className="dates">Studied {formatMinutes(study.spent.get(resourceRef)!)}</span>}
           </p>
           <TagChips title={resource.title} tags={resource.tags} terms={terms} />
           <PageFillLine itemRef={resourceRef} pasted={resource.title === resource.url} />
@@ -199,6 +203,14 @@ export const ResourceCard = memo(forwardRef<HTMLLIElement, Props>(function Resou
                     + Add parts
                   </button>
                 )}
+                {study &&
+                  (study.timerRef === resourceRef ? (
+                    <span className="muted">Timer running</span>
+                  ) : (
+                    <button type="button" className="link-button" onClick={() => void study.start(resourceRef, resource.title)} aria-label={`Start timer on ${resource.title}`}>
+                      Start timer
+                    </button>
+                  ))}
                 <button type="button" className="link-button" aria-expanded={editing} onClick={() => setEditing((e) => !e)} aria-label={`Edit ${resource.title}`}>
                   Edit
                 </button>

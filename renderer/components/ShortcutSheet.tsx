@@ -6,6 +6,7 @@ export const SHORTCUTS: Array<[string, string]> = [
   ['x', 'Mark done / not done'],
   ['1 2 3 4', 'Status: to do, in progress, done, skipped'],
   ['n', 'Edit the note'],
+  ['t', 'Start a focus timer on the resource'],
   ['o / Enter', 'Open the link in your browser'],
   ['/', 'Search'],
   ['a', 'Add a resource to this list'],

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { FILE_INPUT_ACCEPT } from '../../data/import/formats';
 import type { StudyDocument, StudyList } from '../../data/schema';
 import { isResourceDrag, readDragged, type DraggedResource } from '../drag';
@@ -26,10 +26,15 @@ interface Props {
   onNewList?: () => void;
   /** A resource dropped on a list in the sidebar moves there. */
   onDropResource?: (dragged: DraggedResource, listId: string) => void;
+  /** The running focus timer (TimerPanel), shown at the top while it runs. */
+  timerPanel?: ReactNode;
+  reviewSelected?: boolean;
+  reviewsDue?: number;
+  onShowReview?: () => void;
 }
 
 export function Sidebar(props: Props) {
-  const { lists, document, selectedId, statsSelected, onSelect, onShowStats, dataFile, onShowBackups, onShowSync, syncLine, onShowShortcuts, onImportFile, onChooseImportFile, onNewList, onDropResource } = props;
+  const { lists, document, selectedId, statsSelected, onSelect, onShowStats, dataFile, onShowBackups, onShowSync, syncLine, onShowShortcuts, onImportFile, onChooseImportFile, onNewList, onDropResource, timerPanel, reviewSelected, reviewsDue = 0, onShowReview } = props;
   const [theme, setTheme] = useState<ThemeChoice>(loadTheme);
   const fileInput = useRef<HTMLInputElement>(null);
   // Walks every resource of every list: once per change of progress, not on each render of the window.
@@ -44,6 +49,7 @@ export function Sidebar(props: Props) {
         </span>
         <span className="brand-name">Studyshelf</span>
       </div>
+      {timerPanel}
       <nav aria-label="Lists">
         <h2 className="sidebar-heading">Lists</h2>
         <ul className="list-nav">
@@ -104,8 +110,14 @@ export function Sidebar(props: Props) {
         />
         <button type="button" className="list-button stats-button" aria-current={statsSelected ? 'page' : undefined} onClick={onShowStats}>
           <span className="list-button-title">Progress</span>
-          <span className="muted">Activity, streak, by kind</span>
+          <span className="muted">Activity, streak, study time</span>
         </button>
+        {onShowReview && (
+          <button type="button" className="list-button stats-button" aria-current={reviewSelected ? 'page' : undefined} onClick={onShowReview}>
+            <span className="list-button-title">Review</span>
+            <span className="muted">{reviewsDue === 0 ? 'Nothing due' : `${count(reviewsDue)} due`}</span>
+          </button>
+        )}
       </nav>
       <div className="sidebar-footer">
         <label className="theme-field">

@@ -4,6 +4,7 @@ import { listProgress, percent } from '../progress';
 import { currentStreak, dailyCounts, heatmapWeeks, progressByKind } from '../stats';
 import { counted, plural } from '../wording';
 import { ProgressBar } from './ProgressBar';
+import { StudyTimeSection } from './StudyTimeSection';
 
 const CELL = 12;
 const GAP = 3;
@@ -101,6 +102,8 @@ export function StatsView({ document, today = new Date() }: { document: StudyDoc
           Less {[0, 1, 2, 3, 4].map((l) => <span key={l} className={`legend-cell heat-${l}`} />)} More
         </p>
       </section>
+
+      <StudyTimeSection document={document} today={today} />
 
       <div className="stats-columns">
         <BarSection id="lists-title" title="By list" rows={lists.map(({ list, done, total, share }) => ({ name: list.title, done, total, share }))} />

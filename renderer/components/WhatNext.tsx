@@ -1,5 +1,6 @@
 import type { Note, Resource } from '../../data/schema';
 import { useActions } from '../actions';
+import { useStudyTimeContext } from '../hooks/useStudyTime';
 
 interface Props {
   listId: string;
@@ -11,7 +12,8 @@ interface Props {
 
 /** The resource to continue (in progress, touched last) and the next one to start, one click away. */
 export function WhatNext({ listId, resume, next, notes, onGoTo }: Props) {
-  const { openLink } = useActions();
+  const { openLink, readOnly } = useActions();
+  const study = useStudyTimeContext();
   if (!resume && !next) return null;
   const card = (label: string, resource: Resource) => {
     const stopped = notes[`${listId}/${resource.id}`]?.whereStopped;
@@ -25,6 +27,11 @@ export function WhatNext({ listId, resume, next, notes, onGoTo }: Props) {
         <button type="button" className="button" onClick={() => openLink(`${listId}/${resource.id}`)} aria-label={`Open ${resource.title}`}>
           Open ↗
         </button>
+        {study && !readOnly && study.timerRef !== `${listId}/${resource.id}` && (
+          <button type="button" className="button" onClick={() => void study.start(`${listId}/${resource.id}`, resource.title)} aria-label={`Start timer on ${resource.title}`}>
+            Start timer
+          </button>
+        )}
       </div>
     );
   };

@@ -12,6 +12,8 @@ export interface ShortcutHandlers {
   undo(): void;
   toggleStats(): void;
   showHelp(): void;
+  /** A focus timer on the card's resource. */
+  startTimer?(card: HTMLElement): void;
 }
 
 const STATUS_KEYS: Record<string, Status> = { '1': 'todo', '2': 'in-progress', '3': 'done', '4': 'skipped' };
@@ -98,6 +100,9 @@ export function useShortcuts(handlers: ShortcutHandlers): void {
           break;
         case 'n':
           handled = onCard(h.editNote);
+          break;
+        case 't':
+          handled = h.startTimer ? onCard(h.startTimer) : false;
           break;
         case 'o':
           handled = onCard(h.openLink);

@@ -278,7 +278,7 @@ export function useStudyData() {
     (result: { ok: true; value: AppState } | { ok: false; error: { message: string } }, success: string) => {
       if (result.ok) {
         setState(result.value);
-        notify('info', success);
+        if (success) notify('info', success); // '' for a change the window shows by itself (a timer's pause)
       } else {
         notify('error', result.error.message);
       }

@@ -135,3 +135,28 @@ export async function backupState(dir: string): Promise<{ seq: number; newestAut
   }
   return { seq, newestAutoMs: auto.at };
 }
+
+/**
+ * Focus timers whose start the store acknowledged: after any kill, each must be on disk, still running
+ * or as a finished session (stopping turns the timer into its session in one write, never neither).
+ */
+export class TimerModel {
+  readonly started = new Set<string>();
+  readonly stopped = new Set<string>();
+
+  ack(what: string, id: string): void {
+    if (what === 'start') this.started.add(id);
+    else if (what === 'stop') this.stopped.add(id);
+  }
+
+  problems(doc: StudyDocument | null): Problem[] {
+    const sessions = new Set((doc?.study?.sessions ?? []).map((s) => s.id));
+    const running = doc?.study?.timer?.sessionId;
+    const lost = [...this.started].filter((id) => id !== running && !sessions.has(id));
+    const lostStops = [...this.stopped].filter((id) => !sessions.has(id));
+    const out: Problem[] = [];
+    if (lost.length > 0) out.push({ kind: 'lost', count: lost.length, detail: `started study session(s) ${lost.join(', ')} neither running nor saved` });
+    if (lostStops.length > 0) out.push({ kind: 'lost', count: lostStops.length, detail: `stopped study session(s) ${lostStops.join(', ')} not saved` });
+    return out;
+  }
+}

@@ -4,7 +4,8 @@ import { isErrno } from '../../data/fs-seam';
 import { openStore } from '../../data/store';
 import { JumpingClock } from './crash-clock';
 import { injectedDisk, realDisk } from './crash-disk';
-import { NOTE_REF, PART_REFS } from './crash-refs';
+import { NOTE_REF, PART_REFS, TIMER_REF } from './crash-refs';
+import { startTimer, stopTimer } from '../../data/study-ops';
 
 /**
  * The writer in the crash test: applies numbered changes through the real store, in bursts, and reports
@@ -17,6 +18,9 @@ import { NOTE_REF, PART_REFS } from './crash-refs';
  * Usage: crash-child <dir> normal | full-disk injected|real | clock <start ms>. A full-disk writer
  * fills and frees the disk between bursts (`disk full` / `disk ok`); a clock writer jumps its clock
  * (`clock ISO`). The parent kills it with SIGKILL at a random moment.
+ *
+ * Now and then it also starts or stops a focus timer (`timer start|stop ID` once acknowledged): a
+ * timer whose start was acknowledged must be on disk after the kill, running or as a finished session.
  */
 
 const [dir, kind = 'normal', arg = ''] = process.argv.slice(2);
@@ -33,6 +37,7 @@ let n = body === '' ? 0 : Number(body.split('\n').at(-1));
 say(`ready ${n} ${(await newestBackup()).seq}`);
 
 let full = false;
+let timers = 0;
 for (;;) {
   if (disk && Math.random() < 0.5) {
     full = !full;
@@ -53,7 +58,25 @@ for (;;) {
     changes.push(report(number, 'note', store.saveNote(NOTE_REF, body)));
     changes.push(report(number, 'tick', store.setDone(PART_REFS[number % PART_REFS.length]!, number % 2 === 0)));
   }
+  if (Math.random() < 0.3) changes.push(timerChange());
   await Promise.all(changes);
+}
+
+/** Starts a timer when none runs, else stops the running one: whole writes racing the journal's ticks. */
+function timerChange(): Promise<void> {
+  const running = store.document()?.study?.timer;
+  const at = () => (clock?.now() ?? new Date()).toISOString();
+  if (running) {
+    return store.change((doc) => stopTimer(doc, at())).then(
+      () => say(`timer stop ${running.sessionId}`),
+      (error: unknown) => say(`timer refused ${running.sessionId} ${String((error as { code?: unknown }).code ?? 'none')}`),
+    );
+  }
+  const id = `s-${process.pid}-${++timers}`;
+  return store.change((doc) => startTimer(doc, TIMER_REF, 'stopwatch', at(), id)).then(
+    () => say(`timer start ${id}`),
+    (error: unknown) => say(`timer refused ${id} ${String((error as { code?: unknown }).code ?? 'none')}`),
+  );
 }
 
 function report(number: number, what: 'note' | 'tick', change: Promise<unknown>): Promise<void> {

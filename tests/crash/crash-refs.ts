@@ -4,3 +4,5 @@ export const PART_REFS = Array.from(
   { length: 9 },
   (_, i) => `python-behind-the-scenes-resources/cpython-internals-ten-hour-codewalk/cpython-internals-lecture-${i + 1}`,
 );
+/** What the writer's focus timer runs on. */
+export const TIMER_REF = 'python-behind-the-scenes-resources/python-documentation';

@@ -5,6 +5,8 @@ const ROWS: Array<[keyof KindStats, string]> = [
   ['killsWhileWriting', 'kills while writing'],
   ['killsDuringStart', 'kills during start-up'],
   ['acknowledged', 'changes acknowledged'],
+  ['timersStarted', 'focus timers started'],
+  ['timersRunningAtKill', 'kills with a timer running'],
   ['refused', 'changes refused (io error)'],
   ['acknowledgedAfterRefusal', 'acknowledged after a refusal'],
   ['diskFullWindows', 'disk-full windows'],

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { SNAPSHOT_INTERVAL_MS } from '../../data/backups';
 import { DATA_FILE_NAME, openStore } from '../../data/store';
 import { startClock } from './crash-clock';
-import { AckModel, backupState, check } from './crash-check';
+import { AckModel, backupState, check, TimerModel } from './crash-check';
 import { emptyBallast } from './crash-disk';
 import { NOTE_REF } from './crash-refs';
 
@@ -21,6 +21,9 @@ export interface KindStats {
   killsDuringStart: number;
   /** Changes (a note edit or a tick) the store acknowledged in these trials. */
   acknowledged: number;
+  /** Focus timers started (acknowledged) in these trials, and how many of them a kill found still running. */
+  timersStarted: number;
+  timersRunningAtKill: number;
   /** Changes the store refused with an io error (a full disk): not acknowledged, may or may not be on disk. */
   refused: number;
   /** Changes acknowledged after one was refused in the same trial: the disk came back and saving went on. */
@@ -61,7 +64,7 @@ export interface CrashOptions {
 }
 
 const emptyKind = (): KindStats => ({
-  trials: 0, killsWhileWriting: 0, killsDuringStart: 0, acknowledged: 0, refused: 0, acknowledgedAfterRefusal: 0,
+  trials: 0, killsWhileWriting: 0, killsDuringStart: 0, acknowledged: 0, timersStarted: 0, timersRunningAtKill: 0, refused: 0, acknowledgedAfterRefusal: 0,
   diskFullWindows: 0, clockJumps: 0, backupsAtStart: 0, backupsWhileWriting: 0, lostAcknowledgedWrites: 0, unparsableFiles: 0, failures: 0,
 });
 
@@ -82,6 +85,7 @@ export async function runCrashTrials(
     leftoverTempFiles: 0, backupsCreated: 0, byKind: { normal: emptyKind(), 'full-disk': emptyKind(), clock: emptyKind() }, failures: [],
   };
   const model = new AckModel();
+  const timers = new TimerModel();
   const deck: TrialKind[] = [];
   let lastWriteMs: number | null = null;
   const firstSeq = (await backupState(dir)).seq;
@@ -94,8 +98,10 @@ export async function runCrashTrials(
     if (options.realFullDisk) await emptyBallast(dir);
     const startMs = kind === 'clock' ? startClock(before.newestAutoMs, lastWriteMs) : Date.now();
     const arg = kind === 'clock' ? String(startMs) : kind === 'full-disk' ? (options.realFullDisk ? 'real' : 'injected') : '';
-    const trial = await oneTrial(dir, phase, kind, arg, model);
+    const startedBefore = timers.started.size;
+    const trial = await oneTrial(dir, phase, kind, arg, model, timers);
     const { problems, doc } = await check(dir, model);
+    if (doc || problems.length === 0) problems.push(...timers.problems(doc));
     const after = await backupState(dir);
     const updatedAt = doc?.notes[NOTE_REF]?.updatedAt;
     lastWriteMs = updatedAt ? Date.parse(updatedAt) : lastWriteMs;
@@ -109,6 +115,8 @@ export async function runCrashTrials(
     stats.acknowledged = model.maxAck;
     k.acknowledged += trial.acknowledged;
     k.refused += trial.refused;
+    k.timersStarted += timers.started.size - startedBefore;
+    if (doc?.study?.timer) k.timersRunningAtKill++;
     k.acknowledgedAfterRefusal += trial.acknowledgedAfterRefusal;
     k.diskFullWindows += trial.diskFullWindows;
     k.clockJumps += trial.clockJumps + (kind === 'clock' ? 1 : 0);
@@ -167,7 +175,7 @@ interface Trial {
   tail: string[];
 }
 
-function oneTrial(dir: string, phase: 'start' | 'writing', kind: TrialKind, arg: string, model: AckModel): Promise<Trial> {
+function oneTrial(dir: string, phase: 'start' | 'writing', kind: TrialKind, arg: string, model: AckModel, timers: TimerModel): Promise<Trial> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dir, kind, arg], { stdio: ['ignore', 'pipe', 'pipe'] });
     const trial: Trial = { ready: false, readySeq: null, acknowledged: 0, refused: 0, acknowledgedAfterRefusal: 0, diskFullWindows: 0, clockJumps: 0, errors: [], tail: [] };
@@ -193,6 +201,7 @@ function oneTrial(dir: string, phase: 'start' | 'writing', kind: TrialKind, arg:
         if (trial.refused > 0) trial.acknowledgedAfterRefusal++;
       } else if (word === 'refused') trial.refused++;
       else if (word === 'error') trial.errors.push(line);
+      else if (word === 'timer') timers.ack(a!, b!);
       else if (word === 'disk' && a === 'full') trial.diskFullWindows++;
       else if (word === 'clock') trial.clockJumps++;
     };

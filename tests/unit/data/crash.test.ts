@@ -27,6 +27,10 @@ describe('a writer killed with SIGKILL at random moments', () => {
     // The clock really jumped, and snapshots went on being taken.
     expect(clock.clockJumps).toBeGreaterThan(clock.trials);
     expect(stats.backupsCreated).toBeGreaterThan(0);
+    // Focus timers were started, and kills found one running (its session then had to be on disk).
+    const all = Object.values(stats.byKind);
+    expect(all.reduce((n, k) => n + k.timersStarted, 0)).toBeGreaterThan(0);
+    expect(all.reduce((n, k) => n + k.timersRunningAtKill, 0)).toBeGreaterThan(0);
   }, 60_000 + TRIALS * 3000);
 
   it('keeps what was acknowledged once the disk came back, when the recovery file of the failure before lands late', async () => {

@@ -54,6 +54,17 @@ const call = fc.oneof(
   fc.tuple(fc.constantFrom('exportList'), fc.tuple(fc.option(id), fc.constantFrom('markdown', 'markdown-notes', 'csv', 'json'))),
   fc.tuple(fc.constantFrom('openUrl', 'getLinkHistory'), fc.tuple(hostileUrl.map((u) => u.slice(0, 4096)))),
   fc.tuple(fc.constantFrom('getState', 'listBackups', 'getSyncStatus', 'startFresh'), fc.constant([])),
+  // Study time and reviews (issue #21): minutes out of range, unknown sessions and refs are refused whole.
+  fc.tuple(fc.constantFrom('startTimer'), fc.tuple(ref, fc.constantFrom('stopwatch', 'pomodoro'))),
+  fc.tuple(fc.constantFrom('pauseTimer', 'resumeTimer'), fc.constant([])),
+  fc.tuple(fc.constantFrom('stopTimer'), fc.tuple(fc.option(fc.integer({ min: -5, max: 2000 }), { nil: undefined }))),
+  fc.tuple(fc.constantFrom('editSession'), fc.tuple(id, fc.option(fc.integer({ min: -5, max: 2000 })))),
+  fc.tuple(fc.constantFrom('answerReview'), fc.tuple(ref, fc.constantFrom('remembered', 'fuzzy', 'forgot'), hostileText.map((t) => t.slice(0, 10_000)))),
+  fc.tuple(
+    fc.constantFrom('setStudySettings'),
+    fc.tuple(fc.record({ workMinutes: fc.option(fc.integer({ min: -1, max: 300 }), { nil: undefined }), review: fc.option(fc.record({ listId: fc.oneof(id, fc.constant(PBTS)), on: fc.boolean() }), { nil: undefined }) })),
+  ),
+  fc.tuple(fc.constantFrom('exportList'), fc.tuple(fc.option(id), fc.constant('sessions-csv'))),
 );
 
 describe('fuzz: the IPC methods, through dispatch and a real store', () => {

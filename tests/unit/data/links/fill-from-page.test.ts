@@ -174,7 +174,7 @@ describe('the new resource fields: optional, bounded, merged', () => {
     const doc = base();
     expect(DocumentSchema.safeParse(doc).success).toBe(true);
     const r = doc.lists[0]!.resources[0]!;
-    for (const bad of [{ estimateMinutes: 0 }, { estimateMinutes: 1.5 }, { estimateMinutes: 20_000 }, { siteName: 'x'.repeat(201) }, { siteName: '' }]) {
+    for (const bad of [{ estimateMinutes: 0 }, { estimateMinutes: 1.5 }, { estimateMinutes: 200_000 }, { siteName: 'x'.repeat(201) }, { siteName: '' }]) {
       expect(DocumentSchema.safeParse({ ...doc, lists: [{ ...doc.lists[0]!, resources: [{ ...r, ...bad }] }] }).success).toBe(false);
     }
   });
