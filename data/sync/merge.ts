@@ -1,4 +1,4 @@
-import type { Activity, Note, ProgressEntry, Resource, StudyDocument } from '../schema';
+import type { Activity, Note, ProgressEntry, Resource, StudyDocument, StudyList } from '../schema';
 import { mergeTags, setTags } from '../tags';
 import { canonical, own, same } from './equality';
 import { mergeNoteText } from './text-merge';
@@ -55,7 +55,7 @@ export function mergeDocuments(base: StudyDocument | null, one: Side, other: Sid
   const notices: MergeNotice[] = [];
   const context: Context = { base, first, second, notices };
   const lists = mergeById(context, base?.lists ?? null, first.doc.lists, second.doc.lists, '', (b, f, s, ref) => ({
-    ...mergeFields(context, b, f, s, ref, ['title', 'author', 'description', 'source', 'bundledVersion', 'customized']),
+    ...mergeFields(context, b, f, s, ref, ['title', 'author', 'description', 'source', 'bundledVersion', 'customized', 'follow']),
     resources: mergeById(context, b?.resources ?? null, f.resources, s.resources, `${ref}/`, (br, fr, sr, rref) => ({
       ...withMergedTags(mergeFields(context, br, fr, sr, rref, ['title', 'url', 'author', 'kind', 'description', 'group', 'addedAt', 'formerUrls']), br, fr, sr),
       links: mergeById(context, br?.links ?? null, fr.links, sr.links, `${rref}/`, (bl, fl, sl, lref) =>
@@ -193,6 +193,9 @@ function mergeFields<T extends object>(context: Context, base: T | null, first: 
       merged[field] = f;
     } else if (field === 'formerUrls') {
       merged[field] = unionFormerUrls(f, s) as T[keyof T];
+    } else if (field === 'follow') {
+      // Both computers checked (or one followed while the other checked): the later check's version wins, no notice.
+      merged[field] = laterFollow(f as StudyList['follow'], s as StudyList['follow']) as T[keyof T];
     } else if (field === 'customized') {
       merged[field] = (Boolean(f) || Boolean(s)) as T[keyof T];
     } else {
@@ -204,6 +207,12 @@ function mergeFields<T extends object>(context: Context, base: T | null, first: 
     }
   }
   return merged;
+}
+
+/** Of two versions of a followed list's source, the one checked later (a followed one over none). */
+function laterFollow(first: StudyList['follow'], second: StudyList['follow']): StudyList['follow'] {
+  if (!first || !second) return first ?? second;
+  return (second.lastChecked ?? '') > (first.lastChecked ?? '') ? second : first;
 }
 
 /** The resource with its tags merged as a set (tags.ts); the field left out when none remain. */
