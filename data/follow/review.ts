@@ -56,6 +56,18 @@ interface Matching {
 function match(list: StudyList, preview: ImportPreview): Matching {
   const hits = pairUp(list.resources, preview.resources);
   const position = new Map(list.resources.map((r, i) => [r, i]));
+  // Entries of the page that are the same in every way are interchangeable: they pair with their
+  // resources in the list's order, so that which copy is which never shows as a move.
+  const alike = new Map<string, number[]>();
+  preview.resources.forEach((r, i) => {
+    if (!hits[i]) return;
+    const key = JSON.stringify([r.title, r.url, r.group, r.parts.map((p) => [p.title, p.url])]);
+    alike.set(key, [...(alike.get(key) ?? []), i]);
+  });
+  for (const indexes of alike.values()) {
+    const sorted = indexes.map((i) => hits[i]!).sort((a, b) => position.get(a)! - position.get(b)!);
+    indexes.forEach((i, k) => (hits[i] = sorted[k]));
+  }
   const paired = hits.flatMap((hit, i) => (hit ? [{ i, at: position.get(hit)! }] : []));
   const stay = inOrder(paired.map((p) => p.at));
   const moved = new Set<number>();
