@@ -17,9 +17,12 @@ export type ListChange =
   | { id: string; kind: 'link'; resourceId: string; title: string; from: string | null; to: string | null }
   | { id: string; kind: 'parts'; resourceId: string; title: string; parts: string[] };
 
+/** A change with its sentence, as the window shows it (the window does not import this module). */
+export type ReviewedChange = ListChange & { words: string };
+
 export interface ListReview {
   listId: string;
-  changes: ListChange[];
+  changes: ReviewedChange[];
 }
 
 /** The changes "take all" takes: every one but the removal of a resource the user has notes or progress on (never removed silently). */
@@ -148,7 +151,7 @@ export function reviewChanges(doc: StudyDocument, list: StudyList, preview: Impo
     const ref = `${list.id}/${r.id}`;
     changes.push({ id: `removed:${r.id}`, kind: 'removed', resourceId: r.id, title: r.title, progress: progress.has(ref), notes: notes.has(ref) });
   }
-  return { listId: list.id, changes };
+  return { listId: list.id, changes: changes.map((c) => ({ ...c, words: changeWords(c) })) };
 }
 
 export interface ReviewOutcome {

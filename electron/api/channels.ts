@@ -51,10 +51,14 @@ export const METHOD_NAMES = [
   'chooseDataFolder',
   'moveDataFolder',
   'renameDevice',
+  'getFollowStates',
+  'followList',
+  'checkFollowedList',
+  'finishListReview',
 ] as const;
 
 /** What main tells the renderer without being asked: the data changed under it (see contract.ts). */
-export const EVENT_NAMES = ['stateChanged', 'jobProgress', 'linkChecksChanged', 'syncStatusChanged'] as const;
+export const EVENT_NAMES = ['stateChanged', 'jobProgress', 'linkChecksChanged', 'syncStatusChanged', 'followChanged'] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -5,6 +5,8 @@ import type { ErrorCode } from '../../data/errors';
 import type { JobProgress } from '../../data/jobs';
 import type { LinkCheck } from '../../data/links/check-link';
 import type { LinkChecksState } from '../../data/links/link-checks';
+import type { FollowCheck, FollowState } from '../../data/follow/list-follower';
+import type { ReviewOutcome } from '../../data/follow/review';
 import type { RunSummary } from '../../data/links/link-log';
 import type { SyncStatus } from '../../data/sync/folder-sync';
 import type { DeviceInfo } from '../../data/sync/merge';
@@ -125,6 +127,14 @@ export const methods = {
   moveDataFolder: z.tuple([z.string().min(1).max(4096).nullable()]),
   /** This computer's name, as conflict markers and the other computers show it. */
   renameDevice: z.tuple([z.string().trim().min(1, 'A computer needs a name.').max(200)]),
+  /** The followed lists: when each was last checked and the author's changes waiting for review. */
+  getFollowStates: z.tuple([]),
+  /** Follows a list's web page (an http or https address), or stops following it (null). */
+  followList: z.tuple([IdSchema, z.string().max(4096).nullable()]),
+  /** Checks a followed list's page now (the user asked: nothing is contacted before). */
+  checkFollowedList: z.tuple([IdSchema]),
+  /** Ends the review of the author's changes: the named ones are taken, every other one is left. */
+  finishListReview: z.tuple([IdSchema, z.array(z.string().max(300)).max(100_000)]),
 } as const satisfies Record<MethodName, z.ZodTuple>;
 export type ArgsOf<M extends MethodName> = z.infer<(typeof methods)[M]>;
 
@@ -206,6 +216,11 @@ interface Returns {
   /** Where the data now is; the app restarts on it. */
   moveDataFolder: string;
   renameDevice: SyncInfo;
+  getFollowStates: Record<string, FollowState>;
+  followList: StudyList;
+  checkFollowedList: FollowCheck;
+  /** `removed`: the resources whose removal was taken, for an undo (restoreResource each). */
+  finishListReview: AppState & ReviewOutcome;
 }
 
 /** The Sync view: this computer, where the data is, and — in a synced folder — what the merges did. */
@@ -224,6 +239,8 @@ interface Events {
   linkChecksChanged: LinkChecksState;
   /** Another computer's changes were merged, or a file is waiting to arrive whole. */
   syncStatusChanged: SyncInfo;
+  /** A followed list was checked, reviewed, followed or no longer followed. */
+  followChanged: Record<string, FollowState>;
 }
 export type PayloadOf<E extends EventName> = Events[E];
 

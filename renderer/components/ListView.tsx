@@ -8,6 +8,7 @@ import { useActions } from '../actions';
 import { useLinkActions } from '../hooks/useLinkChecks';
 import { hasLinkProblem, listLinkSummary } from '../link-summary';
 import { ExportMenu } from './ExportMenu';
+import { FollowLine } from './FollowLine';
 import { ResourceEditor } from './ResourceEditor';
 import { ProgressBar } from './ProgressBar';
 import { ResourceList, type ResourceListHandle } from './ResourceList';
@@ -123,6 +124,7 @@ export function ListView({ list, document, filters, onFiltersChange, searchRef, 
             </span>
           )}
         </p>
+        <FollowLine list={list} readOnly={actions.readOnly} onError={onError} onInfo={onInfo} />
         {list.description && <p className="list-description">{list.description}</p>}
         <div className="list-progress">
           <ProgressBar done={done} total={total} share={share} label="List progress" size="large" />
