@@ -208,6 +208,7 @@ export function App() {
                   onInfo={(message) => notify('info', message)}
                   onEditList={() => setListDialog('edit')}
                   onCheckLinks={() => setLinkDialogOpen(true)}
+                  onReplaceState={(next, message) => replaceState({ ok: true, value: next }, message)}
                   lists={lists}
                   onSearchIn={(id) => {
                     // The same search, in the other list.

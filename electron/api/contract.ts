@@ -217,7 +217,7 @@ interface Returns {
   moveDataFolder: string;
   renameDevice: SyncInfo;
   getFollowStates: Record<string, FollowState>;
-  followList: StudyList;
+  followList: AppState;
   checkFollowedList: FollowCheck;
   /** `removed`: the resources whose removal was taken, for an undo (restoreResource each). */
   finishListReview: AppState & ReviewOutcome;

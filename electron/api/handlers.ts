@@ -262,9 +262,10 @@ export function createHandlers({ store, openExternal, openPath, dialogs, notify,
       return syncInfo();
     },
     getFollowStates: async () => listFollower().states(),
-    followList: (listId, url) => {
+    async followList(listId, url) {
       if (store.readOnly()) throw new StudyError('read-only', store.readOnly()!);
-      return listFollower().follow(listId, url);
+      await listFollower().follow(listId, url);
+      return appState(store);
     },
     checkFollowedList: (listId) => listFollower().check(listId),
     finishListReview: async (listId, take) => ({ ...(await listFollower().finishReview(listId, take)), ...appState(store) }),

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { FollowState } from '../../data/follow/list-follower';
 import type { ReviewedChange } from '../../data/follow/review';
 import type { StudyList } from '../../data/schema';
+import type { AppState } from '../../electron/api/contract';
 import { api } from '../api';
 import { isWebUrl } from '../format';
 import { useMainValue } from '../hooks/useMainValue';
@@ -15,6 +16,8 @@ interface Props {
   readOnly: boolean;
   onError: (message: string) => void;
   onInfo: (message: string) => void;
+  /** Main's answer to a follow or a review: the new state, shown with the message. */
+  onState: (next: AppState, message: string) => void;
 }
 
 /** A removal of a resource the user has notes or progress on is never taken by "take all": only on its own. */
@@ -25,7 +28,7 @@ const ownData = (c: ReviewedChange) => c.kind === 'removed' && (c.notes || c.pro
  * web source (or a page the user names), "Check for changes" (nothing is contacted before the user
  * asks), and, when the author changed it, the review of the changes.
  */
-export function FollowLine({ list, readOnly, onError, onInfo }: Props) {
+export function FollowLine({ list, readOnly, onError, onInfo, onState }: Props) {
   const [states] = useMainValue<Record<string, FollowState>>(
     () => api().getFollowStates(),
     (listener) => api().on('followChanged', listener),
@@ -42,7 +45,7 @@ export function FollowLine({ list, readOnly, onError, onInfo }: Props) {
     if (!result.ok) onError(result.error.message);
     else {
       setAsking(false);
-      onInfo(url === null ? `“${list.title}” is no longer followed.` : `Following “${list.title}”: check it for the author’s changes whenever you like.`);
+      onState(result.value, url === null ? `“${list.title}” is no longer followed.` : `Following “${list.title}”: check it for the author’s changes whenever you like.`);
     }
   };
   const check = async () => {
@@ -121,7 +124,7 @@ export function FollowLine({ list, readOnly, onError, onInfo }: Props) {
           }
           setReviewing(false);
           const left = (state?.review?.changes.length ?? 0) - take.length;
-          onInfo(`Took ${take.length} ${plural(take.length, 'change')} and left ${left}.`);
+          onState(result.value, `Took ${take.length} ${plural(take.length, 'change')} and left ${left}.`);
         }}
       />
     </div>

@@ -1,5 +1,6 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { StudyDocument, StudyList } from '../../data/schema';
+import type { AppState } from '../../electron/api/contract';
 import { count, hostOf, isWebUrl } from '../format';
 import { listProgress, percent, whatNext } from '../progress';
 import { applyFilters, parseQuery, type Filters } from '../search';
@@ -37,9 +38,11 @@ interface Props {
   lists: readonly StudyList[];
   /** Opens another list with the same search. */
   onSearchIn: (listId: string) => void;
+  /** A followed list was followed or reviewed: main's answer is the new state. */
+  onReplaceState: (next: AppState, message: string) => void;
 }
 
-export function ListView({ list, document, filters, onFiltersChange, searchRef, noteRequest, onError, onInfo, onEditList, onCheckLinks, lists, onSearchIn }: Props) {
+export function ListView({ list, document, filters, onFiltersChange, searchRef, noteRequest, onError, onInfo, onEditList, onCheckLinks, lists, onSearchIn, onReplaceState }: Props) {
   const actions = useActions();
   const { latest } = useLinkActions();
   const [linkProblemsOnly, setLinkProblemsOnly] = useState(false);
@@ -124,7 +127,7 @@ export function ListView({ list, document, filters, onFiltersChange, searchRef, 
             </span>
           )}
         </p>
-        <FollowLine list={list} readOnly={actions.readOnly} onError={onError} onInfo={onInfo} />
+        <FollowLine list={list} readOnly={actions.readOnly} onError={onError} onInfo={onInfo} onState={onReplaceState} />
         {list.description && <p className="list-description">{list.description}</p>}
         <div className="list-progress">
           <ProgressBar done={done} total={total} share={share} label="List progress" size="large" />
