@@ -18,6 +18,7 @@ import { useImport } from './hooks/useImport';
 import { JobDialog } from './components/JobDialog';
 import { LinkCheckDialog } from './components/LinkCheckDialog';
 import { SyncDialog } from './components/SyncDialog';
+import { WebListDialog } from './components/WebListDialog';
 import { notesWithConflicts } from '../data/sync/markers';
 import { useSync } from './hooks/useSync';
 import { LinkChecksContext, useLinkChecks } from './hooks/useLinkChecks';
@@ -40,6 +41,7 @@ export function App() {
   const [listDialog, setListDialog] = useState<'new' | 'edit' | null>(null);
   const [linkDialogOpen, setLinkDialogOpen] = useState(false);
   const [syncOpen, setSyncOpen] = useState(false);
+  const [webListOpen, setWebListOpen] = useState(false);
   const [noteRequest, setNoteRequest] = useState<{ resourceId: string; count: number } | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const lists = state?.document?.lists ?? [];
@@ -186,6 +188,7 @@ export function App() {
             syncLine={syncLine}
             onShowShortcuts={() => setHelpOpen(true)}
             onImportFile={(file) => void importer.openFile(file)}
+            onAddFromWeb={readOnly ? undefined : () => setWebListOpen(true)}
             onChooseImportFile={nativeDialogs ? () => void importer.chooseFile() : undefined}
             onNewList={readOnly ? undefined : () => setListDialog('new')}
             onDropResource={readOnly ? undefined : (dragged, toListId) => void data.resources.move(dragged.ref, dragged, toListId, 100_000)}
@@ -253,6 +256,7 @@ export function App() {
             }}
           />
           <JobDialog title="Importing" progress={importer.progress} onCancel={importer.cancelJob} />
+          <WebListDialog open={webListOpen} onClose={() => setWebListOpen(false)} onRead={importer.openWebPage} />
           <ImportDialog pending={importer.pending} busy={importer.busy} onConfirm={(mode, options) => void importer.confirm(mode, options)} onCancel={importer.cancel} />
           <SyncDialog
             open={syncOpen}

@@ -105,6 +105,21 @@ export class ListFollower {
     return list;
   }
 
+  /**
+   * Reads a web page a new list is to come from ("Add a list from a web page"), as the importers read a
+   * file: the window previews it with the import preview, and imports it only when the user confirms.
+   * A GitHub repository or README is read as its raw Markdown.
+   */
+  async fetchPage(url: string): Promise<{ url: string; fileName: string; content: string }> {
+    if (!isSafeExternalUrl(url)) throw new StudyError('unsafe-url', 'A list can come only from a web page (an http or https address).');
+    const address = rawSourceOf(url);
+    const fetched = await fetchSource(address, {}, { ...DEFAULT_RUN_OPTIONS, ...this.#options.run });
+    if (fetched.kind === 'offline') throw new StudyError('io', fetched.reason);
+    if (fetched.kind === 'failed') throw new StudyError('invalid-argument', `The page could not be read: ${fetched.reason}`);
+    if (fetched.kind === 'unchanged') throw new StudyError('invalid-argument', 'The page answered without its content (304).');
+    return { url: address, fileName: fetched.fileName, content: fetched.content };
+  }
+
   /** Checks a followed list's page now. An unchanged page (304) writes nothing. */
   async check(listId: string): Promise<FollowCheck> {
     const list = this.#list(listId);

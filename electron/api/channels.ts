@@ -55,6 +55,7 @@ export const METHOD_NAMES = [
   'followList',
   'checkFollowedList',
   'finishListReview',
+  'fetchWebList',
 ] as const;
 
 /** What main tells the renderer without being asked: the data changed under it (see contract.ts). */

@@ -135,6 +135,8 @@ export const methods = {
   checkFollowedList: z.tuple([IdSchema]),
   /** Ends the review of the author's changes: the named ones are taken, every other one is left. */
   finishListReview: z.tuple([IdSchema, z.array(z.string().max(300)).max(100_000)]),
+  /** "Add a list from a web page": the page's text, for the import preview (nothing is imported yet). */
+  fetchWebList: z.tuple([z.string().max(4096)]),
 } as const satisfies Record<MethodName, z.ZodTuple>;
 export type ArgsOf<M extends MethodName> = z.infer<(typeof methods)[M]>;
 
@@ -221,6 +223,8 @@ interface Returns {
   checkFollowedList: FollowCheck;
   /** `removed`: the resources whose removal was taken, for an undo (restoreResource each). */
   finishListReview: AppState & ReviewOutcome;
+  /** `url`: the address the list is read from (a GitHub README's raw file), to follow once imported. */
+  fetchWebList: { url: string; fileName: string; content: string };
 }
 
 /** The Sync view: this computer, where the data is, and — in a synced folder — what the merges did. */

@@ -268,6 +268,7 @@ export function createHandlers({ store, openExternal, openPath, dialogs, notify,
       return appState(store);
     },
     checkFollowedList: (listId) => listFollower().check(listId),
+    fetchWebList: (url) => listFollower().fetchPage(url),
     finishListReview: async (listId, take) => ({ ...(await listFollower().finishReview(listId, take)), ...appState(store) }),
     async openDataFolder() {
       const folder = dirname(store.file);

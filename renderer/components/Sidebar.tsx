@@ -23,12 +23,14 @@ interface Props {
   /** Set where the system's open dialog is used instead of the page's file input (Electron). */
   onChooseImportFile?: () => void;
   onNewList?: () => void;
+  /** "Add a list from a web page…". */
+  onAddFromWeb?: () => void;
   /** A resource dropped on a list in the sidebar moves there. */
   onDropResource?: (dragged: DraggedResource, listId: string) => void;
 }
 
 export function Sidebar(props: Props) {
-  const { lists, document, selectedId, statsSelected, onSelect, onShowStats, dataFile, onShowBackups, onShowSync, syncLine, onShowShortcuts, onImportFile, onChooseImportFile, onNewList, onDropResource } = props;
+  const { lists, document, selectedId, statsSelected, onSelect, onShowStats, dataFile, onShowBackups, onShowSync, syncLine, onShowShortcuts, onImportFile, onChooseImportFile, onNewList, onDropResource, onAddFromWeb } = props;
   const [theme, setTheme] = useState<ThemeChoice>(loadTheme);
   const fileInput = useRef<HTMLInputElement>(null);
   // Walks every resource of every list: once per change of progress, not on each render of the window.
@@ -88,6 +90,11 @@ export function Sidebar(props: Props) {
         <button type="button" className="sidebar-action import-button" onClick={() => (onChooseImportFile ? onChooseImportFile() : fileInput.current?.click())}>
           + Import a list…
         </button>
+        {onAddFromWeb && (
+          <button type="button" className="sidebar-action import-button" onClick={onAddFromWeb}>
+            + Add a list from a web page…
+          </button>
+        )}
         <input
           ref={fileInput}
           type="file"

@@ -133,3 +133,48 @@ for (const colorScheme of ['light', 'dark'] as const) {
     expect(await axeViolations(app.page)).toEqual([]);
   });
 }
+
+const ARTICLE = `<!doctype html><html><head><title>Compilers reading list</title></head><body>
+<nav><a href="https://example.com/home">Home</a></nav>
+<article><h1>Compilers reading list</h1>
+<h2>Books</h2>
+<p><a href="https://example.com/dragon">The Dragon Book</a>, the classic.</p>
+<p><a href="https://example.com/crafting">Crafting Interpreters</a></p>
+</article></body></html>`;
+
+test('add a list from a web page: the import preview first, then a list that follows the page; a hostile page is refused and nothing is imported', async ({ launch }) => {
+  const article = await startServer((req, res) => {
+    if (req.url === '/binary') res.writeHead(200, { 'content-type': 'text/plain' }).end('not\0text\0');
+    else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(ARTICLE);
+  });
+  try {
+    const app = await launch({ links: { allowPrivateNetwork: true, timeoutMs: 3000 } });
+    const page = app.page;
+    const listPage = new ListPage(page);
+    const before = (await readSaved(app.dataFile)).lists.length;
+
+    await page.getByRole('button', { name: '+ Add a list from a web page…' }).click();
+    let dialog = page.getByRole('dialog', { name: 'Add a list from a web page' });
+    await dialog.getByRole('textbox', { name: 'Web page address' }).fill(`${article.origin}/binary`);
+    await dialog.getByRole('button', { name: 'Read the page' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: '“binary.md” is not a text file (it contains binary data).' })).toBeVisible();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect((await readSaved(app.dataFile)).lists).toHaveLength(before);
+
+    await page.getByRole('button', { name: '+ Add a list from a web page…' }).click();
+    dialog = page.getByRole('dialog', { name: 'Add a list from a web page' });
+    await dialog.getByRole('textbox', { name: 'Web page address' }).fill(`${article.origin}/compilers/`);
+    await dialog.getByRole('button', { name: 'Read the page' }).click();
+    const preview = page.getByRole('dialog', { name: 'Import “Compilers reading list”' });
+    await expect(preview).toBeVisible();
+    expect((await readSaved(app.dataFile)).lists).toHaveLength(before);
+    await preview.getByRole('button', { name: 'Import list' }).click();
+    await expect(listPage.heading).toHaveText('Compilers reading list');
+    await expect(page.locator('.list-source-line')).toHaveText(`Following ${article.origin}/compilers/ · not checked yet`);
+    const saved = (await readSaved(app.dataFile)).lists.find((l) => l.title === 'Compilers reading list')!;
+    expect(saved.resources.map((r) => r.title)).toEqual(['The Dragon Book', 'Crafting Interpreters']);
+    expect(saved.follow).toEqual({ url: `${article.origin}/compilers/` });
+  } finally {
+    await article.close();
+  }
+});
