@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newDocument } from '../../../../data/document';
 import { rawSourceOf } from '../../../../data/follow/fetch-source';
@@ -260,5 +262,37 @@ describe('following a list', () => {
     expect(rawSourceOf('https://github.com/sindresorhus/awesome')).toBe('https://raw.githubusercontent.com/sindresorhus/awesome/HEAD/README.md');
     expect(rawSourceOf('https://github.com/a/b/blob/main/docs/list.md')).toBe('https://raw.githubusercontent.com/a/b/main/docs/list.md');
     expect(rawSourceOf('https://example.com/list')).toBe('https://example.com/list');
+  });
+});
+
+describe('following a real awesome list', () => {
+  // tests/fixtures/real/SOURCES.md: timofurrer/awesome-asyncio's README on 2022-10-30 and on 2025-03-11.
+  const real = (name: string) => readFileSync(join(import.meta.dirname, '../../../fixtures/real/markdown', name), 'utf8');
+
+  it('between two versions of awesome-asyncio the review shows exactly the author’s four additions, each where it sits', async () => {
+    const before = real('awesome-asyncio-2022-10-30.md');
+    const { server, set } = await page('text/plain; charset=utf-8', before);
+    const app = setUp('README.md', before, `${server.origin}/timofurrer/awesome-asyncio/HEAD/README.md`);
+    await app.follower.follow(app.listId, app.url);
+    expect((await app.follower.check(app.listId)).outcome).toBe('unchanged');
+    set(real('awesome-asyncio.md'));
+    const { review } = await app.follower.check(app.listId);
+    // The same four lines `git diff 3aa3156f e69f873 -- README.md` adds, after the same neighbours.
+    expect(review!.changes.map((c) => c.words)).toEqual([
+      'Added “Django” after “FastAPI” in “Web Frameworks”.',
+      'Added “Beanie” after “Piccolo” in “Database Drivers”.',
+      'Added “async_property” after “asgiref” in “Misc”.',
+      'Added “taskiq” after “aiomisc” in “Misc”.',
+    ]);
+    const list = app.doc.lists[0]!;
+    const fastapi = list.resources.find((r) => r.title === 'FastAPI')!;
+    const at = '2026-02-01T00:00:00.000Z';
+    app.doc.progress[`${app.listId}/${fastapi.id}`] = { status: 'done', startedAt: at, doneAt: at, updatedAt: at };
+    await app.follower.finishReview(app.listId, takeAllIds(review!));
+    const titles = app.doc.lists[0]!.resources.map((r) => r.title);
+    expect(titles.slice(titles.indexOf('FastAPI'), titles.indexOf('FastAPI') + 2)).toEqual(['FastAPI', 'Django']);
+    expect(app.doc.lists[0]!.resources).toHaveLength(list.resources.length + 4);
+    expect(app.doc.progress[`${app.listId}/${fastapi.id}`]?.status).toBe('done');
+    expect((await app.follower.check(app.listId)).outcome).toBe('unchanged');
   });
 });
