@@ -120,7 +120,7 @@ test('follow a list, the author changes it, check, review: two changes taken and
 });
 
 for (const colorScheme of ['light', 'dark'] as const) {
-  test(`no accessibility violations (axe) on a followed list and its review — ${colorScheme} theme`, async ({ launch, userDataDir }) => {
+  test(`no accessibility violations (axe) on a followed list, its review and “Add a list from a web page” — ${colorScheme} theme`, async ({ launch, userDataDir }) => {
     await profileWithImportedList(userDataDir);
     const app = await launch({ colorScheme, links: { allowPrivateNetwork: true, timeoutMs: 3000 } });
     const listPage = new ListPage(app.page);
@@ -130,6 +130,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await app.page.getByRole('button', { name: 'Review changes…' }).click();
     await app.page.getByRole('checkbox', { name: /^Retitled/ }).check();
     await expect(app.page.getByRole('button', { name: 'Take 1 and leave 3' })).toBeVisible();
+    expect(await axeViolations(app.page)).toEqual([]);
+    await app.page.getByRole('button', { name: 'Decide later' }).click();
+    await app.page.getByRole('button', { name: '+ Add a list from a web page…' }).click();
+    await expect(app.page.getByRole('textbox', { name: 'Web page address' })).toBeFocused();
     expect(await axeViolations(app.page)).toEqual([]);
   });
 }

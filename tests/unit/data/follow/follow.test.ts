@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { newDocument } from '../../../../data/document';
 import { rawSourceOf } from '../../../../data/follow/fetch-source';
 import { ListFollower } from '../../../../data/follow/list-follower';
-import { changeWords, takeAllIds } from '../../../../data/follow/review';
+import { applyReview, changeWords, reviewChanges, takeAllIds } from '../../../../data/follow/review';
 import { importFile } from '../../../../data/import/detect';
 import { addImportedList } from '../../../../data/import/to-list';
 import { DocumentSchema, type StudyDocument } from '../../../../data/schema';
@@ -294,5 +294,25 @@ describe('following a real awesome list', () => {
     expect(app.doc.lists[0]!.resources).toHaveLength(list.resources.length + 4);
     expect(app.doc.progress[`${app.listId}/${fastapi.id}`]?.status).toBe('done');
     expect((await app.follower.check(app.listId)).outcome).toBe('unchanged');
+  });
+});
+
+describe('the review in words', () => {
+  it('parts the author added to a resource are one change, and taking it adds them after the part each follows, keeping the ticked ones', () => {
+    const resource = (parts: string[]) => ({ title: 'Lectures', url: 'https://example.com/l', author: null, description: '', group: null, done: false, parts: parts.map((title) => ({ title, url: null, done: false })), links: [], line: 1 });
+    const preview = (parts: string[]) => ({ title: 'Course', format: 'markdown' as const, resources: [resource(parts)], skipped: [] });
+    const doc = newDocument([]);
+    const list = addImportedList(doc, preview(['Lecture 1', 'Lecture 2']), '2026-01-01T00:00:00.000Z');
+    const first = list.resources[0]!.parts[0]!;
+    const at = '2026-02-01T00:00:00.000Z';
+    doc.progress[`${list.id}/${list.resources[0]!.id}/${first.id}`] = { status: 'done', startedAt: at, doneAt: at, updatedAt: at };
+    const next = preview(['Lecture 1', 'Lecture 1b', 'Lecture 2', 'Lecture 3']);
+    const review = reviewChanges(doc, list, next);
+    expect(review.changes.map((c) => c.words)).toEqual(['Added 2 parts to “Lectures”: “Lecture 1b”, “Lecture 3”.']);
+    applyReview(doc, list, next, new Set(review.changes.map((c) => c.id)));
+    const parts = doc.lists[0]!.resources[0]!.parts;
+    expect(parts.map((p) => p.title)).toEqual(['Lecture 1', 'Lecture 1b', 'Lecture 2', 'Lecture 3']);
+    expect(parts[0]!.id).toBe(first.id);
+    expect(doc.progress[`${list.id}/${list.resources[0]!.id}/${first.id}`]?.status).toBe('done');
   });
 });
