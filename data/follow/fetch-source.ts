@@ -103,8 +103,9 @@ interface Answer {
   body: string;
 }
 
-function header(value: string | string[] | undefined): string | null {
-  return typeof value === 'string' && value.length <= 1000 ? value : null;
+/** A header kept only when it fits what the data file accepts (schema.ts FollowSchema); else as if absent. */
+function header(value: string | string[] | undefined, max = 1000): string | null {
+  return typeof value === 'string' && value.length <= max ? value : null;
 }
 
 function get(url: string, validators: Validators, options: FetchOptions): Promise<Answer> {
@@ -147,7 +148,7 @@ function get(url: string, validators: Validators, options: FetchOptions): Promis
         status,
         location: header(res.headers.location),
         etag: header(res.headers.etag),
-        lastModified: header(res.headers['last-modified']),
+        lastModified: header(res.headers['last-modified'], 200),
         contentType: header(res.headers['content-type']) ?? '',
       };
       if (status < 200 || status >= 300) {

@@ -316,3 +316,18 @@ describe('the review in words', () => {
     expect(doc.progress[`${list.id}/${list.resources[0]!.id}/${first.id}`]?.status).toBe('done');
   });
 });
+
+describe('hostile answers', () => {
+  it('validators too long for the data file are not kept: nothing is written that our own reader would reject', async () => {
+    const server = await startServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/markdown', 'last-modified': `Wed, 21 Oct 2015 07:28:00 GMT${' '.repeat(300)}x`, etag: `"${'e'.repeat(999)}"` });
+      res.end(MD_V1);
+    });
+    servers.push(server);
+    const app = setUp('awesome.md', MD_V1, `${server.origin}/awesome.md`);
+    await app.follower.follow(app.listId, app.url);
+    expect((await app.follower.check(app.listId)).outcome).toBe('unchanged');
+    expect(() => DocumentSchema.parse(app.doc)).not.toThrow();
+    expect(app.doc.lists[0]!.follow).toMatchObject({ etag: null, lastModified: null });
+  });
+});
