@@ -14,7 +14,7 @@ import { ListDialog } from './components/ListDialog';
 import { ShortcutSheet } from './components/ShortcutSheet';
 import { Sidebar } from './components/Sidebar';
 import { StatsView } from './components/StatsView';
-import { useImport } from './hooks/useImport';
+import { restoreAll, useImport } from './hooks/useImport';
 import { JobDialog } from './components/JobDialog';
 import { LinkCheckDialog } from './components/LinkCheckDialog';
 import { SyncDialog } from './components/SyncDialog';
@@ -211,7 +211,10 @@ export function App() {
                   onInfo={(message) => notify('info', message)}
                   onEditList={() => setListDialog('edit')}
                   onCheckLinks={() => setLinkDialogOpen(true)}
-                  onReplaceState={(next, message) => replaceState({ ok: true, value: next }, message)}
+                  onReplaceState={(next, message, removed) =>
+                    // A removal taken in a review is undone like an update's: each resource back where it was, with its progress and notes.
+                    removed?.length ? replaceStateUndoable(next, message, () => restoreAll(removed)) : replaceState({ ok: true, value: next }, message)
+                  }
                   lists={lists}
                   onSearchIn={(id) => {
                     // The same search, in the other list.

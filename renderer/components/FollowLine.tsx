@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { FollowState } from '../../data/follow/list-follower';
-import type { ReviewedChange } from '../../data/follow/review';
+import type { ReviewedChange, ReviewOutcome } from '../../data/follow/review';
 import type { StudyList } from '../../data/schema';
 import type { AppState } from '../../electron/api/contract';
 import { api } from '../api';
@@ -17,7 +17,7 @@ interface Props {
   onError: (message: string) => void;
   onInfo: (message: string) => void;
   /** Main's answer to a follow or a review: the new state, shown with the message. */
-  onState: (next: AppState, message: string) => void;
+  onState: (next: AppState, message: string, removed?: ReviewOutcome['removed']) => void;
 }
 
 /** A removal of a resource the user has notes or progress on is never taken by "take all": only on its own. */
@@ -124,7 +124,7 @@ export function FollowLine({ list, readOnly, onError, onInfo, onState }: Props) 
           }
           setReviewing(false);
           const left = (state?.review?.changes.length ?? 0) - take.length;
-          onState(result.value, `Took ${take.length} ${plural(take.length, 'change')} and left ${left}.`);
+          onState(result.value, `Took ${take.length} ${plural(take.length, 'change')} and left ${left}.`, result.value.removed);
         }}
       />
     </div>

@@ -1,6 +1,7 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { StudyDocument, StudyList } from '../../data/schema';
 import type { AppState } from '../../electron/api/contract';
+import type { ReviewOutcome } from '../../data/follow/review';
 import { count, hostOf, isWebUrl } from '../format';
 import { listProgress, percent, whatNext } from '../progress';
 import { applyFilters, parseQuery, type Filters } from '../search';
@@ -39,7 +40,7 @@ interface Props {
   /** Opens another list with the same search. */
   onSearchIn: (listId: string) => void;
   /** A followed list was followed or reviewed: main's answer is the new state. */
-  onReplaceState: (next: AppState, message: string) => void;
+  onReplaceState: (next: AppState, message: string, removed?: ReviewOutcome['removed']) => void;
 }
 
 export function ListView({ list, document, filters, onFiltersChange, searchRef, noteRequest, onError, onInfo, onEditList, onCheckLinks, lists, onSearchIn, onReplaceState }: Props) {

@@ -120,7 +120,7 @@ type Removed = Parameters<ReturnType<typeof api>['restoreResource']>[0];
  * Puts back what an update removed, each where it was (in the order they were, so each index still
  * means the place it had), with its progress and notes; then reads the state main has.
  */
-async function restoreAll(removed: readonly Removed[]) {
+export async function restoreAll(removed: readonly Removed[]) {
   for (const entry of [...removed].sort((a, b) => a.index - b.index)) {
     const result = await api().restoreResource(entry);
     if (!result.ok) return result;

@@ -182,3 +182,35 @@ test('add a list from a web page: the import preview first, then a list that fol
     await article.close();
   }
 });
+
+test('a resource the author removed that has the user’s note: “Take all” leaves it; taken on its own it goes, and Undo brings it back with its note', async ({ launch, userDataDir }) => {
+  await profileWithImportedList(userDataDir);
+  const app = await launch({ links: { allowPrivateNetwork: true, timeoutMs: 3000 } });
+  const page = app.page;
+  const listPage = new ListPage(page);
+  await listPage.openList('Awesome Things');
+  const note = await listPage.openNotes('Gamma talk');
+  await note.fill('Watch the Q&A.');
+  await expect.poll(async () => Object.values((await readSaved(app.dataFile)).notes).map((n) => n.body)).toEqual(['Watch the Q&A.']);
+  await page.getByRole('button', { name: 'Follow a web page…' }).click();
+  await page.getByRole('textbox', { name: 'Web page this list comes from' }).fill(`${server.origin}/awesome.md`);
+  await page.getByRole('button', { name: 'Follow', exact: true }).click();
+  await page.getByRole('button', { name: 'Check for changes' }).click();
+  await expect(page.getByText('No changes: the page lists the same resources as your list.')).toBeVisible();
+  body = V1.replace('- [Gamma talk](https://example.com/gamma)\n', '');
+  await page.getByRole('button', { name: 'Check for changes' }).click();
+  await page.getByRole('button', { name: 'Review changes…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'What the author changed in “Awesome Things”' });
+  const removal = dialog.getByRole('checkbox', { name: 'Removed “Gamma talk” — it has your notes, so it stays unless you take this change.' });
+  await dialog.getByRole('button', { name: 'Take all' }).click();
+  await expect(removal).not.toBeChecked();
+  await expect(dialog.getByRole('button', { name: 'Take 0 and leave 1' })).toBeVisible();
+  await removal.check();
+  await dialog.getByRole('button', { name: 'Take 1 and leave 0' }).click();
+  await expect(listPage.resources).toHaveCount(2);
+  expect((await readSaved(app.dataFile)).notes).toEqual({});
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(listPage.resources).toHaveCount(3);
+  await expect.poll(async () => Object.values((await readSaved(app.dataFile)).notes).map((n) => n.body)).toEqual(['Watch the Q&A.']);
+  expect((await readSaved(app.dataFile)).lists.find((l) => l.title === 'Awesome Things')!.resources.map((r) => r.title)).toEqual(['Alpha guide', 'Beta book', 'Gamma talk']);
+});
