@@ -76,6 +76,20 @@ export const ResourceSchema = z.object({
   estimateMinutes: z.number().int().min(1).max(100_000).optional(),
 });
 
+/**
+ * A list the user follows: the web page it came from, checked for the author's changes (data/follow/).
+ * `etag`/`lastModified` are the page's validators as of the version the user last reviewed, so an
+ * unchanged page costs one conditional request. Optional: documents without it are still version 2.
+ */
+export const FollowSchema = z
+  .object({
+    url: z.string().max(4096).regex(/^https?:\/\//i, 'a followed list is a web address (http or https)'),
+    etag: z.string().max(1000).nullable().optional(),
+    lastModified: z.string().max(200).nullable().optional(),
+    lastChecked: TimestampSchema.nullable().optional(),
+  })
+  .optional();
+
 export const StudyListSchema = z.object({
   id: IdSchema,
   title: z.string().min(1).max(1000),
@@ -87,6 +101,7 @@ export const StudyListSchema = z.object({
   /** The user changed the content (e.g. added parts): a newer shipped version no longer replaces it. */
   customized: z.boolean().default(false),
   resources: z.array(ResourceSchema),
+  follow: FollowSchema,
 });
 
 
@@ -197,6 +212,7 @@ export type LinkItem = z.infer<typeof LinkItemSchema>;
 export type Part = z.infer<typeof PartSchema>;
 export type Resource = z.infer<typeof ResourceSchema>;
 export type StudyList = z.infer<typeof StudyListSchema>;
+export type Follow = NonNullable<z.infer<typeof FollowSchema>>;
 export type Status = z.infer<typeof StatusSchema>;
 export type ProgressEntry = z.infer<typeof ProgressEntrySchema>;
 export type Note = z.infer<typeof NoteSchema>;

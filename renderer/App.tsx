@@ -14,10 +14,11 @@ import { ListDialog } from './components/ListDialog';
 import { ShortcutSheet } from './components/ShortcutSheet';
 import { Sidebar } from './components/Sidebar';
 import { StatsView } from './components/StatsView';
-import { useImport } from './hooks/useImport';
+import { restoreAll, useImport } from './hooks/useImport';
 import { JobDialog } from './components/JobDialog';
 import { LinkCheckDialog } from './components/LinkCheckDialog';
 import { SyncDialog } from './components/SyncDialog';
+import { WebListDialog } from './components/WebListDialog';
 import { notesWithConflicts } from '../data/sync/markers';
 import { useSync } from './hooks/useSync';
 import { LinkChecksContext, useLinkChecks } from './hooks/useLinkChecks';
@@ -48,6 +49,7 @@ export function App() {
   const [listDialog, setListDialog] = useState<'new' | 'edit' | null>(null);
   const [linkDialogOpen, setLinkDialogOpen] = useState(false);
   const [syncOpen, setSyncOpen] = useState(false);
+  const [webListOpen, setWebListOpen] = useState(false);
   const [noteRequest, setNoteRequest] = useState<{ resourceId: string; count: number } | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const lists = state?.document?.lists ?? [];
@@ -220,6 +222,7 @@ export function App() {
             syncLine={syncLine}
             onShowShortcuts={() => setHelpOpen(true)}
             onImportFile={(file) => void importer.openFile(file)}
+            onAddFromWeb={readOnly ? undefined : () => setWebListOpen(true)}
             onChooseImportFile={nativeDialogs ? () => void importer.chooseFile() : undefined}
             onNewList={readOnly ? undefined : () => setListDialog('new')}
             onDropResource={readOnly ? undefined : (dragged, toListId) => void data.resources.move(dragged.ref, dragged, toListId, 100_000)}
@@ -244,6 +247,10 @@ export function App() {
                   onInfo={(message) => notify('info', message)}
                   onEditList={() => setListDialog('edit')}
                   onCheckLinks={() => setLinkDialogOpen(true)}
+                  onReplaceState={(next, message, removed) =>
+                    // A removal taken in a review is undone like an update's: each resource back where it was, with its progress and notes.
+                    removed?.length ? replaceStateUndoable(next, message, () => restoreAll(removed)) : replaceState({ ok: true, value: next }, message)
+                  }
                   lists={lists}
                   onSearchIn={(id) => {
                     // The same search, in the other list.
@@ -288,6 +295,7 @@ export function App() {
             }}
           />
           <JobDialog title="Importing" progress={importer.progress} onCancel={importer.cancelJob} />
+          <WebListDialog open={webListOpen} onClose={() => setWebListOpen(false)} onRead={importer.openWebPage} />
           <ImportDialog pending={importer.pending} busy={importer.busy} onConfirm={(mode, options) => void importer.confirm(mode, options)} onCancel={importer.cancel} />
           <SyncDialog
             open={syncOpen}

@@ -138,8 +138,8 @@ function partsOf(incoming: ImportedResource, hit: Resource | undefined, ticked: 
   return withMissing(old, parts, hits, (p) => paired.has(p) || ticked(p));
 }
 
-/** The imported version of a resource: what the file says, and what the user added that it does not. */
-function merged(incoming: ImportedResource, hit: Resource | undefined, ids: Set<string>, ticked: (resourceId: string, part: Part) => boolean, partIds: string[] = []): Resource {
+/** The imported version of a resource: what the file says, and what the user added that it does not (also a followed list's new resource, data/follow/review.ts). */
+export function merged(incoming: ImportedResource, hit: Resource | undefined, ids: Set<string>, ticked: (resourceId: string, part: Part) => boolean, partIds: string[] = []): Resource {
   const id = hit ? hit.id : newPartId(incoming.title, ids);
   ids.add(id);
   const linkIds = new Set<string>();

@@ -214,6 +214,9 @@ function mergeFields<T extends object>(context: Context, base: T | null, first: 
       merged[field] = f;
     } else if (field === 'formerUrls') {
       merged[field] = unionFormerUrls(f, s) as T[keyof T];
+    } else if (field === 'follow') {
+      // Both computers checked (or one followed while the other checked): the later check's version wins, no notice.
+      merged[field] = laterFollow(f as StudyList['follow'], s as StudyList['follow']) as T[keyof T];
     } else if (field === 'customized') {
       merged[field] = (Boolean(f) || Boolean(s)) as T[keyof T];
     } else {
@@ -225,6 +228,12 @@ function mergeFields<T extends object>(context: Context, base: T | null, first: 
     }
   }
   return merged;
+}
+
+/** Of two versions of a followed list's source, the one checked later (a followed one over none). */
+function laterFollow(first: StudyList['follow'], second: StudyList['follow']): StudyList['follow'] {
+  if (!first || !second) return first ?? second;
+  return (second.lastChecked ?? '') > (first.lastChecked ?? '') ? second : first;
 }
 
 /** The resource with its tags merged as a set (tags.ts); the field left out when none remain. */

@@ -80,10 +80,11 @@ export async function startApp(platform: Platform): Promise<RunningApp> {
     await store.close().catch(() => undefined);
     throw error;
   }
-  const { links, folderSync, started } = services;
+  const { links, follower, folderSync, started } = services;
   const handlers = createHandlers({
     store,
     links,
+    follower,
     sync: { device: location.device, appDir: platform.appDir, dataFolder: location.dataFolder, folderSync, relaunch: platform.relaunch },
     openExternal: platform.openExternal,
     openPath: platform.openPath,

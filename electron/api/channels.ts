@@ -59,10 +59,15 @@ export const METHOD_NAMES = [
   'editSession',
   'answerReview',
   'setStudySettings',
+  'getFollowStates',
+  'followList',
+  'checkFollowedList',
+  'finishListReview',
+  'fetchWebList',
 ] as const;
 
 /** What main tells the renderer without being asked: the data changed under it (see contract.ts). */
-export const EVENT_NAMES = ['stateChanged', 'jobProgress', 'linkChecksChanged', 'syncStatusChanged'] as const;
+export const EVENT_NAMES = ['stateChanged', 'jobProgress', 'linkChecksChanged', 'syncStatusChanged', 'followChanged'] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -6,6 +6,8 @@ import type { JobProgress } from '../../data/jobs';
 import type { LinkCheck } from '../../data/links/check-link';
 import type { LinkChecksState } from '../../data/links/link-checks';
 import type { PageFill } from '../../data/links/fill-from-page';
+import type { FollowCheck, FollowState } from '../../data/follow/list-follower';
+import type { ReviewOutcome } from '../../data/follow/review';
 import type { RunSummary } from '../../data/links/link-log';
 import type { SyncStatus } from '../../data/sync/folder-sync';
 import type { DeviceInfo } from '../../data/sync/merge';
@@ -151,6 +153,16 @@ export const methods = {
       review: z.strictObject({ listId: IdSchema, on: z.boolean() }).optional(),
     }),
   ]),
+  /** The followed lists: when each was last checked and the author's changes waiting for review. */
+  getFollowStates: z.tuple([]),
+  /** Follows a list's web page (an http or https address), or stops following it (null). */
+  followList: z.tuple([IdSchema, z.string().max(4096).nullable()]),
+  /** Checks a followed list's page now (the user asked: nothing is contacted before). */
+  checkFollowedList: z.tuple([IdSchema]),
+  /** Ends the review of the author's changes: the named ones are taken, every other one is left. */
+  finishListReview: z.tuple([IdSchema, z.array(z.string().max(300)).max(100_000)]),
+  /** "Add a list from a web page": the page's text, for the import preview (nothing is imported yet). */
+  fetchWebList: z.tuple([z.string().max(4096)]),
 } as const satisfies Record<MethodName, z.ZodTuple>;
 export type ArgsOf<M extends MethodName> = z.infer<(typeof methods)[M]>;
 
@@ -240,6 +252,13 @@ interface Returns {
   editSession: AppState;
   answerReview: AppState;
   setStudySettings: AppState;
+  getFollowStates: Record<string, FollowState>;
+  followList: AppState;
+  checkFollowedList: FollowCheck;
+  /** `removed`: the resources whose removal was taken, for an undo (restoreResource each). */
+  finishListReview: AppState & ReviewOutcome;
+  /** `url`: the address the list is read from (a GitHub README's raw file), to follow once imported. */
+  fetchWebList: { url: string; fileName: string; content: string };
 }
 
 /** The Sync view: this computer, where the data is, and — in a synced folder — what the merges did. */
@@ -258,6 +277,8 @@ interface Events {
   linkChecksChanged: LinkChecksState;
   /** Another computer's changes were merged, or a file is waiting to arrive whole. */
   syncStatusChanged: SyncInfo;
+  /** A followed list was checked, reviewed, followed or no longer followed. */
+  followChanged: Record<string, FollowState>;
 }
 export type PayloadOf<E extends EventName> = Events[E];
 

@@ -10,6 +10,7 @@ import { Jobs, type JobHandle, type JobHold } from '../../data/jobs';
 import type { LinkChecker } from '../../data/links/link-checks';
 import { DEFAULT_MAX_PAGE_BYTES } from '../../data/links/fetch-page';
 import { fillFromPage } from '../../data/links/fill-from-page';
+import type { ListFollower } from '../../data/follow/list-follower';
 import { itemRef, resolveRef, resourceRef, resourceRefOf } from '../../data/refs';
 import { exportFileName, exportFrom, importOutcomeJob, previewImportJob, type ExportFormat, type ImportOutcome } from '../../data/transfer';
 import { readImportFile, writeExportFile } from '../../data/user-files';
@@ -32,6 +33,8 @@ export interface HandlerDeps {
   /** The system's open and save dialogs (Electron's `dialog`); the harness has none and uses the page's. */
   /** Link checks (the device's log, the network); absent where a test does not need them. */
   links?: LinkChecker;
+  /** Followed lists (their pages, the author's changes); absent where a test does not need them. */
+  follower?: ListFollower;
   /** This computer and its data folder; absent where a test does not need them. */
   sync?: {
     device: DeviceInfo;
@@ -63,7 +66,7 @@ export function stateOf(store: Store, nativeDialogs: boolean): AppState {
 }
 
 /** The API's behaviour, free of Electron: the same functions serve IPC and the test harness. */
-export function createHandlers({ store, openExternal, openPath, dialogs, notify, links, sync, holdJob }: HandlerDeps): StudyHandlers {
+export function createHandlers({ store, openExternal, openPath, dialogs, notify, links, follower, sync, holdJob }: HandlerDeps): StudyHandlers {
   const jobs = new Jobs((progress) => notify?.('jobProgress', progress), holdJob);
   const appState = (s: Store) => stateOf(s, !!dialogs);
   const openDocument = () => {
@@ -84,6 +87,10 @@ export function createHandlers({ store, openExternal, openPath, dialogs, notify,
   const linkChecker = () => {
     if (!links) throw new StudyError('invalid-argument', 'Link checks are not available in this window.');
     return links;
+  };
+  const listFollower = () => {
+    if (!follower) throw new StudyError('invalid-argument', 'Following lists is not available in this window.');
+    return follower;
   };
   const syncDeps = () => {
     if (!sync) throw new StudyError('invalid-argument', 'Sync is not available in this window.');
@@ -277,6 +284,15 @@ export function createHandlers({ store, openExternal, openPath, dialogs, notify,
     editSession: (id, minutes) => studyChange((doc, at) => studyOps.editSession(doc, id, minutes, at)),
     answerReview: (ref, answer, recalled) => studyChange((doc, at) => studyOps.answerReview(doc, ref, answer, recalled, at)),
     setStudySettings: (change) => studyChange((doc, at) => studyOps.setStudySettings(doc, change, at)),
+    getFollowStates: async () => listFollower().states(),
+    async followList(listId, url) {
+      if (store.readOnly()) throw new StudyError('read-only', store.readOnly()!);
+      await listFollower().follow(listId, url);
+      return appState(store);
+    },
+    checkFollowedList: (listId) => listFollower().check(listId),
+    fetchWebList: (url) => listFollower().fetchPage(url),
+    finishListReview: async (listId, take) => ({ ...(await listFollower().finishReview(listId, take)), ...appState(store) }),
     async openDataFolder() {
       const folder = dirname(store.file);
       await openPath(folder);

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { RunOptions } from '../../data/links/check-links';
+import { ListFollower } from '../../data/follow/list-follower';
 import { LinkChecker } from '../../data/links/link-checks';
 import { LINK_LOG_FILE_NAME, LinkLogFile } from '../../data/links/link-log';
 import type { Store } from '../../data/store';
@@ -26,7 +27,7 @@ export interface ServicesOptions {
  * other computers' changes. Electron-free, so main and the test harness run the very same wiring.
  * `started` settles after the first merge; the watching goes on until `folderSync.stop()`.
  */
-export async function startServices(options: ServicesOptions): Promise<{ links: LinkChecker; folderSync: FolderSync | null; started: Promise<void> }> {
+export async function startServices(options: ServicesOptions): Promise<{ links: LinkChecker; follower: ListFollower; folderSync: FolderSync | null; started: Promise<void> }> {
   const { appDir, location, store, send } = options;
   const linkLog = new LinkLogFile(join(appDir, LINK_LOG_FILE_NAME));
   await linkLog.load();
@@ -35,6 +36,14 @@ export async function startServices(options: ServicesOptions): Promise<{ links: 
     document: () => store.document(),
     run: options.linkRun,
     onChange: (state) => send('linkChecksChanged', state),
+  });
+  // A followed list's page is fetched under the link checks' network rules (private network, offline, timeouts).
+  const follower = new ListFollower({
+    document: () => store.document(),
+    change: (apply) => store.change(apply),
+    readOnly: () => store.readOnly(),
+    run: options.linkRun,
+    onChange: (states) => send('followChanged', states),
   });
   const folderSync = location.dataFolder
     ? new FolderSync({
@@ -48,5 +57,5 @@ export async function startServices(options: ServicesOptions): Promise<{ links: 
         },
       })
     : null;
-  return { links, folderSync, started: folderSync?.start() ?? Promise.resolve() };
+  return { links, follower, folderSync, started: folderSync?.start() ?? Promise.resolve() };
 }

@@ -1,5 +1,7 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { StudyDocument, StudyList } from '../../data/schema';
+import type { AppState } from '../../electron/api/contract';
+import type { ReviewOutcome } from '../../data/follow/review';
 import { count, hostOf, isWebUrl } from '../format';
 import { listProgress, percent, whatNext } from '../progress';
 import { applyFilters, parseQuery, type Filters } from '../search';
@@ -8,6 +10,7 @@ import { useActions } from '../actions';
 import { useLinkActions } from '../hooks/useLinkChecks';
 import { hasLinkProblem, listLinkSummary } from '../link-summary';
 import { ExportMenu } from './ExportMenu';
+import { FollowLine } from './FollowLine';
 import { ResourceEditor } from './ResourceEditor';
 import { ProgressBar } from './ProgressBar';
 import { ResourceList, type ResourceListHandle } from './ResourceList';
@@ -36,9 +39,11 @@ interface Props {
   lists: readonly StudyList[];
   /** Opens another list with the same search. */
   onSearchIn: (listId: string) => void;
+  /** A followed list was followed or reviewed: main's answer is the new state. */
+  onReplaceState: (next: AppState, message: string, removed?: ReviewOutcome['removed']) => void;
 }
 
-export function ListView({ list, document, filters, onFiltersChange, searchRef, noteRequest, onError, onInfo, onEditList, onCheckLinks, lists, onSearchIn }: Props) {
+export function ListView({ list, document, filters, onFiltersChange, searchRef, noteRequest, onError, onInfo, onEditList, onCheckLinks, lists, onSearchIn, onReplaceState }: Props) {
   const actions = useActions();
   const { latest } = useLinkActions();
   const [linkProblemsOnly, setLinkProblemsOnly] = useState(false);
@@ -123,6 +128,7 @@ export function ListView({ list, document, filters, onFiltersChange, searchRef, 
             </span>
           )}
         </p>
+        <FollowLine list={list} readOnly={actions.readOnly} onError={onError} onInfo={onInfo} onState={onReplaceState} />
         {list.description && <p className="list-description">{list.description}</p>}
         <div className="list-progress">
           <ProgressBar done={done} total={total} share={share} label="List progress" size="large" />

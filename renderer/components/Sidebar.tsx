@@ -24,6 +24,8 @@ interface Props {
   /** Set where the system's open dialog is used instead of the page's file input (Electron). */
   onChooseImportFile?: () => void;
   onNewList?: () => void;
+  /** "Add a list from a web page…". */
+  onAddFromWeb?: () => void;
   /** A resource dropped on a list in the sidebar moves there. */
   onDropResource?: (dragged: DraggedResource, listId: string) => void;
   /** The running focus timer (TimerPanel), shown at the top while it runs. */
@@ -34,7 +36,7 @@ interface Props {
 }
 
 export function Sidebar(props: Props) {
-  const { lists, document, selectedId, statsSelected, onSelect, onShowStats, dataFile, onShowBackups, onShowSync, syncLine, onShowShortcuts, onImportFile, onChooseImportFile, onNewList, onDropResource, timerPanel, reviewSelected, reviewsDue = 0, onShowReview } = props;
+  const { lists, document, selectedId, statsSelected, onSelect, onShowStats, dataFile, onShowBackups, onShowSync, syncLine, onShowShortcuts, onImportFile, onChooseImportFile, onNewList, onDropResource, timerPanel, reviewSelected, reviewsDue = 0, onShowReview, onAddFromWeb } = props;
   const [theme, setTheme] = useState<ThemeChoice>(loadTheme);
   const fileInput = useRef<HTMLInputElement>(null);
   // Walks every resource of every list: once per change of progress, not on each render of the window.
@@ -95,6 +97,11 @@ export function Sidebar(props: Props) {
         <button type="button" className="sidebar-action import-button" onClick={() => (onChooseImportFile ? onChooseImportFile() : fileInput.current?.click())}>
           + Import a list…
         </button>
+        {onAddFromWeb && (
+          <button type="button" className="sidebar-action import-button" onClick={onAddFromWeb}>
+            + Add a list from a web page…
+          </button>
+        )}
         <input
           ref={fileInput}
           type="file"

@@ -13,7 +13,7 @@ import { counted } from '../wording';
  * Dropping a file on the window never navigates to it.
  */
 export type PendingImport =
-  | { kind: 'list'; fileName: string; content: string; preview: ImportPreview }
+  | { kind: 'list'; fileName: string; content: string; preview: ImportPreview; /** The web page it was read from: followed once imported. */ source?: string }
   | { kind: 'backup'; fileName: string; content: string; preview: BackupFilePreview };
 
 /** What brings back the resources an update removed, offered with the message (Undo, Ctrl+Z). */
@@ -28,18 +28,32 @@ export function useImport(
   const job = useJob();
 
   const openContent = useCallback(
-    async (fileName: string, content: string) => {
+    /** Says whether the preview is shown. */
+    async (fileName: string, content: string, source?: string): Promise<boolean> => {
       if (isBackupFileName(fileName)) {
         const result = await api().previewBackupFile(fileName, content);
         if (result.ok) setPending({ kind: 'backup', fileName, content, preview: result.value });
         else onError(result.error.message);
-        return;
+        return result.ok;
       }
       const result = await job.run((id) => api().previewImport(fileName, content, id));
-      if (result.ok) setPending({ kind: 'list', fileName, content, preview: result.value });
+      if (result.ok) setPending({ kind: 'list', fileName, content, preview: result.value, ...(source ? { source } : {}) });
       else if (result.error.code !== 'cancelled') onError(result.error.message);
+      return result.ok;
     },
     [onError, job],
+  );
+  /** "Add a list from a web page": main reads the page; the same preview as a file's follows. */
+  const openWebPage = useCallback(
+    async (url: string): Promise<boolean> => {
+      const result = await api().fetchWebList(url);
+      if (!result.ok) {
+        onError(result.error.message);
+        return false;
+      }
+      return openContent(result.value.fileName, result.value.content, result.value.url);
+    },
+    [openContent, onError],
   );
   const openFile = useCallback(async (file: File) => openContent(file.name, await file.text()), [openContent]);
   /** Electron: the system's open dialog, read by main. */
@@ -71,6 +85,10 @@ export function useImport(
       const title = pending.preview.title;
       if (removed.length > 0) {
         onImported(result.value, result.value.listId, `Updated “${title}”; removed ${counted(removed.length, 'resource')} the new file no longer has.`, () => restoreAll(removed));
+      } else if (!update && pending.source) {
+        // A list added from a web page follows it: the page is contacted again only when the user checks.
+        const followed = await api().followList(result.value.listId, pending.source);
+        onImported(followed.ok ? followed.value : result.value, result.value.listId, followed.ok ? `Imported “${title}”; it follows ${pending.source}.` : `Imported “${title}”.`);
       } else {
         onImported(result.value, result.value.listId, !update ? `Imported “${title}”.` : result.value.changed ? `Updated “${title}”; progress and notes of what stayed are kept.` : `“${title}” is already up to date: nothing changed.`);
       }
@@ -94,7 +112,7 @@ export function useImport(
     };
   }, [openFile]);
 
-  return { pending, busy, progress: job.progress, cancelJob: job.cancel, openFile, chooseFile, confirm, cancel: () => setPending(null) };
+  return { pending, busy, progress: job.progress, cancelJob: job.cancel, openFile, openWebPage, chooseFile, confirm, cancel: () => setPending(null) };
 }
 
 type Removed = Parameters<ReturnType<typeof api>['restoreResource']>[0];
@@ -103,7 +121,7 @@ type Removed = Parameters<ReturnType<typeof api>['restoreResource']>[0];
  * Puts back what an update removed, each where it was (in the order they were, so each index still
  * means the place it had), with its progress and notes; then reads the state main has.
  */
-async function restoreAll(removed: readonly Removed[]) {
+export async function restoreAll(removed: readonly Removed[]) {
   for (const entry of [...removed].sort((a, b) => a.index - b.index)) {
     const result = await api().restoreResource(entry);
     if (!result.ok) return result;

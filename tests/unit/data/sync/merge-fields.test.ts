@@ -22,6 +22,7 @@ function fullDocument(): StudyDocument {
         source: 'https://example.org/list',
         bundledVersion: 1,
         customized: false,
+        follow: { url: 'https://example.org/list', etag: '"v1"', lastModified: null, lastChecked: AT },
         resources: [
           {
             id: 'r',
@@ -54,6 +55,7 @@ function changed(value: unknown): unknown {
   if (typeof value === 'number') return value + 1;
   if (typeof value === 'boolean') return !value;
   if (Array.isArray(value)) return [...value, { url: 'https://old.example.org/another', until: AT }];
+  if (value && typeof value === 'object' && 'url' in value) return { ...value, url: 'https://example.org/moved', lastChecked: '2026-05-06T07:08:09.000Z' };
   throw new Error(`no changed value for ${JSON.stringify(value)}`);
 }
 
