@@ -28,6 +28,12 @@ import { effectiveStatus } from './progress';
 import { counted, statusChanged } from './wording';
 import { NO_FILTERS, type Filters } from './search';
 import { focusAddForm } from './add-form';
+import { isWindowCommand } from '../electron/api/command-table';
+import { useCommandHandlers } from './command-handlers';
+import { runOnCard } from './card-commands';
+import { CommandPalette } from './components/CommandPalette';
+import { paletteItemsFor } from './palette-items';
+import { focusedCard, move } from './hooks/useShortcuts';
 
 export function App() {
   const data = useStudyData();
@@ -42,6 +48,10 @@ export function App() {
   const [syncOpen, setSyncOpen] = useState(false);
   const [noteRequest, setNoteRequest] = useState<{ resourceId: string; count: number } | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+  const [paletteOpen, setPaletteOpen] = useState(false);
+  const [goToRequest, setGoToRequest] = useState<{ resourceId: string; count: number } | null>(null);
+  /** The card focused when the palette opened: what its resource commands act on. */
+  const [paletteTarget, setPaletteTarget] = useState<string | null>(null);
   const lists = state?.document?.lists ?? [];
   const list = lists.find((l) => l.id === selectedId) ?? lists[0];
   const readOnly = state?.readOnly != null;
@@ -108,6 +118,60 @@ export function App() {
     [readOnly, nativeDialogs, lists, data.changeStatus, data.saveNote, data.saveWhereStopped, data.openLink],
   );
 
+  const focusSearch = () => {
+    // Focus at once: the next keystrokes must land in the search box, not trigger shortcuts.
+    if (searchRef.current) return searchRef.current.focus();
+    setView('list');
+    requestAnimationFrame(() => searchRef.current?.focus());
+  };
+  const openPalette = () => {
+    setPaletteTarget(focusedCard()?.dataset.resource ?? null);
+    setPaletteOpen(true);
+  };
+  const commands = useCommandHandlers({
+    target: () => (paletteOpen ? paletteTarget : (focusedCard()?.dataset.resource ?? null)),
+    newList: () => !readOnly && setListDialog('new'),
+    importList: () => {
+      if (readOnly) return;
+      if (nativeDialogs) void importer.chooseFile();
+      else document.querySelector<HTMLInputElement>('.sidebar input[type="file"]')?.click();
+    },
+    exportList: () => {
+      setView('list');
+      requestAnimationFrame(() => {
+        const menu = document.querySelector<HTMLDetailsElement>('details.export-menu');
+        if (!menu) return;
+        menu.open = true;
+        menu.querySelector<HTMLElement>('.export-options button')?.focus();
+      });
+    },
+    addResource: () => {
+      if (readOnly) return;
+      setView('list');
+      requestAnimationFrame(() => focusAddForm());
+    },
+    showBackups: () => setBackupsOpen(true),
+    showSync: () => setSyncOpen(true),
+    undo: () => void data.undo(),
+    editNote: (ref) => {
+      const resourceId = ref.split('/')[1]!;
+      setNoteRequest((r) => ({ resourceId, count: (r?.count ?? 0) + 1 }));
+    },
+    openLink: (ref) => actions.openLink(ref),
+    onCard: (ref, id) => void runOnCard(ref, id),
+    toggleProgress: () => setView((v) => (v === 'list' ? 'stats' : 'list')),
+    move,
+    search: focusSearch,
+    palette: openPalette,
+    showShortcuts: () => setHelpOpen(true),
+  });
+  const latestCommands = useRef(commands);
+  useEffect(() => {
+    latestCommands.current = commands;
+  });
+  // The application menu (main) sends the chosen command; anything not in the table is ignored.
+  useEffect(() => api().on('menuCommand', (payload) => isWindowCommand(payload?.id) && latestCommands.current[payload.id]()), []);
+
   useShortcuts({
     toggleDone: (card) => card.querySelector<HTMLInputElement>('.check-large')?.click(),
     setStatus: (card, status) => {
@@ -122,17 +186,29 @@ export function App() {
       setNoteRequest((r) => ({ resourceId, count: (r?.count ?? 0) + 1 }));
     },
     openLink: (card) => actions.openLink(card.dataset.resource!),
-    focusSearch: () => {
-      // Focus at once: the next keystrokes must land in the search box, not trigger shortcuts.
-      if (searchRef.current) return searchRef.current.focus();
-      setView('list');
-      requestAnimationFrame(() => searchRef.current?.focus());
-    },
+    focusSearch,
     addResource: () => !readOnly && view === 'list' && focusAddForm(),
     undo: () => void data.undo(),
     toggleStats: () => setView((v) => (v === 'list' ? 'stats' : 'list')),
     showHelp: () => setHelpOpen(true),
+    openPalette,
   });
+  // Built once each time it opens (and when the lists change), not on every render: it is indexed.
+  const docLists = state?.document?.lists;
+  const paletteItems = useMemo(
+    () => (paletteOpen && docLists ? paletteItemsFor(docLists, { readOnly, hasTarget: paletteTarget !== null }) : []),
+    [paletteOpen, docLists, readOnly, paletteTarget],
+  );
+  const choosePaletteItem = (key: string) => {
+    const [kind, rest = ''] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
+    if (kind === 'command') return isWindowCommand(rest) && commands[rest]();
+    const [listId, resourceId] = rest.split('/');
+    if (!listId) return;
+    setSelectedId(listId);
+    setFilters(NO_FILTERS);
+    setView('list');
+    if (resourceId) setGoToRequest((r) => ({ resourceId, count: (r?.count ?? 0) + 1 }));
+  };
 
   if (loadError) {
     return (
@@ -204,6 +280,7 @@ export function App() {
                   onFiltersChange={setFilters}
                   searchRef={searchRef}
                   noteRequest={noteRequest}
+                  goToRequest={goToRequest}
                   onError={(message) => notify('error', message)}
                   onInfo={(message) => notify('info', message)}
                   onEditList={() => setListDialog('edit')}
@@ -228,6 +305,7 @@ export function App() {
             onRestored={(result) => replaceState(result, 'Backup restored. Your data from before the restore is itself kept as a backup.')}
           />
           <ShortcutSheet open={helpOpen} onClose={() => setHelpOpen(false)} />
+          <CommandPalette open={paletteOpen} items={paletteItems} onClose={() => setPaletteOpen(false)} onChoose={choosePaletteItem} />
           <ListDialog
             target={listDialog === 'new' ? 'new' : listDialog === 'edit' && list ? list : null}
             position={{ index: list ? lists.indexOf(list) : 0, count: lists.length }}
@@ -302,3 +380,4 @@ function titleAt(lists: readonly StudyList[], ref: string): string | undefined {
   const resource = lists.find((l) => l.id === listId)?.resources.find((r) => r.id === resourceId);
   return partId === undefined ? resource?.title : resource?.parts.find((p) => p.id === partId)?.title;
 }
+

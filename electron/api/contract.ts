@@ -15,6 +15,7 @@ import type { Removed } from '../../data/list-ops';
 import type { StartupNotice } from '../../data/startup';
 import type { StorageHealth } from '../../data/store';
 import type { EventName, MethodName } from './channels';
+import type { WindowCommandId } from './command-table';
 import { isSafeExternalUrl } from './external-url';
 
 export { APP_ORIGIN, CHANNELS, EVENT_CHANNELS, FLUSH_HOOK, METHOD_NAMES, channelOf, type EventName, type MethodName } from './channels';
@@ -224,6 +225,8 @@ interface Events {
   linkChecksChanged: LinkChecksState;
   /** Another computer's changes were merged, or a file is waiting to arrive whole. */
   syncStatusChanged: SyncInfo;
+  /** An item of the application menu was chosen: the window runs that command (command-table.ts). */
+  menuCommand: { id: WindowCommandId };
 }
 export type PayloadOf<E extends EventName> = Events[E];
 

@@ -12,6 +12,8 @@ export interface ShortcutHandlers {
   undo(): void;
   toggleStats(): void;
   showHelp(): void;
+  /** Ctrl/⌘+K: the command palette. */
+  openPalette(): void;
 }
 
 const STATUS_KEYS: Record<string, Status> = { '1': 'todo', '2': 'in-progress', '3': 'done', '4': 'skipped' };
@@ -47,7 +49,7 @@ export async function focusCardAfter(ref: string, remove: () => Promise<boolean>
   return removed;
 }
 
-function move(step: 1 | -1): void {
+export function move(step: 1 | -1): void {
   const all = cards();
   if (all.length === 0) return;
   const current = focusedCard();
@@ -73,6 +75,14 @@ export function useShortcuts(handlers: ShortcutHandlers): void {
         h.undo();
         return;
       }
+      if ((event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'k') {
+        // Also from a text field (the search box): the palette is how one leaves it for anywhere.
+        if (document.querySelector('dialog[open]')) return;
+        event.preventDefault();
+        h.openPalette();
+        return;
+      }
+      if (event.target instanceof Element && event.target.closest('[role="menu"]')) return;
       if (typing || event.ctrlKey || event.metaKey || event.altKey) return;
       if (document.querySelector('dialog[open]')) return;
       const card = focusedCard();
