@@ -1,9 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, net, screen, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, screen, session, shell, type MenuItemConstructorOptions, type WebContents } from 'electron';
 import { startApp, type RunningApp } from './api/app-core';
-import { APP_ORIGIN, FLUSH_HOOK } from './api/channels';
+import { appMenuTemplate, ISSUES_URL } from './api/app-menu';
+import { APP_ORIGIN, channelOf, FLUSH_HOOK } from './api/channels';
 import { userDataDirFromArgs } from './api/data-dir';
 import { isAppUrl } from './api/origins';
 import { restoredWindowState, type WindowState } from './api/window-bounds';
@@ -90,10 +91,28 @@ async function start(): Promise<void> {
   // A shared data folder's first merge runs in the background: the window opens meanwhile and shows it when it lands.
   void running.started.catch(() => undefined);
   registerIpc(ipcMain, running.handlers, (event) => event.senderFrame !== null && isAppUrl(event.senderFrame.url, devServerUrl));
+  setApplicationMenu(running);
   mainWindow = createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
   });
+}
+
+/** The menu of the command table; a window command is sent to the window as the menuCommand event. */
+function setApplicationMenu(runningApp: RunningApp): void {
+  const template = appMenuTemplate({
+    platform: process.platform,
+    appName: app.name,
+    send: (id) => mainWindow?.webContents.send(channelOf('menuCommand'), { id }),
+    run: {
+      about: () => {
+        const options = { type: 'info' as const, title: 'About Studyshelf', message: `Studyshelf ${app.getVersion()}`, detail: `Your data is in ${runningApp.location.dataDir}` };
+        void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+      },
+      reportProblem: () => void shell.openExternal(ISSUES_URL),
+    },
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template as MenuItemConstructorOptions[]));
 }
 
 function windowStateFile(): string {

@@ -33,7 +33,7 @@ import { useCommandHandlers } from './command-handlers';
 import { runOnCard } from './card-commands';
 import { CommandPalette } from './components/CommandPalette';
 import { paletteItemsFor } from './palette-items';
-import { focusedCard, move } from './hooks/useShortcuts';
+import { focusedCard, isTyping, move } from './hooks/useShortcuts';
 
 export function App() {
   const data = useStudyData();
@@ -152,7 +152,8 @@ export function App() {
     },
     showBackups: () => setBackupsOpen(true),
     showSync: () => setSyncOpen(true),
-    undo: () => void data.undo(),
+    // From the menu (on macOS ⌘Z reaches the window this way): a text field's own undo while typing.
+    undo: () => (isTyping(document.activeElement) ? void document.execCommand('undo') : void data.undo()),
     editNote: (ref) => {
       const resourceId = ref.split('/')[1]!;
       setNoteRequest((r) => ({ resourceId, count: (r?.count ?? 0) + 1 }));

@@ -19,7 +19,7 @@ export interface ShortcutHandlers {
 const STATUS_KEYS: Record<string, Status> = { '1': 'todo', '2': 'in-progress', '3': 'done', '4': 'skipped' };
 
 /** Typing in a text field (or choosing in a select) must never trigger a shortcut. */
-function isTyping(target: EventTarget | null): boolean {
+export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
   return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(target.type);

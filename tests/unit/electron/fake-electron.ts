@@ -5,6 +5,14 @@ export type WindowOpenHandler = (details: { url: string }) => { action: 'allow' 
 export type PermissionRequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void, details?: unknown) => void;
 export type PermissionCheckHandler = (contents: unknown, permission: string, origin?: string, details?: unknown) => boolean;
 export type ProtocolHandler = (request: Request) => Response | Promise<Response>;
+export interface MenuTemplateItem {
+  label?: string;
+  role?: string;
+  accelerator?: string;
+  registerAccelerator?: boolean;
+  click?: () => void;
+  submenu?: MenuTemplateItem[];
+}
 
 /** An event main may prevent, as Electron passes it to will-navigate and friends. */
 export function preventable() {
@@ -30,7 +38,11 @@ export function fakeElectron(userData: string) {
     whenReady: vi.fn(() => Promise.resolve()),
     quit: vi.fn(),
     exit: vi.fn(),
+    name: 'Studyshelf',
+    getVersion: () => '0.1.0',
   });
+  /** What main gave Menu.buildFromTemplate, as the application menu. */
+  const menu: { template: MenuTemplateItem[] | null } = { template: null };
   class FakeWebContents extends EventEmitter {
     executeJavaScript = vi.fn(async () => undefined);
     isDestroyed = () => false;
@@ -76,6 +88,7 @@ export function fakeElectron(userData: string) {
   };
   return {
     app,
+    menu,
     handlers,
     protocols,
     windows,
@@ -92,7 +105,11 @@ export function fakeElectron(userData: string) {
       protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn((scheme: string, handler: ProtocolHandler) => void protocols.set(scheme, handler)) },
       session: { defaultSession },
       shell: { openExternal: vi.fn(async (_url: string) => undefined), openPath: vi.fn(async (_path: string) => '') },
-      dialog: { showErrorBox: vi.fn() },
+      dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(async () => ({ response: 0 })) },
+      Menu: {
+        buildFromTemplate: vi.fn((template: MenuTemplateItem[]) => ({ template })),
+        setApplicationMenu: vi.fn((built: { template: MenuTemplateItem[] } | null) => void (menu.template = built?.template ?? null)),
+      },
       net: { isOnline: () => false },
       screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     },
