@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, screen, session, shell, type MenuItemConstructorOptions, type WebContents } from 'electron';
 import { startApp, type RunningApp } from './api/app-core';
 import { appMenuTemplate, ISSUES_URL } from './api/app-menu';
+import { DEEP_LINK_SCHEME, deepLinkInArgv } from './api/deep-link';
 import { APP_ORIGIN, channelOf, FLUSH_HOOK } from './api/channels';
 import { userDataDirFromArgs } from './api/data-dir';
 import { isAppUrl } from './api/origins';
@@ -30,11 +31,32 @@ let mainWindow: BrowserWindow | undefined;
 /** How often main looks whether the weekly link check (if the user turned it on) is due. */
 const LINK_SCHEDULE_MS = 60 * 60 * 1000;
 
+/** studyshelf:// links that came before the app core ran (at start, or macOS's open-url before ready). */
+const waitingLinks: string[] = [];
+const startLink = deepLinkInArgv(process.argv);
+if (startLink) waitingLinks.push(startLink);
+
+/** A studyshelf:// link: only ever adds one resource; the window asks first when it is not focused. */
+function openDeepLink(raw: string, ask: boolean): void {
+  if (running) running.openDeepLink(raw, ask);
+  else waitingLinks.push(raw);
+}
+
 if (!app.requestSingleInstanceLock()) {
   // Another Studyshelf owns the data file; it focuses its window (second-instance below).
   app.quit();
 } else {
-  app.on('second-instance', () => {
+  // The app opens studyshelf:// links (the installers register it too: electron-builder.yml's protocols).
+  if (process.defaultApp) app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, [resolve(process.argv[1] ?? '.')]);
+  else app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
+  // macOS hands a link over with open-url; Windows and Linux start a second instance with it in argv.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    openDeepLink(url, !mainWindow?.isFocused());
+  });
+  app.on('second-instance', (_event, argv: unknown) => {
+    const link = deepLinkInArgv(argv);
+    if (link) openDeepLink(link, !mainWindow?.isFocused());
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
@@ -93,6 +115,8 @@ async function start(): Promise<void> {
   registerIpc(ipcMain, running.handlers, (event) => event.senderFrame !== null && isAppUrl(event.senderFrame.url, devServerUrl));
   setApplicationMenu(running);
   mainWindow = createWindow();
+  // Links that came with the start: the window was not even there, so it asks.
+  for (const link of waitingLinks.splice(0)) running.openDeepLink(link, true);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
   });

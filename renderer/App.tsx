@@ -33,6 +33,7 @@ import { useCommandHandlers } from './command-handlers';
 import { runOnCard } from './card-commands';
 import { CommandPalette } from './components/CommandPalette';
 import { paletteItemsFor } from './palette-items';
+import { DeepLinkDialog, useDeepLinks } from './components/DeepLinkDialog';
 import { focusedCard, isTyping, move } from './hooks/useShortcuts';
 
 export function App() {
@@ -69,6 +70,15 @@ export function App() {
     useCallback((message: string) => notify('error', message), [notify]),
   );
 
+  const deepLinks = useDeepLinks(
+    state?.document != null,
+    (link) => {
+      if (readOnly) return notify('error', 'Your data cannot be changed now, so the page was not added.');
+      if (!list) return notify('error', 'Make a list first: a “Save to Studyshelf” link adds the page to the list shown.');
+      void data.resources.add(list.id, { title: link.title, url: link.url, author: null, description: '', kind: 'link', tags: [] });
+    },
+    (message) => notify('error', message),
+  );
   const linkChecks = useLinkChecks(notify, data.edit);
   const sync = useSync(notify);
   // Only notes can hold conflict markers: looked at again when notes change, not on every tick.
@@ -305,6 +315,7 @@ export function App() {
             onClose={() => setBackupsOpen(false)}
             onRestored={(result) => replaceState(result, 'Backup restored. Your data from before the restore is itself kept as a backup.')}
           />
+          <DeepLinkDialog link={deepLinks.asking} listTitle={list?.title ?? null} onAnswer={deepLinks.answer} />
           <ShortcutSheet open={helpOpen} onClose={() => setHelpOpen(false)} />
           <CommandPalette open={paletteOpen} items={paletteItems} onClose={() => setPaletteOpen(false)} onChoose={choosePaletteItem} />
           <ListDialog

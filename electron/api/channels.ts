@@ -51,10 +51,11 @@ export const METHOD_NAMES = [
   'chooseDataFolder',
   'moveDataFolder',
   'renameDevice',
+  'takeDeepLinks',
 ] as const;
 
 /** What main tells the renderer without being asked: the data changed under it (see contract.ts). */
-export const EVENT_NAMES = ['stateChanged', 'jobProgress', 'linkChecksChanged', 'syncStatusChanged', 'menuCommand'] as const;
+export const EVENT_NAMES = ['stateChanged', 'jobProgress', 'linkChecksChanged', 'syncStatusChanged', 'menuCommand', 'deepLinkArrived'] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -16,6 +16,7 @@ import type { StartupNotice } from '../../data/startup';
 import type { StorageHealth } from '../../data/store';
 import type { EventName, MethodName } from './channels';
 import type { WindowCommandId } from './command-table';
+import type { DeepLink } from './deep-link';
 import { isSafeExternalUrl } from './external-url';
 
 export { APP_ORIGIN, CHANNELS, EVENT_CHANNELS, FLUSH_HOOK, METHOD_NAMES, channelOf, type EventName, type MethodName } from './channels';
@@ -126,6 +127,8 @@ export const methods = {
   moveDataFolder: z.tuple([z.string().min(1).max(4096).nullable()]),
   /** This computer's name, as conflict markers and the other computers show it. */
   renameDevice: z.tuple([z.string().trim().min(1, 'A computer needs a name.').max(200)]),
+  /** The studyshelf:// links that arrived since the last call (deep-link.ts), each handed over once. */
+  takeDeepLinks: z.tuple([]),
 } as const satisfies Record<MethodName, z.ZodTuple>;
 export type ArgsOf<M extends MethodName> = z.infer<(typeof methods)[M]>;
 
@@ -207,6 +210,7 @@ interface Returns {
   /** Where the data now is; the app restarts on it. */
   moveDataFolder: string;
   renameDevice: SyncInfo;
+  takeDeepLinks: DeepLink[];
 }
 
 /** The Sync view: this computer, where the data is, and — in a synced folder — what the merges did. */
@@ -227,6 +231,8 @@ interface Events {
   syncStatusChanged: SyncInfo;
   /** An item of the application menu was chosen: the window runs that command (command-table.ts). */
   menuCommand: { id: WindowCommandId };
+  /** A studyshelf:// link arrived: the window takes it with takeDeepLinks. */
+  deepLinkArrived: null;
 }
 export type PayloadOf<E extends EventName> = Events[E];
 

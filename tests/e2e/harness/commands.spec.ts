@@ -176,3 +176,31 @@ for (const colorScheme of ['light', 'dark'] as const) {
     expect(await axeViolations(page)).toEqual([]);
   });
 }
+
+test('a studyshelf://add link adds one page to the list shown; asks first when the window was not focused; a bad one adds nothing', async ({ app, listPage, readDataFile }) => {
+  const page = app.page;
+  const add = (url: string, title: string) => `studyshelf://add?url=${encodeURIComponent(url)}&title=${encodeURIComponent(title)}`;
+  await expect(listPage.resources).toHaveCount(10);
+
+  app.openDeepLink(add('https://example.com/focused', 'Focused page'), false);
+  await expect(listPage.resource('Focused page')).toBeVisible();
+  await expect.poll(async () => (await readDataFile()).lists[0]!.resources.at(-1)).toMatchObject({ title: 'Focused page', url: 'https://example.com/focused' });
+
+  app.openDeepLink(add('https://example.com/asked', 'Asked page'), true);
+  const dialog = page.getByRole('dialog', { name: 'Add this page?' });
+  await expect(dialog).toContainText('Asked page');
+  await expect(dialog).toContainText(`to “${FIRST}”`);
+  await dialog.getByRole('button', { name: 'Don’t add' }).click();
+  await expect(dialog).toBeHidden();
+  app.openDeepLink(add('https://example.com/asked', 'Asked page'), true);
+  await dialog.getByRole('button', { name: 'Add it' }).click();
+  await expect(listPage.resource('Asked page')).toBeVisible();
+
+  // Refused with a sentence: not http(s), two addresses, another command.
+  app.openDeepLink(`studyshelf://add?url=${encodeURIComponent('javascript:alert(1)')}&title=x`, false);
+  await expect(page.getByText('A Studyshelf link can only add a web page (an http or https address); nothing was added.')).toBeVisible();
+  app.openDeepLink('studyshelf://delete?url=https://example.com/focused', false);
+  await expect(page.getByText('A Studyshelf link can only add a resource; nothing was done.')).toBeVisible();
+  await expect(listPage.resources).toHaveCount(12);
+  await expect.poll(async () => (await readDataFile()).lists.map((l) => l.resources.length)).toEqual([12, 13]);
+});

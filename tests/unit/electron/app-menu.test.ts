@@ -70,3 +70,36 @@ describe('main’s application menu', () => {
     expect(module.dialog.showMessageBox).toHaveBeenCalledWith(window, expect.objectContaining({ message: 'Studyshelf 0.1.0', detail: expect.stringMatching(/^Your data is in \S/) }));
   });
 });
+
+describe('main and studyshelf:// links', () => {
+  const ADD = `studyshelf://add?url=${encodeURIComponent('https://example.com/page')}&title=Page`;
+  const ours = { senderFrame: { url: 'app://studyshelf/index.html' } };
+
+  it('registers the scheme; a link at start waits for the window, which asks (it was not focused yet)', async () => {
+    const { app, handlers, window } = await startMain([ADD]);
+    expect(app.setAsDefaultProtocolClient).toHaveBeenCalledWith('studyshelf');
+    expect(window!.webContents.send).toHaveBeenCalledWith(channelOf('deepLinkArrived'), null);
+    const take = handlers.get(channelOf('takeDeepLinks'))!;
+    expect(await take(ours)).toEqual({ ok: true, value: [{ ok: true, url: 'https://example.com/page', title: 'Page', ask: true }] });
+    expect(await take(ours)).toEqual({ ok: true, value: [] });
+  });
+
+  it('a second instance’s link reaches the window (asking when it was not focused); macOS’s open-url too; a bad link is a refusal', async () => {
+    const { app, handlers, window } = await startMain();
+    const take = handlers.get(channelOf('takeDeepLinks'))!;
+    window!.focused = false;
+    app.emit('second-instance', {}, ['studyshelf', ADD], '/');
+    expect(window!.focus).toHaveBeenCalled();
+    app.emit('open-url', { preventDefault: () => undefined }, `studyshelf://add?url=${encodeURIComponent('javascript:alert(1)')}`);
+    app.emit('second-instance', {}, ['studyshelf'], '/');
+    expect(await take(ours)).toEqual({
+      ok: true,
+      value: [
+        { ok: true, url: 'https://example.com/page', title: 'Page', ask: true },
+        { ok: false, message: expect.stringContaining('http or https') },
+      ],
+    });
+    // Only our own window may take them.
+    expect(await take({ senderFrame: { url: 'https://evil.example/' } })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+});

@@ -39,6 +39,7 @@ export function fakeElectron(userData: string) {
     quit: vi.fn(),
     exit: vi.fn(),
     name: 'Studyshelf',
+    setAsDefaultProtocolClient: vi.fn(() => true),
     getVersion: () => '0.1.0',
   });
   /** What main gave Menu.buildFromTemplate, as the application menu. */
@@ -62,7 +63,9 @@ export function fakeElectron(userData: string) {
     webContents = new FakeWebContents();
     loadURL = vi.fn(async () => undefined);
     show = vi.fn();
-    focus = vi.fn();
+    focused = true;
+    isFocused = () => this.focused;
+    focus = vi.fn(() => void (this.focused = true));
     isMinimized = () => false;
     restore = vi.fn();
     maximize = vi.fn();
