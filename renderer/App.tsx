@@ -34,6 +34,7 @@ import { runOnCard } from './card-commands';
 import { CommandPalette } from './components/CommandPalette';
 import { paletteItemsFor } from './palette-items';
 import { DeepLinkDialog, useDeepLinks } from './components/DeepLinkDialog';
+import { SidebarTags } from './components/SidebarTags';
 import { focusedCard, isTyping, move } from './hooks/useShortcuts';
 
 export function App() {
@@ -276,6 +277,7 @@ export function App() {
             onChooseImportFile={nativeDialogs ? () => void importer.chooseFile() : undefined}
             onNewList={readOnly ? undefined : () => setListDialog('new')}
             onDropResource={readOnly ? undefined : (dragged, toListId) => void data.resources.move(dragged.ref, dragged, toListId, 100_000)}
+            tags={<SidebarTags list={view === 'list' ? list : undefined} active={filters.tag} onFilter={(tag) => setFilters((f) => ({ ...f, tag }))} />}
           />
           <div className="content-column">
             <main className="content">

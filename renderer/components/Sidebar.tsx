@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
 import type { StudyDocument, StudyList } from '../../data/schema';
 import { isResourceDrag, readDragged, type DraggedResource } from '../drag';
 import { count } from '../format';
@@ -25,6 +25,8 @@ interface Props {
   onNewList?: () => void;
   /** A resource dropped on a list in the sidebar moves there. */
   onDropResource?: (dragged: DraggedResource, listId: string) => void;
+  /** The shown list's tags (SidebarTags), under the lists. */
+  tags?: ReactNode;
 }
 
 export function Sidebar(props: Props) {
@@ -106,6 +108,7 @@ export function Sidebar(props: Props) {
           <span className="muted">Activity, streak, by kind</span>
         </button>
       </nav>
+      {props.tags}
       <div className="sidebar-footer">
         <label className="theme-field">
           <span>Theme</span>

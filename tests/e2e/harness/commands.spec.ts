@@ -11,6 +11,15 @@ const palette = (page: Page) => page.getByRole('dialog', { name: 'Go to or runâ€
 const paletteInput = (page: Page) => palette(page).getByRole('combobox', { name: 'Command, list or resource' });
 const chosen = (page: Page) => palette(page).getByRole('option', { selected: true });
 
+/** Sets a resource's tags in its editor, and waits for the editor to close. */
+async function setTags(page: Page, listPage: ListPage, title: string, tags: string) {
+  await listPage.resource(title).getByRole('button', { name: `Edit ${title}` }).click();
+  const editor = page.getByRole('form', { name: `Edit ${title}` });
+  await editor.getByRole('textbox', { name: 'Tags' }).fill(tags);
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect(editor).toBeHidden();
+}
+
 /** What main does when a menu item is clicked: the menuCommand event, through the preload's listeners. */
 async function menuClick(page: Page, id: string) {
   await page.evaluate(
@@ -166,6 +175,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
     const app = await launch({ colorScheme });
     const page = app.page;
     const listPage = new ListPage(page);
+    // The sidebar's Tags section is on too.
+    await setTags(page, listPage, 'PEPs', 'python, governance');
+    await expect(page.getByRole('navigation', { name: 'Tags' })).toBeVisible();
     await page.keyboard.press('Control+k');
     await page.keyboard.type('python');
     await expect(chosen(page)).toBeVisible();
@@ -203,4 +215,24 @@ test('a studyshelf://add link adds one page to the list shown; asks first when t
   await expect(page.getByText('A Studyshelf link can only add a resource; nothing was done.')).toBeVisible();
   await expect(listPage.resources).toHaveCount(12);
   await expect.poll(async () => (await readDataFile()).lists.map((l) => l.resources.length)).toEqual([12, 13]);
+});
+
+test('tags at hand: the sidebar lists the shown listâ€™s tags with their counts, and a click filters the list', async ({ app, listPage }) => {
+  const page = app.page;
+  const tags = page.getByRole('navigation', { name: 'Tags' });
+  await expect(tags).toHaveCount(0);
+  await setTags(page, listPage, 'PEPs', 'python, governance');
+  await setTags(page, listPage, 'To GIL or not to GIL', 'Python');
+  await expect(tags.getByRole('button')).toHaveText([/^#python\W*2 resources$/, /^#governance\W*1 resource$/]);
+  await expect(tags.getByRole('button', { name: '#python 2 resources' })).toBeVisible();
+  await tags.getByRole('button', { name: '#governance 1 resource' }).click();
+  await expect(listPage.resources).toHaveCount(1);
+  await expect(listPage.resource('PEPs')).toBeVisible();
+  await expect(tags.getByRole('button', { name: '#governance 1 resource' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByText('Tag: governance')).toBeVisible();
+  await tags.getByRole('button', { name: '#governance 1 resource' }).click();
+  await expect(listPage.resources).toHaveCount(10);
+  // The other list has no tags: no section there.
+  await listPage.openList(SECOND);
+  await expect(tags).toHaveCount(0);
 });
