@@ -31,7 +31,7 @@ export default tseslint.config(
           patterns: [
             { group: NODE_BUILTINS, message: 'No Node modules in the renderer.' },
             { regex: '(^|/)data/(?!status$|commands$|refs$|web-url$|links/addresses$|sync/markers$|sync/text-merge$|part-ops$|tags$|import/formats$|study-time$|review$)', allowTypeImports: true, message: 'The renderer may import only types from data/ (and the pure rules in data/status, data/commands, data/refs, data/web-url, data/links/addresses, data/sync/markers, data/sync/text-merge, data/part-ops, data/tags, data/import/formats, data/study-time and data/review).' },
-            { regex: '(^|/)electron/(?!api/channels$)', allowTypeImports: true, message: 'Only types (and the channel constants) cross from electron/ into the renderer.' },
+            { regex: '(^|/)electron/(?!api/channels$|api/command-table$)', allowTypeImports: true, message: 'Only types (and the channel constants and the command table) cross from electron/ into the renderer.' },
           ],
         },
       ],

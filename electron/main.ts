@@ -1,10 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, net, screen, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, screen, session, shell, type MenuItemConstructorOptions, type WebContents } from 'electron';
 import { OPEN_DIALOG_FILTERS } from '../data/import/formats';
 import { startApp, type RunningApp } from './api/app-core';
-import { APP_ORIGIN, FLUSH_HOOK } from './api/channels';
+import { appMenuTemplate, ISSUES_URL } from './api/app-menu';
+import { DEEP_LINK_SCHEME, deepLinkInArgv } from './api/deep-link';
+import { APP_ORIGIN, channelOf, FLUSH_HOOK } from './api/channels';
 import { userDataDirFromArgs } from './api/data-dir';
 import { isAppUrl } from './api/origins';
 import { restoredWindowState, type WindowState } from './api/window-bounds';
@@ -26,11 +28,32 @@ let mainWindow: BrowserWindow | undefined;
 /** How often main looks whether the weekly link check (if the user turned it on) is due. */
 const LINK_SCHEDULE_MS = 60 * 60 * 1000;
 
+/** studyshelf:// links that came before the app core ran (at start, or macOS's open-url before ready). */
+const waitingLinks: string[] = [];
+const startLink = deepLinkInArgv(process.argv);
+if (startLink) waitingLinks.push(startLink);
+
+/** A studyshelf:// link: only ever adds one resource; the window asks first when it is not focused. */
+function openDeepLink(raw: string, ask: boolean): void {
+  if (running) running.openDeepLink(raw, ask);
+  else waitingLinks.push(raw);
+}
+
 if (!app.requestSingleInstanceLock()) {
   // Another Studyshelf owns the data file; it focuses its window (second-instance below).
   app.quit();
 } else {
-  app.on('second-instance', () => {
+  // The app opens studyshelf:// links (the installers register it too: electron-builder.yml's protocols).
+  if (process.defaultApp) app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, [resolve(process.argv[1] ?? '.')]);
+  else app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
+  // macOS hands a link over with open-url; Windows and Linux start a second instance with it in argv.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    openDeepLink(url, !mainWindow?.isFocused());
+  });
+  app.on('second-instance', (_event, argv: unknown) => {
+    const link = deepLinkInArgv(argv);
+    if (link) openDeepLink(link, !mainWindow?.isFocused());
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
@@ -87,10 +110,30 @@ async function start(): Promise<void> {
   // A shared data folder's first merge runs in the background: the window opens meanwhile and shows it when it lands.
   void running.started.catch(() => undefined);
   registerIpc(ipcMain, running.handlers, (event) => event.senderFrame !== null && isAppUrl(event.senderFrame.url, devServerUrl));
+  setApplicationMenu(running);
   mainWindow = createWindow();
+  // Links that came with the start: the window was not even there, so it asks.
+  for (const link of waitingLinks.splice(0)) running.openDeepLink(link, true);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
   });
+}
+
+/** The menu of the command table; a window command is sent to the window as the menuCommand event. */
+function setApplicationMenu(runningApp: RunningApp): void {
+  const template = appMenuTemplate({
+    platform: process.platform,
+    appName: app.name,
+    send: (id) => mainWindow?.webContents.send(channelOf('menuCommand'), { id }),
+    run: {
+      about: () => {
+        const options = { type: 'info' as const, title: 'About Studyshelf', message: `Studyshelf ${app.getVersion()}`, detail: `Your data is in ${runningApp.location.dataDir}` };
+        void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+      },
+      reportProblem: () => void shell.openExternal(ISSUES_URL),
+    },
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template as MenuItemConstructorOptions[]));
 }
 
 function windowStateFile(): string {

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { StudyList } from '../data/schema';
 import type { StudyActions } from './actions';
 import { ActionsContext } from './actions';
@@ -37,6 +37,14 @@ import { NO_FILTERS, type Filters } from './search';
 import { focusAddForm } from './add-form';
 import { PageFillContext, usePasteLinks } from './hooks/usePasteLinks';
 import { PasteLinksDialog } from './components/PasteLinksDialog';
+import { isWindowCommand } from '../electron/api/command-table';
+import { useCommandHandlers } from './command-handlers';
+import { runOnCard } from './card-commands';
+import { CommandPalette } from './components/CommandPalette';
+import { paletteItemsFor } from './palette-items';
+import { DeepLinkDialog, useDeepLinks } from './components/DeepLinkDialog';
+import { SidebarTags } from './components/SidebarTags';
+import { focusedCard, isTyping, move } from './hooks/useShortcuts';
 
 export function App() {
   const data = useStudyData();
@@ -52,6 +60,10 @@ export function App() {
   const [webListOpen, setWebListOpen] = useState(false);
   const [noteRequest, setNoteRequest] = useState<{ resourceId: string; count: number } | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+  const [paletteOpen, setPaletteOpen] = useState(false);
+  const [goToRequest, setGoToRequest] = useState<{ resourceId: string; count: number } | null>(null);
+  /** The card focused when the palette opened: what its resource commands act on. */
+  const [paletteTarget, setPaletteTarget] = useState<string | null>(null);
   const lists = state?.document?.lists ?? [];
   const list = lists.find((l) => l.id === selectedId) ?? lists[0];
   const readOnly = state?.readOnly != null;
@@ -70,6 +82,15 @@ export function App() {
   );
 
   const study = useStudyTime(state?.document, replaceState);
+  const deepLinks = useDeepLinks(
+    state?.document != null,
+    (link) => {
+      if (readOnly) return notify('error', 'Your data cannot be changed now, so the page was not added.');
+      if (!list) return notify('error', 'Make a list first: a “Save to Studyshelf” link adds the page to the list shown.');
+      void data.resources.add(list.id, { title: link.title, url: link.url, author: null, description: '', kind: 'link', tags: [] });
+    },
+    (message) => notify('error', message),
+  );
   const linkChecks = useLinkChecks(notify, data.edit);
   // Links pasted or dropped on the window go into the list shown (#20).
   const pasteLinks = usePasteLinks({
@@ -128,6 +149,65 @@ export function App() {
     [readOnly, nativeDialogs, lists, data.changeStatus, data.saveNote, data.saveWhereStopped, data.openLink],
   );
 
+  const focusSearch = () => {
+    // Focus at once: the next keystrokes must land in the search box, not trigger shortcuts.
+    if (searchRef.current) return searchRef.current.focus();
+    setView('list');
+    requestAnimationFrame(() => searchRef.current?.focus());
+  };
+  const startTimerOn = (ref: string) => {
+    if (!readOnly && study.timerRef !== ref) void study.start(ref, titleAt(lists, ref) ?? ref);
+  };
+  const openPalette = () => {
+    setPaletteTarget(focusedCard()?.dataset.resource ?? null);
+    setPaletteOpen(true);
+  };
+  const commands = useCommandHandlers({
+    target: () => (paletteOpen ? paletteTarget : (focusedCard()?.dataset.resource ?? null)),
+    newList: () => !readOnly && setListDialog('new'),
+    importList: () => {
+      if (readOnly) return;
+      if (nativeDialogs) void importer.chooseFile();
+      else document.querySelector<HTMLInputElement>('.sidebar input[type="file"]')?.click();
+    },
+    exportList: () => {
+      setView('list');
+      requestAnimationFrame(() => {
+        const menu = document.querySelector<HTMLDetailsElement>('details.export-menu');
+        if (!menu) return;
+        menu.open = true;
+        menu.querySelector<HTMLElement>('.export-options button')?.focus();
+      });
+    },
+    addResource: () => {
+      if (readOnly) return;
+      setView('list');
+      requestAnimationFrame(() => focusAddForm());
+    },
+    showBackups: () => setBackupsOpen(true),
+    showSync: () => setSyncOpen(true),
+    // From the menu (on macOS ⌘Z reaches the window this way): a text field's own undo while typing.
+    undo: () => (isTyping(document.activeElement) ? void document.execCommand('undo') : void data.undo()),
+    editNote: (ref) => {
+      const resourceId = ref.split('/')[1]!;
+      setNoteRequest((r) => ({ resourceId, count: (r?.count ?? 0) + 1 }));
+    },
+    startTimer: (ref) => startTimerOn(ref),
+    openLink: (ref) => actions.openLink(ref),
+    onCard: (ref, id) => void runOnCard(ref, id),
+    toggleProgress: () => setView((v) => (v === 'list' ? 'stats' : 'list')),
+    move,
+    search: focusSearch,
+    palette: openPalette,
+    showShortcuts: () => setHelpOpen(true),
+  });
+  const latestCommands = useRef(commands);
+  useEffect(() => {
+    latestCommands.current = commands;
+  });
+  // The application menu (main) sends the chosen command; anything not in the table is ignored.
+  useEffect(() => api().on('menuCommand', (payload) => isWindowCommand(payload?.id) && latestCommands.current[payload.id]()), []);
+
   useShortcuts({
     toggleDone: (card) => card.querySelector<HTMLInputElement>('.check-large')?.click(),
     setStatus: (card, status) => {
@@ -142,21 +222,30 @@ export function App() {
       setNoteRequest((r) => ({ resourceId, count: (r?.count ?? 0) + 1 }));
     },
     openLink: (card) => actions.openLink(card.dataset.resource!),
-    focusSearch: () => {
-      // Focus at once: the next keystrokes must land in the search box, not trigger shortcuts.
-      if (searchRef.current) return searchRef.current.focus();
-      setView('list');
-      requestAnimationFrame(() => searchRef.current?.focus());
-    },
+    focusSearch,
     addResource: () => !readOnly && view === 'list' && focusAddForm(),
     undo: () => void data.undo(),
     toggleStats: () => setView((v) => (v === 'stats' ? 'list' : 'stats')),
     showHelp: () => setHelpOpen(true),
-    startTimer: (card) => {
-      const ref = card.dataset.resource!;
-      if (!readOnly && study.timerRef !== ref) void study.start(ref, titleAt(lists, ref) ?? ref);
-    },
+    startTimer: (card) => startTimerOn(card.dataset.resource!),
+    openPalette,
   });
+  // Built once each time it opens (and when the lists change), not on every render: it is indexed.
+  const docLists = state?.document?.lists;
+  const paletteItems = useMemo(
+    () => (paletteOpen && docLists ? paletteItemsFor(docLists, { readOnly, hasTarget: paletteTarget !== null }) : []),
+    [paletteOpen, docLists, readOnly, paletteTarget],
+  );
+  const choosePaletteItem = (key: string) => {
+    const [kind, rest = ''] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
+    if (kind === 'command') return isWindowCommand(rest) && commands[rest]();
+    const [listId, resourceId] = rest.split('/');
+    if (!listId) return;
+    setSelectedId(listId);
+    setFilters(NO_FILTERS);
+    setView('list');
+    if (resourceId) setGoToRequest((r) => ({ resourceId, count: (r?.count ?? 0) + 1 }));
+  };
 
   if (loadError) {
     return (
@@ -226,6 +315,7 @@ export function App() {
             onChooseImportFile={nativeDialogs ? () => void importer.chooseFile() : undefined}
             onNewList={readOnly ? undefined : () => setListDialog('new')}
             onDropResource={readOnly ? undefined : (dragged, toListId) => void data.resources.move(dragged.ref, dragged, toListId, 100_000)}
+            tags={<SidebarTags list={view === 'list' ? list : undefined} active={filters.tag} onFilter={(tag) => setFilters((f) => ({ ...f, tag }))} />}
           />
           <div className="content-column">
             <main className="content">
@@ -243,6 +333,7 @@ export function App() {
                   onFiltersChange={setFilters}
                   searchRef={searchRef}
                   noteRequest={noteRequest}
+                  goToRequest={goToRequest}
                   onError={(message) => notify('error', message)}
                   onInfo={(message) => notify('info', message)}
                   onEditList={() => setListDialog('edit')}
@@ -270,7 +361,9 @@ export function App() {
             onClose={() => setBackupsOpen(false)}
             onRestored={(result) => replaceState(result, 'Backup restored. Your data from before the restore is itself kept as a backup.')}
           />
+          <DeepLinkDialog link={deepLinks.asking} listTitle={list?.title ?? null} onAnswer={deepLinks.answer} />
           <ShortcutSheet open={helpOpen} onClose={() => setHelpOpen(false)} />
+          <CommandPalette open={paletteOpen} items={paletteItems} onClose={() => setPaletteOpen(false)} onChoose={choosePaletteItem} />
           <ListDialog
             target={listDialog === 'new' ? 'new' : listDialog === 'edit' && list ? list : null}
             position={{ index: list ? lists.indexOf(list) : 0, count: lists.length }}
@@ -349,3 +442,4 @@ function titleAt(lists: readonly StudyList[], ref: string): string | undefined {
   const resource = lists.find((l) => l.id === listId)?.resources.find((r) => r.id === resourceId);
   return partId === undefined ? resource?.title : resource?.parts.find((p) => p.id === partId)?.title;
 }
+

@@ -1,4 +1,5 @@
 import type { JobHold } from '../../data/jobs';
+import { DeepLinkQueue, parseDeepLink } from './deep-link';
 import type { RunOptions } from '../../data/links/check-links';
 import type { LinkChecker } from '../../data/links/link-checks';
 import { openStore, type Store, type StoreOptions } from '../../data/store';
@@ -51,6 +52,11 @@ export interface RunningApp {
   started: Promise<void>;
   /** Stops what watches and schedules, then closes the store once every acknowledged write is on disk. */
   close(): Promise<void>;
+  /**
+   * A studyshelf:// link the system opened the app with: parsed, kept until the window takes it, and
+   * the window told. `ask`: the window was not focused, so it asks before adding.
+   */
+  openDeepLink(raw: string, ask: boolean): void;
 }
 
 /**
@@ -81,7 +87,9 @@ export async function startApp(platform: Platform): Promise<RunningApp> {
     throw error;
   }
   const { links, follower, folderSync, started } = services;
+  const deepLinks = new DeepLinkQueue();
   const handlers = createHandlers({
+    deepLinks,
     store,
     links,
     follower,
@@ -105,6 +113,10 @@ export async function startApp(platform: Platform): Promise<RunningApp> {
     links,
     folderSync,
     started,
+    openDeepLink(raw, ask) {
+      deepLinks.push(parseDeepLink(raw, ask));
+      platform.send(channelOf('deepLinkArrived'), null);
+    },
     close() {
       closing ??= (async () => {
         stopWatching();

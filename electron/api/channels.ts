@@ -64,10 +64,11 @@ export const METHOD_NAMES = [
   'checkFollowedList',
   'finishListReview',
   'fetchWebList',
+  'takeDeepLinks',
 ] as const;
 
 /** What main tells the renderer without being asked: the data changed under it (see contract.ts). */
-export const EVENT_NAMES = ['stateChanged', 'jobProgress', 'linkChecksChanged', 'syncStatusChanged', 'followChanged'] as const;
+export const EVENT_NAMES = ['stateChanged', 'jobProgress', 'linkChecksChanged', 'syncStatusChanged', 'followChanged', 'menuCommand', 'deepLinkArrived'] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -18,6 +18,8 @@ import type { Removed } from '../../data/list-ops';
 import type { StartupNotice } from '../../data/startup';
 import type { StorageHealth } from '../../data/store';
 import type { EventName, MethodName } from './channels';
+import type { WindowCommandId } from './command-table';
+import type { DeepLink } from './deep-link';
 import { isSafeExternalUrl } from './external-url';
 
 export { APP_ORIGIN, CHANNELS, EVENT_CHANNELS, FLUSH_HOOK, METHOD_NAMES, channelOf, type EventName, type MethodName } from './channels';
@@ -163,6 +165,8 @@ export const methods = {
   finishListReview: z.tuple([IdSchema, z.array(z.string().max(300)).max(100_000)]),
   /** "Add a list from a web page": the page's text, for the import preview (nothing is imported yet). */
   fetchWebList: z.tuple([z.string().max(4096)]),
+  /** The studyshelf:// links that arrived since the last call (deep-link.ts), each handed over once. */
+  takeDeepLinks: z.tuple([]),
 } as const satisfies Record<MethodName, z.ZodTuple>;
 export type ArgsOf<M extends MethodName> = z.infer<(typeof methods)[M]>;
 
@@ -259,6 +263,7 @@ interface Returns {
   finishListReview: AppState & ReviewOutcome;
   /** `url`: the address the list is read from (a GitHub README's raw file), to follow once imported. */
   fetchWebList: { url: string; fileName: string; content: string };
+  takeDeepLinks: DeepLink[];
 }
 
 /** The Sync view: this computer, where the data is, and — in a synced folder — what the merges did. */
@@ -279,6 +284,10 @@ interface Events {
   syncStatusChanged: SyncInfo;
   /** A followed list was checked, reviewed, followed or no longer followed. */
   followChanged: Record<string, FollowState>;
+  /** An item of the application menu was chosen: the window runs that command (command-table.ts). */
+  menuCommand: { id: WindowCommandId };
+  /** A studyshelf:// link arrived: the window takes it with takeDeepLinks. */
+  deepLinkArrived: null;
 }
 export type PayloadOf<E extends EventName> = Events[E];
 

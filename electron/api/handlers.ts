@@ -1,5 +1,6 @@
 import { dirname, isAbsolute } from 'node:path';
 import { deviceDir, renameDevice, saveSettings } from '../../data/sync/device';
+import type { DeepLink } from './deep-link';
 import type { FolderSync } from '../../data/sync/folder-sync';
 import type { DeviceInfo } from '../../data/sync/merge';
 import { copyData, removeMovedData } from '../../data/sync/move-data';
@@ -45,6 +46,8 @@ export interface HandlerDeps {
     /** Starts the app again (app.relaunch in Electron); the harness records it. */
     relaunch: () => void;
   };
+  /** The studyshelf:// links waiting for the window; absent where a test does not need them. */
+  deepLinks?: { take(): DeepLink[] };
   /** Test seam: awaited at each cancellable stage of a job (see `Jobs`); the app never sets it. */
   holdJob?: JobHold;
   dialogs?: {
@@ -66,7 +69,7 @@ export function stateOf(store: Store, nativeDialogs: boolean): AppState {
 }
 
 /** The API's behaviour, free of Electron: the same functions serve IPC and the test harness. */
-export function createHandlers({ store, openExternal, openPath, dialogs, notify, links, follower, sync, holdJob }: HandlerDeps): StudyHandlers {
+export function createHandlers({ store, openExternal, openPath, dialogs, notify, links, follower, sync, holdJob, deepLinks }: HandlerDeps): StudyHandlers {
   const jobs = new Jobs((progress) => notify?.('jobProgress', progress), holdJob);
   const appState = (s: Store) => stateOf(s, !!dialogs);
   const openDocument = () => {
@@ -293,6 +296,9 @@ export function createHandlers({ store, openExternal, openPath, dialogs, notify,
     checkFollowedList: (listId) => listFollower().check(listId),
     fetchWebList: (url) => listFollower().fetchPage(url),
     finishListReview: async (listId, take) => ({ ...(await listFollower().finishReview(listId, take)), ...appState(store) }),
+    async takeDeepLinks() {
+      return deepLinks?.take() ?? [];
+    },
     async openDataFolder() {
       const folder = dirname(store.file);
       await openPath(folder);

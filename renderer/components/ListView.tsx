@@ -31,6 +31,8 @@ interface Props {
   searchRef: RefObject<HTMLInputElement | null>;
   /** Which card the note shortcut asked to open, and a counter so each press counts. */
   noteRequest: { resourceId: string; count: number } | null;
+  /** A request to bring a resource into view and focus its card (the command palette). */
+  goToRequest?: { resourceId: string; count: number } | null;
   onError: (message: string) => void;
   onInfo: (message: string) => void;
   onEditList: () => void;
@@ -43,7 +45,7 @@ interface Props {
   onReplaceState: (next: AppState, message: string, removed?: ReviewOutcome['removed']) => void;
 }
 
-export function ListView({ list, document, filters, onFiltersChange, searchRef, noteRequest, onError, onInfo, onEditList, onCheckLinks, lists, onSearchIn, onReplaceState }: Props) {
+export function ListView({ list, document, filters, onFiltersChange, searchRef, noteRequest, goToRequest, onError, onInfo, onEditList, onCheckLinks, lists, onSearchIn, onReplaceState }: Props) {
   const actions = useActions();
   const { latest } = useLinkActions();
   const [linkProblemsOnly, setLinkProblemsOnly] = useState(false);
@@ -95,6 +97,13 @@ export function ListView({ list, document, filters, onFiltersChange, searchRef, 
     }, 80);
     return () => clearTimeout(timer);
   }, [noteRequest, list.id]);
+
+  // After a moment, like the note request: the palette closing gives the focus back first.
+  useEffect(() => {
+    if (!goToRequest) return;
+    const timer = setTimeout(() => resourceList.current?.goTo(goToRequest.resourceId), 80);
+    return () => clearTimeout(timer);
+  }, [goToRequest]);
 
   return (
     <article className="list-view" aria-labelledby="list-title">

@@ -1,4 +1,6 @@
-import { forwardRef, memo, useMemo, useState } from 'react';
+import { forwardRef, memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { commandById } from '../../electron/api/command-table';
+import { registerCard, type CardCommandId } from '../card-commands';
 import { snippet } from '../search';
 import type { Note, ProgressEntry, Resource } from '../../data/schema';
 import { useActions } from '../actions';
@@ -18,6 +20,7 @@ import { StatusSelect } from './StatusSelect';
 import { TagChips } from './TagChips';
 import { formatMinutes } from '../../data/study-time';
 import { useStudyTimeContext } from '../hooks/useStudyTime';
+import { ContextMenu, type MenuEntry } from './ContextMenu';
 
 interface Props {
   listId: string;
@@ -54,9 +57,85 @@ export const ResourceCard = memo(forwardRef<HTMLLIElement, Props>(function Resou
   const hasParts = resource.parts.length > 0;
   const entry = progress[resourceRef];
   const headingId = `title-${resource.id}`;
+  const [menu, setMenu] = useState<{ at: { x: number; y: number }; moving: boolean } | null>(null);
+  const card = useRef<HTMLLIElement | null>(null);
+  // Stable, like the list's own ref: a new callback each render would re-measure the card.
+  const setCardRef = useCallback(
+    (element: HTMLLIElement | null) => {
+      card.current = element;
+      if (typeof ref === 'function') ref(element);
+      else if (ref) ref.current = element;
+    },
+    [ref],
+  );
+  const webLink = isWebUrl(resource.url) ? resource.url : null;
+  const runCommand = useRef<(id: CardCommandId) => void>(() => undefined);
+  runCommand.current = (id) => {
+    if (actions.readOnly && commandById(id).changes) return;
+    switch (id) {
+      case 'copyLink':
+        if (webLink) void navigator.clipboard.writeText(webLink).catch(() => undefined);
+        break;
+      case 'editResource':
+        setEditing(true);
+        break;
+      case 'moveResource': {
+        const box = card.current?.getBoundingClientRect();
+        setMenu({ at: { x: (box?.left ?? 0) + 24, y: (box?.top ?? 0) + 24 }, moving: true });
+        break;
+      }
+      case 'deleteResource':
+        void actions.resources.remove(resourceRef, resource.title);
+        break;
+      case 'toggleDone':
+        actions.setDone(resourceRef, status !== 'done', resource.title);
+        break;
+    }
+  };
+  useEffect(() => registerCard(resourceRef, (id) => runCommand.current(id)), [resourceRef]);
+  const closeMenu = (refocus: boolean) => {
+    setMenu(null);
+    if (refocus) card.current?.focus({ preventScroll: true });
+  };
+  const entries: MenuEntry[] = !menu
+    ? []
+    : menu.moving
+      ? actions.lists
+          .filter((l) => l.id !== listId)
+          .map((l) => ({
+            key: l.id,
+            label: l.title,
+            run: () => {
+              closeMenu(true);
+              void actions.resources.move(resourceRef, { listId, index }, l.id, 100_000);
+            },
+          }))
+      : (['openLink', 'copyLink', 'editResource', 'moveResource', 'deleteResource'] as const).map((id) => ({
+          key: id,
+          label: commandById(id).label,
+          disabled: ((id === 'openLink' || id === 'copyLink') && !webLink) || (actions.readOnly && commandById(id).changes === true) || (id === 'moveResource' && actions.lists.length < 2),
+          run: () => {
+            if (id === 'moveResource') return setMenu((m) => m && { ...m, moving: true });
+            closeMenu(id !== 'editResource' && id !== 'deleteResource');
+            if (id === 'openLink') actions.openLink(resourceRef);
+            else runCommand.current(id);
+          },
+        }));
   return (
     <li
-      ref={ref}
+      ref={setCardRef}
+      onContextMenu={(event) => {
+        event.preventDefault();
+        setMenu({ at: { x: event.clientX, y: event.clientY }, moving: false });
+      }}
+      onKeyDown={(event) => {
+        if (event.target !== event.currentTarget) return;
+        if (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) {
+          event.preventDefault();
+          const box = event.currentTarget.getBoundingClientRect();
+          setMenu({ at: { x: box.left + 24, y: box.top + 24 }, moving: false });
+        }
+      }}
       className={`resource resource-${status}${dropTarget ? ' drop-target' : ''}`}
       aria-labelledby={headingId}
       tabIndex={-1}
@@ -91,6 +170,14 @@ export const ResourceCard = memo(forwardRef<HTMLLIElement, Props>(function Resou
         >
           ⠿
         </span>
+      )}
+      {menu && (
+        <ContextMenu
+          label={menu.moving ? `Move “${resource.title}” to list` : `Actions for ${resource.title}`}
+          entries={entries}
+          at={menu.at}
+          onClose={closeMenu}
+        />
       )}
       <div className="resource-main">
         <ReadCheckbox itemRef={resourceRef} title={resource.title} checked={status === 'done'} large />

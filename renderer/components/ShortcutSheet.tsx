@@ -1,20 +1,8 @@
+import { shortcutRows } from '../../electron/api/command-table';
 import { Modal } from './Modal';
 
-export const SHORTCUTS: Array<[string, string]> = [
-  ['j / ↓', 'Next resource'],
-  ['k / ↑', 'Previous resource'],
-  ['x', 'Mark done / not done'],
-  ['1 2 3 4', 'Status: to do, in progress, done, skipped'],
-  ['n', 'Edit the note'],
-  ['t', 'Start a focus timer on the resource'],
-  ['o / Enter', 'Open the link in your browser'],
-  ['/', 'Search'],
-  ['a', 'Add a resource to this list'],
-  ['Esc', 'Leave a note for its card, clear the search, close a dialog or menu'],
-  ['Ctrl+Z / ⌘Z', 'Undo the last change'],
-  ['g', 'Progress view / back to the list'],
-  ['?', 'This list of shortcuts'],
-];
+/** Read from the one command table, like the menu and the palette. */
+export const SHORTCUTS = shortcutRows();
 
 export function ShortcutSheet({ open, onClose }: { open: boolean; onClose: () => void }) {
   return (

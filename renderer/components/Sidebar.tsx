@@ -33,6 +33,8 @@ interface Props {
   reviewSelected?: boolean;
   reviewsDue?: number;
   onShowReview?: () => void;
+  /** The shown list's tags (SidebarTags), under the lists. */
+  tags?: ReactNode;
 }
 
 export function Sidebar(props: Props) {
@@ -126,6 +128,7 @@ export function Sidebar(props: Props) {
           </button>
         )}
       </nav>
+      {props.tags}
       <div className="sidebar-footer">
         <label className="theme-field">
           <span>Theme</span>

@@ -14,12 +14,14 @@ export interface ShortcutHandlers {
   showHelp(): void;
   /** A focus timer on the card's resource. */
   startTimer?(card: HTMLElement): void;
+  /** Ctrl/⌘+K: the command palette. */
+  openPalette(): void;
 }
 
 const STATUS_KEYS: Record<string, Status> = { '1': 'todo', '2': 'in-progress', '3': 'done', '4': 'skipped' };
 
 /** Typing in a text field (or choosing in a select) must never trigger a shortcut. */
-function isTyping(target: EventTarget | null): boolean {
+export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
   return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(target.type);
@@ -49,7 +51,7 @@ export async function focusCardAfter(ref: string, remove: () => Promise<boolean>
   return removed;
 }
 
-function move(step: 1 | -1): void {
+export function move(step: 1 | -1): void {
   const all = cards();
   if (all.length === 0) return;
   const current = focusedCard();
@@ -75,6 +77,14 @@ export function useShortcuts(handlers: ShortcutHandlers): void {
         h.undo();
         return;
       }
+      if ((event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'k') {
+        // Also from a text field (the search box): the palette is how one leaves it for anywhere.
+        if (document.querySelector('dialog[open]')) return;
+        event.preventDefault();
+        h.openPalette();
+        return;
+      }
+      if (event.target instanceof Element && event.target.closest('[role="menu"]')) return;
       if (typing || event.ctrlKey || event.metaKey || event.altKey) return;
       if (document.querySelector('dialog[open]')) return;
       const card = focusedCard();

@@ -59,6 +59,8 @@ export interface LaunchedApp {
   blockedRequests: string[];
   /** Closes like the Electron window does: flush pending edits, close, wait for writes. */
   close(): Promise<void>;
+  /** What main does when the system opens a studyshelf:// link (`ask`: the window was not focused). */
+  openDeepLink(raw: string, ask: boolean): void;
 }
 
 /**
@@ -159,6 +161,7 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
     store,
     links,
     folderSync,
+    openDeepLink: (raw, ask) => running.openDeepLink(raw, ask),
     relaunches,
     dataFile: store.file,
     opened,

@@ -5,6 +5,14 @@ export type WindowOpenHandler = (details: { url: string }) => { action: 'allow' 
 export type PermissionRequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void, details?: unknown) => void;
 export type PermissionCheckHandler = (contents: unknown, permission: string, origin?: string, details?: unknown) => boolean;
 export type ProtocolHandler = (request: Request) => Response | Promise<Response>;
+export interface MenuTemplateItem {
+  label?: string;
+  role?: string;
+  accelerator?: string;
+  registerAccelerator?: boolean;
+  click?: () => void;
+  submenu?: MenuTemplateItem[];
+}
 
 /** An event main may prevent, as Electron passes it to will-navigate and friends. */
 export function preventable() {
@@ -31,7 +39,12 @@ export function fakeElectron(userData: string) {
     whenReady: vi.fn(() => Promise.resolve()),
     quit: vi.fn(),
     exit: vi.fn(),
+    name: 'Studyshelf',
+    setAsDefaultProtocolClient: vi.fn(() => true),
+    getVersion: () => '0.1.0',
   });
+  /** What main gave Menu.buildFromTemplate, as the application menu. */
+  const menu: { template: MenuTemplateItem[] | null } = { template: null };
   class FakeWebContents extends EventEmitter {
     executeJavaScript = vi.fn(async () => undefined);
     isDestroyed = () => false;
@@ -51,7 +64,9 @@ export function fakeElectron(userData: string) {
     webContents = new FakeWebContents();
     loadURL = vi.fn(async () => undefined);
     show = vi.fn();
-    focus = vi.fn();
+    focused = true;
+    isFocused = () => this.focused;
+    focus = vi.fn(() => void (this.focused = true));
     isMinimized = () => false;
     restore = vi.fn();
     maximize = vi.fn();
@@ -77,6 +92,7 @@ export function fakeElectron(userData: string) {
   };
   return {
     app,
+    menu,
     handlers,
     openDialogAnswer,
     protocols,
@@ -98,6 +114,11 @@ export function fakeElectron(userData: string) {
         showErrorBox: vi.fn(),
         /** Answers as if the user picked `openDialogAnswer.path` (set by the test), else cancelled. */
         showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: openDialogAnswer.path === null, filePaths: openDialogAnswer.path ? [openDialogAnswer.path] : [] })),
+        showMessageBox: vi.fn(async () => ({ response: 0 })),
+      },
+      Menu: {
+        buildFromTemplate: vi.fn((template: MenuTemplateItem[]) => ({ template })),
+        setApplicationMenu: vi.fn((built: { template: MenuTemplateItem[] } | null) => void (menu.template = built?.template ?? null)),
       },
       net: { isOnline: () => false },
       screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
