@@ -208,6 +208,8 @@ export function App() {
                   onInfo={(message) => notify('info', message)}
                   onEditList={() => setListDialog('edit')}
                   onCheckLinks={() => setLinkDialogOpen(true)}
+                  onImportInto={readOnly ? undefined : (file) => void importer.openFile(file, { listId: list.id, title: list.title })}
+                  onChooseImportInto={nativeDialogs ? () => void importer.chooseFile({ listId: list.id, title: list.title }) : undefined}
                   lists={lists}
                   onSearchIn={(id) => {
                     // The same search, in the other list.

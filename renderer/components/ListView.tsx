@@ -36,9 +36,13 @@ interface Props {
   lists: readonly StudyList[];
   /** Opens another list with the same search. */
   onSearchIn: (listId: string) => void;
+  /** "Import into this list": a file chosen in the page (undefined when the data is read-only). */
+  onImportInto?: (file: File) => void;
+  /** The same through the system's open dialog (Electron). */
+  onChooseImportInto?: () => void;
 }
 
-export function ListView({ list, document, filters, onFiltersChange, searchRef, noteRequest, onError, onInfo, onEditList, onCheckLinks, lists, onSearchIn }: Props) {
+export function ListView({ list, document, filters, onFiltersChange, searchRef, noteRequest, onError, onInfo, onEditList, onCheckLinks, lists, onSearchIn, onImportInto, onChooseImportInto }: Props) {
   const actions = useActions();
   const { latest } = useLinkActions();
   const [linkProblemsOnly, setLinkProblemsOnly] = useState(false);
@@ -49,6 +53,7 @@ export function ListView({ list, document, filters, onFiltersChange, searchRef, 
   const { done, total, share } = useMemo(() => listProgress(document.progress, list), [document.progress, list]);
   const skipped = list.resources.length - total;
   const resourceList = useRef<ResourceListHandle>(null);
+  const importInput = useRef<HTMLInputElement>(null);
   // The index follows titles and notes; typing in the search box only queries it.
   const { index, version } = useSearchIndex(list, document.notes);
   const deferred = useDeferredValue(filters);
@@ -108,6 +113,26 @@ export function ListView({ list, document, filters, onFiltersChange, searchRef, 
               <button type="button" className="button" onClick={onEditList}>
                 Edit list…
               </button>
+            )}
+            {onImportInto && (
+              <>
+                <button type="button" className="button" onClick={() => (onChooseImportInto ? onChooseImportInto() : importInput.current?.click())}>
+                  Import into this list…
+                </button>
+                <input
+                  ref={importInput}
+                  type="file"
+                  accept=".md,.markdown,.txt,.html,.htm,.opml,.xml,.csv,text/markdown,text/plain,text/html,text/csv"
+                  className="visually-hidden"
+                  aria-label="Choose a file to import into this list"
+                  tabIndex={-1}
+                  onChange={(event) => {
+                    const file = event.target.files?.[0];
+                    if (file) onImportInto(file);
+                    event.target.value = '';
+                  }}
+                />
+              </>
             )}
             <button type="button" className="button" onClick={onCheckLinks}>
               Check links…

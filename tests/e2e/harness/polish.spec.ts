@@ -1,0 +1,74 @@
+import type { Locator, Page } from '@playwright/test';
+import { readSaved } from '../../harness/saved';
+import { axeViolations } from '../axe';
+import { expect, test } from '../fixtures';
+
+// Issue #22, the points still open after first-hour.spec.ts: importing into the list you are in, each
+// asserting what a person sees and what is on disk.
+
+/** The toast (there is at most one) whose text has `text`. */
+function toast(page: Page, text: string | RegExp): Locator {
+  return page.getByRole('status').filter({ hasText: text }).filter({ has: page.getByRole('button', { name: 'Dismiss' }) });
+}
+
+const file = (title: string, ...items: Array<[string, string]>) => ({
+  name: 'reading.md',
+  mimeType: 'text/markdown',
+  buffer: Buffer.from([`# ${title}`, '', ...items.map(([t, url]) => `- [${t}](${url})`)].join('\n')),
+});
+
+test('5 · "Import into this list" adds a file’s resources to the list you are in (no second list), keeps what is there, and Undo takes them out again', async ({ app, listPage }) => {
+  const page = app.page;
+  await page.getByRole('button', { name: '+ New list' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New list' });
+  await dialog.getByLabel('Title').fill('Compilers');
+  await dialog.getByRole('button', { name: 'Create list' }).click();
+  await expect(listPage.heading).toHaveText('Compilers');
+  const add = page.getByRole('form', { name: 'Add a resource' });
+  await add.getByLabel('Title').fill('Crafting Interpreters');
+  await add.getByRole('textbox', { name: 'Link' }).fill('https://craftinginterpreters.com/');
+  await add.getByRole('button', { name: 'Add', exact: true }).click();
+  await listPage.checkbox('Crafting Interpreters').check();
+
+  // The file's own title is another one: it still goes into this list.
+  await page
+    .getByLabel('Choose a file to import into this list')
+    .setInputFiles(
+      file('Evening reading', ['Crafting Interpreters', 'https://craftinginterpreters.com/'], ['Writing a C Compiler', 'https://norasandler.com/book/'], ['The Dragon Book', 'https://suif.stanford.edu/dragonbook/']),
+    );
+  const preview = page.getByRole('dialog', { name: 'Import “reading.md” into “Compilers”' });
+  await expect(preview.getByRole('region', { name: 'Into “Compilers”' })).toContainText('2 added, 0 removed, 0 changed, 1 kept with their progress and notes');
+  expect(await axeViolations(page)).toEqual([]);
+  await preview.getByRole('button', { name: 'Import into “Compilers”' }).click();
+  await expect(preview).toBeHidden();
+
+  await expect(listPage.heading).toHaveText('Compilers');
+  await expect(listPage.resources.locator('h2')).toHaveText([/Crafting Interpreters/, /Writing a C Compiler/, /The Dragon Book/]);
+  await expect(listPage.checkbox('Crafting Interpreters')).toBeChecked();
+  const nav = page.getByRole('navigation', { name: 'Lists' });
+  await expect(nav.getByText('Evening reading')).toHaveCount(0);
+  let saved = await readSaved(app.dataFile);
+  expect(saved.lists.map((l) => l.title)).not.toContain('Evening reading');
+  const id = saved.lists.find((l) => l.title === 'Compilers')!.id;
+  expect(saved.lists.find((l) => l.id === id)!.resources.map((r) => r.title)).toEqual(['Crafting Interpreters', 'Writing a C Compiler', 'The Dragon Book']);
+
+  await toast(page, 'Imported 2 resources into “Compilers”.').getByRole('button', { name: 'Undo' }).click();
+  await expect(listPage.resources.locator('h2')).toHaveText([/Crafting Interpreters/]);
+  await expect(listPage.checkbox('Crafting Interpreters')).toBeChecked();
+  await expect.poll(async () => (await readSaved(app.dataFile)).lists.find((l) => l.id === id)!.resources.map((r) => r.title)).toEqual(['Crafting Interpreters']);
+  saved = await readSaved(app.dataFile);
+  expect(Object.keys(saved.progress).filter((k) => k.startsWith(`${id}/`))).toHaveLength(1);
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`axe: 0 violations on the screens this file changed — ${colorScheme} theme`, async ({ launch }) => {
+    const app = await launch({ colorScheme });
+    const page = app.page;
+    await expect(page.getByRole('button', { name: 'Import into this list…' })).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByLabel('Choose a file to import into this list').setInputFiles(file('Evening reading', ['PEPs', 'https://peps.python.org/'], ['Writing a C Compiler', 'https://norasandler.com/book/']));
+    const preview = page.getByRole('dialog', { name: /^Import “reading.md” into “/ });
+    await expect(preview.getByRole('region', { name: /^Into “/ })).toContainText('1 added');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+}
