@@ -22,7 +22,7 @@ import { notesWithConflicts } from '../data/sync/markers';
 import { useSync } from './hooks/useSync';
 import { LinkChecksContext, useLinkChecks } from './hooks/useLinkChecks';
 import { addressesOf } from '../data/links/addresses';
-import { focusCardAfter, useShortcuts } from './hooks/useShortcuts';
+import { focusCardAfter, focusCardSoon, useShortcuts } from './hooks/useShortcuts';
 import { useStudyData } from './hooks/useStudyData';
 import { effectiveStatus } from './progress';
 import { counted, statusChanged } from './wording';
@@ -209,6 +209,12 @@ export function App() {
                   onEditList={() => setListDialog('edit')}
                   onCheckLinks={() => setLinkDialogOpen(true)}
                   onImportInto={readOnly ? undefined : (file) => void importer.openFile(file, { listId: list.id, title: list.title })}
+                  onOpenResource={(listId, resourceId) => {
+                    setSelectedId(listId);
+                    setFilters(NO_FILTERS);
+                    setView('list');
+                    focusCardSoon(`${listId}/${resourceId}`);
+                  }}
                   onChooseImportInto={nativeDialogs ? () => void importer.chooseFile({ listId: list.id, title: list.title }) : undefined}
                   lists={lists}
                   onSearchIn={(id) => {

@@ -1,4 +1,5 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { resourcesWithLink } from '../../data/duplicates';
 import type { StudyDocument, StudyList } from '../../data/schema';
 import { count, hostOf, isWebUrl } from '../format';
 import { listProgress, percent, whatNext } from '../progress';
@@ -40,9 +41,11 @@ interface Props {
   onImportInto?: (file: File) => void;
   /** The same through the system's open dialog (Electron). */
   onChooseImportInto?: () => void;
+  /** Shows a resource's card (in this list or another), focused. */
+  onOpenResource?: (listId: string, resourceId: string) => void;
 }
 
-export function ListView({ list, document, filters, onFiltersChange, searchRef, noteRequest, onError, onInfo, onEditList, onCheckLinks, lists, onSearchIn, onImportInto, onChooseImportInto }: Props) {
+export function ListView({ list, document, filters, onFiltersChange, searchRef, noteRequest, onError, onInfo, onEditList, onCheckLinks, lists, onSearchIn, onImportInto, onChooseImportInto, onOpenResource }: Props) {
   const actions = useActions();
   const { latest } = useLinkActions();
   const [linkProblemsOnly, setLinkProblemsOnly] = useState(false);
@@ -206,7 +209,13 @@ export function ListView({ list, document, filters, onFiltersChange, searchRef, 
           <h2 id="add-resource-title" className="subitems-heading">
             Add a resource to this list
           </h2>
-          <ResourceEditor submitLabel="Add" onSave={(fields) => actions.resources.add(list.id, fields)} />
+          <ResourceEditor
+            submitLabel="Add"
+            listId={list.id}
+            onSave={(fields) => actions.resources.add(list.id, fields)}
+            sameLink={(url) => resourcesWithLink(lists, url, list.id)}
+            onOpenExisting={(hit) => onOpenResource?.(hit.listId, hit.resourceId)}
+          />
         </section>
       )}
     </article>

@@ -60,6 +60,50 @@ test('5 · "Import into this list" adds a file’s resources to the list you are
   expect(Object.keys(saved.progress).filter((k) => k.startsWith(`${id}/`))).toHaveLength(1);
 });
 
+test('4 · adding a link already in this list or another warns, naming where it is; the user adds anyway or opens the existing one', async ({ app, listPage }) => {
+  const page = app.page;
+  const add = page.getByRole('form', { name: 'Add a resource' });
+  const nav = page.getByRole('navigation', { name: 'Lists' });
+  const before = await listPage.resources.count();
+  const peps = listPage.resource('PEPs');
+  const pepsLink = (await peps.getByRole('link').first().getAttribute('href'))!;
+  // The same address, written differently (no scheme's "s", a trailing slash dropped or added).
+  const written = pepsLink.endsWith('/') ? pepsLink.slice(0, -1) : `${pepsLink}/`;
+  await add.getByLabel('Title').fill('Python Enhancement Proposals');
+  await add.getByRole('textbox', { name: 'Link' }).fill(written);
+  await add.getByRole('button', { name: 'Add', exact: true }).click();
+  const warning = add.getByRole('alert');
+  await expect(warning).toHaveText('This link is already in this list, as “PEPs”.');
+  await expect(listPage.resources).toHaveCount(before);
+  // What was typed stays, for either choice.
+  await expect(add.getByLabel('Title')).toHaveValue('Python Enhancement Proposals');
+
+  await add.getByRole('button', { name: 'Open “PEPs”' }).click();
+  await expect(peps).toBeFocused();
+  await expect(peps).toBeInViewport();
+
+  await add.getByRole('button', { name: 'Add anyway' }).click();
+  await expect(listPage.resources).toHaveCount(before + 1);
+  await expect(listPage.resource('Python Enhancement Proposals')).toBeVisible();
+  await expect(add.getByRole('alert')).toHaveCount(0);
+  await expect.poll(async () => (await readSaved(app.dataFile)).lists[0]!.resources.filter((r) => r.title === 'Python Enhancement Proposals').length).toBe(1);
+
+  // In another list: the warning names that list, and "Open" goes there, to the card.
+  await page.getByRole('button', { name: '+ New list' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New list' });
+  await dialog.getByLabel('Title').fill('Compilers');
+  await dialog.getByRole('button', { name: 'Create list' }).click();
+  await expect(listPage.heading).toHaveText('Compilers');
+  await add.getByRole('textbox', { name: 'Link' }).fill(pepsLink);
+  await add.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(add.getByRole('alert')).toHaveText(/^This link is already in “Python behind the scenes: a list of resources”, as “PEPs” \(and in 1 more place\)\.$/);
+  await add.getByRole('button', { name: 'Open “PEPs”' }).click();
+  await expect(listPage.heading).toHaveText('Python behind the scenes: a list of resources');
+  await expect(peps).toBeFocused();
+  await expect(nav.getByText('Compilers')).toHaveCount(1);
+  expect((await readSaved(app.dataFile)).lists.find((l) => l.title === 'Compilers')!.resources).toEqual([]);
+});
+
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`axe: 0 violations on the screens this file changed — ${colorScheme} theme`, async ({ launch }) => {
     const app = await launch({ colorScheme });
@@ -69,6 +113,15 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.getByLabel('Choose a file to import into this list').setInputFiles(file('Evening reading', ['PEPs', 'https://peps.python.org/'], ['Writing a C Compiler', 'https://norasandler.com/book/']));
     const preview = page.getByRole('dialog', { name: /^Import “reading.md” into “/ });
     await expect(preview.getByRole('region', { name: /^Into “/ })).toContainText('1 added');
+    expect(await axeViolations(page)).toEqual([]);
+    await preview.getByRole('button', { name: 'Cancel' }).click();
+
+    const add = page.getByRole('form', { name: 'Add a resource' });
+    const pepsLink = (await page.getByRole('listitem', { name: 'PEPs', exact: true }).getByRole('link').first().getAttribute('href'))!;
+    await add.getByRole('textbox', { name: 'Link' }).fill(pepsLink);
+    await add.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect(add.getByRole('alert')).toContainText('already in this list');
+    await add.getByRole('button', { name: 'Add anyway' }).scrollIntoViewIfNeeded();
     expect(await axeViolations(page)).toEqual([]);
   });
 }
