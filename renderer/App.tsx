@@ -130,6 +130,7 @@ export function App() {
     },
     addResource: () => !readOnly && view === 'list' && focusAddForm(),
     undo: () => void data.undo(),
+    redo: () => void data.redo(),
     toggleStats: () => setView((v) => (v === 'list' ? 'stats' : 'list')),
     showHelp: () => setHelpOpen(true),
   });

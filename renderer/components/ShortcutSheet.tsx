@@ -1,9 +1,9 @@
 import { Modal } from './Modal';
 
 export const SHORTCUTS: Array<[string, string]> = [
-  ['j / ↓', 'Next resource'],
-  ['k / ↑', 'Previous resource'],
-  ['x', 'Mark done / not done'],
+  ['j / ↓', 'Next resource, or its next part'],
+  ['k / ↑', 'Previous resource, or its previous part'],
+  ['x', 'Mark done / not done (the resource, or the part j reached)'],
   ['1 2 3 4', 'Status: to do, in progress, done, skipped'],
   ['n', 'Edit the note'],
   ['o / Enter', 'Open the link in your browser'],
@@ -11,6 +11,7 @@ export const SHORTCUTS: Array<[string, string]> = [
   ['a', 'Add a resource to this list'],
   ['Esc', 'Leave a note for its card, clear the search, close a dialog or menu'],
   ['Ctrl+Z / ⌘Z', 'Undo the last change'],
+  ['Ctrl+Shift+Z / Ctrl+Y', 'Redo what was undone'],
   ['g', 'Progress view / back to the list'],
   ['?', 'This list of shortcuts'],
 ];

@@ -104,6 +104,72 @@ test('4 · adding a link already in this list or another warns, naming where it 
   expect((await readSaved(app.dataFile)).lists.find((l) => l.title === 'Compilers')!.resources).toEqual([]);
 });
 
+const CODEWALK = 'CPython internals: A ten-hour codewalk through the Python interpreter source code';
+
+test('7 · j and k go into a resource’s parts and out again; x ticks the part j reached', async ({ app, listPage }) => {
+  const page = app.page;
+  const card = listPage.resource(CODEWALK);
+  const part = (n: number) => card.getByRole('listitem', { name: new RegExp(`^Part: Lecture ${n} - `) });
+  await card.focus();
+  await page.keyboard.press('j');
+  await expect(part(1)).toBeFocused();
+  await page.keyboard.press('j');
+  await expect(part(2)).toBeFocused();
+  await page.keyboard.press('x');
+  await expect(card.getByRole('checkbox', { name: /^Read: Lecture 2 - / })).toBeChecked();
+  await expect(card.getByRole('checkbox', { name: /^Read: Lecture 1 - / })).not.toBeChecked();
+  await expect.poll(async () => Object.keys((await readSaved(app.dataFile)).progress).filter((k) => k.includes('lecture'))).toHaveLength(1);
+  await expect(part(2)).toBeFocused();
+  await page.keyboard.press('k');
+  await page.keyboard.press('k');
+  await expect(card).toBeFocused();
+  // Down through the nine lectures and on to the next card; k from there goes back to the last lecture.
+  for (let n = 1; n <= 9; n++) {
+    await page.keyboard.press('j');
+    await expect(part(n)).toBeFocused();
+  }
+  await page.keyboard.press('j');
+  await expect(card.locator('xpath=following-sibling::li[1]')).toBeFocused();
+  await page.keyboard.press('k');
+  await expect(part(9)).toBeFocused();
+});
+
+test('7 · redo (Ctrl+Shift+Z, Ctrl+Y) does again what undo took back: a tick, a delete', async ({ app, listPage }) => {
+  const page = app.page;
+  const P = 'python-behind-the-scenes-resources';
+  const status = async () => (await readSaved(app.dataFile)).progress[`${P}/peps`]?.status;
+  await listPage.checkbox('PEPs').check();
+  await expect.poll(status).toBe('done');
+  await page.keyboard.press('Control+z');
+  await expect(listPage.checkbox('PEPs')).not.toBeChecked();
+  await expect.poll(status).toBeUndefined();
+  await page.keyboard.press('Control+Shift+Z');
+  await expect(listPage.checkbox('PEPs')).toBeChecked();
+  await expect.poll(status).toBe('done');
+  await page.keyboard.press('Control+z');
+  await expect(listPage.checkbox('PEPs')).not.toBeChecked();
+  await page.keyboard.press('Control+y');
+  await expect(listPage.checkbox('PEPs')).toBeChecked();
+  await expect.poll(status).toBe('done');
+  // Nothing more to redo: a second Ctrl+Y changes nothing.
+  await page.keyboard.press('Control+y');
+  await expect(listPage.checkbox('PEPs')).toBeChecked();
+
+  const count = await listPage.resources.count();
+  await listPage.resource('Stupid Python Ideas').getByRole('button', { name: 'Edit Stupid Python Ideas' }).click();
+  await page.getByRole('form', { name: 'Edit Stupid Python Ideas' }).getByRole('button', { name: 'Delete' }).click();
+  await expect(listPage.resources).toHaveCount(count - 1);
+  await page.keyboard.press('Control+z');
+  await expect(listPage.resource('Stupid Python Ideas')).toBeVisible();
+  await page.keyboard.press('Control+y');
+  await expect(listPage.resource('Stupid Python Ideas')).toHaveCount(0);
+  await expect.poll(async () => (await readSaved(app.dataFile)).lists[0]!.resources.some((r) => r.title === 'Stupid Python Ideas')).toBe(false);
+  // And the redone delete is undone again like any other.
+  await page.keyboard.press('Control+z');
+  await expect(listPage.resource('Stupid Python Ideas')).toBeVisible();
+  await expect.poll(async () => (await readSaved(app.dataFile)).lists[0]!.resources.some((r) => r.title === 'Stupid Python Ideas')).toBe(true);
+});
+
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`axe: 0 violations on the screens this file changed — ${colorScheme} theme`, async ({ launch }) => {
     const app = await launch({ colorScheme });
