@@ -6,7 +6,6 @@ import { api } from './api';
 import { BackupsDialog } from './components/BackupsDialog';
 import { Banners } from './components/Banners';
 import { ListView } from './components/ListView';
-import { Notices } from './components/Notices';
 import { Toasts } from './components/Toasts';
 import { RecoveryScreen } from './components/RecoveryScreen';
 import { ImportDialog } from './components/ImportDialog';
@@ -160,10 +159,11 @@ export function App() {
   }
   if (!state.document) {
     return (
-      <>
+      // The app's toasts, as on every other screen: below the screen's content, leaving by themselves.
+      <div className="content-column recovery-column">
         <RecoveryScreen state={state} onChosen={(result) => replaceState(result, 'Started fresh with the bundled lists.')} />
-        <Notices notices={notices} dismiss={dismiss} />
-      </>
+        <Toasts notices={notices} dismiss={dismiss} />
+      </div>
     );
   }
   return (
