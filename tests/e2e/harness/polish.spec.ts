@@ -170,6 +170,23 @@ test('7 · redo (Ctrl+Shift+Z, Ctrl+Y) does again what undo took back: a tick, a
   await expect.poll(async () => (await readSaved(app.dataFile)).lists[0]!.resources.some((r) => r.title === 'Stupid Python Ideas')).toBe(true);
 });
 
+test('11 · a task box in the note’s preview can be ticked: it edits the note’s Markdown and is saved like an edit', async ({ app, listPage }) => {
+  const page = app.page;
+  const box = await listPage.openNotes('PEPs');
+  await box.fill('Reading:\n\n- [ ] PEP 8\n- [ ] PEP 20');
+  const preview = page.getByRole('region', { name: 'Preview of the notes for PEPs' });
+  await expect(preview.getByRole('checkbox', { name: 'Open task' })).toHaveCount(2);
+  await preview.getByRole('checkbox', { name: 'Open task' }).nth(1).click();
+  await expect(box).toHaveValue('Reading:\n\n- [ ] PEP 8\n- [x] PEP 20');
+  await expect(preview.getByRole('checkbox', { name: 'Done task' })).toBeChecked();
+  await expect(preview.getByRole('checkbox', { name: 'Open task' })).toHaveCount(1);
+  await expect.poll(async () => (await readSaved(app.dataFile)).notes['python-behind-the-scenes-resources/peps']?.body).toBe('Reading:\n\n- [ ] PEP 8\n- [x] PEP 20');
+  // And back.
+  await preview.getByRole('checkbox', { name: 'Done task' }).click();
+  await expect(box).toHaveValue('Reading:\n\n- [ ] PEP 8\n- [ ] PEP 20');
+  await expect.poll(async () => (await readSaved(app.dataFile)).notes['python-behind-the-scenes-resources/peps']?.body).toBe('Reading:\n\n- [ ] PEP 8\n- [ ] PEP 20');
+});
+
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`axe: 0 violations on the screens this file changed — ${colorScheme} theme`, async ({ launch }) => {
     const app = await launch({ colorScheme });
@@ -188,6 +205,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await add.getByRole('button', { name: 'Add', exact: true }).click();
     await expect(add.getByRole('alert')).toContainText('already in this list');
     await add.getByRole('button', { name: 'Add anyway' }).scrollIntoViewIfNeeded();
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole('listitem', { name: 'PEPs', exact: true }).getByRole('button', { name: /note/i }).click();
+    await page.getByRole('textbox', { name: 'Notes for PEPs' }).fill('- [ ] PEP 8\n- [x] PEP 20');
+    await expect(page.getByRole('region', { name: 'Preview of the notes for PEPs' }).getByRole('checkbox', { name: 'Done task' })).toBeEnabled();
     expect(await axeViolations(page)).toEqual([]);
   });
 }
