@@ -187,6 +187,28 @@ test('11 · a task box in the note’s preview can be ticked: it edits the note�
   await expect.poll(async () => (await readSaved(app.dataFile)).notes['python-behind-the-scenes-resources/peps']?.body).toBe('Reading:\n\n- [ ] PEP 8\n- [ ] PEP 20');
 });
 
+test('11 · quieter part rows: a part’s status menu shows on hover or focus in its row, and stays when it says more than the checkbox', async ({ app, listPage }) => {
+  const page = app.page;
+  const card = listPage.resource(CODEWALK);
+  const menus = card.getByRole('combobox', { name: /^Status of Lecture \d/ });
+  await card.scrollIntoViewIfNeeded();
+  await listPage.heading.hover();
+  // Nine lectures, nine checkboxes, and no dropdown beside each.
+  await expect(card.getByRole('checkbox', { name: /^Read: Lecture \d/ })).toHaveCount(9);
+  await expect(menus.filter({ visible: true })).toHaveCount(0);
+  const row = card.getByRole('listitem', { name: /^Part: Lecture 3 - / });
+  await row.hover();
+  const menu = card.getByRole('combobox', { name: /^Status of Lecture 3 - / });
+  await expect(menu).toBeVisible();
+  await menu.selectOption({ label: 'In progress' });
+  await listPage.heading.hover();
+  await expect(menu).toBeVisible();
+  await expect(menus.filter({ visible: true })).toHaveCount(1);
+  // By keyboard: the checkbox focused, its row's menu is there to Tab to.
+  await card.getByRole('checkbox', { name: /^Read: Lecture 5 - / }).focus();
+  await expect(card.getByRole('combobox', { name: /^Status of Lecture 5 - / })).toBeVisible();
+});
+
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`axe: 0 violations on the screens this file changed — ${colorScheme} theme`, async ({ launch }) => {
     const app = await launch({ colorScheme });
