@@ -187,8 +187,7 @@ test('11 · a task box in the note’s preview can be ticked: it edits the note�
   await expect.poll(async () => (await readSaved(app.dataFile)).notes['python-behind-the-scenes-resources/peps']?.body).toBe('Reading:\n\n- [ ] PEP 8\n- [ ] PEP 20');
 });
 
-test('11 · quieter part rows: a part’s status menu shows on hover or focus in its row, and stays when it says more than the checkbox', async ({ app, listPage }) => {
-  const page = app.page;
+test('11 · quieter part rows: a part’s status menu shows on hover or focus in its row, and stays when it says more than the checkbox', async ({ listPage }) => {
   const card = listPage.resource(CODEWALK);
   const menus = card.getByRole('combobox', { name: /^Status of Lecture \d/ });
   await card.scrollIntoViewIfNeeded();
