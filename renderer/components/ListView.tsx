@@ -127,7 +127,7 @@ export function ListView({ list, document, filters, onFiltersChange, searchRef, 
                   type="file"
                   accept=".md,.markdown,.txt,.html,.htm,.opml,.xml,.csv,text/markdown,text/plain,text/html,text/csv"
                   className="visually-hidden"
-                  aria-label="Choose a file to import into this list"
+                  aria-label="File to import into this list"
                   tabIndex={-1}
                   onChange={(event) => {
                     const file = event.target.files?.[0];

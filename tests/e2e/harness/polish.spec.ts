@@ -32,7 +32,7 @@ test('5 · "Import into this list" adds a file’s resources to the list you are
 
   // The file's own title is another one: it still goes into this list.
   await page
-    .getByLabel('Choose a file to import into this list')
+    .getByLabel('File to import into this list')
     .setInputFiles(
       file('Evening reading', ['Crafting Interpreters', 'https://craftinginterpreters.com/'], ['Writing a C Compiler', 'https://norasandler.com/book/'], ['The Dragon Book', 'https://suif.stanford.edu/dragonbook/']),
     );
@@ -64,7 +64,8 @@ test('4 · adding a link already in this list or another warns, naming where it 
   const page = app.page;
   const add = page.getByRole('form', { name: 'Add a resource' });
   const nav = page.getByRole('navigation', { name: 'Lists' });
-  const before = await listPage.resources.count();
+  const before = 10;
+  await expect(listPage.resources).toHaveCount(before);
   const peps = listPage.resource('PEPs');
   const pepsLink = (await peps.getByRole('link').first().getAttribute('href'))!;
   // The same address, written differently (no scheme's "s", a trailing slash dropped or added).
@@ -214,7 +215,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     const page = app.page;
     await expect(page.getByRole('button', { name: 'Import into this list…' })).toBeVisible();
     expect(await axeViolations(page)).toEqual([]);
-    await page.getByLabel('Choose a file to import into this list').setInputFiles(file('Evening reading', ['PEPs', 'https://peps.python.org/'], ['Writing a C Compiler', 'https://norasandler.com/book/']));
+    await page.getByLabel('File to import into this list').setInputFiles(file('Evening reading', ['PEPs', 'https://peps.python.org/'], ['Writing a C Compiler', 'https://norasandler.com/book/']));
     const preview = page.getByRole('dialog', { name: /^Import “reading.md” into “/ });
     await expect(preview.getByRole('region', { name: /^Into “/ })).toContainText('1 added');
     expect(await axeViolations(page)).toEqual([]);
