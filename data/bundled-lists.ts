@@ -6,7 +6,19 @@ import type { StudyList } from './schema';
  * Bump when catalog.json changes: lists in a user's document with an older version get the new content
  * on the next start; progress and notes stay, because they are keyed by the ids, which do not change.
  */
-export const BUNDLED_VERSION = 1;
+export const BUNDLED_VERSION = 2;
+
+/**
+ * Titles the app shows instead of the catalog's, by list id. The series is called “Python behind the
+ * scenes”, which the other list's title (the article's, “Python behind the scenes: a list of
+ * resources”) begins with: side by side in the sidebar they read alike. Its title says what it is; the
+ * catalog keeps the series' own name, and the list's source (the blog's tag page) and description say
+ * it too. Ids stay, so progress and notes stay; a list the user renamed keeps the user's name
+ * (refreshBundledLists leaves customized lists alone). Version 2 brings the new title to existing users.
+ */
+const SHOWN_TITLES: Readonly<Record<string, string>> = {
+  'python-behind-the-scenes-series': 'Python behind the scenes: the blog series',
+};
 
 // The checked catalog as it is shipped (../shared/catalog), every fact kept; reshaped below.
 const CatalogItem = z.object({
@@ -41,7 +53,7 @@ export function catalogToLists(raw: unknown, version = BUNDLED_VERSION): StudyLi
   const catalog = Catalog.parse(raw);
   return catalog.lists.map((list) => ({
     id: list.id,
-    title: list.title,
+    title: SHOWN_TITLES[list.id] ?? list.title,
     author: list.author,
     description: list.description,
     source: list.source,

@@ -7,20 +7,25 @@ import type { ImportPreview } from './import/imported';
 import { addImportedList } from './import/to-list';
 import { diffList, existingVersion, updateListFrom, type UpdateOptions, type UpdateOutcome } from './import/update';
 import type { JobHandle } from './jobs';
-import type { StudyDocument } from './schema';
+import type { StudyDocument, StudyList } from './schema';
 
 export type ExportFormat = 'markdown' | 'markdown-notes' | 'csv' | 'json' | 'sessions-csv';
 
 /** What importing a file would add and skip (and, for a list already there, change); changes nothing. */
-export function previewImport(doc: StudyDocument | null, fileName: string, content: string): ImportPreview {
-  return withUpdate(doc, importFile(fileName, content));
+export function previewImport(doc: StudyDocument | null, fileName: string, content: string, into?: ImportInto): ImportPreview {
+  return withUpdate(doc, importFile(fileName, content), into);
+}
+
+/** "Import into this list": the list the file's resources go into, whatever title the file gives itself. */
+export interface ImportInto {
+  intoListId?: string;
 }
 
 /** The same, as a job: progress by stage, and a cancel honoured between them. */
-export async function previewImportJob(current: () => StudyDocument | null, fileName: string, content: string, job: JobHandle): Promise<ImportPreview> {
+export async function previewImportJob(current: () => StudyDocument | null, fileName: string, content: string, job: JobHandle, into?: ImportInto): Promise<ImportPreview> {
   const preview = await readInSlices(fileName, content, job, 0.9);
   await job.stage(`Comparing ${preview.resources.length.toLocaleString('en')} resources with your lists`, 0.9);
-  return withUpdate(current(), preview);
+  return withUpdate(current(), preview, into);
 }
 
 /**
@@ -40,13 +45,24 @@ async function readInSlices(fileName: string, content: string, job: JobHandle, s
   return preview;
 }
 
-function withUpdate(doc: StudyDocument | null, preview: ImportPreview): ImportPreview {
-  const existing = doc ? existingVersion(doc, preview) : undefined;
+function withUpdate(doc: StudyDocument | null, preview: ImportPreview, into?: ImportInto): ImportPreview {
+  const existing = doc ? targetList(doc, preview, into) : undefined;
   return existing && doc ? { ...preview, update: diffList(doc, existing, preview) } : preview;
 }
 
-/** What an import did: the list it made or updated; for an update, whether anything changed and what it removed. */
-export type ImportOutcome = UpdateOutcome & { listId: string };
+/** The list an update goes into: the one named (it must be there), else the one of the file's title. */
+function targetList(doc: StudyDocument, preview: ImportPreview, into?: ImportInto): StudyList | undefined {
+  if (into?.intoListId === undefined) return existingVersion(doc, preview);
+  const list = doc.lists.find((l) => l.id === into.intoListId);
+  if (!list) throw new StudyError('unknown-ref', 'The list to import into is no longer there.');
+  return list;
+}
+
+/**
+ * What an import did: the list it made or updated; for an update, whether anything changed, what it
+ * removed, and the ids of the resources it added to the list (an undo deletes those).
+ */
+export type ImportOutcome = UpdateOutcome & { listId: string; added?: string[] };
 
 /** Reads the file (cancellable) and returns the change that adds it, to run as one store change. */
 export async function importJob(fileName: string, content: string, mode: 'new' | 'update', at: string, job: JobHandle): Promise<(doc: StudyDocument) => string> {
@@ -59,7 +75,7 @@ export async function importJob(fileName: string, content: string, mode: 'new' |
  * one that does replaces the document's lists (and progress and notes) rather than changing them in
  * place: it can run as a store's `changeIfAny`, so the same file again writes nothing.
  */
-export async function importOutcomeJob(fileName: string, content: string, mode: 'new' | 'update', at: string, job: JobHandle, options: UpdateOptions = {}): Promise<(doc: StudyDocument) => ImportOutcome> {
+export async function importOutcomeJob(fileName: string, content: string, mode: 'new' | 'update', at: string, job: JobHandle, options: UpdateOptions & ImportInto = {}): Promise<(doc: StudyDocument) => ImportOutcome> {
   const preview = await readInSlices(fileName, content, job, 0.7);
   lastRead = null;
   await job.stage(`Adding ${preview.resources.length.toLocaleString('en')} resources`, 0.7);
@@ -72,11 +88,14 @@ export function importInto(doc: StudyDocument, fileName: string, content: string
   return importPreviewInto(doc, importFile(fileName, content), mode, at, options).listId;
 }
 
-function importPreviewInto(doc: StudyDocument, preview: ImportPreview, mode: 'new' | 'update', at: string, options: UpdateOptions): ImportOutcome {
+function importPreviewInto(doc: StudyDocument, preview: ImportPreview, mode: 'new' | 'update', at: string, options: UpdateOptions & ImportInto): ImportOutcome {
   if (mode === 'new') return { listId: addImportedList(doc, preview, at).id, changed: true, removed: [] };
-  const existing = existingVersion(doc, preview);
+  const existing = targetList(doc, preview, options);
   if (!existing) throw new StudyError('invalid-argument', `There is no list called “${preview.title}” to update.`);
-  return { listId: existing.id, ...updateListFrom(doc, existing, preview, options, at) };
+  const before = new Set(existing.resources.map((r) => r.id));
+  const outcome = updateListFrom(doc, existing, preview, { removeMissing: options.removeMissing }, at);
+  const after = doc.lists.find((l) => l.id === existing.id)?.resources ?? [];
+  return { listId: existing.id, ...outcome, added: after.filter((r) => !before.has(r.id)).map((r) => r.id) };
 }
 
 /**

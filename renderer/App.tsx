@@ -6,7 +6,6 @@ import { api } from './api';
 import { BackupsDialog } from './components/BackupsDialog';
 import { Banners } from './components/Banners';
 import { ListView } from './components/ListView';
-import { Notices } from './components/Notices';
 import { Toasts } from './components/Toasts';
 import { RecoveryScreen } from './components/RecoveryScreen';
 import { ImportDialog } from './components/ImportDialog';
@@ -23,7 +22,7 @@ import { notesWithConflicts } from '../data/sync/markers';
 import { useSync } from './hooks/useSync';
 import { LinkChecksContext, useLinkChecks } from './hooks/useLinkChecks';
 import { addressesOf } from '../data/links/addresses';
-import { focusCardAfter, useShortcuts } from './hooks/useShortcuts';
+import { focusCardAfter, focusCardSoon, useShortcuts } from './hooks/useShortcuts';
 import { useStudyData } from './hooks/useStudyData';
 import { StudyTimeContext, TimerTitle, useNow, useStudyTime } from './hooks/useStudyTime';
 import { TimerPanel, studyTitle } from './components/TimerPanel';
@@ -188,6 +187,7 @@ export function App() {
     showSync: () => setSyncOpen(true),
     // From the menu (on macOS ⌘Z reaches the window this way): a text field's own undo while typing.
     undo: () => (isTyping(document.activeElement) ? void document.execCommand('undo') : void data.undo()),
+    redo: () => (isTyping(document.activeElement) ? void document.execCommand('redo') : void data.redo()),
     editNote: (ref) => {
       const resourceId = ref.split('/')[1]!;
       setNoteRequest((r) => ({ resourceId, count: (r?.count ?? 0) + 1 }));
@@ -225,6 +225,7 @@ export function App() {
     focusSearch,
     addResource: () => !readOnly && view === 'list' && focusAddForm(),
     undo: () => void data.undo(),
+    redo: () => void data.redo(),
     toggleStats: () => setView((v) => (v === 'stats' ? 'list' : 'stats')),
     showHelp: () => setHelpOpen(true),
     startTimer: (card) => startTimerOn(card.dataset.resource!),
@@ -272,10 +273,11 @@ export function App() {
   }
   if (!state.document) {
     return (
-      <>
+      // The app's toasts, as on every other screen: below the screen's content, leaving by themselves.
+      <div className="content-column recovery-column">
         <RecoveryScreen state={state} onChosen={(result) => replaceState(result, 'Started fresh with the bundled lists.')} />
-        <Notices notices={notices} dismiss={dismiss} />
-      </>
+        <Toasts notices={notices} dismiss={dismiss} />
+      </div>
     );
   }
   return (
@@ -342,6 +344,14 @@ export function App() {
                     // A removal taken in a review is undone like an update's: each resource back where it was, with its progress and notes.
                     removed?.length ? replaceStateUndoable(next, message, () => restoreAll(removed)) : replaceState({ ok: true, value: next }, message)
                   }
+                  onImportInto={readOnly ? undefined : (file) => void importer.openFile(file, { listId: list.id, title: list.title })}
+                  onOpenResource={(listId, resourceId) => {
+                    setSelectedId(listId);
+                    setFilters(NO_FILTERS);
+                    setView('list');
+                    focusCardSoon(`${listId}/${resourceId}`);
+                  }}
+                  onChooseImportInto={nativeDialogs ? () => void importer.chooseFile({ listId: list.id, title: list.title }) : undefined}
                   lists={lists}
                   onSearchIn={(id) => {
                     // The same search, in the other list.

@@ -12,6 +12,7 @@ export interface CommandDeps {
   showBackups(): void;
   showSync(): void;
   undo(): void;
+  redo(): void;
   editNote(ref: string): void;
   startTimer(ref: string): void;
   openLink(ref: string): void;
@@ -42,6 +43,7 @@ export function commandHandlers(deps: CommandDeps): Record<WindowCommandId, () =
     showBackups: deps.showBackups,
     showSync: deps.showSync,
     undo: deps.undo,
+    redo: deps.redo,
     toggleDone: card('toggleDone'),
     editNote: onTarget(deps.editNote),
     startTimer: onTarget(deps.startTimer),

@@ -1,3 +1,4 @@
+import { urlKey } from '../duplicates';
 import type { Removed } from '../list-ops';
 import { newPartId } from '../part-ops';
 import { resourceRefOf } from '../refs';
@@ -37,12 +38,8 @@ export interface UpdateOutcome {
 }
 
 const norm = (s: string | null | undefined) => (s ?? '').normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
-/** An address as written by different tools: scheme, `www.`, case, a trailing `/` or `#` do not matter. */
-export const urlKey = (url: string | null | undefined) =>
-  norm(url)
-    .replace(/^https?:\/\//, '')
-    .replace(/^www\./, '')
-    .replace(/[/#]+$/, '');
+/** An address as written by different tools (one rule with the add form's same-link warning). */
+export { urlKey };
 
 type Keyed = ImportedItem & { group?: string | null; parts?: ImportedItem[] };
 const KEYS: Array<(item: Keyed) => string | null> = [

@@ -68,8 +68,8 @@ export function appMenuTemplate(platform: MenuPlatform): MenuItemTemplate[] {
       ]
     : [];
   const file = commandsOf('file', platform);
-  const undo = commandsOf('edit', platform, (c) => c.id === 'undo');
-  const onResources = commandsOf('edit', platform, (c) => c.id !== 'undo');
+  const undo = commandsOf('edit', platform, (c) => c.id === 'undo' || c.id === 'redo');
+  const onResources = commandsOf('edit', platform, (c) => c.id !== 'undo' && c.id !== 'redo');
   return [
     ...appMenu,
     { label: 'File', submenu: [...file.slice(0, 4), SEPARATOR, ...file.slice(4), SEPARATOR, mac ? { role: 'close' } : { role: 'quit', label: 'Quit' }] },

@@ -34,6 +34,7 @@ export const COMMANDS = [
   { id: 'showBackups', label: 'Backups…', menu: 'file' },
   { id: 'showSync', label: 'Sync and data folder…', menu: 'file' },
   { id: 'undo', label: 'Undo', menu: 'edit', shortcut: 'Ctrl+Z / ⌘Z', accelerator: 'CmdOrCtrl+Z' },
+  { id: 'redo', label: 'Redo', menu: 'edit', shortcut: 'Ctrl+Shift+Z / Ctrl+Y', accelerator: 'CmdOrCtrl+Shift+Z' },
   { id: 'toggleDone', label: 'Mark done / not done', menu: 'edit', shortcut: 'x', accelerator: 'X', resource: true, changes: true },
   { id: 'editNote', label: 'Edit the note', menu: 'edit', shortcut: 'n', accelerator: 'N', resource: true },
   { id: 'startTimer', label: 'Start a focus timer', menu: 'edit', shortcut: 't', accelerator: 'T', resource: true, changes: true },
@@ -70,6 +71,7 @@ export function commandById(id: CommandId): CommandSpec {
 
 /** Keys the sheet lists that are not commands of their own. */
 export const OTHER_KEYS: ReadonlyArray<readonly [string, string]> = [
+  ['j / k, x on a resource with its parts shown', 'Into its parts and out again; x ticks the part reached'],
   ['1 2 3 4', 'Status: to do, in progress, done, skipped'],
   ['Esc', 'Leave a note for its card, clear the search, close a dialog or menu'],
   ['Shift+F10', 'The menu of the focused resource (also a right-click on it)'],

@@ -89,9 +89,9 @@ export const methods = {
   deleteResource: z.tuple([RefArg]),
   restoreResource: z.tuple([z.object({ item: ResourceSchema, listId: IdSchema, ...RemovedEntries })]),
   /** A file the user chose or dropped: its name and its text (read in the page, parsed in main). */
-  previewImport: z.tuple([z.string().max(500), z.string(), JobId.optional()]),
+  previewImport: z.tuple([z.string().max(500), z.string(), JobId.optional(), z.strictObject({ intoListId: IdSchema }).optional()]),
   /** `removeMissing`: an update also removes what the file no longer has (kept by default), with its progress and notes. */
-  importList: z.tuple([z.string().max(500), z.string(), z.enum(['new', 'update']), JobId.optional(), z.strictObject({ removeMissing: z.boolean() }).optional()]),
+  importList: z.tuple([z.string().max(500), z.string(), z.enum(['new', 'update']), JobId.optional(), z.strictObject({ removeMissing: z.boolean().optional(), intoListId: IdSchema.optional() }).optional()]),
   /** Stops a job (see jobProgress) before it changes anything; false when it is too late. */
   cancelJob: z.tuple([JobId]),
   /** One resource as it is now, with its progress and note: what the window re-reads after editing it. */
@@ -221,7 +221,7 @@ interface Returns {
   restoreResource: Resource;
   previewImport: ImportPreview;
   /** `changed: false`: the file was the list as it is, and nothing was written. `removed`: for an undo (restoreResource each). */
-  importList: AppState & { listId: string; changed: boolean; removed: Array<Removed<Resource> & { listId: string }> };
+  importList: AppState & { listId: string; changed: boolean; removed: Array<Removed<Resource> & { listId: string }>; added?: string[] };
   previewBackupFile: BackupFilePreview;
   restoreFromFile: AppState;
   exportList: { fileName: string; content: string };

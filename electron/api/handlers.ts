@@ -160,7 +160,7 @@ export function createHandlers({ store, openExternal, openPath, dialogs, notify,
     moveResource: (ref, toListId, index) => store.command('moveResource', ref, toListId, index),
     deleteResource: (ref) => store.command('deleteResource', ref),
     restoreResource: (removed) => store.command('restoreResource', removed),
-    previewImport: (fileName, content, jobId) => jobs.run(jobId, (job) => previewImportJob(() => store.document(), fileName, content, job)),
+    previewImport: (fileName, content, jobId, into) => jobs.run(jobId, (job) => previewImportJob(() => store.document(), fileName, content, job, into)),
     importList: (fileName, content, mode, jobId, options) =>
       jobs.run(jobId, async (job) => {
         if (store.readOnly()) throw new StudyError('read-only', store.readOnly()!);

@@ -37,7 +37,9 @@ export function ImportDialog({ pending, busy, onConfirm, onCancel }: Props) {
   // encoding): resources + skipped = the entries the file holds.
   const skipped = preview?.skipped.filter((s) => !s.note) ?? [];
   const notes = preview?.skipped.filter((s) => s.note) ?? [];
-  const missing = preview?.update?.missing ?? [];
+  const into = pending?.kind === 'list' ? pending.into : undefined;
+  // Into a list the user chose, the file only adds: nothing of the list is offered for removal.
+  const missing = into ? [] : (preview?.update?.missing ?? []);
   // A new file, a new choice: the choice to remove belongs to the preview it was made in.
   const [choice, setChoice] = useState<{ pending: PendingImport | null; remove: boolean }>({ pending: null, remove: false });
   const removeMissing = choice.pending === pending && choice.remove;
@@ -45,7 +47,7 @@ export function ImportDialog({ pending, busy, onConfirm, onCancel }: Props) {
   return (
     <Modal
       open={pending !== null}
-      title={pending?.kind === 'backup' ? `Restore from “${pending.fileName}”` : `Import “${preview?.title ?? ''}”`}
+      title={pending?.kind === 'backup' ? `Restore from “${pending.fileName}”` : into ? `Import “${pending?.fileName ?? ''}” into “${into.title}”` : `Import “${preview?.title ?? ''}”`}
       onClose={onCancel}
     >
       {pending?.kind === 'backup' && (
@@ -79,7 +81,7 @@ export function ImportDialog({ pending, busy, onConfirm, onCancel }: Props) {
       {preview && pending && (
         <>
           <p className="dialog-lead" role="status">
-            From {pending.fileName}: <strong>{counted(preview.resources.length, 'resource')}</strong> will be added as a new list
+            From {pending.fileName}: <strong>{counted(preview.resources.length, 'resource')}</strong> {into ? `read, to go into “${into.title}”` : 'will be added as a new list'}
             {parts > 0 && `, with ${counted(parts, 'part')}`}
             {done > 0 && `, ${done} already done`}. {skipped.length > 0 ? `${skipped.length} skipped.` : 'Nothing skipped.'}
             {notes.length > 0 && ` ${notes.length === 1 ? 'One note' : `${notes.length} notes`} on what is added, below.`}
@@ -87,9 +89,9 @@ export function ImportDialog({ pending, busy, onConfirm, onCancel }: Props) {
           {preview.update && (
             <section className="update-diff" aria-labelledby="import-update">
               <h3 id="import-update" className="subitems-heading">
-                A list called “{preview.title}” is already here
+                {into ? `Into “${into.title}”` : `A list called “${preview.title}” is already here`}
               </h3>
-              <p>{updateSummary(preview.update, removeMissing)}</p>
+              <p>{updateSummary(into ? { ...preview.update, missing: [], removed: [] } : preview.update, removeMissing)}</p>
               {missing.length > 0 && (
                 <label className="check-row">
                   <input type="checkbox" checked={removeMissing} onChange={(e) => setRemoveMissing(e.target.checked)} />
@@ -103,7 +105,7 @@ export function ImportDialog({ pending, busy, onConfirm, onCancel }: Props) {
                     <span className="diff-added">Added</span> {t}
                   </li>
                 ))}
-                {preview.update.missing.slice(0, 20).map((m, i) => (
+                {missing.slice(0, 20).map((m, i) => (
                   <li key={`m-${i}`}>
                     <span className="diff-removed">Not in the new file</span> {m.title}{' '}
                     <span className="muted">
@@ -123,7 +125,7 @@ export function ImportDialog({ pending, busy, onConfirm, onCancel }: Props) {
           <div className="import-columns">
             <section aria-labelledby="import-added">
               <h3 id="import-added" className="subitems-heading">
-                Will be added
+                {into ? 'In the file' : 'Will be added'}
               </h3>
               <ol className="import-list">
                 {preview.resources.slice(0, 200).map((r, i) => (
@@ -150,7 +152,7 @@ export function ImportDialog({ pending, busy, onConfirm, onCancel }: Props) {
               </button>
             )}
             <button type="button" className="button button-primary" disabled={busy} onClick={() => onConfirm(preview.update ? 'update' : 'new', { removeMissing })}>
-              {preview.update ? 'Update the existing list' : 'Import list'}
+              {into ? `Import into “${into.title}”` : preview.update ? 'Update the existing list' : 'Import list'}
             </button>
           </footer>
         </>

@@ -1,4 +1,5 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { resourcesWithLink } from '../../data/duplicates';
 import type { StudyDocument, StudyList } from '../../data/schema';
 import type { AppState } from '../../electron/api/contract';
 import type { ReviewOutcome } from '../../data/follow/review';
@@ -43,9 +44,15 @@ interface Props {
   onSearchIn: (listId: string) => void;
   /** A followed list was followed or reviewed: main's answer is the new state. */
   onReplaceState: (next: AppState, message: string, removed?: ReviewOutcome['removed']) => void;
+  /** "Import into this list": a file chosen in the page (undefined when the data is read-only). */
+  onImportInto?: (file: File) => void;
+  /** The same through the system's open dialog (Electron). */
+  onChooseImportInto?: () => void;
+  /** Shows a resource's card (in this list or another), focused. */
+  onOpenResource?: (listId: string, resourceId: string) => void;
 }
 
-export function ListView({ list, document, filters, onFiltersChange, searchRef, noteRequest, goToRequest, onError, onInfo, onEditList, onCheckLinks, lists, onSearchIn, onReplaceState }: Props) {
+export function ListView({ list, document, filters, onFiltersChange, searchRef, noteRequest, goToRequest, onError, onInfo, onEditList, onCheckLinks, lists, onSearchIn, onReplaceState, onImportInto, onChooseImportInto, onOpenResource }: Props) {
   const actions = useActions();
   const { latest } = useLinkActions();
   const [linkProblemsOnly, setLinkProblemsOnly] = useState(false);
@@ -56,6 +63,7 @@ export function ListView({ list, document, filters, onFiltersChange, searchRef, 
   const { done, total, share } = useMemo(() => listProgress(document.progress, list), [document.progress, list]);
   const skipped = list.resources.length - total;
   const resourceList = useRef<ResourceListHandle>(null);
+  const importInput = useRef<HTMLInputElement>(null);
   // The index follows titles and notes; typing in the search box only queries it.
   const { index, version } = useSearchIndex(list, document.notes);
   const deferred = useDeferredValue(filters);
@@ -122,6 +130,26 @@ export function ListView({ list, document, filters, onFiltersChange, searchRef, 
               <button type="button" className="button" onClick={onEditList}>
                 Edit list…
               </button>
+            )}
+            {onImportInto && (
+              <>
+                <button type="button" className="button" onClick={() => (onChooseImportInto ? onChooseImportInto() : importInput.current?.click())}>
+                  Import into this list…
+                </button>
+                <input
+                  ref={importInput}
+                  type="file"
+                  accept=".md,.markdown,.txt,.html,.htm,.opml,.xml,.csv,text/markdown,text/plain,text/html,text/csv"
+                  className="visually-hidden"
+                  aria-label="File to import into this list"
+                  tabIndex={-1}
+                  onChange={(event) => {
+                    const file = event.target.files?.[0];
+                    if (file) onImportInto(file);
+                    event.target.value = '';
+                  }}
+                />
+              </>
             )}
             <button type="button" className="button" onClick={onCheckLinks}>
               Check links…
@@ -196,7 +224,13 @@ export function ListView({ list, document, filters, onFiltersChange, searchRef, 
           <h2 id="add-resource-title" className="subitems-heading">
             Add a resource to this list
           </h2>
-          <ResourceEditor submitLabel="Add" onSave={(fields) => actions.resources.add(list.id, fields)} />
+          <ResourceEditor
+            submitLabel="Add"
+            listId={list.id}
+            onSave={(fields) => actions.resources.add(list.id, fields)}
+            sameLink={(url) => resourcesWithLink(lists, url, list.id)}
+            onOpenExisting={(hit) => onOpenResource?.(hit.listId, hit.resourceId)}
+          />
         </section>
       )}
     </article>

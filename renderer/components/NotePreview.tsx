@@ -11,7 +11,16 @@ export const PREVIEW_LIMIT = 50_000;
  * a note is left out of the preview, never run (the note's text keeps it). Links go to the system
  * browser through main, which opens only http(s); images are not loaded.
  */
-export const NotePreview = memo(function NotePreview({ body, openUrl }: { body: string; openUrl: (url: string) => void }) {
+export const NotePreview = memo(function NotePreview({
+  body,
+  openUrl,
+  onToggleTask,
+}: {
+  body: string;
+  openUrl: (url: string) => void;
+  /** Ticking a task box: the offset where its list item starts in `body` (none: the boxes are read-only). */
+  onToggleTask?: (offset: number) => void;
+}) {
   if (body.length > PREVIEW_LIMIT) {
     return <p className="muted">This note is too long for a live preview ({Math.round(body.length / 1024)} KB). It is saved as usual.</p>;
   }
@@ -32,8 +41,29 @@ export const NotePreview = memo(function NotePreview({ body, openUrl }: { body: 
         <span className="inert-link">{children}</span>
       ),
     img: ({ alt }) => <span className="inert-link">[image: {alt}]</span>,
-    // A task-list box: shown, named for screen readers, changed only by editing the text.
-    input: ({ checked }) => <input type="checkbox" checked={!!checked} disabled readOnly aria-label={checked ? 'Done task' : 'Open task'} />,
+    // A task-list box, named for screen readers. Ticking it edits the note's text (its list item, below).
+    input: ({ checked }) => (
+      <input type="checkbox" checked={!!checked} disabled={!onToggleTask} onChange={() => undefined} aria-label={checked ? 'Done task' : 'Open task'} />
+    ),
+    li: ({ node, children, className }) => {
+      const offset = node?.position?.start.offset;
+      const task = className?.includes('task-list-item') && offset !== undefined && onToggleTask;
+      return (
+        <li
+          className={className}
+          onChange={
+            task
+              ? (event) => {
+                  // Only this item's own box: a nested list's items handle theirs.
+                  if (event.target instanceof HTMLInputElement && event.target.closest('li') === event.currentTarget) onToggleTask(offset);
+                }
+              : undefined
+          }
+        >
+          {children}
+        </li>
+      );
+    },
   };
   return (
     <div className="markdown">

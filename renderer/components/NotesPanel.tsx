@@ -5,6 +5,7 @@ import { timeAgo } from '../format';
 import { useNoteDraft, type DraftStatus } from '../hooks/useNoteDraft';
 import { counted } from '../wording';
 import { NotePreview } from './NotePreview';
+import { toggleTask } from '../note-tasks';
 
 interface Props {
   noteRef: string;
@@ -144,7 +145,7 @@ function NoteEditor({ id, noteRef, title, note, onLeave }: EditorProps) {
           autoFocus
         />
         <section className="note-preview" tabIndex={0} aria-label={`Preview of the notes for ${title}`}>
-          {preview.trim() ? <NotePreview body={preview} openUrl={openUrl} /> : <p className="muted">The preview appears here as you type.</p>}
+          {preview.trim() ? <NotePreview body={preview} openUrl={openUrl} onToggleTask={readOnly ? undefined : (offset) => preview === draft && edit(toggleTask(draft, offset))} /> : <p className="muted">The preview appears here as you type.</p>}
         </section>
       </div>
       <div className="note-footer">

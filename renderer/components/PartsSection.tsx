@@ -102,7 +102,7 @@ export function PartsSection({ listId, resource, progress, terms, editing, onEdi
             );
           }
           return (
-            <li key={part.id} className={`subitem subitem-${status}`}>
+            <li key={part.id} className={`subitem subitem-${status}`} data-part={partRef} tabIndex={-1} aria-label={`Part: ${part.title}`}>
               <ReadCheckbox itemRef={partRef} title={part.title} checked={status === 'done'} />
               <ExternalLink
                 url={part.url ?? resource.url}

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import type { SameLink } from '../../data/duplicates';
 import type { Resource, StudyList } from '../../data/schema';
 import { isWebUrl, kindLabel } from '../format';
 import { useBusy } from '../hooks/useBusy';
@@ -29,10 +30,23 @@ interface Props {
   onMove?: (toListId: string, toIndex: number) => void;
   onDelete?: () => void;
   submitLabel: string;
+  /** Adding: the resources that already have this address (this list's first), to warn before a second. */
+  sameLink?: (url: string) => SameLink[];
+  /** Adding: shows the existing resource the warning names. */
+  onOpenExisting?: (hit: SameLink) => void;
+}
+
+/** "This link is already in this list, as “PEPs”." — where the address being added already is. */
+export function sameLinkWarning(hits: readonly SameLink[], listId: string | undefined): string {
+  const [first] = hits;
+  if (!first) return '';
+  const where = first.listId === listId ? 'this list' : `“${first.listTitle}”`;
+  const more = hits.length > 1 ? ` (and in ${hits.length - 1} more ${hits.length === 2 ? 'place' : 'places'})` : '';
+  return `This link is already in ${where}, as “${first.resourceTitle}”${more}.`;
 }
 
 /** The fields of a resource, for adding one or editing it; editing also moves and deletes. */
-export function ResourceEditor({ resource, lists, listId, index = 0, count = 0, onSave, onCancel, onMove, onDelete, submitLabel }: Props) {
+export function ResourceEditor({ resource, lists, listId, index = 0, count = 0, onSave, onCancel, onMove, onDelete, submitLabel, sameLink, onOpenExisting }: Props) {
   const [title, setTitle] = useState(resource?.title ?? '');
   const [url, setUrl] = useState(resource?.url ?? '');
   const [author, setAuthor] = useState(resource?.author ?? '');
@@ -44,11 +58,22 @@ export function ResourceEditor({ resource, lists, listId, index = 0, count = 0, 
   const [error, setError] = useState<string | null>(null);
 
   const [busy, run] = useBusy();
+  // The warning for the address as it was when Add was pressed: it goes when the address changes.
+  const [duplicate, setDuplicate] = useState<{ url: string; hits: SameLink[] } | null>(null);
+  const shownDuplicate = duplicate && duplicate.url === url.trim() ? duplicate : null;
 
-  async function save() {
+  async function save(anyway = false) {
     const link = url.trim();
     if (title.trim() === '' && link === '') return setError('A resource needs a title or a link.');
     if (link !== '' && !isWebUrl(link)) return setError('A link must be an http or https address.');
+    if (!resource && !anyway && link !== '' && sameLink) {
+      const hits = sameLink(link);
+      if (hits.length > 0) {
+        setError(null);
+        return setDuplicate({ url: link, hits });
+      }
+    }
+    setDuplicate(null);
     // A link alone is enough: its address stands for the title until the user gives one.
     const named = title.trim() === '' ? titleFromAddress(link) : title;
     const saved = await onSave({ title: named, url: link || null, author: author.trim() || null, description, kind, tags: tags.split(',') });
@@ -121,6 +146,19 @@ export function ResourceEditor({ resource, lists, listId, index = 0, count = 0, 
         <p className="form-error" role="alert">
           {error}
         </p>
+      )}
+      {shownDuplicate && (
+        <div className="same-link">
+          <p role="alert">{sameLinkWarning(shownDuplicate.hits, listId)}</p>
+          <button type="button" className="button" aria-disabled={busy} onClick={() => void run(() => save(true))}>
+            Add anyway
+          </button>
+          {onOpenExisting && (
+            <button type="button" className="button" onClick={() => onOpenExisting(shownDuplicate.hits[0]!)}>
+              Open “{shownDuplicate.hits[0]!.resourceTitle}”
+            </button>
+          )}
+        </div>
       )}
       <div className="editor-actions">
         {resource && onMove && lists && listId && (

@@ -13,8 +13,14 @@ import { counted } from '../wording';
  * Dropping a file on the window never navigates to it.
  */
 export type PendingImport =
-  | { kind: 'list'; fileName: string; content: string; preview: ImportPreview; /** The web page it was read from: followed once imported. */ source?: string }
+  | { kind: 'list'; fileName: string; content: string; preview: ImportPreview; /** The web page it was read from: followed once imported. */ source?: string; into?: ImportTarget }
   | { kind: 'backup'; fileName: string; content: string; preview: BackupFilePreview };
+
+/** "Import into this list": the list the user is in, which the file's resources go into. */
+export interface ImportTarget {
+  listId: string;
+  title: string;
+}
 
 /** What brings back the resources an update removed, offered with the message (Undo, Ctrl+Z). */
 export type ImportUndo = () => Promise<{ ok: true; value: AppState } | { ok: false; error: { message: string } }>;
@@ -28,16 +34,17 @@ export function useImport(
   const job = useJob();
 
   const openContent = useCallback(
-    /** Says whether the preview is shown. */
-    async (fileName: string, content: string, source?: string): Promise<boolean> => {
-      if (isBackupFileName(fileName)) {
+    /** Says whether the preview is shown. `source`: the web page it was read from; `into`: the list to import into. */
+    async (fileName: string, content: string, extra: { source?: string; into?: ImportTarget } = {}): Promise<boolean> => {
+      const { source, into } = extra;
+      if (!into && isBackupFileName(fileName)) {
         const result = await api().previewBackupFile(fileName, content);
         if (result.ok) setPending({ kind: 'backup', fileName, content, preview: result.value });
         else onError(result.error.message);
         return result.ok;
       }
-      const result = await job.run((id) => api().previewImport(fileName, content, id));
-      if (result.ok) setPending({ kind: 'list', fileName, content, preview: result.value, ...(source ? { source } : {}) });
+      const result = await job.run((id) => api().previewImport(fileName, content, id, into ? { intoListId: into.listId } : undefined));
+      if (result.ok) setPending({ kind: 'list', fileName, content, preview: result.value, ...(source ? { source } : {}), ...(into ? { into } : {}) });
       else if (result.error.code !== 'cancelled') onError(result.error.message);
       return result.ok;
     },
@@ -51,16 +58,16 @@ export function useImport(
         onError(result.error.message);
         return false;
       }
-      return openContent(result.value.fileName, result.value.content, result.value.url);
+      return openContent(result.value.fileName, result.value.content, { source: result.value.url });
     },
     [openContent, onError],
   );
-  const openFile = useCallback(async (file: File) => openContent(file.name, await file.text()), [openContent]);
+  const openFile = useCallback(async (file: File, into?: ImportTarget) => openContent(file.name, await file.text(), { into }), [openContent]);
   /** Electron: the system's open dialog, read by main. */
-  const chooseFile = useCallback(async () => {
+  const chooseFile = useCallback(async (into?: ImportTarget) => {
     const result = await api().openImportFile();
     if (!result.ok) return onError(result.error.message);
-    if (result.value) await openContent(result.value.fileName, result.value.content);
+    if (result.value) await openContent(result.value.fileName, result.value.content, { into });
   }, [openContent, onError]);
 
   const confirm = useCallback(
@@ -76,11 +83,25 @@ export function useImport(
       }
       const update = mode === 'update';
       const removeMissing = update && options.removeMissing === true;
+      const into = update ? pending.into : undefined;
       const result = await job.run((id) =>
-        api().importList(pending.fileName, pending.content, update ? 'update' : 'new', id, removeMissing ? { removeMissing } : undefined),
+        api().importList(pending.fileName, pending.content, update ? 'update' : 'new', id, removeMissing || into ? { ...(removeMissing ? { removeMissing } : {}), ...(into ? { intoListId: into.listId } : {}) } : undefined),
       );
       setBusy(false);
       if (!result.ok) return result.error.code === 'cancelled' ? undefined : onError(result.error.message);
+      if (into) {
+        // Undo takes out what the import added (with any state the file brought for them).
+        const added = result.value.added ?? [];
+        const listId = result.value.listId;
+        const message =
+          added.length > 0
+            ? `Imported ${counted(added.length, 'resource')} into “${into.title}”.`
+            : result.value.changed
+              ? `Updated “${into.title}” from “${pending.fileName}”; nothing new was added.`
+              : `“${pending.fileName}” has nothing “${into.title}” does not already have: nothing changed.`;
+        onImported(result.value, listId, message, added.length > 0 ? () => deleteAll(listId, added) : undefined);
+        return setPending(null);
+      }
       const { removed } = result.value;
       const title = pending.preview.title;
       if (removed.length > 0) {
@@ -113,6 +134,15 @@ export function useImport(
   }, [openFile]);
 
   return { pending, busy, progress: job.progress, cancelJob: job.cancel, openFile, openWebPage, chooseFile, confirm, cancel: () => setPending(null) };
+}
+
+/** Takes out the resources an import into a list added; then reads the state main has. */
+async function deleteAll(listId: string, ids: readonly string[]) {
+  for (const id of ids) {
+    const result = await api().deleteResource(`${listId}/${id}`);
+    if (!result.ok) return result;
+  }
+  return api().getState();
 }
 
 type Removed = Parameters<ReturnType<typeof api>['restoreResource']>[0];

@@ -10,6 +10,8 @@ export interface ShortcutHandlers {
   /** The add form, its first field focused. */
   addResource(): boolean;
   undo(): void;
+  /** Does again what the last undo took back (Ctrl+Shift+Z, Ctrl+Y). */
+  redo(): void;
   toggleStats(): void;
   showHelp(): void;
   /** A focus timer on the card's resource. */
@@ -29,6 +31,16 @@ export function isTyping(target: EventTarget | null): boolean {
 
 function cards(): HTMLElement[] {
   return [...document.querySelectorAll<HTMLElement>('[data-resource]')];
+}
+
+/** The cards and, inside each, the rows of its parts (when shown, not while being edited), in reading order: where j and k go. */
+function stops(): HTMLElement[] {
+  return [...document.querySelectorAll<HTMLElement>('[data-resource], [data-part]')];
+}
+
+/** The part row that holds the focus, if any. */
+function focusedPart(): HTMLElement | null {
+  return document.activeElement instanceof HTMLElement ? document.activeElement.closest<HTMLElement>('[data-part]') : null;
 }
 
 /** The resource card that holds the focus, if any. */
@@ -51,10 +63,22 @@ export async function focusCardAfter(ref: string, remove: () => Promise<boolean>
   return removed;
 }
 
+/**
+ * Focuses the card of `ref` and brings it into view once it is on screen (another list's card appears
+ * after that list renders): looked for on each frame, for about a second.
+ */
+export function focusCardSoon(ref: string, frames = 60): void {
+  const card = document.querySelector<HTMLElement>(`[data-resource="${CSS.escape(ref)}"]`);
+  if (card) {
+    card.focus({ preventScroll: true });
+    card.scrollIntoView({ block: 'center' });
+  } else if (frames > 0) requestAnimationFrame(() => focusCardSoon(ref, frames - 1));
+}
+
 export function move(step: 1 | -1): void {
-  const all = cards();
+  const all = stops();
   if (all.length === 0) return;
-  const current = focusedCard();
+  const current = focusedPart() ?? focusedCard();
   const index = current ? all.indexOf(current) : -1;
   const target = all[Math.max(0, Math.min(all.length - 1, index === -1 ? 0 : index + step))]!;
   target.focus({ preventScroll: true });
@@ -85,6 +109,13 @@ export function useShortcuts(handlers: ShortcutHandlers): void {
         return;
       }
       if (event.target instanceof Element && event.target.closest('[role="menu"]')) return;
+      const key = event.key.toLowerCase();
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && ((event.shiftKey && key === 'z') || (!event.shiftKey && key === 'y'))) {
+        if (typing) return; // the text field's own redo
+        event.preventDefault();
+        h.redo();
+        return;
+      }
       if (typing || event.ctrlKey || event.metaKey || event.altKey) return;
       if (document.querySelector('dialog[open]')) return;
       const card = focusedCard();
@@ -105,9 +136,13 @@ export function useShortcuts(handlers: ShortcutHandlers): void {
           if (event.key === 'ArrowUp' && !card) handled = false;
           else move(-1);
           break;
-        case 'x':
-          handled = onCard(h.toggleDone);
+        case 'x': {
+          // On a part j reached, its own box; else the card's.
+          const part = focusedPart();
+          if (part) part.querySelector<HTMLInputElement>('input[type="checkbox"]')?.click();
+          else handled = onCard(h.toggleDone);
           break;
+        }
         case 'n':
           handled = onCard(h.editNote);
           break;

@@ -22,6 +22,8 @@ export interface Notice {
 export interface Undoable {
   label: string;
   undo: () => Promise<void>;
+  /** Does the change again after its undo (Ctrl+Shift+Z, Ctrl+Y); doing it again offers its undo anew. */
+  redo?: () => Promise<void>;
 }
 
 let noticeId = 0;
@@ -38,6 +40,8 @@ export function useStudyData() {
   const [notices, setNotices] = useState<Notice[]>([]);
 
   const [undoable, setUndoable] = useState<Undoable | null>(null);
+  // What the last undo took back, to do again; any new change forgets it.
+  const [redoable, setRedoable] = useState<Undoable | null>(null);
   // The latest state, for callbacks that must read it at the moment they run (undo needs "before").
   const current = useRef<AppState | null>(null);
   useEffect(() => {
@@ -70,18 +74,27 @@ export function useStudyData() {
     if (!undoable) return;
     setUndoable(null);
     setNotices((all) => all.filter((n) => !n.action));
+    setRedoable(undoable.redo ? undoable : null);
     await undoable.undo();
   }, [undoable]);
 
+  const redo = useCallback(async () => {
+    if (!redoable?.redo) return;
+    setRedoable(null);
+    await redoable.redo();
+  }, [redoable]);
+
   const remember = useCallback(
-    (label: string, undoFn: () => Promise<void>) => {
-      const entry = { label, undo: undoFn };
+    (label: string, undoFn: () => Promise<void>, redoFn?: () => Promise<void>) => {
+      const entry = { label, undo: undoFn, ...(redoFn ? { redo: redoFn } : {}) };
       setUndoable(entry);
+      setRedoable(null);
       notify('info', label, {
         label: 'Undo',
         run: () => {
           setUndoable(null);
           setNotices((all) => all.filter((n) => !n.action));
+          setRedoable(entry.redo ? entry : null);
           void entry.undo();
         },
       });
@@ -90,7 +103,7 @@ export function useStudyData() {
   );
 
   // The undo of a status change is another status change: reached through a ref, not a self-reference.
-  const changeStatusRef = useRef<(ref: string, status: Status | null) => Promise<void>>(async () => undefined);
+  const changeStatusRef = useRef<(ref: string, status: Status | null, label?: string) => Promise<void>>(async () => undefined);
 
   /**
    * Sets a status (null: back to following the parts). Shown at once; rolled back with a notice if
@@ -100,7 +113,12 @@ export function useStudyData() {
     async (ref: string, status: Status | null, label?: string): Promise<void> => {
       const before = current.current?.document?.progress[ref];
       // Offered at once, so an Undo pressed right away (Ctrl+Z) is not lost while main answers.
-      if (label) remember(label, () => changeStatusRef.current(ref, before?.status ?? null));
+      if (label)
+        remember(
+          label,
+          () => changeStatusRef.current(ref, before?.status ?? null),
+          () => changeStatusRef.current(ref, status, label),
+        );
       setState((s) => {
         if (!s?.document) return s;
         if (status === null) return withProgress(s, ref, undefined);
@@ -126,7 +144,7 @@ export function useStudyData() {
   );
 
   useEffect(() => {
-    changeStatusRef.current = (ref, status) => changeStatus(ref, status);
+    changeStatusRef.current = (ref, status, label) => changeStatus(ref, status, label);
   }, [changeStatus]);
 
   const setDone = useCallback(
@@ -164,20 +182,28 @@ export function useStudyData() {
       undoLabel?: (value: T) => { label: string; undo: () => Promise<unknown> },
       resourceRef?: string,
     ): Promise<boolean> => {
-      const result = await call();
-      await refresh(resourceRef);
-      if (!result.ok) {
-        notify('error', result.error.message);
-        return false;
-      }
-      if (undoLabel) {
-        const { label, undo: undoCall } = undoLabel(result.value);
-        remember(label, async () => {
-          await undoCall();
-          await refresh(resourceRef);
-        });
-      }
-      return true;
+      // Run once for the change, and again for its redo.
+      const run = async (): Promise<boolean> => {
+        const result = await call();
+        await refresh(resourceRef);
+        if (!result.ok) {
+          notify('error', result.error.message);
+          return false;
+        }
+        if (undoLabel) {
+          const { label, undo: undoCall } = undoLabel(result.value);
+          remember(
+            label,
+            async () => {
+              await undoCall();
+              await refresh(resourceRef);
+            },
+            async () => void (await run()),
+          );
+        }
+        return true;
+      };
+      return run();
     },
     [notify, refresh, remember],
   );
@@ -201,25 +227,33 @@ export function useStudyData() {
       call: () => Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>,
       undoOf?: (value: T) => { label: string; name: CommandName; args: unknown[]; call: () => Promise<{ ok: true; value: unknown } | { ok: false; error: { message: string } }> },
     ): Promise<boolean> => {
-      const result = await call();
-      if (!result.ok) {
-        await refresh();
-        notify('error', result.error.message);
-        return false;
-      }
-      await applyCommand(name, typeof argsOf === 'function' ? argsOf(result.value) : argsOf, result.value);
-      if (undoOf) {
-        const undoing = undoOf(result.value);
-        remember(undoing.label, async () => {
-          const undone = await undoing.call();
-          if (undone.ok) await applyCommand(undoing.name, undoing.args, undone.value);
-          else {
-            await refresh();
-            notify('error', undone.error.message);
-          }
-        });
-      }
-      return true;
+      // Run once for the change, and again for its redo.
+      const run = async (): Promise<boolean> => {
+        const result = await call();
+        if (!result.ok) {
+          await refresh();
+          notify('error', result.error.message);
+          return false;
+        }
+        await applyCommand(name, typeof argsOf === 'function' ? argsOf(result.value) : argsOf, result.value);
+        if (undoOf) {
+          const undoing = undoOf(result.value);
+          remember(
+            undoing.label,
+            async () => {
+              const undone = await undoing.call();
+              if (undone.ok) await applyCommand(undoing.name, undoing.args, undone.value);
+              else {
+                await refresh();
+                notify('error', undone.error.message);
+              }
+            },
+            async () => void (await run()),
+          );
+        }
+        return true;
+      };
+      return run();
     },
     [applyCommand, notify, refresh, remember],
   );
@@ -412,6 +446,7 @@ export function useStudyData() {
     lists,
     undo,
     undoable,
+    redo,
     edit,
     replaceState,
     replaceStateUndoable,

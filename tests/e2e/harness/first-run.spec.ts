@@ -41,8 +41,8 @@ test('nested links and the parts of multi-part resources are shown under their r
 });
 
 test('the 13-part series is one click away', async ({ listPage }) => {
-  await listPage.openList('Python behind the scenes');
-  await expect(listPage.heading).toHaveText('Python behind the scenes');
+  await listPage.openList('Python behind the scenes: the blog series');
+  await expect(listPage.heading).toHaveText('Python behind the scenes: the blog series');
   await expect(listPage.resources).toHaveCount(13);
   await expect(listPage.resources.first()).toContainText('Python behind the scenes #1: how the CPython VM works');
   await expect(listPage.resources.last()).toContainText('#13: the GIL and its effects on Python multithreading');

@@ -76,7 +76,7 @@ test('a list can be renamed, deleted (and brought back with undo), and a bundled
   await page.getByRole('button', { name: 'Edit list…' }).click();
   await dialog.getByRole('button', { name: 'Delete list…' }).click();
   await dialog.getByRole('button', { name: 'Delete “CPython reading”' }).click();
-  await expect(listPage.heading).toHaveText('Python behind the scenes');
+  await expect(listPage.heading).toHaveText('Python behind the scenes: the blog series');
   await expect.poll(async () => (await disk(app.dataFile)).lists).toHaveLength(1);
   await page.getByRole('status').filter({ hasText: 'Deleted the list' }).getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByRole('navigation', { name: 'Lists' })).toContainText('CPython reading');
@@ -106,10 +106,10 @@ test('drag and drop: reorder a resource, and move one to another list by droppin
   ]);
 
   await listPage.checkbox('Stupid Python Ideas').check();
-  const series = page.getByRole('navigation', { name: 'Lists' }).getByRole('button', { name: /^Python behind the scenes \d/ });
+  const series = page.getByRole('navigation', { name: 'Lists' }).getByRole('button', { name: /^Python behind the scenes: the blog series \d/ });
   await drag(page, handle('Stupid Python Ideas'), series);
   await expect(listPage.resources).toHaveCount(9);
-  await listPage.openList('Python behind the scenes');
+  await listPage.openList('Python behind the scenes: the blog series');
   await expect(listPage.resources.last()).toContainText('Stupid Python Ideas');
   await expect(listPage.checkbox('Stupid Python Ideas')).toBeChecked();
 });

@@ -11,8 +11,8 @@ test('a search shows what the other lists hold, and one click opens that list wi
   await search.fill('GIL');
   await expect(listPage.resources).toHaveCount(1);
   const elsewhere = page.getByRole('navigation', { name: 'Matches in other lists' });
-  await elsewhere.getByRole('button', { name: '1 match in “Python behind the scenes”' }).click();
-  await expect(listPage.heading).toHaveText('Python behind the scenes');
+  await elsewhere.getByRole('button', { name: '1 match in “Python behind the scenes: the blog series”' }).click();
+  await expect(listPage.heading).toHaveText('Python behind the scenes: the blog series');
   await expect(search).toHaveValue('GIL');
   await expect(listPage.resources).toHaveCount(1);
   await expect(listPage.resources.first()).toContainText('the GIL and its effects');

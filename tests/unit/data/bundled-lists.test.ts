@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { bundledLists } from '../../../data/bundled-lists';
+import catalogJson from '../../../data/catalogs/catalog.json' with { type: 'json' };
+import { bundledLists, catalogToLists } from '../../../data/bundled-lists';
+import { newDocument, refreshBundledLists } from '../../../data/document';
 import { StudyListSchema } from '../../../data/schema';
 
 const article = readFileSync(new URL('../../fixtures/seed-article.md', import.meta.url), 'utf8');
@@ -48,9 +50,32 @@ describe('the bundled lists', () => {
   });
 
   it('include the 13-part series in order', () => {
-    expect(series!.title).toBe('Python behind the scenes');
+    expect(series!.title).toBe('Python behind the scenes: the blog series');
     expect(series!.resources.map((r) => r.title.match(/#(\d+)/)?.[1])).toEqual(
       Array.from({ length: 13 }, (_, i) => String(i + 1)),
     );
+  });
+
+  it('have titles that tell them apart: none is another’s beginning, so two sidebar lines differ', () => {
+    const titles = bundledLists().map((l) => l.title.toLowerCase());
+    for (const a of titles) for (const b of titles) if (a !== b) expect(b.startsWith(a)).toBe(false);
+    expect(new Set(titles).size).toBe(titles.length);
+  });
+
+  it('come to an existing user under the new title, ids, progress and notes kept; a list the user renamed keeps its name', () => {
+    const old = catalogToLists(catalogJson, 1);
+    const doc = newDocument(old);
+    doc.progress[`${old[1]!.id}/${old[1]!.resources[0]!.id}`] = { status: 'done', startedAt: null, doneAt: null, updatedAt: '2026-11-01T00:00:00.000Z' };
+    doc.notes[`${old[1]!.id}/${old[1]!.resources[0]!.id}`] = { body: 'mine', whereStopped: '', updatedAt: '2026-11-01T00:00:00.000Z' };
+    const renamed = newDocument(old);
+    renamed.lists[1] = { ...renamed.lists[1]!, title: 'My CPython posts', customized: true };
+    expect(refreshBundledLists(doc, bundledLists())).toBe(true);
+    expect(doc.lists.map((l) => l.id)).toEqual(old.map((l) => l.id));
+    expect(doc.lists[1]!.title).toBe('Python behind the scenes: the blog series');
+    expect(doc.lists[1]!.resources.map((r) => r.id)).toEqual(old[1]!.resources.map((r) => r.id));
+    expect(Object.keys(doc.progress)).toHaveLength(1);
+    expect(doc.notes[`${old[1]!.id}/${old[1]!.resources[0]!.id}`]?.body).toBe('mine');
+    refreshBundledLists(renamed, bundledLists());
+    expect(renamed.lists[1]!.title).toBe('My CPython posts');
   });
 });

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundledLists } from '../../../data/bundled-lists';
+import { BUNDLED_VERSION, bundledLists } from '../../../data/bundled-lists';
 import { StudyError } from '../../../data/errors';
 import { DATA_FILE_NAME, openStore } from '../../../data/store';
 import type { StudyDocument } from '../../../data/schema';
@@ -18,7 +18,7 @@ describe('the store', () => {
     const store = await openStore({ dir });
     expect(store.document()!.lists.map((l) => l.title)).toEqual([
       'Python behind the scenes: a list of resources',
-      'Python behind the scenes',
+      'Python behind the scenes: the blog series',
     ]);
     expect((await onDisk(dir)).lists).toHaveLength(2);
   });
@@ -110,7 +110,7 @@ describe('the store', () => {
     await old.close();
     const shipped = bundledLists().map((l) => ({
       ...l,
-      bundledVersion: 2,
+      bundledVersion: BUNDLED_VERSION + 1,
       resources: l.resources.map((r) => (r.id === 'peps' ? { ...r, title: 'Python Enhancement Proposals' } : r)),
     }));
     const updated = await openStore({ dir, bundled: shipped });
@@ -118,7 +118,7 @@ describe('the store', () => {
     expect(peps.title).toBe('Python Enhancement Proposals');
     expect(updated.document()!.progress[`${PBTS}/peps`]?.status).toBe('done');
     expect(updated.document()!.notes[`${PBTS}/peps`]?.body).toBe('my note');
-    expect((await onDisk(dir)).lists[0]!.bundledVersion).toBe(2);
+    expect((await onDisk(dir)).lists[0]!.bundledVersion).toBe(BUNDLED_VERSION + 1);
   });
 });
 
