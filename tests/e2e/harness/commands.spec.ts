@@ -4,7 +4,7 @@ import { expect, test } from '../fixtures';
 import { ListPage } from '../pages/list-page';
 
 const FIRST = 'Python behind the scenes: a list of resources';
-const SECOND = 'Python behind the scenes';
+const SECOND = 'Python behind the scenes: the blog series';
 const DICTS = 'Python behind the scenes #10: how Python dictionaries work';
 
 const palette = (page: Page) => page.getByRole('dialog', { name: 'Go to or run…' });
