@@ -24,14 +24,16 @@ export function WhatNext({ listId, resume, next, notes, onGoTo }: Props) {
           {resource.title}
         </button>
         {stopped && <p className="stopped-chip">⏸ {stopped}</p>}
-        <button type="button" className="button" onClick={() => openLink(`${listId}/${resource.id}`)} aria-label={`Open ${resource.title}`}>
-          Open ↗
-        </button>
-        {study && !readOnly && study.timerRef !== `${listId}/${resource.id}` && (
-          <button type="button" className="button" onClick={() => void study.start(`${listId}/${resource.id}`, resource.title)} aria-label={`Start timer on ${resource.title}`}>
-            Start timer
+        <div className="next-actions">
+          <button type="button" className="button" onClick={() => openLink(`${listId}/${resource.id}`)} aria-label={`Open ${resource.title}`}>
+            Open ↗
           </button>
-        )}
+          {study && !readOnly && study.timerRef !== `${listId}/${resource.id}` && (
+            <button type="button" className="button" onClick={() => void study.start(`${listId}/${resource.id}`, resource.title)} aria-label={`Start timer on ${resource.title}`}>
+              Start timer
+            </button>
+          )}
+        </div>
       </div>
     );
   };
