@@ -1,9 +1,6 @@
-import http from 'node:http';
-import https from 'node:https';
-import { isIP } from 'node:net';
 import { MAX_IMPORT_BYTES } from '../import/imported';
 import { describeError, OFFLINE_CODES, type CheckOptions } from '../links/check-link';
-import { isPrivateAddress, privateGuardedLookup } from '../links/private-network';
+import { guardedRequest } from '../links/guarded-request';
 import { isSafeExternalUrl } from '../web-url';
 
 /** The page's validators as of the version the user last reviewed: sent so that an unchanged page answers 304. */
@@ -108,75 +105,18 @@ function header(value: string | string[] | undefined, max = 1000): string | null
   return typeof value === 'string' && value.length <= max ? value : null;
 }
 
-function get(url: string, validators: Validators, options: FetchOptions): Promise<Answer> {
-  const target = new URL(url);
-  const literal = target.hostname.replace(/^\[|\]$/g, '');
-  const allowPrivate = options.allowPrivateNetwork || (options.privateOriginsAllowed?.includes(target.origin) ?? false);
-  if (!allowPrivate && isIP(literal) && isPrivateAddress(literal)) {
-    return Promise.reject(Object.assign(new Error('private address'), { code: 'EPRIVATE' }));
-  }
-  const lookup = allowPrivate ? options.lookup : privateGuardedLookup(options.lookup);
-  const maxBytes = options.maxBytes ?? MAX_IMPORT_BYTES;
-  const headers: Record<string, string> = { 'user-agent': options.userAgent, accept: 'text/markdown, text/html;q=0.9, text/plain;q=0.8, */*;q=0.1', 'accept-encoding': 'identity' };
+async function get(url: string, validators: Validators, options: FetchOptions): Promise<Answer> {
+  const headers: Record<string, string> = { accept: 'text/markdown, text/html;q=0.9, text/plain;q=0.8, */*;q=0.1' };
   if (validators.etag) headers['if-none-match'] = validators.etag;
   if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
-  return new Promise<Answer>((resolveOnce, rejectOnce) => {
-    // The body's end, the request's error and a refusal may all come: the first one decides.
-    let settled = false;
-    const resolve = (answer: Answer) => {
-      if (!settled) resolveOnce(answer);
-      settled = true;
-    };
-    const reject = (error: unknown) => {
-      finish();
-      if (!settled) rejectOnce(error);
-      settled = true;
-    };
-    const module = target.protocol === 'https:' ? https : http;
-    const req = module.request(target, { method: 'GET', agent: false, headers, ...(lookup ? { lookup } : {}) });
-    const fail = (code: string, message: string) => req.destroy(Object.assign(new Error(message), { code }));
-    const timer = setTimeout(() => fail('ETIMEOUT', 'timed out'), options.timeoutMs);
-    const onAbort = () => fail('EABORTED', 'cancelled');
-    options.signal?.addEventListener('abort', onAbort, { once: true });
-    const finish = () => {
-      clearTimeout(timer);
-      options.signal?.removeEventListener('abort', onAbort);
-    };
-    req.on('response', (res) => {
-      const status = res.statusCode ?? 0;
-      const base = {
-        status,
-        location: header(res.headers.location),
-        etag: header(res.headers.etag),
-        lastModified: header(res.headers['last-modified'], 200),
-        contentType: header(res.headers['content-type']) ?? '',
-      };
-      if (status < 200 || status >= 300) {
-        finish();
-        res.destroy();
-        resolve({ ...base, body: '' });
-        return;
-      }
-      const declared = Number(res.headers['content-length']);
-      if (Number.isFinite(declared) && declared > maxBytes) {
-        fail('ETOOBIG', 'too big');
-        return;
-      }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      res.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > maxBytes) fail('ETOOBIG', 'too big');
-        else chunks.push(chunk);
-      });
-      res.on('end', () => {
-        finish();
-        resolve({ ...base, body: Buffer.concat(chunks).toString('utf8') });
-      });
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    if (options.signal?.aborted) onAbort();
-    req.end();
-  });
+  const maxBytes = options.maxBytes ?? MAX_IMPORT_BYTES;
+  const answer = await guardedRequest(url, 'GET', headers, options, (status) => (status >= 200 && status < 300 ? { maxBytes, over: 'refuse' } : null));
+  return {
+    status: answer.status,
+    location: header(answer.headers.location),
+    etag: header(answer.headers.etag),
+    lastModified: header(answer.headers['last-modified'], 200),
+    contentType: header(answer.headers['content-type']) ?? '',
+    body: answer.body?.toString('utf8') ?? '',
+  };
 }

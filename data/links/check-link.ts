@@ -1,8 +1,6 @@
-import http from 'node:http';
-import https from 'node:https';
-import { isIP, type LookupFunction } from 'node:net';
+import type { LookupFunction } from 'node:net';
 import { isSafeExternalUrl } from '../web-url';
-import { isPrivateAddress, privateGuardedLookup } from './private-network';
+import { guardedRequest } from './guarded-request';
 
 /**
  * ok: the page answered. redirected: it answered at another address (`movedTo` set when the move is
@@ -153,46 +151,11 @@ function movedAddress(chain: Hop[]): string | null {
   return moved;
 }
 
-function request(url: string, method: 'HEAD' | 'GET', options: CheckOptions): Promise<Answer> {
-  const target = new URL(url);
-  const literal = target.hostname.replace(/^\[|\]$/g, '');
-  const allowPrivate = options.allowPrivateNetwork || (options.privateOriginsAllowed?.includes(target.origin) ?? false);
-  if (!allowPrivate && isIP(literal) && isPrivateAddress(literal)) {
-    return Promise.reject(Object.assign(new Error('private address'), { code: 'EPRIVATE' }));
-  }
-  const lookup = allowPrivate ? options.lookup : privateGuardedLookup(options.lookup);
-  return new Promise<Answer>((resolve, reject) => {
-    const module = target.protocol === 'https:' ? https : http;
-    const req = module.request(target, {
-      method,
-      // A fresh connection per request: no shared pool, nothing kept between sites.
-      agent: false,
-      headers: { 'user-agent': options.userAgent, accept: '*/*', 'accept-encoding': 'identity' },
-      ...(lookup ? { lookup } : {}),
-    });
-    const fail = (code: string, message: string) => req.destroy(Object.assign(new Error(message), { code }));
-    const timer = setTimeout(() => fail('ETIMEOUT', 'timed out'), options.timeoutMs);
-    const onAbort = () => fail('EABORTED', 'cancelled');
-    options.signal?.addEventListener('abort', onAbort, { once: true });
-    const finish = () => {
-      clearTimeout(timer);
-      options.signal?.removeEventListener('abort', onAbort);
-    };
-    req.on('response', (res) => {
-      finish();
-      const location = typeof res.headers.location === 'string' ? res.headers.location : null;
-      resolve({ status: res.statusCode ?? 0, location });
-      // The headers are the answer: the body is never read, however large.
-      res.destroy();
-      req.destroy();
-    });
-    req.on('error', (error) => {
-      finish();
-      reject(error);
-    });
-    if (options.signal?.aborted) onAbort();
-    req.end();
-  });
+async function request(url: string, method: 'HEAD' | 'GET', options: CheckOptions): Promise<Answer> {
+  // The headers are the answer: the body is never read, however large.
+  const answer = await guardedRequest(url, method, { accept: '*/*' }, options, () => null);
+  const location = answer.headers.location;
+  return { status: answer.status, location: typeof location === 'string' ? location : null };
 }
 
 function codeOf(error: unknown): string {

@@ -1,10 +1,7 @@
-import http from 'node:http';
-import https from 'node:https';
-import { isIP } from 'node:net';
 import { isSafeExternalUrl } from '../web-url';
 import { describeError, OFFLINE_CODES, type CheckOptions } from './check-link';
 import { infoFromContentType, readPageInfo, type PageInfo } from './page-info';
-import { isPrivateAddress, privateGuardedLookup } from './private-network';
+import { guardedRequest } from './guarded-request';
 
 export interface PageFetchOptions extends CheckOptions {
   /** The most of a page's body read (what is past it is not needed for its <head> and is not read). */
@@ -73,82 +70,15 @@ export async function lookUpPage(url: string, options: PageFetchOptions): Promis
   }
 }
 
-function get(url: string, options: PageFetchOptions): Promise<Body> {
-  const target = new URL(url);
-  const literal = target.hostname.replace(/^\[|\]$/g, '');
-  const allowPrivate = options.allowPrivateNetwork || (options.privateOriginsAllowed?.includes(target.origin) ?? false);
-  if (!allowPrivate && isIP(literal) && isPrivateAddress(literal)) {
-    return Promise.reject(Object.assign(new Error('private address'), { code: 'EPRIVATE' }));
-  }
-  const lookup = allowPrivate ? options.lookup : privateGuardedLookup(options.lookup);
-  return new Promise<Body>((resolve, reject) => {
-    const module = target.protocol === 'https:' ? https : http;
-    const req = module.request(target, {
-      method: 'GET',
-      agent: false,
-      headers: { 'user-agent': options.userAgent, accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5', 'accept-encoding': 'identity' },
-      ...(lookup ? { lookup } : {}),
-    });
-    let settled = false;
-    // Settled here, before the socket is torn down: a body cut off by the time limit or a cancel is an
-    // error, never taken for a whole (shorter) page.
-    const fail = (code: string, message: string) => {
-      const error = Object.assign(new Error(message), { code });
-      if (!settled) {
-        settled = true;
-        finish();
-        reject(error);
-      }
-      req.destroy(error);
-    };
-    // One deadline for the whole answer, body included: a page that trickles is given up on.
-    const timer = setTimeout(() => fail('ETIMEOUT', 'timed out'), options.timeoutMs);
-    const onAbort = () => fail('EABORTED', 'cancelled');
-    options.signal?.addEventListener('abort', onAbort, { once: true });
-    const finish = () => {
-      clearTimeout(timer);
-      options.signal?.removeEventListener('abort', onAbort);
-    };
-    const done = (body: Body) => {
-      if (settled) return;
-      settled = true;
-      finish();
-      resolve(body);
-      req.destroy();
-    };
-    req.on('response', (res) => {
-      const status = res.statusCode ?? 0;
-      const location = typeof res.headers.location === 'string' ? res.headers.location : null;
-      const contentType = typeof res.headers['content-type'] === 'string' ? res.headers['content-type'] : '';
-      if (status < 200 || status >= 300 || !READABLE.test(contentType)) return done({ status, location, contentType, text: null });
-      const chunks: Buffer[] = [];
-      let size = 0;
-      const end = () => done({ status, location, contentType, text: decode(Buffer.concat(chunks), contentType) });
-      res.on('data', (chunk: Buffer) => {
-        const room = options.maxBytes - size;
-        if (room <= 0) return;
-        chunks.push(chunk.length > room ? chunk.subarray(0, room) : chunk);
-        size += Math.min(chunk.length, room);
-        // Enough read: what follows is not needed, and is not downloaded.
-        if (size >= options.maxBytes) end();
-      });
-      res.on('end', end);
-      res.on('error', (error) => {
-        if (settled) return;
-        settled = true;
-        finish();
-        reject(error);
-      });
-    });
-    req.on('error', (error) => {
-      if (settled) return;
-      settled = true;
-      finish();
-      reject(error);
-    });
-    if (options.signal?.aborted) onAbort();
-    req.end();
+async function get(url: string, options: PageFetchOptions): Promise<Body> {
+  const accept = 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5';
+  const answer = await guardedRequest(url, 'GET', { accept }, options, (status, headers) => {
+    const readable = status >= 200 && status < 300 && READABLE.test(headers['content-type'] ?? '');
+    return readable ? { maxBytes: options.maxBytes, over: 'truncate' } : null;
   });
+  const location = typeof answer.headers.location === 'string' ? answer.headers.location : null;
+  const contentType = answer.headers['content-type'] ?? '';
+  return { status: answer.status, location, contentType, text: answer.body && decode(answer.body, contentType) };
 }
 
 /** The body in the charset the answer names (or a <meta charset> near its start), UTF-8 otherwise. */
