@@ -1,4 +1,5 @@
-import { Parser } from 'htmlparser2';
+import { readJsonLd } from './json-ld';
+import { clean, collect, type Collected } from './page-markup';
 
 /**
  * What a page says about itself, read from its own markup: Open Graph and other meta tags, its
@@ -23,22 +24,6 @@ export const MAX_ESTIMATE_MINUTES = 10_080;
 const WORDS_PER_MINUTE = 230;
 /** Fewer words than this make no reading time: a video page, an app shell, a login wall. */
 const MIN_WORDS = 150;
-
-/** Tags whose text is not what a person reads as the page. */
-const NOT_TEXT = new Set(['script', 'style', 'noscript', 'template', 'svg', 'nav', 'header', 'footer', 'aside', 'form', 'button', 'select', 'textarea', 'iframe', 'head', 'title']);
-
-interface Collected {
-  meta: Map<string, string>;
-  title: string | null;
-  jsonLd: string[];
-  /** Words in <article>/<main> (when there is one) and in the whole body. */
-  mainWords: number;
-  bodyWords: number;
-  hasMain: boolean;
-  duration: string | null;
-  /** The text of a <dd> that follows <dt>Author:</dt> (a PEP's header, docutils field lists). */
-  fieldAuthor: string | null;
-}
 
 /** Reads one HTML page (its text as decoded). `url` is where it was found, for the kinds known by site. */
 export function readPageInfo(html: string, url: string): PageInfo {
@@ -97,128 +82,6 @@ export function infoFromContentType(contentType: string, url: string): PageInfo 
     return { kind: 'pdf', ...(name ? { title: name } : {}) };
   }
   return null;
-}
-
-function collect(html: string): Collected {
-  const out: Collected = { meta: new Map(), title: null, jsonLd: [], mainWords: 0, bodyWords: 0, hasMain: false, duration: null, fieldAuthor: null };
-  let dt: 'none' | 'reading' | 'author' = 'none';
-  let dtText = '';
-  let dd = false;
-  let ddText = '';
-  let skip = 0;
-  let inBody = false;
-  let main = 0;
-  let titleDepth = 0;
-  let svg = 0;
-  let titleText = '';
-  let ldDepth = false;
-  let ldText = '';
-  const stack: string[] = [];
-  const parser = new Parser(
-    {
-      onopentag(name, attrs) {
-        stack.push(name);
-        if (name === 'body') inBody = true;
-        if (name === 'svg') svg += 1;
-        if (NOT_TEXT.has(name)) skip += 1;
-        if (name === 'article' || name === 'main') {
-          main += 1;
-          out.hasMain = true;
-        }
-        if (name === 'dt') {
-          dt = 'reading';
-          dtText = '';
-        }
-        if (name === 'dd' && dt === 'author' && out.fieldAuthor === null) {
-          dd = true;
-          ddText = '';
-        }
-        if (name === 'title' && svg === 0 && out.title === null) titleDepth += 1;
-        if (name === 'script' && (attrs.type ?? '').toLowerCase() === 'application/ld+json') {
-          ldDepth = true;
-          ldText = '';
-        }
-        if (name === 'meta') {
-          const key = (attrs.property ?? attrs.name ?? attrs.itemprop ?? '').trim().toLowerCase();
-          const value = (attrs.content ?? attrs.value ?? '').trim();
-          if (key && value && !out.meta.has(key)) out.meta.set(key, value);
-          if (key === 'duration' && attrs.itemprop && out.duration === null) out.duration = value;
-        }
-      },
-      ontext(text) {
-        if (titleDepth > 0) titleText += text;
-        if (ldDepth) ldText += text;
-        if (dt === 'reading') dtText += text;
-        if (dd) ddText += text;
-        if (!inBody || skip > 0) return;
-        const words = countWords(text);
-        out.bodyWords += words;
-        if (main > 0) out.mainWords += words;
-      },
-      onclosetag(name) {
-        // htmlparser2 closes what was left open: pop to the matching tag.
-        const at = stack.lastIndexOf(name);
-        if (at >= 0) stack.length = at;
-        if (name === 'svg') svg = Math.max(0, svg - 1);
-        if (name === 'dt' && dt === 'reading') dt = /^authors?\s*:?$/i.test(clean(dtText)) ? 'author' : 'none';
-        if (name === 'dd' && dd) {
-          dd = false;
-          dt = 'none';
-          out.fieldAuthor = clean(ddText) || null;
-        }
-        if (NOT_TEXT.has(name)) skip = Math.max(0, skip - 1);
-        if (name === 'article' || name === 'main') main = Math.max(0, main - 1);
-        if (name === 'title' && titleDepth > 0) {
-          titleDepth = 0;
-          const text = clean(titleText);
-          if (text) out.title = text;
-        }
-        if (name === 'script' && ldDepth) {
-          ldDepth = false;
-          if (out.jsonLd.length < 20) out.jsonLd.push(ldText);
-        }
-      },
-    },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
-  );
-  parser.end(html);
-  return out;
-}
-
-interface LdFacts {
-  headline?: string;
-  description?: string;
-  author?: string;
-  publisher?: string;
-  type?: string;
-  duration?: string;
-}
-
-/** The first JSON-LD object that describes the page itself (an article, a video, a book, …). */
-function readJsonLd(blocks: string[]): LdFacts {
-  for (const block of blocks) {
-    let value: unknown;
-    try {
-      value = JSON.parse(block);
-    } catch {
-      continue;
-    }
-    const items = Array.isArray(value) ? value : isObject(value) && Array.isArray(value['@graph']) ? value['@graph'] : [value];
-    for (const item of items) {
-      if (!isObject(item)) continue;
-      const type = typeName(item['@type']);
-      if (!type || /^(Organization|WebSite|BreadcrumbList|Person|ImageObject|SearchAction)$/i.test(type)) continue;
-      return {
-        headline: text(item.headline) ?? text(item.name),
-        description: text(item.description),
-        author: nameOf(item.author),
-        publisher: nameOf(item.publisher),
-        type,
-        duration: text(item.duration),
-      };
-    }
-  }
-  return {};
 }
 
 function kindOf(url: string, host: string, ogType: string | undefined, ldType: string | undefined): string | undefined {
@@ -280,17 +143,6 @@ function withoutSiteSuffix(title: string, host: string): string {
   return cleaned;
 }
 
-function countWords(text: string): number {
-  let n = 0;
-  for (const _ of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)) n += 1;
-  return n;
-}
-
-function clean(value: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters never belong in a title
-  return value.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
-}
-
 /** Entities left after the parser decoded them once: GitHub writes "&amp;amp;" in its og:description. */
 function decodedTwice(value: string): string {
   if (!/&(amp|lt|gt|quot|#39|#x27);/.test(value)) return value;
@@ -301,30 +153,6 @@ function decodedTwice(value: string): string {
 function clip(value: string, max: number): string {
   const cleaned = clean(decodedTwice(value));
   return cleaned.length <= max ? cleaned : `${cleaned.slice(0, max - 1).trimEnd()}…`;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
-}
-
-function typeName(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
-  if (Array.isArray(value)) return value.find((v): v is string => typeof v === 'string');
-  return undefined;
-}
-
-function nameOf(value: unknown): string | undefined {
-  if (typeof value === 'string') return text(value);
-  if (Array.isArray(value)) {
-    const names = value.map(nameOf).filter((n): n is string => !!n);
-    return names.length ? names.slice(0, 10).join(', ') : undefined;
-  }
-  if (isObject(value)) return text(value.name);
-  return undefined;
 }
 
 function hostOf(url: string): string {
