@@ -2,51 +2,15 @@ import { LinkItemSchema, PartSchema, ResourceSchema, StudyListSchema } from '../
 import type { Activity, LinkItem, Note, Part, ProgressEntry, Resource, StudyDocument, StudyList } from '../schema';
 import { mergeTags, setTags } from '../tags';
 import { canonical, own, same } from './equality';
+import { mergeById, titleOf, type Context } from './merge-by-id';
+import type { MergeNotice, MergeResult, Side } from './merge-types';
 import { mergeNoteText } from './text-merge';
 import { mergeStudy } from './study-merge';
 
-/** Who made a version: conflict markers and notices name the computer, not "ours" and "theirs". */
-export interface DeviceInfo {
-  id: string;
-  name: string;
-}
-
-export interface Side {
-  device: DeviceInfo;
-  doc: StudyDocument;
-}
-
-export interface MergeNotice {
-  /** not-merged: another computer's data could not be merged (yet); the sync goes on. */
-  kind: 'kept-deleted' | 'note-conflict' | 'both-changed' | 'not-merged';
-  /** The resource (or list) it is about. */
-  ref: string;
-  message: string;
-}
-
-export interface MergeResult {
-  doc: StudyDocument;
-  notices: MergeNotice[];
-}
-
+export type { DeviceInfo, MergeNotice, MergeResult, Side } from './merge-types';
 export { canonical, sameDocument } from './equality';
 export { CONFLICT_END, CONFLICT_MIDDLE, CONFLICT_START, hasConflictMarkers } from './markers';
 
-/**
- * Merges two computers' versions of the data against the last version they had in common (`base`,
- * null when there is none). Nothing either side did is lost:
- * - progress entries: the later `updatedAt` wins;
- * - lists, resources, parts and nested links: merged by id — added on either side is kept; deleted on
- *   one side is deleted unless the other side changed it meanwhile (then kept, with a notice);
- * - tags: as a set — a tag added on either side is kept, one removed on either side is removed
- *   (no "changed on both" for tags: each tag is added or removed on its own);
- * - fields without timestamps (a title, a link): the side that changed it wins; both changed → the
- *   computer first by id wins, with a notice naming both values;
- * - notes: a three-way line merge; lines both sides changed are kept side by side between conflict
- *   markers for the user to resolve;
- * - the activity log: the union.
- * The result does not depend on which side is "ours": both computers compute the same document.
- */
 /**
  * The fields of an item that merge as values (`mergeFields`): every field its schema has, but its id and
  * those merged on their own (nested items by id, tags as a set). Read from the schema, so a field added
@@ -64,6 +28,21 @@ export const MERGED_AS_VALUES = {
   part: valueFields<Part>(PartSchema, []),
 };
 
+/**
+ * Merges two computers' versions of the data against the last version they had in common (`base`,
+ * null when there is none). Nothing either side did is lost:
+ * - progress entries: the later `updatedAt` wins;
+ * - lists, resources, parts and nested links: merged by id — added on either side is kept; deleted on
+ *   one side is deleted unless the other side changed it meanwhile (then kept, with a notice);
+ * - tags: as a set — a tag added on either side is kept, one removed on either side is removed
+ *   (no "changed on both" for tags: each tag is added or removed on its own);
+ * - fields without timestamps (a title, a link): the side that changed it wins; both changed → the
+ *   computer first by id wins, with a notice naming both values;
+ * - notes: a three-way line merge; lines both sides changed are kept side by side between conflict
+ *   markers for the user to resolve;
+ * - the activity log: the union.
+ * The result does not depend on which side is "ours": both computers compute the same document.
+ */
 export function mergeDocuments(base: StudyDocument | null, one: Side, other: Side): MergeResult {
   const [first, second] = one.device.id <= other.device.id ? [one, other] : [other, one];
   if (base === null) {
@@ -104,101 +83,6 @@ export function mergeDocuments(base: StudyDocument | null, one: Side, other: Sid
  */
 export function mergeBase(ourSeenOfTheirs: StudyDocument | null, theirSeenOfOurs: StudyDocument | null): StudyDocument | null {
   return theirSeenOfOurs ?? ourSeenOfTheirs;
-}
-
-interface Context {
-  base: StudyDocument | null;
-  first: Side;
-  second: Side;
-  notices: MergeNotice[];
-}
-
-type WithId = { id: string };
-
-/**
- * Items of two versions of an array, by id, in an order both computers agree on: the order of the
- * side that reordered (the first computer's when both or neither did), with the other side's new
- * items placed after the item they follow there.
- */
-function mergeById<T extends WithId>(
-  context: Context,
-  base: readonly T[] | null,
-  first: readonly T[],
-  second: readonly T[],
-  prefix: string,
-  mergeItem: (base: T | null, first: T, second: T, ref: string) => T,
-): T[] {
-  const baseById = new Map(base?.map((item) => [item.id, item]));
-  const firstById = new Map(first.map((item) => [item.id, item]));
-  const secondById = new Map(second.map((item) => [item.id, item]));
-  const kept = new Map<string, T>();
-  const keepOne = (item: T, otherSide: Side, side: Side) => {
-    const ref = `${prefix}${item.id}`;
-    const before = baseById.get(item.id);
-    if (!before) return kept.set(item.id, item); // added on this side
-    if (!changed(context, before, item, ref, side)) return; // deleted on the other side, untouched here
-    kept.set(item.id, item);
-    context.notices.push({
-      kind: 'kept-deleted',
-      ref,
-      message: `“${titleOf(item)}” was deleted on ${otherSide.device.name} but changed on ${side.device.name}, so it was kept.`,
-    });
-  };
-  for (const item of first) {
-    const theirs = secondById.get(item.id);
-    // Most items are the same on both sides: nothing to merge.
-    if (theirs) kept.set(item.id, same(item, theirs) ? item : mergeItem(baseById.get(item.id) ?? null, item, theirs, `${prefix}${item.id}`));
-    else keepOne(item, context.second, context.first);
-  }
-  for (const item of second) if (!firstById.has(item.id)) keepOne(item, context.first, context.second);
-
-  const baseOrder = base?.map((item) => item.id) ?? [];
-  const inBase = new Set(baseOrder);
-  /** Whether a side put items it shares with the base in another order (sets: lists of 10,000 stay linear). */
-  const reordered = (ids: string[]) => {
-    const common = ids.filter((id) => inBase.has(id));
-    const shared = new Set(common);
-    const baseCommon = baseOrder.filter((id) => shared.has(id));
-    return common.some((id, i) => id !== baseCommon[i]);
-  };
-  const firstIds = first.map((item) => item.id);
-  const secondIds = second.map((item) => item.id);
-  const [primary, other] = reordered(secondIds) && !reordered(firstIds) ? [secondIds, firstIds] : [firstIds, secondIds];
-  const placed = new Set(primary.filter((id) => kept.has(id)));
-  // Items only the other side has go after the item they follow there (or first): collected per anchor.
-  const after = new Map<string | null, string[]>();
-  let anchor: string | null = null;
-  for (const id of other) {
-    if (kept.has(id) && !placed.has(id)) {
-      const followers = after.get(anchor);
-      if (followers) followers.push(id);
-      else after.set(anchor, [id]);
-      placed.add(id);
-      anchor = id;
-    } else if (placed.has(id)) {
-      anchor = id;
-    }
-  }
-  // Each item, then what follows it (depth first, with a stack: 10,000 new items in a row are one chain).
-  const order: string[] = [];
-  const stack = [...(after.get(null) ?? []), ...primary.filter((id) => kept.has(id))].reverse();
-  for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
-    order.push(id);
-    const followers = after.get(id);
-    if (followers) for (let i = followers.length - 1; i >= 0; i--) stack.push(followers[i]!);
-  }
-  return order.map((id) => kept.get(id)!);
-}
-
-/** Whether a side changed an item since the base: its content, or the progress or notes under it. */
-function changed(context: Context, before: unknown, after: unknown, ref: string, side: Side): boolean {
-  if (!same(before, after)) return true;
-  const base = context.base;
-  if (!base) return false;
-  const under = (key: string) => key === ref || key.startsWith(`${ref}/`);
-  for (const [key, entry] of Object.entries(side.doc.progress)) if (under(key) && !same(entry, own(base.progress, key))) return true;
-  for (const [key, note] of Object.entries(side.doc.notes)) if (under(key) && !same(note, own(base.notes, key))) return true;
-  return false;
 }
 
 function mergeFields<T extends object>(context: Context, base: T | null, first: T, second: T, ref: string, fields: readonly (keyof T)[]): T {
@@ -310,11 +194,6 @@ function unionFormerUrls(a: unknown, b: unknown): unknown {
 /** No progress, notes, activity or edited list: a computer that has only the bundled lists. */
 function isPristine(doc: StudyDocument): boolean {
   return Object.keys(doc.progress).length === 0 && Object.keys(doc.notes).length === 0 && doc.activity.length === 0 && doc.lists.every((l) => !l.customized) && !doc.study;
-}
-
-function titleOf(item: unknown): string {
-  const title = (item as { title?: unknown }).title;
-  return typeof title === 'string' ? title : '(untitled)';
 }
 
 function show(value: unknown): string {
