@@ -1,16 +1,19 @@
 import { watch, type FSWatcher } from 'node:fs';
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
 import { DurableJsonFile } from '../durable-json-file';
 import type { StudyDocument } from '../schema';
-import { DATA_FILE_NAME, type Store } from '../store';
+import { DATA_FILE_NAME } from '../store';
 import { DEVICE_FILE_NAME, deviceDir } from './device';
 import { documentDigest } from './equality';
 import { canonical, mergeBase, mergeDocuments, sameDocument, type DeviceInfo, type MergeNotice } from './merge';
 import { CONFLICT_COPIES_DIR, mergeConflictCopies } from './conflict-copies';
 import { readPeerDocument, readSeen } from './peer-file';
 import { sharedBase } from './shared-base';
+import { readPeerInfo, withTheirData } from './peer-info';
+import type { FolderSyncOptions, PeerStatus, SyncStatus } from './sync-status';
+
+export type { FolderSyncOptions, PeerStatus, SyncStatus } from './sync-status';
 
 /**
  * The layout in a synced folder: each computer writes only in its own folder and reads the others'.
@@ -25,43 +28,8 @@ import { sharedBase } from './shared-base';
  */
 export { CONFLICT_COPIES_DIR, isConflictCopy } from './conflict-copies';
 
-export interface PeerStatus {
-  id: string;
-  name: string;
-  /** When this computer last merged that one's changes. */
-  lastMergedAt: string | null;
-  /** Set while its file cannot be read yet (still arriving): it is read again, never taken as damage. */
-  waiting: string | null;
-}
-
-export interface SyncStatus {
-  folder: string;
-  device: DeviceInfo;
-  peers: PeerStatus[];
-  lastMergeAt: string | null;
-  /** What the merges did that the user may want to look at (newest first, at most 20). */
-  notices: (MergeNotice & { at: string })[];
-  /** Conflict copies made by the sync engine, merged and moved aside. */
-  conflictCopiesMerged: number;
-}
-
-export interface FolderSyncOptions {
-  folder: string;
-  device: DeviceInfo;
-  store: Store;
-  /** Told after each merge that changed the data, and whenever the status changes. */
-  onChange?: (status: SyncStatus, dataChanged: boolean) => void;
-  /** Waits for the sync engine to finish a burst of writes before reading. */
-  settleMs?: number;
-  /** Looks again this often even without a file event (network file systems miss them). */
-  pollMs?: number;
-  now?: () => Date;
-}
-
 /** An older state of a computer's data that stays that long is taken as its data (restored from an old copy). */
 const OLDER_STATE_ACCEPTED_AFTER_MS = 60_000;
-
-const DeviceFileSchema = z.object({ id: z.string(), name: z.string().min(1).max(200) });
 
 /**
  * The thin shell over `mergeDocuments`: notices the other computers' files changing, reads them
@@ -197,7 +165,7 @@ export class FolderSync {
         continue;
       }
       const dir = join(devicesDir, id);
-      const info = await this.#peerInfo(dir, id);
+      const info = await readPeerInfo(dir, id);
       const peer = this.#peers.get(id) ?? { id, name: info.name, lastMergedAt: null, waiting: null };
       const before = `${peer.name}\n${peer.waiting}`;
       peer.name = info.name;
@@ -259,16 +227,6 @@ export class FolderSync {
     this.#notices.splice(20);
   }
 
-  async #peerInfo(dir: string, id: string): Promise<DeviceInfo> {
-    try {
-      const parsed = DeviceFileSchema.safeParse(JSON.parse(await readFile(join(dir, DEVICE_FILE_NAME), 'utf8')));
-      if (parsed.success && parsed.data.id === id) return parsed.data;
-    } catch {
-      // Not there yet: named by its id until it arrives.
-    }
-    return { id, name: id };
-  }
-
   /** Merges one other computer's data; true when this computer's data changed. */
   async #mergePeer(info: DeviceInfo, dir: string, theirs: StudyDocument, peer: PeerStatus): Promise<boolean> {
     const seenFile = join(this.#own, 'seen', `${info.id}.json`);
@@ -319,19 +277,6 @@ export class FolderSync {
     }
     return changed;
   }
-}
-
-/**
- * Their merge base of our data (their `seen/<our id>.json`), only when their data file says it holds
- * that merge. A sync engine delivers a computer's files one by one in no set order: a merge base that
- * arrived before the data it goes with would make what we added since look deleted on their side (a
- * new list merged there, then removed here). Without it the merge uses our own base of their data,
- * which both grew from too.
- */
-function withTheirData(theirSeen: StudyDocument | null, theirs: StudyDocument, ourId: string): StudyDocument | null {
-  if (!theirSeen) return null;
-  const stamp = theirs.merged && Object.hasOwn(theirs.merged, ourId) ? theirs.merged[ourId] : undefined;
-  return stamp === documentDigest(theirSeen) ? theirSeen : null;
 }
 
 function messageOf(error: unknown): string {
