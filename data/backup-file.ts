@@ -4,13 +4,9 @@ import { ImportError, checkText } from './import/imported';
 import { NewerVersionError } from './migrate';
 import { readDocument, summarize } from './read-document';
 import type { StudyDocument } from './schema';
+import type { BackupFilePreview } from './model/reports';
 
-export interface BackupFilePreview {
-  lists: number;
-  resources: number;
-  resourcesDone: number;
-  notesCount: number;
-}
+export type { BackupFilePreview } from './model/reports';
 
 /** A Studyshelf JSON backup chosen by the user: migrated and checked like the data file itself. */
 export function readBackupFile(fileName: string, content: string): StudyDocument {

@@ -3,6 +3,9 @@ import { basename, dirname, join } from 'node:path';
 import { realFs, type FsSeam } from './fs-seam';
 import { readDocument, summarize } from './read-document';
 import type { StudyDocument } from './schema';
+import type { BackupInfo } from './model/reports';
+
+export type { BackupInfo } from './model/reports';
 
 /**
  * Rotating snapshots of the data file in `backups/` beside it.
@@ -21,16 +24,6 @@ const KEEP_SAFETY_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type BackupReason = 'auto' | 'before-restore' | 'before-overwrite' | `before-migration-v${number}`;
-
-export interface BackupInfo {
-  name: string;
-  createdAt: string;
-  reason: string;
-  size: number;
-  /** Null when the backup cannot be read; such a backup is listed but cannot be restored. */
-  resourcesDone: number | null;
-  notesCount: number | null;
-}
 
 const NAME = /^studyshelf-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-(?:s(\d{1,15})-)?([a-z0-9-]+)\.json$/;
 

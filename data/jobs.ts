@@ -1,15 +1,7 @@
 import { StudyError } from './errors';
+import type { JobProgress } from './model/reports';
 
-/** Where a long piece of work is: shown as a progress bar with a Cancel button. */
-export interface JobProgress {
-  job: string;
-  /** What it is doing now, in words (“Finding the links in “bookmarks.html””). */
-  stage: string;
-  /** How much of the whole is done, 0 to 1. */
-  fraction: number;
-  /** False once it has started saving: from then on it finishes. */
-  cancellable: boolean;
-}
+export type { JobProgress } from './model/reports';
 
 export interface JobHandle {
   /** Reports the next stage, lets other work run (a tick, a note), and stops here if cancelled. */

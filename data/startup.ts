@@ -7,15 +7,9 @@ import { describeFsError, isErrno, realFs, type FsSeam } from './fs-seam';
 import { NewerVersionError } from './migrate';
 import { readDocument } from './read-document';
 import { DocumentSchema, SCHEMA_VERSION, type StudyDocument, type StudyList } from './schema';
+import type { StartupNotice } from './model/reports';
 
-/** What happened to the data at start, told to the user once. */
-export type StartupNotice =
-  | { kind: 'restored-backup'; damagedFile: string; problem: string; backupTakenAt: string }
-  | { kind: 'no-backup'; damagedFile: string; problem: string }
-  | { kind: 'missing-restored'; backupTakenAt: string }
-  | { kind: 'recovered-unsaved'; recoveryFile: string }
-  | { kind: 'damaged-by-other-program'; damagedFile: string }
-  | { kind: 'read-only'; message: string };
+export type { StartupNotice } from './model/reports';
 
 export interface Loaded {
   /** Null only when the data was damaged and no backup could replace it: the user decides. */

@@ -1,9 +1,8 @@
 import { unlink } from 'node:fs/promises';
 import { describeFsError } from './fs-seam';
+import type { StorageHealth } from './model/reports';
 
-export type StorageHealth =
-  | { ok: true }
-  | { ok: false; reason: string; since: string; recoveryFile: string | null };
+export type { StorageHealth } from './model/reports';
 
 export interface WriteHealthOptions {
   /** Waits between retries of a write that failed; the last one repeats. */

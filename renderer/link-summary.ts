@@ -1,4 +1,4 @@
-import type { LinkCheck } from '../data/links/check-link';
+import type { LinkCheck } from '../data/model/reports';
 import { addressesOf, resourceAddresses } from '../data/links/addresses';
 import type { Resource, StudyList } from '../data/schema';
 

@@ -6,23 +6,9 @@ import type { StudyDocument, StudyList } from '../schema';
 import { isSafeExternalUrl } from '../web-url';
 import { fetchSource, rawSourceOf, type FetchOptions } from './fetch-source';
 import { applyReview, reviewChanges, type ListReview, type ReviewOutcome } from './review';
+import type { FollowCheck, FollowState } from '../model/reports';
 
-/** What the window shows of one followed list. */
-export interface FollowState {
-  checking: boolean;
-  /** When the page was last checked (this session's checks, else the one the data file remembers); null: never. */
-  lastChecked: string | null;
-  /** The author's changes found by the last check and not yet reviewed. */
-  review: ListReview | null;
-  /** What the last check said, in words. */
-  message: string | null;
-}
-
-export interface FollowCheck {
-  outcome: 'unchanged' | 'changed' | 'offline' | 'failed';
-  message: string;
-  review: ListReview | null;
-}
+export type { FollowCheck, FollowState } from '../model/reports';
 
 export interface ListFollowerOptions {
   document: () => StudyDocument | null;

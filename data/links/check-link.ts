@@ -1,29 +1,9 @@
 import type { LookupFunction } from 'node:net';
 import { isSafeExternalUrl } from '../web-url';
 import { guardedRequest } from './guarded-request';
+import type { LinkCheck, LinkState } from '../model/reports';
 
-/**
- * ok: the page answered. redirected: it answered at another address (`movedTo` set when the move is
- * permanent). broken: it is gone (404/410, a name that does not exist, an invalid certificate).
- * unreachable: no verdict — offline, a timeout, a server error or a site that refuses automated checks.
- */
-export type LinkState = 'ok' | 'redirected' | 'broken' | 'unreachable';
-
-export interface LinkCheck {
-  /** When it was checked (ISO). */
-  at: string;
-  state: LinkState;
-  /** The last HTTP status seen, if any answer came. */
-  status: number | null;
-  /** What happened, in words. */
-  reason: string;
-  /** Where the redirects ended. */
-  finalUrl: string | null;
-  /** The new address, when every redirect from the first one on was permanent (301/308). */
-  movedTo: string | null;
-  /** The system's error code (ENOTFOUND, CERT_HAS_EXPIRED, …), for "unreachable" and "broken" by network. */
-  code: string | null;
-}
+export type { LinkCheck, LinkState } from '../model/reports';
 
 export interface CheckOptions {
   /** Per request (connect + answer headers). */

@@ -3,13 +3,9 @@ import type { Resource, StudyDocument } from '../schema';
 import { isSafeExternalUrl } from '../web-url';
 import { lookUpPage, type PageFetchOptions } from './fetch-page';
 import type { PageInfo } from './page-info';
+import type { PageFill } from '../model/reports';
 
-/** What reading a pasted link's page did: `filled` the resource, or left it as it was and why. */
-export interface PageFill {
-  state: 'filled' | 'failed' | 'edited';
-  /** A sentence for the card when it was not filled in. */
-  reason: string | null;
-}
+export type { PageFill } from '../model/reports';
 
 /**
  * A resource as a paste or a drop leaves it: its address as its title and nothing else written. Any

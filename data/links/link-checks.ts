@@ -9,15 +9,9 @@ import { checkLinks, type RunOptions } from './check-links';
 import type { LinkLogFile} from './link-log';
 import { latestCheck, recordRun, type LinkLog, type RunSummary } from './link-log';
 import { archivedCopyUrl } from './wayback';
+import type { LinkChecksState } from '../model/reports';
 
-/** What the window shows: the latest verdict per address and the run settings. */
-export interface LinkChecksState {
-  autoCheck: boolean;
-  lastRun: RunSummary | null;
-  /** Set while a run (the user's or the weekly one) is going on. */
-  running: boolean;
-  latest: Record<string, LinkCheck>;
-}
+export type { LinkChecksState } from '../model/reports';
 
 export const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 

@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { DurableJsonFile } from '../durable-json-file';
 import type { LinkCheck } from './check-link';
 import type { RunResult } from './check-links';
+import { RunSummarySchema } from '../model/reports';
+import type { RunSummary } from '../model/reports';
+
+export type { RunSummary } from '../model/reports';
 
 export const LINK_LOG_FILE_NAME = 'link-checks.json';
 
@@ -18,16 +22,6 @@ const LinkCheckSchema = z.object({
   code: z.string().max(100).nullable(),
 });
 
-const RunSummarySchema = z.object({
-  at: z.string(),
-  /** The list checked, or null for every list. */
-  listId: z.string().nullable(),
-  automatic: z.boolean(),
-  counts: z.object({ ok: z.number(), redirected: z.number(), broken: z.number(), unreachable: z.number(), notChecked: z.number() }),
-  offline: z.boolean(),
-  cancelled: z.boolean(),
-});
-
 export const LinkLogSchema = z.object({
   version: z.literal(1),
   /** The weekly background check: off until the user turns it on (it contacts every resource's site). */
@@ -38,7 +32,6 @@ export const LinkLogSchema = z.object({
 });
 
 export type LinkLog = z.infer<typeof LinkLogSchema>;
-export type RunSummary = z.infer<typeof RunSummarySchema>;
 
 export function emptyLinkLog(): LinkLog {
   return { version: 1, autoCheck: false, lastRun: null, lastAutoRun: null, links: {} };

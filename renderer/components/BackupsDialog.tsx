@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { BackupInfo } from '../../data/backups';
+import type { BackupInfo } from '../../data/model/reports';
 import { api } from '../api';
 import { timeAgo } from '../format';
 import { when } from './Banners';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { StartupNotice } from '../../data/startup';
+import type { StartupNotice } from '../../data/model/reports';
 import type { AppState } from '../../electron/api/contract';
 
 /** What happened at start, storage trouble and read-only mode: shown until dealt with, never a toast. */

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { FollowState } from '../../data/follow/list-follower';
+import type { FollowState } from '../../data/model/reports';
 import type { ReviewedChange, ReviewOutcome } from '../../data/follow/review';
 import type { StudyList } from '../../data/schema';
 import type { AppState } from '../../electron/api/contract';

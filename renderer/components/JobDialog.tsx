@@ -1,4 +1,4 @@
-import type { JobProgress } from '../../data/jobs';
+import type { JobProgress } from '../../data/model/reports';
 import { Modal } from './Modal';
 import { ProgressBar } from './ProgressBar';
 

@@ -1,4 +1,4 @@
-import type { LinkChecksState } from '../../data/links/link-checks';
+import type { LinkChecksState } from '../../data/model/reports';
 import type { StudyList } from '../../data/schema';
 import { count } from '../format';
 import { summaryText } from '../hooks/useLinkChecks';

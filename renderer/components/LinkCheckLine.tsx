@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { LinkCheck, LinkState } from '../../data/links/check-link';
+import type { LinkCheck, LinkState } from '../../data/model/reports';
 import { useActions } from '../actions';
 import { hostOf } from '../format';
 import { useLinkActions } from '../hooks/useLinkChecks';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useJob } from './useJob';
-import type { BackupFilePreview } from '../../data/backup-file';
+import type { BackupFilePreview } from '../../data/model/reports';
 import { isBackupFileName } from '../../data/import/formats';
 import type { ImportPreview } from '../../data/import/imported';
 import type { AppState } from '../../electron/api/contract';

@@ -1,5 +1,5 @@
+import type { JobProgress } from '../../data/model/reports';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { JobProgress } from '../../data/jobs';
 import { api } from '../api';
 
 /** How long work may take before its progress is shown: quick imports never flash a dialog. */

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useMemo } from 'react';
-import type { LinkCheck } from '../../data/links/check-link';
-import type { LinkChecksState } from '../../data/links/link-checks';
-import type { RunSummary } from '../../data/links/link-log';
+import type { LinkCheck } from '../../data/model/reports';
+import type { LinkChecksState } from '../../data/model/reports';
+import type { RunSummary } from '../../data/model/reports';
 import { resourceRefOf } from '../../data/refs';
 import { api } from '../api';
 import { useJob } from './useJob';

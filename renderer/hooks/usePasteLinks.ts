@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
-import type { PageFill } from '../../data/links/fill-from-page';
+import type { PageFill } from '../../data/model/reports';
 import { api } from '../api';
 import { RESOURCE_DRAG_TYPE } from '../drag';
 import { isTextField, linksInText } from '../paste-links';
