@@ -1,15 +1,11 @@
 import { useState } from 'react';
 import type { ProgressEntry, Resource } from '../../data/schema';
+import { PartEditRow, PartRow } from './PartRows';
 import { useActions } from '../actions';
 import { useBusy } from '../hooks/useBusy';
 import { partsProgress, statusOf } from '../progress';
-import { plural, statusChanged } from '../wording';
-import { ExternalLink } from './ExternalLink';
-import { Highlighted } from './Highlighted';
-import { LinkCheckLine } from './LinkCheckLine';
+import { plural } from '../wording';
 import { ProgressBar } from './ProgressBar';
-import { ReadCheckbox } from './ReadCheckbox';
-import { StatusSelect } from './StatusSelect';
 
 interface Props {
   listId: string;
@@ -63,66 +59,10 @@ export function PartsSection({ listId, resource, progress, terms, editing, onEdi
         {resource.parts.map((part, index) => {
           const partRef = `${ref}/${part.id}`;
           const status = statusOf(progress, partRef);
-          if (editing) {
-            return (
-              <li key={part.id} className="subitem part-edit">
-                <input
-                  type="text"
-                  className="part-title-input"
-                  defaultValue={part.title}
-                  aria-label={`Title of part ${index + 1}`}
-                  onBlur={(event) => {
-                    const title = event.target.value;
-                    if (title.trim() === '') {
-                      event.target.value = part.title;
-                      setError('A part needs a title.');
-                    } else if (title.trim() !== part.title) {
-                      setError(null);
-                      void actions.parts.rename(partRef, part.title, title);
-                    }
-                  }}
-                  onKeyDown={(event) => event.key === 'Enter' && event.currentTarget.blur()}
-                />
-                <button type="button" className="icon-button small" aria-label={`Move “${part.title}” up`} disabled={index === 0} onClick={() => void actions.parts.move(partRef, index, index - 1)}>
-                  ↑
-                </button>
-                <button
-                  type="button"
-                  className="icon-button small"
-                  aria-label={`Move “${part.title}” down`}
-                  disabled={index === resource.parts.length - 1}
-                  onClick={() => void actions.parts.move(partRef, index, index + 1)}
-                >
-                  ↓
-                </button>
-                <button type="button" className="icon-button small danger" aria-label={`Remove “${part.title}”`} onClick={() => void actions.parts.remove(ref, partRef)}>
-                  ✕
-                </button>
-              </li>
-            );
-          }
-          return (
-            <li key={part.id} className={`subitem subitem-${status}`} data-part={partRef} tabIndex={-1} aria-label={`Part: ${part.title}`}>
-              <ReadCheckbox itemRef={partRef} title={part.title} checked={status === 'done'} />
-              <ExternalLink
-                url={part.url ?? resource.url}
-                onOpen={() => actions.openLink(partRef)}
-                className="subitem-title"
-                hint={part.url ? undefined : `No link of its own: opens ${resource.title}`}
-              >
-                <Highlighted text={part.title} terms={terms} />
-              </ExternalLink>
-              <span className="via-parent">{part.url ? '' : resource.kind === 'video-series' ? 'in the playlist' : 'via the main link'}</span>
-              <StatusSelect
-                title={part.title}
-                status={status}
-                explicit
-                compact
-                disabled={actions.readOnly}
-                onChange={(next) => actions.changeStatus(partRef, next, statusChanged(part.title, next))}
-              />
-              <LinkCheckLine itemRef={partRef} url={part.url} title={part.title} formerUrls={part.formerUrls} quietWhenOk />
-            </li>
+          return editing ? (
+            <PartEditRow key={part.id} part={part} index={index} count={resource.parts.length} resourceRef={ref} onError={setError} />
+          ) : (
+            <PartRow key={part.id} part={part} resource={resource} status={status} partRef={partRef} terms={terms} />
           );
         })}
       </ol>
