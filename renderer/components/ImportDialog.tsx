@@ -1,31 +1,17 @@
 import { useState } from 'react';
 import type { Skipped } from '../../data/import/imported';
-import type { ListDiff } from '../../data/import/update';
 import type { PendingImport } from '../hooks/useImport';
 import { counted } from '../wording';
+import { BackupChoice, UpdateDiff } from './ImportSections';
 import { Modal } from './Modal';
+
+export { updateSummary } from './ImportSections';
 
 interface Props {
   pending: PendingImport | null;
   busy: boolean;
   onConfirm: (mode?: 'replace' | 'merge' | 'new' | 'update', options?: { removeMissing?: boolean }) => void;
   onCancel: () => void;
-}
-
-/**
- * What updating a list would do, in one sentence. By default the update removes nothing: what the new
- * file no longer has is kept, and the sentence says so, and whether it carries the user's progress or
- * notes. With `removeMissing` (the user's choice, undoable) those are the ones removed.
- */
-export function updateSummary(diff: ListDiff, removeMissing = false): string {
-  const { added, changed, missing, kept } = diff;
-  const removed = removeMissing ? missing.length : 0;
-  const counts = `Updating it: ${added.length} added, ${removed} removed, ${changed.length} changed, ${kept} kept with their progress and notes`;
-  if (added.length === 0 && changed.length === 0 && missing.length === 0) return `${counts}: no changes.`;
-  const own = missing.filter((m) => m.progress || m.notes).length;
-  const why = own === 0 ? '' : own === missing.length ? ' (they have your progress or notes)' : ` (${own} of them have your progress or notes)`;
-  if (missing.length === 0) return `${counts}.`;
-  return `${counts}. ${missing.length} not in the new file: ${removeMissing ? `removed${why}; Undo brings them back` : `kept${why}`}.`;
 }
 
 /** What an import will add and what it will skip, and why, before anything changes. */
@@ -50,34 +36,7 @@ export function ImportDialog({ pending, busy, onConfirm, onCancel }: Props) {
       title={pending?.kind === 'backup' ? `Restore from “${pending.fileName}”` : into ? `Import “${pending?.fileName ?? ''}” into “${into.title}”` : `Import “${preview?.title ?? ''}”`}
       onClose={onCancel}
     >
-      {pending?.kind === 'backup' && (
-        <>
-          <p className="dialog-lead" role="status">
-            A Studyshelf backup with <strong>{counted(pending.preview.lists, 'list')}</strong> and {pending.preview.resources} resources (
-            {pending.preview.resourcesDone} done), and {pending.preview.notesCount} notes.
-          </p>
-          <ul className="import-list">
-            <li>
-              <strong>Merge</strong> adds its lists and resources you do not have, removes nothing, and keeps the later of each status
-              and note.
-            </li>
-            <li>
-              <strong>Replace everything</strong> makes your data exactly the backup’s. Your current data is kept as a backup first.
-            </li>
-          </ul>
-          <footer className="dialog-footer">
-            <button type="button" className="button" onClick={onCancel}>
-              Cancel
-            </button>
-            <button type="button" className="button" disabled={busy} onClick={() => onConfirm('replace')}>
-              Replace everything
-            </button>
-            <button type="button" className="button button-primary" disabled={busy} onClick={() => onConfirm('merge')}>
-              Merge
-            </button>
-          </footer>
-        </>
-      )}
+      {pending?.kind === 'backup' && <BackupChoice preview={pending.preview} busy={busy} onConfirm={onConfirm} onCancel={onCancel} />}
       {preview && pending && (
         <>
           <p className="dialog-lead" role="status">
@@ -87,40 +46,7 @@ export function ImportDialog({ pending, busy, onConfirm, onCancel }: Props) {
             {notes.length > 0 && ` ${notes.length === 1 ? 'One note' : `${notes.length} notes`} on what is added, below.`}
           </p>
           {preview.update && (
-            <section className="update-diff" aria-labelledby="import-update">
-              <h3 id="import-update" className="subitems-heading">
-                {into ? `Into “${into.title}”` : `A list called “${preview.title}” is already here`}
-              </h3>
-              <p>{updateSummary(into ? { ...preview.update, missing: [], removed: [] } : preview.update, removeMissing)}</p>
-              {missing.length > 0 && (
-                <label className="check-row">
-                  <input type="checkbox" checked={removeMissing} onChange={(e) => setRemoveMissing(e.target.checked)} />
-                  Remove the {missing.length === 1 ? 'resource' : `${missing.length} resources`} the new file no longer has
-                  {missing.some((m) => m.progress || m.notes) ? ', with their progress and notes' : ''}
-                </label>
-              )}
-              <ul className="import-list">
-                {preview.update.added.slice(0, 20).map((t) => (
-                  <li key={`a-${t}`}>
-                    <span className="diff-added">Added</span> {t}
-                  </li>
-                ))}
-                {missing.slice(0, 20).map((m, i) => (
-                  <li key={`m-${i}`}>
-                    <span className="diff-removed">Not in the new file</span> {m.title}{' '}
-                    <span className="muted">
-                      ({removeMissing ? 'removed' : 'kept'}
-                      {m.progress || m.notes ? ', with your progress or notes' : ''})
-                    </span>
-                  </li>
-                ))}
-                {preview.update.changed.slice(0, 20).map((c) => (
-                  <li key={`c-${c.from}`}>
-                    <span className="diff-changed">Changed</span> {c.from} → {c.to}
-                  </li>
-                ))}
-              </ul>
-            </section>
+            <UpdateDiff update={preview.update} title={preview.title} into={into} missing={missing} removeMissing={removeMissing} onRemoveMissing={setRemoveMissing} />
           )}
           <div className="import-columns">
             <section aria-labelledby="import-added">
