@@ -103,9 +103,9 @@ try {
       goal: '< 1000 ms',
       met: ui.reloadToFirstListPaintMs < 1000 ? 'yes' : 'no',
     },
-    { measure: 'search: keystroke → echo painted (p95)', value: `${ui.searchKeystrokeMs.echo.p95} ms`, floor: `p50 ${ui.searchKeystrokeMs.echo.p50} ms`, goal: '< 16 ms', met: ui.searchKeystrokeMs.echo.p95 < 16 ? 'yes' : 'no' },
-    { measure: 'search: keystroke → results painted (p95)', value: `${ui.searchKeystrokeMs.results.p95} ms`, floor: `p50 ${ui.searchKeystrokeMs.results.p50} ms`, goal: '< 16 ms', met: ui.searchKeystrokeMs.results.p95 < 16 ? 'yes' : 'no' },
-    { measure: 'scroll: frame time (p95)', value: `${ui.scrollFrameMs.p95} ms`, floor: `p50 ${ui.scrollFrameMs.p50} ms, ${ui.cardsInDom} cards in the page`, goal: '< 16.7 ms', met: ui.scrollFrameMs.p95 < 16.7 ? 'yes' : 'no' },
+    { measure: 'search: keystroke → echo painted (p95)', value: `${ui.searchKeystrokeMs.echo.p95} ms`, floor: `p50 ${ui.searchKeystrokeMs.echo.p50} ms`, goal: '≤ 16.7 ms', met: ui.searchKeystrokeMs.echo.p95 <= 16.7 ? 'yes' : 'no' },
+    { measure: 'search: keystroke → results painted (p95)', value: `${ui.searchKeystrokeMs.results.p95} ms`, floor: `p50 ${ui.searchKeystrokeMs.results.p50} ms`, goal: '≤ 50 ms', met: ui.searchKeystrokeMs.results.p95 <= 50 ? 'yes' : 'no' },
+    { measure: 'scroll: frame time (p95)', value: `${ui.scrollFrameMs.p95} ms`, floor: `p50 ${ui.scrollFrameMs.p50} ms, ${ui.cardsInDom} cards in the page`, goal: '≤ 16.7 ms', met: ui.scrollFrameMs.p95 <= 16.7 ? 'yes' : 'no' },
     ...imports.map((i) => ({
       measure: `import: ${i.name} (job: read in slices, add, save)`,
       value: `${i.medianMs} ms`,
