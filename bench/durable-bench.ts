@@ -6,6 +6,7 @@ import { DocumentSchema } from '../data/schema';
 import { DATA_FILE_NAME, openStore } from '../data/store';
 import { stateOf } from '../electron/api/handlers';
 import { BIG_LIST, bigDocument, writeProfile } from './fixture';
+import type { SqliteTicker } from './sqlite-peer';
 
 export interface Percentiles {
   p50: number;
@@ -36,13 +37,16 @@ async function floorWrite(dir: string, bytes: Buffer, n: number): Promise<number
  * Toggle to durable: from the API call that ticks a resource until the store says it is on disk (the
  * promise resolves after the journal line is fdatasync'd). Each toggle is paired with two floor writes
  * in the same moment: the same bytes the toggle wrote (its journal line), and, for comparison, the whole
- * document, each with write + fsync + rename and nothing else.
+ * document, each with write + fsync + rename and nothing else. The peer (SQLite's one-row update), when
+ * given, ticks the same ref in the same loop, before ours on every other turn, so both meet the disk in
+ * the same state (the floor writes just before leave the file system work that the next sync pays for).
  */
-export async function toggleToDurable(dir: string, resources: number, calls: number) {
+export async function toggleToDurable(dir: string, resources: number, calls: number, peer?: SqliteTicker) {
   await writeProfile(dir, bigDocument(resources));
   const store = await openStore({ dir, compactAfterMs: 60_000 });
   const file = join(dir, DATA_FILE_NAME);
   const ours: number[] = [];
+  const peers: number[] = [];
   const floor: number[] = [];
   const documentFloor: number[] = [];
   let lineBytes = 0;
@@ -50,25 +54,31 @@ export async function toggleToDurable(dir: string, resources: number, calls: num
     const ref = `${BIG_LIST}/r${(i * 37) % resources}`;
     const journal = (await Journal.files(file)).at(-1)?.file;
     const before = journal ? (await stat(journal).catch(() => null))?.size ?? 0 : 0;
+    const peerFirst = i % 4 < 2;
+    const peerTook = peer && peerFirst ? peer.tick(ref, i % 2 === 0) : 0;
     const started = performance.now();
     await store.setDone(ref, i % 2 === 0);
     const took = performance.now() - started;
+    const peerAfter = peer && !peerFirst ? peer.tick(ref, i % 2 === 0) : 0;
     const written = (await readFile((await Journal.files(file)).at(-1)!.file)).subarray(before);
     lineBytes = written.length;
     const floorTook = await floorWrite(dir, written, i);
     const documentTook = await floorWrite(dir, Buffer.from(JSON.stringify(store.document(), null, 2)), i + 100_000);
     if (i >= 5) {
       ours.push(took);
+      peers.push(peerTook + peerAfter);
       floor.push(floorTook);
       documentFloor.push(documentTook);
     }
   }
   const bytes = (await readFile(file)).length;
   await store.close();
+  peer?.close();
   await rm(dir, { recursive: true, force: true });
   const a = percentiles(ours);
   const b = percentiles(floor);
   return {
+    peerMs: peer ? percentiles(peers) : null,
     resources,
     documentBytes: bytes,
     bytesPerToggle: lineBytes,

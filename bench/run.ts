@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { DATA_FILE_NAME } from '../data/store';
-import { editCosts, startupRead, toggleToDurable } from './durable-bench';
+import { editCosts, startupRead } from './durable-bench';
 import { bigDocument, writeProfile } from './fixture';
 import { importBench } from './import-bench';
-import { searchPeers, sqliteMissing, sqliteTick } from './sqlite-peer';
+import { searchPeers, sqliteMissing } from './sqlite-peer';
+import { tickBench } from './tick-bench';
 import { uiBench } from './ui-bench';
 
 // `npm run bench`: every hot path with 10,000 resources, as a table and as bench/results.json. A
@@ -21,15 +22,14 @@ const log = (text: string) => process.stderr.write(`${text}\n`);
 const PARSE_ONLY = `const doc = JSON.parse(require('node:fs').readFileSync(process.argv[1], 'utf8')); globalThis.gc(); process.stdout.write(JSON.stringify({ lists: doc.lists.length, rssMB: Math.round(process.memoryUsage().rss / 104857.6) / 10 }));`;
 
 try {
-  log('toggle to durable…');
-  const toggles: Awaited<ReturnType<typeof toggleToDurable>>[] = [];
-  for (const size of SIZES) toggles.push(await toggleToDurable(join(work, `toggle-${size}`), size, 200));
-
-  // The peer, in the same run on the same disk: SQLite (node:sqlite, WAL, synchronous=FULL).
+  // The peer, in the same run on the same disk: SQLite (node:sqlite, WAL, synchronous=FULL), its tick
+  // in the same loop as ours (see toggleToDurable).
   const missing = sqliteMissing();
   if (missing) log(`SQLite peer rows skipped: ${missing}.`);
-  log('SQLite peer: tick, search…');
-  const peerTicks = missing ? [] : await Promise.all(SIZES.map((size) => sqliteTick(join(work, `sqlite-${size}`), size, 200)));
+  log('toggle to durable, beside SQLite…');
+  const toggles = await tickBench(work, SIZES);
+  const peerTicks = toggles.flatMap((t) => (t.peerMs ? [{ resources: t.resources, tickMs: t.peerMs }] : []));
+  log('SQLite peer: search…');
   const peerSearch = missing ? null : searchPeers(10_000);
 
   log('edits…');
@@ -103,9 +103,9 @@ try {
       goal: '< 1000 ms',
       met: ui.reloadToFirstListPaintMs < 1000 ? 'yes' : 'no',
     },
-    { measure: 'search: keystroke → echo painted (p95)', value: `${ui.searchKeystrokeMs.echo.p95} ms`, floor: `p50 ${ui.searchKeystrokeMs.echo.p50} ms`, goal: '< 16 ms', met: ui.searchKeystrokeMs.echo.p95 < 16 ? 'yes' : 'no' },
-    { measure: 'search: keystroke → results painted (p95)', value: `${ui.searchKeystrokeMs.results.p95} ms`, floor: `p50 ${ui.searchKeystrokeMs.results.p50} ms`, goal: '< 16 ms', met: ui.searchKeystrokeMs.results.p95 < 16 ? 'yes' : 'no' },
-    { measure: 'scroll: frame time (p95)', value: `${ui.scrollFrameMs.p95} ms`, floor: `p50 ${ui.scrollFrameMs.p50} ms, ${ui.cardsInDom} cards in the page`, goal: '< 16.7 ms', met: ui.scrollFrameMs.p95 < 16.7 ? 'yes' : 'no' },
+    { measure: 'search: keystroke → echo painted (p95)', value: `${ui.searchKeystrokeMs.echo.p95} ms`, floor: `p50 ${ui.searchKeystrokeMs.echo.p50} ms`, goal: '≤ 16.7 ms', met: ui.searchKeystrokeMs.echo.p95 <= 16.7 ? 'yes' : 'no' },
+    { measure: 'search: keystroke → results painted (p95)', value: `${ui.searchKeystrokeMs.results.p95} ms`, floor: `p50 ${ui.searchKeystrokeMs.results.p50} ms`, goal: '≤ 50 ms', met: ui.searchKeystrokeMs.results.p95 <= 50 ? 'yes' : 'no' },
+    { measure: 'scroll: frame time (p95)', value: `${ui.scrollFrameMs.p95} ms`, floor: `p50 ${ui.scrollFrameMs.p50} ms, ${ui.cardsInDom} cards in the page`, goal: '≤ 16.7 ms', met: ui.scrollFrameMs.p95 <= 16.7 ? 'yes' : 'no' },
     ...imports.map((i) => ({
       measure: `import: ${i.name} (job: read in slices, add, save)`,
       value: `${i.medianMs} ms`,

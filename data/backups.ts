@@ -1,5 +1,6 @@
 import { mkdir, readdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { StudyError } from './errors';
 import { realFs, type FsSeam } from './fs-seam';
 import { readDocument, summarize } from './read-document';
 import type { StudyDocument } from './schema';
@@ -153,6 +154,16 @@ export async function readBackup(dataFile: string, name: string, fs: FsSeam = re
   if (basename(name) !== name || !parseBackupName(name)) throw new Error(`“${name}” is not a Studyshelf backup.`);
   const file = join(backupDirOf(dataFile), name);
   return readDocument(file, await fs.readFile(file)).doc;
+}
+
+/** A backup the user chose to restore, or why it cannot be (an 'invalid-argument' error, in words). */
+export async function backupToRestore(dataFile: string, name: string, fs: FsSeam = realFs): Promise<StudyDocument> {
+  try {
+    return await readBackup(dataFile, name, fs);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    throw new StudyError('invalid-argument', `That backup cannot be restored: ${why}`);
+  }
 }
 
 /** The backup written last that reads as a valid document, skipping damaged ones. */

@@ -30,7 +30,7 @@ export function resolveRef(doc: StudyDocument, ref: Ref): Resolved | null {
   if (segments.length < 2 || segments.length > 3) return null;
   const [listId, resourceId, itemId] = segments;
   const list = doc.lists.find((l) => l.id === listId);
-  const resource = list?.resources.find((r) => r.id === resourceId);
+  const resource = list ? findResource(list.resources, resourceId!) : undefined;
   if (!list || !resource) return null;
   if (itemId === undefined) return { kind: 'resource', list, resource };
   const part = resource.parts.find((p) => p.id === itemId);
@@ -38,6 +38,43 @@ export function resolveRef(doc: StudyDocument, ref: Ref): Resolved | null {
   const link = resource.links.find((l) => l.id === itemId);
   if (link) return { kind: 'link', list, resource, link };
   return null;
+}
+
+/** Where each id sits in a list's resources, as last seen; checked before use, rebuilt when stale. */
+interface Positions {
+  length: number;
+  at: Map<string, number> | null;
+}
+const positions = new WeakMap<readonly Resource[], Positions>();
+
+function positionsOf(resources: readonly Resource[]): Positions {
+  const at = new Map<string, number>();
+  let duplicated = false;
+  resources.forEach((r, i) => {
+    if (at.has(r.id)) duplicated = true;
+    else at.set(r.id, i);
+  });
+  // A list holding one id twice (a hand-edited file) is searched as before: the first one wins.
+  const found = { length: resources.length, at: duplicated ? null : at };
+  positions.set(resources, found);
+  return found;
+}
+
+/**
+ * The resource with this id, as `resources.find` would give it, without walking 10,000 resources on
+ * every tick: the index an id was last seen at is checked (same length, same id there) before it is
+ * trusted; an array that changed is indexed again, and an id not found is looked for the long way.
+ */
+function findResource(resources: readonly Resource[], id: string): Resource | undefined {
+  let known = positions.get(resources);
+  if (!known || known.length !== resources.length) known = positionsOf(resources);
+  if (!known.at) return resources.find((r) => r.id === id);
+  let index = known.at.get(id);
+  if (index === undefined || resources[index]?.id !== id) {
+    index = positionsOf(resources).at?.get(id);
+    if (index === undefined) return resources.find((r) => r.id === id);
+  }
+  return resources[index];
 }
 
 /** The address to open for a ref: its own URL, or for a part without one, its resource's. */

@@ -1,8 +1,17 @@
 import { unlink } from 'node:fs/promises';
+import { StudyError } from './errors';
 import { describeFsError } from './fs-seam';
 import type { StorageHealth } from './model/reports';
 
 export type { StorageHealth } from './model/reports';
+
+/** Waits between retries of a write that failed (disk full, locked file, …); the last one repeats. */
+export const RETRY_DELAYS_MS: readonly number[] = [1000, 2000, 5000, 10_000, 30_000];
+
+/** What a change that could not be written says: it is kept, and the store keeps trying. */
+export function notSavedYet(error: unknown): StudyError {
+  return new StudyError('io', `Not saved to disk yet: ${describeFsError(error)}. Your change is kept and Studyshelf keeps trying.`, { cause: error });
+}
 
 export interface WriteHealthOptions {
   /** Waits between retries of a write that failed; the last one repeats. */

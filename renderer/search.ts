@@ -130,26 +130,32 @@ export function applyFilters(
   let matches: Match[];
   if (query && index) {
     const { byId, order } = orderOf(list);
-    matches = index.search(query).flatMap((hit) => {
+    const hits = index.search(query);
+    // In list order: each hit put in its resource's slot, then read in order (no sort of thousands).
+    const slots: Array<Match | undefined> | null = filters.sort === 'list' ? new Array<Match | undefined>(list.resources.length) : null;
+    matches = [];
+    for (const hit of hits) {
       const resource = byId.get(hit.id as string);
-      if (!resource) return []; // an index a moment behind an edit of the list
-      return [{ resource, terms: [...hit.terms, ...tags] }];
-    });
-    if (filters.sort === 'list') {
-      matches.sort((a, b) => order.get(a.resource.id)! - order.get(b.resource.id)!);
+      if (!resource) continue; // an index a moment behind an edit of the list
+      const match = { resource, terms: tags.length > 0 ? [...hit.terms, ...tags] : hit.terms };
+      if (slots) slots[order.get(resource.id)!] = match;
+      else matches.push(match);
     }
+    if (slots) for (const match of slots) if (match) matches.push(match);
   } else {
     matches = list.resources.map((resource) => ({ resource, terms: tags }));
   }
   const tag = filters.tag === null ? null : tagKey(filters.tag);
-  matches = matches.filter(({ resource }) => {
-    const ref = `${list.id}/${resource.id}`;
-    if (filters.status !== 'all' && effectiveStatus(progress, list.id, resource) !== filters.status) return false;
-    if (filters.kind !== 'all' && resource.kind !== filters.kind) return false;
-    if (filters.hasNotes && !notes[ref]) return false;
-    if (tag !== null && !hasTag(resource, tag, false)) return false;
-    return tags.every((key) => hasTag(resource, key, true));
-  });
+  const filtered = filters.status !== 'all' || filters.kind !== 'all' || filters.hasNotes || tag !== null || tags.length > 0;
+  if (filtered) {
+    matches = matches.filter(({ resource }) => {
+      if (filters.status !== 'all' && effectiveStatus(progress, list.id, resource) !== filters.status) return false;
+      if (filters.kind !== 'all' && resource.kind !== filters.kind) return false;
+      if (filters.hasNotes && !notes[`${list.id}/${resource.id}`]) return false;
+      if (tag !== null && !hasTag(resource, tag, false)) return false;
+      return tags.every((key) => hasTag(resource, key, true));
+    });
+  }
   if (filters.sort === 'title') matches.sort((a, b) => a.resource.title.localeCompare(b.resource.title));
   if (filters.sort === 'touched') {
     matches.sort((a, b) =>
