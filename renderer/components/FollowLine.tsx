@@ -7,6 +7,7 @@ import { api } from '../api';
 import { isWebUrl } from '../format';
 import { useMainValue } from '../hooks/useMainValue';
 import { plural } from '../wording';
+import { FollowWeekly } from './FollowWeekly';
 import { Modal } from './Modal';
 
 const when = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit' });
@@ -48,10 +49,11 @@ export function FollowLine({ list, readOnly, onError, onInfo, onState }: Props) 
       onState(result.value, url === null ? `“${list.title}” is no longer followed.` : `Following “${list.title}”: check it for the author’s changes whenever you like.`);
     }
   };
-  const check = async () => {
-    const result = await api().checkFollowedList(list.id);
+  const check = async (left = false) => {
+    const result = await (left ? api().reviewLeftChanges(list.id) : api().checkFollowedList(list.id));
     if (!result.ok) onError(result.error.message);
     else if (result.value.outcome === 'offline' || result.value.outcome === 'failed') onError(result.value.message);
+    else if (left && result.value.review) setReviewing(true);
     else onInfo(result.value.message);
   };
 
@@ -72,6 +74,17 @@ export function FollowLine({ list, readOnly, onError, onInfo, onState }: Props) 
           </button>
         </p>
       )}
+      {!state?.review && (state?.left ?? 0) > 0 && (
+        <p className="follow-left">
+          You left {state!.left} {plural(state!.left, 'change')} of the author’s: {state!.left === 1 ? 'it is' : 'they are'} not shown again unless the author changes{' '}
+          {state!.left === 1 ? 'it' : 'them'} again.{' '}
+          {!readOnly && (
+            <button type="button" className="link-button" disabled={state?.checking} onClick={() => void check(true)}>
+              Show the changes you left
+            </button>
+          )}
+        </p>
+      )}
       {!readOnly && (
         <div className="follow-actions">
           {list.follow ? (
@@ -82,6 +95,7 @@ export function FollowLine({ list, readOnly, onError, onInfo, onState }: Props) 
               <button type="button" className="link-button" onClick={() => void follow(null)}>
                 Stop following
               </button>
+              <FollowWeekly onError={onError} />
             </>
           ) : isWebUrl(list.source) ? (
             <button type="button" className="button" onClick={() => void follow(list.source)}>
