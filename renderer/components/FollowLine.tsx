@@ -41,13 +41,14 @@ export function FollowLine({ list, readOnly, onError, onInfo, onState }: Props) 
   const fieldId = useId();
   const source = list.follow?.url ?? list.source;
 
-  const follow = async (url: string | null) => {
+  const follow = async (url: string | null): Promise<boolean> => {
     const result = await api().followList(list.id, url);
     if (!result.ok) onError(result.error.message);
     else {
       setAsking(false);
       onState(result.value, url === null ? `“${list.title}” is no longer followed.` : `Following “${list.title}”: check it for the author’s changes whenever you like.`);
     }
+    return result.ok;
   };
   const check = async (left = false) => {
     const result = await (left ? api().reviewLeftChanges(list.id) : api().checkFollowedList(list.id));
@@ -55,6 +56,10 @@ export function FollowLine({ list, readOnly, onError, onInfo, onState }: Props) 
     else if (result.value.outcome === 'offline' || result.value.outcome === 'failed') onError(result.value.message);
     else if (left && result.value.review) setReviewing(true);
     else onInfo(result.value.message);
+  };
+
+  const checkArticle = async () => {
+    if (await follow(list.source)) await check();
   };
 
   return (
@@ -97,6 +102,11 @@ export function FollowLine({ list, readOnly, onError, onInfo, onState }: Props) 
               </button>
               <FollowWeekly onError={onError} />
             </>
+          ) : isWebUrl(list.source) && list.bundledVersion !== null ? (
+            // The list the app ships comes from an article: following it and checking is one step (the user asked).
+            <button type="button" className="button" onClick={() => void checkArticle()}>
+              Check the article for changes
+            </button>
           ) : isWebUrl(list.source) ? (
             <button type="button" className="button" onClick={() => void follow(list.source)}>
               Follow this list

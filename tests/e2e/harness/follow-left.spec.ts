@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -113,6 +114,29 @@ test('the weekly check: off until the user turns it on; then it finds the author
   const settings = JSON.parse(await readFile(join(userDataDir, FOLLOW_SCHEDULE_FILE_NAME), 'utf8'));
   expect(settings).toMatchObject({ version: 1, autoCheck: true });
   expect(typeof settings.lastAutoRun).toBe('string');
+});
+
+const ARTICLE = readFileSync(new URL('../../fixtures/article/python-behind-the-scenes.html', import.meta.url), 'utf8');
+const ARTICLE_URL = 'https://tenthousandmeters.com/materials/python-behind-the-scenes-a-list-of-resources/';
+
+test('the bundled list: “Check the article for changes” follows its article and shows how the published version differs', async ({ launch, userDataDir }) => {
+  // The article as published (tests/fixtures/article), revised by its author: one entry more.
+  body = ARTICLE.replace('</ul>', '<li><a href="https://devguide.python.org/internals/">CPython’s internals guide</a> in the devguide.</li>\n</ul>');
+  // The bundled list as the app ships it, its source pointed at the test's loopback copy of the article.
+  const store = await openStore({ dir: userDataDir });
+  const local = `${server.origin}/materials/python-behind-the-scenes-a-list-of-resources/`;
+  await store.change((doc) => (doc.lists = doc.lists.map((l) => (l.source === ARTICLE_URL ? { ...l, source: local } : l))));
+  await store.close();
+  const app = await launch({ links: { allowPrivateNetwork: true, timeoutMs: 3000 } });
+  const page = app.page;
+  await new ListPage(page).openList('Python behind the scenes: a list of resources');
+  expect(server.requests).toHaveLength(0);
+  await header(page).getByRole('button', { name: 'Check the article for changes' }).click();
+  await expect(header(page).getByRole('status').filter({ hasText: 'The author changed this list: 2 changes to review.' })).toBeVisible();
+  await page.getByRole('button', { name: 'Review changes…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'What the author changed in “Python behind the scenes: a list of resources”' });
+  await expect(dialog.locator('.review-changes li')).toHaveText(['Added “CPython behind the scenes” at the top.', 'Added “CPython’s internals guide” after “To GIL or not to GIL”.']);
+  expect(server.requests).toHaveLength(1);
 });
 
 for (const colorScheme of ['light', 'dark'] as const) {
