@@ -116,6 +116,27 @@ test('the weekly check: off until the user turns it on; then it finds the author
   expect(typeof settings.lastAutoRun).toBe('string');
 });
 
+test('offline: “Check for changes” tries nothing, says so, and the header still says when the list was last checked', async ({ launch, userDataDir }) => {
+  await profileFollowing(userDataDir);
+  let online = true;
+  const app = await launch({ links: { allowPrivateNetwork: true, timeoutMs: 3000, isOnline: () => online } });
+  const page = app.page;
+  await new ListPage(page).openList('Awesome Things');
+  await page.getByRole('button', { name: 'Check for changes' }).click();
+  await expect(page.getByText('No changes: the page lists the same resources as your list.')).toBeVisible();
+  const line = page.locator('.list-source-line');
+  await expect(line).toContainText('last checked');
+  const checked = await line.textContent();
+  online = false;
+  body = V2;
+  const requests = server.requests.length;
+  await page.getByRole('button', { name: 'Check for changes' }).click();
+  await expect(page.getByText(/^No network connection: nothing was tried\. Last checked .+ UTC\.$/)).toBeVisible();
+  await expect(line).toHaveText(checked!);
+  expect(server.requests).toHaveLength(requests);
+  await expect(page.getByText('The author changed this list')).toHaveCount(0);
+});
+
 const ARTICLE = readFileSync(new URL('../../fixtures/article/python-behind-the-scenes.html', import.meta.url), 'utf8');
 const ARTICLE_URL = 'https://tenthousandmeters.com/materials/python-behind-the-scenes-a-list-of-resources/';
 
