@@ -129,11 +129,12 @@ export class ListFollower {
 
   /**
    * Checks every followed list, one after another (the weekly background check): what changed shows in
-   * each list's header; a list already being checked, or one that fails, does not stop the others.
+   * each list's header; a list already being checked, or one that fails, does not stop the others. A
+   * list whose changes wait for review is left alone: the review the user may have open stays as it is.
    */
   async checkAll(): Promise<void> {
     for (const list of this.#options.document()?.lists ?? []) {
-      if (!list.follow || this.#checking.has(list.id)) continue;
+      if (!list.follow || this.#checking.has(list.id) || this.#pending.has(list.id)) continue;
       await this.check(list.id).catch(() => undefined);
     }
   }

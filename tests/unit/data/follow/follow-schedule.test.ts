@@ -75,6 +75,13 @@ describe('the weekly check of followed lists, against a page on loopback', () =>
     expect(state.message).toBe('The author changed this list: 1 change to review.');
     expect(state.review!.changes.map((c) => c.words)).toEqual(['Added “Gamma talk” after “Beta book”.']);
     expect(await readJson(join(t.dir, FOLLOW_SCHEDULE_FILE_NAME))).toEqual({ version: 1, autoCheck: true, lastAutoRun: at(33 * DAY).toISOString() });
+
+    // A week later the changes still wait for review: the review the user may have open is left as it is.
+    t.set(MD);
+    t.clock(at(41 * DAY));
+    expect(await schedule.tick()).toBe(true);
+    expect(t.server.requests).toHaveLength(2);
+    expect(t.app.follower.states()[t.app.listId]!.review!.changes).toHaveLength(1);
   });
 
   it('offline nothing is tried and the week is not used up; the clock going back a year gives one check, not none', async () => {
