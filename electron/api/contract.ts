@@ -6,9 +6,6 @@ import type { JobProgress } from '../../data/jobs';
 import type { LinkCheck } from '../../data/links/check-link';
 import type { LinkChecksState } from '../../data/links/link-checks';
 import type { PageFill } from '../../data/links/fill-from-page';
-import type { FollowScheduleSettings } from '../../data/follow/follow-schedule';
-import type { FollowCheck, FollowState } from '../../data/follow/list-follower';
-import type { ReviewOutcome } from '../../data/follow/review';
 import type { RunSummary } from '../../data/links/link-log';
 import type { SyncStatus } from '../../data/sync/folder-sync';
 import type { DeviceInfo } from '../../data/sync/merge';
@@ -19,6 +16,8 @@ import type { Removed } from '../../data/list-ops';
 import type { StartupNotice } from '../../data/startup';
 import type { StorageHealth } from '../../data/store';
 import type { EventName, MethodName } from './channels';
+import { followMethods, type FollowReturns } from './contract-follow';
+import type { FollowState } from '../../data/follow/list-follower';
 import type { WindowCommandId } from './command-table';
 import type { DeepLink } from './deep-link';
 import { isSafeExternalUrl } from './external-url';
@@ -156,22 +155,7 @@ export const methods = {
       review: z.strictObject({ listId: IdSchema, on: z.boolean() }).optional(),
     }),
   ]),
-  /** The followed lists: when each was last checked and the author's changes waiting for review. */
-  getFollowStates: z.tuple([]),
-  /** Follows a list's web page (an http or https address), or stops following it (null). */
-  followList: z.tuple([IdSchema, z.string().max(4096).nullable()]),
-  /** Checks a followed list's page now (the user asked: nothing is contacted before). */
-  checkFollowedList: z.tuple([IdSchema]),
-  /** Reads a followed list's page again in full and shows the changes the user left too. */
-  reviewLeftChanges: z.tuple([IdSchema]),
-  /** This computer's weekly check of followed lists: whether it is on, when it last ran. */
-  getFollowSchedule: z.tuple([]),
-  /** Turns the weekly background check of followed lists on or off (nothing is contacted before it is on). */
-  setAutoCheckFollowed: z.tuple([z.boolean()]),
-  /** Ends the review of the author's changes: the named ones are taken, every other one is left. */
-  finishListReview: z.tuple([IdSchema, z.array(z.string().max(300)).max(100_000)]),
-  /** "Add a list from a web page": the page's text, for the import preview (nothing is imported yet). */
-  fetchWebList: z.tuple([z.string().max(4096)]),
+  ...followMethods,
   /** The studyshelf:// links that arrived since the last call (deep-link.ts), each handed over once. */
   takeDeepLinks: z.tuple([]),
 } as const satisfies Record<MethodName, z.ZodTuple>;
@@ -199,7 +183,7 @@ export interface AppState {
   nativeDialogs: boolean;
 }
 
-interface Returns {
+interface Returns extends FollowReturns {
   getState: AppState;
   setDone: ProgressEntry;
   setStatus: ProgressEntry;
@@ -263,16 +247,6 @@ interface Returns {
   editSession: AppState;
   answerReview: AppState;
   setStudySettings: AppState;
-  getFollowStates: Record<string, FollowState>;
-  followList: AppState;
-  checkFollowedList: FollowCheck;
-  reviewLeftChanges: FollowCheck;
-  getFollowSchedule: FollowScheduleSettings;
-  setAutoCheckFollowed: FollowScheduleSettings;
-  /** `removed`: the resources whose removal was taken, for an undo (restoreResource each). */
-  finishListReview: AppState & ReviewOutcome;
-  /** `url`: the address the list is read from (a GitHub README's raw file), to follow once imported. */
-  fetchWebList: { url: string; fileName: string; content: string };
   takeDeepLinks: DeepLink[];
 }
 
