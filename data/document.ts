@@ -15,7 +15,10 @@ export function refreshBundledLists(doc: StudyDocument, shipped: StudyList[]): b
     const index = doc.lists.findIndex((l) => l.id === fresh.id);
     const current = doc.lists[index];
     if (current && !current.customized && (current.bundledVersion ?? 0) < (fresh.bundledVersion ?? 0)) {
-      doc.lists[index] = structuredClone(fresh);
+      // A list the user follows still follows its page; the page's validators and the changes left
+      // were about the old content, so the next check compares the page with the new content in full.
+      const follow = current.follow ? { url: current.follow.url, lastChecked: current.follow.lastChecked ?? null } : undefined;
+      doc.lists[index] = follow ? { ...structuredClone(fresh), follow } : structuredClone(fresh);
       changed = true;
     }
   }

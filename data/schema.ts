@@ -87,6 +87,8 @@ export const FollowSchema = z
     etag: z.string().max(1000).nullable().optional(),
     lastModified: z.string().max(200).nullable().optional(),
     lastChecked: TimestampSchema.nullable().optional(),
+    /** The author's changes the user left (left-changes.ts keys): not shown again until the author changes that entry again. */
+    left: z.array(z.string().regex(/^[0-9a-f]{32}$/)).max(100_000).optional(),
   })
   .optional();
 

@@ -2,9 +2,10 @@ import { StudyError } from '../errors';
 import { importFile } from '../import/detect';
 import type { ImportPreview } from '../import/imported';
 import { DEFAULT_RUN_OPTIONS } from '../links/link-checks';
-import type { StudyDocument, StudyList } from '../schema';
+import type { Follow, StudyDocument, StudyList } from '../schema';
 import { isSafeExternalUrl } from '../web-url';
 import { fetchSource, rawSourceOf, type FetchOptions } from './fetch-source';
+import { leftAfter, stillLeft, withoutLeft } from './left-changes';
 import { applyReview, reviewChanges, type ListReview, type ReviewOutcome } from './review';
 import type { FollowCheck, FollowState } from '../model/reports';
 
@@ -25,7 +26,10 @@ interface Pending {
   preview: ImportPreview;
   etag: string | null;
   lastModified: string | null;
+  /** The changes shown (those the user did not leave before). */
   review: ListReview;
+  /** Every change of the page's version, the left ones too: what is left after the review is worked out from it. */
+  full: ListReview;
 }
 
 /**
@@ -68,6 +72,7 @@ export class ListFollower {
         lastChecked: session && (!saved || session > saved) ? session : saved,
         review: this.#pending.get(list.id)?.review ?? null,
         message: this.#messages.get(list.id) ?? null,
+        left: list.follow.left?.length ?? 0,
       };
     }
     return states;
@@ -106,8 +111,25 @@ export class ListFollower {
     return { url: address, fileName: fetched.fileName, content: fetched.content };
   }
 
+  /**
+   * Checks every followed list, one after another (the weekly background check): what changed shows in
+   * each list's header; a list already being checked, or one that fails, does not stop the others. A
+   * list whose changes wait for review is left alone: the review the user may have open stays as it is.
+   */
+  async checkAll(): Promise<void> {
+    for (const list of this.#options.document()?.lists ?? []) {
+      if (!list.follow || this.#checking.has(list.id) || this.#pending.has(list.id)) continue;
+      await this.check(list.id).catch(() => undefined);
+    }
+  }
+
+  /** Checks a followed list's page again in full (no conditional request), showing the changes the user left too. */
+  reviewLeft(listId: string): Promise<FollowCheck> {
+    return this.check(listId, true);
+  }
+
   /** Checks a followed list's page now. An unchanged page (304) writes nothing. */
-  async check(listId: string): Promise<FollowCheck> {
+  async check(listId: string, includeLeft = false): Promise<FollowCheck> {
     const list = this.#list(listId);
     if (!list.follow) throw new StudyError('invalid-argument', 'This list is not followed.');
     if (this.#checking.has(listId)) throw new StudyError('invalid-argument', 'This list is being checked already.');
@@ -115,7 +137,7 @@ export class ListFollower {
     this.#checking.add(listId);
     this.#changed();
     try {
-      const result = await this.#check(listId, follow);
+      const result = await this.#check(listId, follow, includeLeft);
       this.#messages.set(listId, result.message);
       return result;
     } finally {
@@ -124,9 +146,9 @@ export class ListFollower {
     }
   }
 
-  async #check(listId: string, follow: NonNullable<StudyList['follow']>): Promise<FollowCheck> {
+  async #check(listId: string, follow: NonNullable<StudyList['follow']>, includeLeft: boolean): Promise<FollowCheck> {
     const options = { ...DEFAULT_RUN_OPTIONS, ...this.#options.run };
-    const fetched = await fetchSource(follow.url, { etag: follow.etag, lastModified: follow.lastModified }, options);
+    const fetched = await fetchSource(follow.url, includeLeft ? {} : { etag: follow.etag, lastModified: follow.lastModified }, options);
     if (fetched.kind === 'offline') {
       const last = this.states()[listId]?.lastChecked;
       return { outcome: 'offline', message: `${fetched.reason} ${last ? `Last checked ${when(last)}.` : 'It has not been checked yet.'}`, review: this.#pending.get(listId)?.review ?? null };
@@ -147,24 +169,28 @@ export class ListFollower {
     }
     const doc = this.#options.document();
     const list = this.#list(listId);
-    const review = reviewChanges(doc!, list, preview);
+    const full = reviewChanges(doc!, list, preview);
+    const review = { ...full, changes: includeLeft ? full.changes : withoutLeft(full.changes, follow.left) };
     if (review.changes.length === 0) {
       this.#pending.delete(listId);
-      // The same list under new validators: saved, so that the next check is a small conditional one.
-      if ((fetched.etag ?? null) !== (follow.etag ?? null) || (fetched.lastModified ?? null) !== (follow.lastModified ?? null)) {
-        await this.#saveVersion(listId, fetched.etag, fetched.lastModified, at);
-      }
+      const left = stillLeft(full.changes, follow.left);
+      // The same list (or only changes the user left) under new validators: saved, so that the next check
+      // is a small conditional one; left changes the author undid are forgotten.
+      const validatorsChanged = (fetched.etag ?? null) !== (follow.etag ?? null) || (fetched.lastModified ?? null) !== (follow.lastModified ?? null);
+      if (validatorsChanged || left.length !== (follow.left?.length ?? 0)) await this.#saveVersion(listId, fetched.etag, fetched.lastModified, at, left);
+      const k = full.changes.length;
+      if (k > 0) return { outcome: 'unchanged', message: `No new changes: the ${k} ${k === 1 ? 'change' : 'changes'} you left ${k === 1 ? 'is' : 'are'} not shown again.`, review: null };
       return { outcome: 'unchanged', message: 'No changes: the page lists the same resources as your list.', review: null };
     }
-    this.#pending.set(listId, { preview, etag: fetched.etag, lastModified: fetched.lastModified, review });
+    this.#pending.set(listId, { preview, etag: fetched.etag, lastModified: fetched.lastModified, review, full });
     const n = review.changes.length;
     return { outcome: 'changed', message: `The author changed this list: ${n} ${n === 1 ? 'change' : 'changes'} to review.`, review };
   }
 
-  async #saveVersion(listId: string, etag: string | null, lastModified: string | null, at: string): Promise<void> {
+  async #saveVersion(listId: string, etag: string | null, lastModified: string | null, at: string, left: string[]): Promise<void> {
     if (this.#options.readOnly()) return;
     await this.#options.change((doc) => {
-      doc.lists = doc.lists.map((l) => (l.id === listId && l.follow ? { ...l, follow: { ...l.follow, etag, lastModified, lastChecked: at } } : l));
+      doc.lists = doc.lists.map((l) => (l.id === listId && l.follow ? { ...l, follow: followed(l.follow, { etag, lastModified, lastChecked: at }, left) } : l));
     });
   }
 
@@ -182,7 +208,8 @@ export class ListFollower {
       const list = doc.lists.find((l) => l.id === listId);
       if (!list?.follow) throw new StudyError('unknown-ref', 'That list is no longer followed.');
       const result = applyReview(doc, list, pending.preview, new Set(take));
-      doc.lists = doc.lists.map((l) => (l.id === listId && l.follow ? { ...l, follow: { ...l.follow, etag: pending.etag, lastModified: pending.lastModified, lastChecked: at } } : l));
+      const left = leftAfter(pending.full.changes, take);
+      doc.lists = doc.lists.map((l) => (l.id === listId && l.follow ? { ...l, follow: followed(l.follow, { etag: pending.etag, lastModified: pending.lastModified, lastChecked: at }, left) } : l));
       return result;
     });
     this.#pending.delete(listId);
@@ -196,6 +223,12 @@ export class ListFollower {
   #changed(): void {
     this.#options.onChange?.(this.states());
   }
+}
+
+/** The list's follow with a reviewed version and what the user left of it (no field when nothing is left). */
+function followed(follow: Follow, version: Pick<Follow, 'etag' | 'lastModified' | 'lastChecked'>, left: string[]): Follow {
+  const { left: _old, ...rest } = follow;
+  return left.length > 0 ? { ...rest, ...version, left } : { ...rest, ...version };
 }
 
 function when(iso: string): string {

@@ -123,6 +123,15 @@ function newParts(incoming: ImportedResource, hit: Resource): string[] {
 }
 
 /**
+ * The addresses the list has as a resource's own links (the bundled list's “Python/C API reference” under
+ * “Python Documentation”, a Markdown bullet's second link): an article names them in the resource's text,
+ * and a page read as HTML lists every link, so they are in the list already and not new resources.
+ */
+function linksOf(list: StudyList): Set<string> {
+  return new Set(list.resources.flatMap((r) => r.links.map((l) => l.url)).filter((u): u is string => typeof u === 'string'));
+}
+
+/**
  * What the author changed between the list as the user has it and the page as it is now. Resources are
  * paired as an update from a file pairs them (update.ts pairUp): the link decides first, then the title,
  * so a retitled resource and one whose link changed are still the same resource, and a duplicate the
@@ -131,8 +140,10 @@ function newParts(incoming: ImportedResource, hit: Resource): string[] {
 export function reviewChanges(doc: StudyDocument, list: StudyList, preview: ImportPreview): ListReview {
   const { hits, moved } = match(list, preview);
   const changes: ListChange[] = [];
+  const ownLinks = linksOf(list);
   preview.resources.forEach((incoming, i) => {
     const hit = hits[i];
+    if (!hit && incoming.url !== null && ownLinks.has(incoming.url)) return;
     if (!hit) {
       changes.push({ id: `added:${i}`, kind: 'added', title: incoming.title, url: incoming.url, where: whereOf(preview, i) });
       return;

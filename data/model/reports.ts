@@ -66,6 +66,8 @@ export interface FollowState {
   review: ListReview | null;
   /** What the last check said, in words. */
   message: string | null;
+  /** How many of the author's changes the user left (not shown again until the author changes them again). */
+  left: number;
 }
 
 export interface FollowCheck {
@@ -134,3 +136,13 @@ export interface JobProgress {
   /** False once it has started saving: from then on it finishes. */
   cancellable: boolean;
 }
+
+/** The weekly check of followed lists, as this computer keeps it (follow-checks.json). */
+export const FollowScheduleSchema = z.object({
+  version: z.literal(1),
+  /** The weekly background check of followed lists: off until the user turns it on (it contacts each list's site). */
+  autoCheck: z.boolean(),
+  lastAutoRun: z.string().max(100).nullable(),
+});
+
+export type FollowScheduleSettings = z.infer<typeof FollowScheduleSchema>;

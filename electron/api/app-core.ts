@@ -32,7 +32,7 @@ export interface Platform {
   dialogs?: HandlerDeps['dialogs'];
   /** Link-check settings: the system's view of the network in Electron; loopback servers in tests. */
   linkRun?: Partial<RunOptions>;
-  /** The weekly link check (when the user turned it on) is looked for this often; none: not scheduled. */
+  /** The weekly link check and the weekly check of followed lists (each when the user turned it on) are looked for this often; none: not scheduled. */
   linkSchedule?: { everyMs: number; firstAfterMs: number };
   syncTiming?: Pick<FolderSyncOptions, 'settleMs' | 'pollMs'>;
   /** Test seams handed to the real store (a failing disk, short retry delays, a clock). */
@@ -86,13 +86,14 @@ export async function startApp(platform: Platform): Promise<RunningApp> {
     await store.close().catch(() => undefined);
     throw error;
   }
-  const { links, follower, folderSync, started } = services;
+  const { links, follower, followSchedule, folderSync, started } = services;
   const deepLinks = new DeepLinkQueue();
   const handlers = createHandlers({
     deepLinks,
     store,
     links,
     follower,
+    followSchedule,
     sync: { device: location.device, appDir: platform.appDir, dataFolder: location.dataFolder, folderSync, relaunch: platform.relaunch },
     openExternal: platform.openExternal,
     openPath: platform.openPath,
@@ -105,6 +106,7 @@ export async function startApp(platform: Platform): Promise<RunningApp> {
   const unsubscribe = store.subscribe(() => platform.send(channelOf('stateChanged'), stateOf(store, platform.nativeDialogs)));
   const stopWatching = watchDataFile(store);
   const stopSchedule = platform.linkSchedule ? links.startSchedule(platform.linkSchedule.everyMs, platform.linkSchedule.firstAfterMs) : () => undefined;
+  const stopFollowSchedule = platform.linkSchedule ? followSchedule.start(platform.linkSchedule.everyMs, platform.linkSchedule.firstAfterMs) : () => undefined;
   let closing: Promise<void> | undefined;
   return {
     location,
@@ -121,6 +123,7 @@ export async function startApp(platform: Platform): Promise<RunningApp> {
       closing ??= (async () => {
         stopWatching();
         stopSchedule();
+        stopFollowSchedule();
         folderSync?.stop();
         unsubscribe();
         await store.close();

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import type { ErrorCode } from '../../data/errors';
-import type { ReviewOutcome } from '../../data/follow/review';
 import type { DeviceInfo } from '../../data/sync/merge-types';
-import type { BackupFilePreview, BackupInfo, FollowCheck, JobProgress, FollowState, LinkCheck, LinkChecksState, PageFill, RunSummary, StartupNotice, StorageHealth, SyncStatus } from '../../data/model/reports';
+import type { BackupFilePreview, BackupInfo, JobProgress, FollowState, LinkCheck, LinkChecksState, PageFill, RunSummary, StartupNotice, StorageHealth, SyncStatus } from '../../data/model/reports';
 import type { RemovedPart } from '../../data/part-ops';
 import type { ImportPreview } from '../../data/import/imported';
 import { IdSchema, NoteSchema, REVIEW_ANSWERS, ProgressEntrySchema, ResourceSchema, StatusSchema, StudyListSchema, type Note, type Part, type ProgressEntry, type Resource, type StudyDocument, type StudyList } from '../../data/schema';
 import type { Removed } from '../../data/list-ops';
 import type { EventName, MethodName } from './channels';
+import { followMethods, type FollowReturns } from './contract-follow';
 import type { WindowCommandId } from './command-table';
 import type { DeepLink } from './deep-link';
 import { isSafeExternalUrl } from './external-url';
@@ -145,16 +145,7 @@ export const methods = {
       review: z.strictObject({ listId: IdSchema, on: z.boolean() }).optional(),
     }),
   ]),
-  /** The followed lists: when each was last checked and the author's changes waiting for review. */
-  getFollowStates: z.tuple([]),
-  /** Follows a list's web page (an http or https address), or stops following it (null). */
-  followList: z.tuple([IdSchema, z.string().max(4096).nullable()]),
-  /** Checks a followed list's page now (the user asked: nothing is contacted before). */
-  checkFollowedList: z.tuple([IdSchema]),
-  /** Ends the review of the author's changes: the named ones are taken, every other one is left. */
-  finishListReview: z.tuple([IdSchema, z.array(z.string().max(300)).max(100_000)]),
-  /** "Add a list from a web page": the page's text, for the import preview (nothing is imported yet). */
-  fetchWebList: z.tuple([z.string().max(4096)]),
+  ...followMethods,
   /** The studyshelf:// links that arrived since the last call (deep-link.ts), each handed over once. */
   takeDeepLinks: z.tuple([]),
 } as const satisfies Record<MethodName, z.ZodTuple>;
@@ -182,7 +173,7 @@ export interface AppState {
   nativeDialogs: boolean;
 }
 
-interface Returns {
+interface Returns extends FollowReturns {
   getState: AppState;
   setDone: ProgressEntry;
   setStatus: ProgressEntry;
@@ -246,13 +237,6 @@ interface Returns {
   editSession: AppState;
   answerReview: AppState;
   setStudySettings: AppState;
-  getFollowStates: Record<string, FollowState>;
-  followList: AppState;
-  checkFollowedList: FollowCheck;
-  /** `removed`: the resources whose removal was taken, for an undo (restoreResource each). */
-  finishListReview: AppState & ReviewOutcome;
-  /** `url`: the address the list is read from (a GitHub README's raw file), to follow once imported. */
-  fetchWebList: { url: string; fileName: string; content: string };
   takeDeepLinks: DeepLink[];
 }
 

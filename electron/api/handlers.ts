@@ -11,6 +11,7 @@ import { Jobs, type JobHandle, type JobHold } from '../../data/jobs';
 import type { LinkChecker } from '../../data/links/link-checks';
 import { DEFAULT_MAX_PAGE_BYTES } from '../../data/links/fetch-page';
 import { fillFromPage } from '../../data/links/fill-from-page';
+import type { FollowSchedule } from '../../data/follow/follow-schedule';
 import type { ListFollower } from '../../data/follow/list-follower';
 import { itemRef, resolveRef, resourceRef, resourceRefOf } from '../../data/refs';
 import { exportFileName, exportFrom, importOutcomeJob, previewImportJob, type ExportFormat, type ImportOutcome } from '../../data/transfer';
@@ -36,6 +37,8 @@ export interface HandlerDeps {
   links?: LinkChecker;
   /** Followed lists (their pages, the author's changes); absent where a test does not need them. */
   follower?: ListFollower;
+  /** The weekly check of followed lists (this computer's setting); absent where a test does not need it. */
+  followSchedule?: FollowSchedule;
   /** This computer and its data folder; absent where a test does not need them. */
   sync?: {
     device: DeviceInfo;
@@ -69,7 +72,7 @@ export function stateOf(store: Store, nativeDialogs: boolean): AppState {
 }
 
 /** The API's behaviour, free of Electron: the same functions serve IPC and the test harness. */
-export function createHandlers({ store, openExternal, openPath, dialogs, notify, links, follower, sync, holdJob, deepLinks }: HandlerDeps): StudyHandlers {
+export function createHandlers({ store, openExternal, openPath, dialogs, notify, links, follower, followSchedule, sync, holdJob, deepLinks }: HandlerDeps): StudyHandlers {
   const jobs = new Jobs((progress) => notify?.('jobProgress', progress), holdJob);
   const appState = (s: Store) => stateOf(s, !!dialogs);
   const openDocument = () => {
@@ -94,6 +97,10 @@ export function createHandlers({ store, openExternal, openPath, dialogs, notify,
   const listFollower = () => {
     if (!follower) throw new StudyError('invalid-argument', 'Following lists is not available in this window.');
     return follower;
+  };
+  const weeklyFollow = () => {
+    if (!followSchedule) throw new StudyError('invalid-argument', 'Checking followed lists weekly is not available in this window.');
+    return followSchedule;
   };
   const syncDeps = () => {
     if (!sync) throw new StudyError('invalid-argument', 'Sync is not available in this window.');
@@ -294,6 +301,9 @@ export function createHandlers({ store, openExternal, openPath, dialogs, notify,
       return appState(store);
     },
     checkFollowedList: (listId) => listFollower().check(listId),
+    reviewLeftChanges: (listId) => listFollower().reviewLeft(listId),
+    getFollowSchedule: async () => weeklyFollow().settings(),
+    setAutoCheckFollowed: (enabled) => weeklyFollow().setAutoCheck(enabled),
     fetchWebList: (url) => listFollower().fetchPage(url),
     finishListReview: async (listId, take) => ({ ...(await listFollower().finishReview(listId, take)), ...appState(store) }),
     async takeDeepLinks() {

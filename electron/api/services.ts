@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { RunOptions } from '../../data/links/check-links';
+import { FOLLOW_SCHEDULE_FILE_NAME, FollowSchedule } from '../../data/follow/follow-schedule';
 import { ListFollower } from '../../data/follow/list-follower';
 import { LinkChecker } from '../../data/links/link-checks';
 import { LINK_LOG_FILE_NAME, LinkLogFile } from '../../data/links/link-log';
@@ -27,7 +28,7 @@ export interface ServicesOptions {
  * other computers' changes. Electron-free, so main and the test harness run the very same wiring.
  * `started` settles after the first merge; the watching goes on until `folderSync.stop()`.
  */
-export async function startServices(options: ServicesOptions): Promise<{ links: LinkChecker; follower: ListFollower; folderSync: FolderSync | null; started: Promise<void> }> {
+export async function startServices(options: ServicesOptions): Promise<{ links: LinkChecker; follower: ListFollower; followSchedule: FollowSchedule; folderSync: FolderSync | null; started: Promise<void> }> {
   const { appDir, location, store, send } = options;
   const linkLog = new LinkLogFile(join(appDir, LINK_LOG_FILE_NAME));
   await linkLog.load();
@@ -45,6 +46,9 @@ export async function startServices(options: ServicesOptions): Promise<{ links: 
     run: options.linkRun,
     onChange: (states) => send('followChanged', states),
   });
+  // The weekly check of followed lists: this computer's consent, in the app's own folder like the link log.
+  const followSchedule = new FollowSchedule({ path: join(appDir, FOLLOW_SCHEDULE_FILE_NAME), checkAll: () => follower.checkAll(), isOnline: options.linkRun?.isOnline });
+  await followSchedule.load();
   const folderSync = location.dataFolder
     ? new FolderSync({
         folder: location.dataFolder,
@@ -57,5 +61,5 @@ export async function startServices(options: ServicesOptions): Promise<{ links: 
         },
       })
     : null;
-  return { links, follower, folderSync, started: folderSync?.start() ?? Promise.resolve() };
+  return { links, follower, followSchedule, folderSync, started: folderSync?.start() ?? Promise.resolve() };
 }

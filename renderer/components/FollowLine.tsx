@@ -7,6 +7,7 @@ import { api } from '../api';
 import { isWebUrl } from '../format';
 import { useMainValue } from '../hooks/useMainValue';
 import { plural } from '../wording';
+import { FollowWeekly } from './FollowWeekly';
 import { Modal } from './Modal';
 
 const when = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit' });
@@ -40,19 +41,25 @@ export function FollowLine({ list, readOnly, onError, onInfo, onState }: Props) 
   const fieldId = useId();
   const source = list.follow?.url ?? list.source;
 
-  const follow = async (url: string | null) => {
+  const follow = async (url: string | null): Promise<boolean> => {
     const result = await api().followList(list.id, url);
     if (!result.ok) onError(result.error.message);
     else {
       setAsking(false);
       onState(result.value, url === null ? `“${list.title}” is no longer followed.` : `Following “${list.title}”: check it for the author’s changes whenever you like.`);
     }
+    return result.ok;
   };
-  const check = async () => {
-    const result = await api().checkFollowedList(list.id);
+  const check = async (left = false) => {
+    const result = await (left ? api().reviewLeftChanges(list.id) : api().checkFollowedList(list.id));
     if (!result.ok) onError(result.error.message);
     else if (result.value.outcome === 'offline' || result.value.outcome === 'failed') onError(result.value.message);
+    else if (left && result.value.review) setReviewing(true);
     else onInfo(result.value.message);
+  };
+
+  const checkArticle = async () => {
+    if (await follow(list.source)) await check();
   };
 
   return (
@@ -72,6 +79,17 @@ export function FollowLine({ list, readOnly, onError, onInfo, onState }: Props) 
           </button>
         </p>
       )}
+      {!state?.review && (state?.left ?? 0) > 0 && (
+        <p className="follow-left">
+          You left {state!.left} {plural(state!.left, 'change')} of the author’s: {state!.left === 1 ? 'it is' : 'they are'} not shown again unless the author changes{' '}
+          {state!.left === 1 ? 'it' : 'them'} again.{' '}
+          {!readOnly && (
+            <button type="button" className="link-button" disabled={state?.checking} onClick={() => void check(true)}>
+              Show the changes you left
+            </button>
+          )}
+        </p>
+      )}
       {!readOnly && (
         <div className="follow-actions">
           {list.follow ? (
@@ -82,7 +100,13 @@ export function FollowLine({ list, readOnly, onError, onInfo, onState }: Props) 
               <button type="button" className="link-button" onClick={() => void follow(null)}>
                 Stop following
               </button>
+              <FollowWeekly onError={onError} />
             </>
+          ) : isWebUrl(list.source) && list.bundledVersion !== null ? (
+            // The list the app ships comes from an article: following it and checking is one step (the user asked).
+            <button type="button" className="button" onClick={() => void checkArticle()}>
+              Check the article for changes
+            </button>
           ) : isWebUrl(list.source) ? (
             <button type="button" className="button" onClick={() => void follow(list.source)}>
               Follow this list

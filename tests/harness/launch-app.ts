@@ -37,6 +37,8 @@ export interface LaunchOptions {
   onRelaunch?: () => void;
   /** Link-check settings (tests check servers on loopback, which the app otherwise never contacts). */
   links?: Partial<RunOptions>;
+  /** The weekly checks (link checks, followed lists) looked for this often; none: not scheduled, as before. */
+  schedule?: { everyMs: number; firstAfterMs: number };
   /** Holds a job at a stage until the promise settles (see `Jobs`): a test cancels it there, not in a race. */
   holdJob?: JobHold;
 }
@@ -96,6 +98,7 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
       options.onRelaunch?.();
     },
     linkRun: options.links,
+    linkSchedule: options.schedule,
     syncTiming: { settleMs: 100, pollMs: 1000 },
     store: options.store,
     holdJob: options.holdJob,
