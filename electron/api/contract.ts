@@ -56,6 +56,8 @@ const ResourceFields = z.object({
   description: z.string().max(10_000),
   kind: z.string().max(100).optional(),
   tags: TagsArg.optional(),
+  /** Typed by the user (data/estimate.ts parses it in the window); null clears it. */
+  estimateMinutes: z.number({ error: 'Type the estimate in minutes.' }).int('Type whole minutes.').min(1, 'An estimate is at least 1 minute.').max(100_000, 'An estimate is at most 100,000 minutes.').nullable().optional(),
   id: IdSchema.optional(),
 });
 /** Minutes of one study session, as the user typed them. */
