@@ -154,6 +154,7 @@ export const methods = {
       workMinutes: z.number().int().min(1).max(180).optional(),
       breakMinutes: z.number().int().min(1).max(60).optional(),
       weeklyGoalMinutes: z.number().int().min(0).max(7 * 24 * 60).optional(),
+      reminderTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Pick the reminder’s time as hours and minutes (19:30).').nullable().optional(),
       review: z.strictObject({ listId: IdSchema, on: z.boolean() }).optional(),
     }),
   ]),
