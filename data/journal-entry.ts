@@ -44,6 +44,7 @@ const COMMAND_ARGS: Record<CommandName, z.ZodType> = {
       kind: z.string().max(100).optional(),
       // As the window sent them: the command cleans them (tags.ts) when it runs, or refuses them.
       tags: z.array(z.string().max(1000)).max(1000).optional(),
+      estimateMinutes: z.number().int().min(1).max(100_000).nullable().optional(),
       id: IdSchema.optional(),
     }),
   ]),

@@ -22,6 +22,8 @@ export interface ResourceFields {
   kind?: string;
   /** Its tags, cleaned here (tags.ts); left as they are when absent, refused with a message when they cannot be kept. */
   tags?: string[];
+  /** How long it takes, in minutes, as the user typed it (estimate.ts); null clears it, absent leaves it as it is. */
+  estimateMinutes?: number | null;
   /**
    * The new resource's id, chosen by the window (its title and a random suffix), so two computers that
    * each add a resource of the same title get two resources, not one; and so the command replays the
@@ -136,6 +138,7 @@ export function addResource(doc: StudyDocument, listId: string, fields: Resource
     parts: [],
   };
   setTags(resource, tags);
+  if (fields.estimateMinutes) resource.estimateMinutes = fields.estimateMinutes;
   list.resources.push(resource);
   list.customized = true;
   return resource;
@@ -151,6 +154,9 @@ export function updateResource(doc: StudyDocument, ref: string, fields: Resource
   resource.description = fields.description.trim();
   if (fields.kind !== undefined) resource.kind = kindOf(fields.kind);
   if (tags !== undefined) setTags(resource, tags);
+  // A typed estimate replaces the page's; the resource is no longer as pasted, so no page fill writes over it.
+  if (fields.estimateMinutes === null) delete resource.estimateMinutes;
+  else if (fields.estimateMinutes !== undefined) resource.estimateMinutes = fields.estimateMinutes;
   list.customized = true;
   return resource;
 }

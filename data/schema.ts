@@ -186,6 +186,8 @@ export const StudySchema = z.object({
       /** Lists whose done resources are not reviewed. */
       reviewOff: z.array(IdSchema).max(10_000).optional(),
       weeklyGoalMinutes: z.number().int().min(0).max(7 * 24 * 60).optional(),
+      /** The daily reminder's local time ("19:30"); absent or null: no reminder (the default). */
+      reminderTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).nullable().optional(),
       updatedAt: TimestampSchema,
     })
     .optional(),

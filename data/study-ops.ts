@@ -106,6 +106,8 @@ export interface StudySettingsChange {
   workMinutes?: number;
   breakMinutes?: number;
   weeklyGoalMinutes?: number;
+  /** The daily reminder's time ("19:30"), or null to turn it off. */
+  reminderTime?: string | null;
   /** Turns reviews on or off for one list. */
   review?: { listId: string; on: boolean };
 }
@@ -117,6 +119,7 @@ export function setStudySettings(doc: StudyDocument, change: StudySettingsChange
   if (change.workMinutes !== undefined) next.workMinutes = change.workMinutes;
   if (change.breakMinutes !== undefined) next.breakMinutes = change.breakMinutes;
   if (change.weeklyGoalMinutes !== undefined) next.weeklyGoalMinutes = change.weeklyGoalMinutes;
+  if (change.reminderTime !== undefined) next.reminderTime = change.reminderTime;
   if (change.review) {
     const { listId, on } = change.review;
     if (!doc.lists.some((l) => l.id === listId)) throw new StudyError('unknown-ref', 'That list is no longer there.');

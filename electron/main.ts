@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, screen, session, shell, type MenuItemConstructorOptions, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, Notification, screen, session, shell, type MenuItemConstructorOptions, type WebContents } from 'electron';
 import { OPEN_DIALOG_FILTERS } from '../data/import/formats';
 import { startApp, type RunningApp } from './api/app-core';
 import { appMenuTemplate, ISSUES_URL } from './api/app-menu';
@@ -27,6 +27,25 @@ let running: RunningApp | undefined;
 let mainWindow: BrowserWindow | undefined;
 /** How often main looks whether the weekly link check (if the user turned it on) is due. */
 const LINK_SCHEDULE_MS = 60 * 60 * 1000;
+
+/** How often main looks whether the daily reminder (if the user turned it on) is due. */
+const REMINDER_CHECK_MS = 60 * 1000;
+/** The reminder on screen: kept referenced, or its click handler may be collected with it. */
+let shownReminder: Notification | undefined;
+
+/** The daily reminder as a desktop notification; a click brings the window forward (App shows Review). */
+function showReminder(text: string, onClick: () => void): void {
+  if (!Notification.isSupported()) return;
+  shownReminder = new Notification({ title: 'Studyshelf', body: text });
+  shownReminder.on('click', () => {
+    mainWindow ??= createWindow();
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+    onClick();
+  });
+  shownReminder.show();
+}
 
 /** studyshelf:// links that came before the app core ran (at start, or macOS's open-url before ready). */
 const waitingLinks: string[] = [];
@@ -87,6 +106,7 @@ async function start(): Promise<void> {
       // Chromium's view of the network: false means no connection at all, so nothing is even tried.
       linkRun: { isOnline: () => net.isOnline() },
       linkSchedule: { everyMs: LINK_SCHEDULE_MS, firstAfterMs: 2 * 60 * 1000 },
+      reminders: { everyMs: REMINDER_CHECK_MS, show: showReminder },
       dialogs: {
         async chooseDataFolder() {
           const result = await chooseWith({ title: 'Choose the data folder (e.g. inside your Syncthing or Dropbox folder)', properties: ['openDirectory', 'createDirectory'] });

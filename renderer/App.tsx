@@ -196,6 +196,7 @@ export function App() {
     openLink: (ref) => actions.openLink(ref),
     onCard: (ref, id) => void runOnCard(ref, id),
     toggleProgress: () => setView((v) => (v === 'list' ? 'stats' : 'list')),
+    showReview: () => setView('review'),
     move,
     search: focusSearch,
     palette: openPalette,

@@ -19,6 +19,8 @@ export interface CommandDeps {
   /** The commands a card runs itself (its editor, its menu). */
   onCard(ref: string, id: CardCommandId): void;
   toggleProgress(): void;
+  /** The Review view (a click on the daily reminder, the View menu, the palette). */
+  showReview(): void;
   move(step: 1 | -1): void;
   search(): void;
   palette(): void;
@@ -53,6 +55,7 @@ export function commandHandlers(deps: CommandDeps): Record<WindowCommandId, () =
     moveResource: card('moveResource'),
     deleteResource: card('deleteResource'),
     toggleProgress: deps.toggleProgress,
+    showReview: deps.showReview,
     nextResource: () => deps.move(1),
     previousResource: () => deps.move(-1),
     search: deps.search,

@@ -9,6 +9,7 @@ import { markInterrupted } from '../../data/study-ops';
 import { channelOf } from './channels';
 import { dataLocation, type DataLocation } from './data-dir';
 import { createHandlers, stateOf, type HandlerDeps } from './handlers';
+import { startReminders, type ReminderPlatform } from './reminders';
 import { startServices } from './services';
 import type { StudyHandlers } from './contract';
 
@@ -37,6 +38,8 @@ export interface Platform {
   syncTiming?: Pick<FolderSyncOptions, 'settleMs' | 'pollMs'>;
   /** Test seams handed to the real store (a failing disk, short retry delays, a clock). */
   store?: Pick<StoreOptions, 'fs' | 'retryDelaysMs' | 'now'>;
+  /** The daily reminder's notification (Electron's Notification in main); none: no reminders (harness, bench). */
+  reminders?: ReminderPlatform;
   /** Test seam: holds a job at each cancellable stage (see `Jobs`); the app never sets it. */
   holdJob?: JobHold;
 }
@@ -107,6 +110,11 @@ export async function startApp(platform: Platform): Promise<RunningApp> {
   const stopWatching = watchDataFile(store);
   const stopSchedule = platform.linkSchedule ? links.startSchedule(platform.linkSchedule.everyMs, platform.linkSchedule.firstAfterMs) : () => undefined;
   const stopFollowSchedule = platform.linkSchedule ? followSchedule.start(platform.linkSchedule.everyMs, platform.linkSchedule.firstAfterMs) : () => undefined;
+  const now = platform.store?.now ?? (() => new Date());
+  // A click on a reminder shows the Review view, as the Go menu's command does.
+  const reminders = platform.reminders
+    ? startReminders({ ...platform.reminders, appDir: platform.appDir, document: () => store.document(), now, onClick: () => platform.send(channelOf('menuCommand'), { id: 'showReview' }) })
+    : null;
   let closing: Promise<void> | undefined;
   return {
     location,
@@ -124,6 +132,7 @@ export async function startApp(platform: Platform): Promise<RunningApp> {
         stopWatching();
         stopSchedule();
         stopFollowSchedule();
+        reminders?.stop();
         folderSync?.stop();
         unsubscribe();
         await store.close();

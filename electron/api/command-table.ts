@@ -44,6 +44,7 @@ export const COMMANDS = [
   { id: 'moveResource', label: 'Move to list…', menu: 'edit', resource: true, context: true, changes: true },
   { id: 'deleteResource', label: 'Delete resource', menu: 'edit', resource: true, context: true, changes: true },
   { id: 'toggleProgress', label: 'Progress view / back to the list', menu: 'view', shortcut: 'g', accelerator: 'G' },
+  { id: 'showReview', label: 'Review what is due', menu: 'view' },
   { id: 'nextResource', label: 'Next resource', menu: 'go', shortcut: 'j / ↓', accelerator: 'J' },
   { id: 'previousResource', label: 'Previous resource', menu: 'go', shortcut: 'k / ↑', accelerator: 'K' },
   { id: 'search', label: 'Search', menu: 'go', shortcut: '/', accelerator: '/' },

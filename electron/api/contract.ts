@@ -46,6 +46,8 @@ const ResourceFields = z.object({
   description: z.string().max(10_000),
   kind: z.string().max(100).optional(),
   tags: TagsArg.optional(),
+  /** Typed by the user (data/estimate.ts parses it in the window); null clears it. */
+  estimateMinutes: z.number({ error: 'Type the estimate in minutes.' }).int('Type whole minutes.').min(1, 'An estimate is at least 1 minute.').max(100_000, 'An estimate is at most 100,000 minutes.').nullable().optional(),
   id: IdSchema.optional(),
 });
 /** Minutes of one study session, as the user typed them. */
@@ -142,6 +144,7 @@ export const methods = {
       workMinutes: z.number().int().min(1).max(180).optional(),
       breakMinutes: z.number().int().min(1).max(60).optional(),
       weeklyGoalMinutes: z.number().int().min(0).max(7 * 24 * 60).optional(),
+      reminderTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Pick the reminder’s time as hours and minutes (19:30).').nullable().optional(),
       review: z.strictObject({ listId: IdSchema, on: z.boolean() }).optional(),
     }),
   ]),

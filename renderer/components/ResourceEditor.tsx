@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { SameLink } from '../../data/duplicates';
+import { estimateField, parseEstimate } from '../../data/estimate';
 import type { Resource, StudyList } from '../../data/schema';
 import { isWebUrl, kindLabel } from '../format';
 import { useBusy } from '../hooks/useBusy';
@@ -13,6 +14,8 @@ export interface ResourceFieldsInput {
   kind: string;
   /** As typed, split at commas: main trims them, drops empty and repeated ones, and refuses what it cannot keep. */
   tags: string[];
+  /** Typed by the user (data/estimate.ts); null: none; absent (a link saved from the browser): left as it is. */
+  estimateMinutes?: number | null;
 }
 
 /** The kinds offered when adding or editing (a resource's own kind, if another, is offered too). */
@@ -53,6 +56,7 @@ export function ResourceEditor({ resource, lists, listId, index = 0, count = 0, 
   const [description, setDescription] = useState(resource?.description ?? '');
   const [kind, setKind] = useState(resource?.kind ?? 'link');
   const [tags, setTags] = useState((resource?.tags ?? []).join(', '));
+  const [estimate, setEstimate] = useState(estimateField(resource?.estimateMinutes));
   const kinds = KINDS.includes(kind) ? KINDS : [...KINDS, kind];
   const fieldId = useId();
   const [error, setError] = useState<string | null>(null);
@@ -66,6 +70,8 @@ export function ResourceEditor({ resource, lists, listId, index = 0, count = 0, 
     const link = url.trim();
     if (title.trim() === '' && link === '') return setError('A resource needs a title or a link.');
     if (link !== '' && !isWebUrl(link)) return setError('A link must be an http or https address.');
+    const typed = parseEstimate(estimate);
+    if (!typed.ok) return setError(typed.message);
     if (!resource && !anyway && link !== '' && sameLink) {
       const hits = sameLink(link);
       if (hits.length > 0) {
@@ -76,7 +82,7 @@ export function ResourceEditor({ resource, lists, listId, index = 0, count = 0, 
     setDuplicate(null);
     // A link alone is enough: its address stands for the title until the user gives one.
     const named = title.trim() === '' ? titleFromAddress(link) : title;
-    const saved = await onSave({ title: named, url: link || null, author: author.trim() || null, description, kind, tags: tags.split(',') });
+    const saved = await onSave({ title: named, url: link || null, author: author.trim() || null, description, kind, tags: tags.split(','), estimateMinutes: typed.minutes });
     if (saved && !resource) {
       setTitle('');
       setUrl('');
@@ -84,6 +90,7 @@ export function ResourceEditor({ resource, lists, listId, index = 0, count = 0, 
       setDescription('');
       setKind('link');
       setTags('');
+      setEstimate('');
     }
     if (saved) setError(null);
   }
@@ -139,6 +146,13 @@ export function ResourceEditor({ resource, lists, listId, index = 0, count = 0, 
           <input id={`${fieldId}-tags`} type="text" value={tags} placeholder="python, gil" aria-describedby={`${fieldId}-tags-help`} onChange={(e) => setTags(e.target.value)} />
           <span id={`${fieldId}-tags-help`} className="field-help">
             Separated by commas
+          </span>
+        </div>
+        <div className="field">
+          <label htmlFor={`${fieldId}-estimate`}>Estimate</label>
+          <input id={`${fieldId}-estimate`} type="text" inputMode="text" value={estimate} placeholder="1h 30m" aria-describedby={`${fieldId}-estimate-help`} onChange={(e) => setEstimate(e.target.value)} />
+          <span id={`${fieldId}-estimate-help`} className="field-help">
+            How long it takes: minutes, or hours and minutes
           </span>
         </div>
       </div>

@@ -5,6 +5,7 @@ import { useActions } from '../actions';
 import { useStudyTimeContext } from '../hooks/useStudyTime';
 import { counted } from '../wording';
 import { NotePreview } from './NotePreview';
+import { ReminderSetting } from './ReminderSetting';
 import { studyTitle } from './TimerPanel';
 
 const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long' });
@@ -78,6 +79,7 @@ export function ReviewView({ document, now }: { document: StudyDocument; now: nu
           ))}
         </ul>
       </section>
+      <ReminderSetting document={document} />
     </article>
   );
 }

@@ -4,6 +4,7 @@ import { estimateFactor, formatMinutes, goalStreak, liveSessions, minutesByList,
 import { useActions } from '../actions';
 import { useStudyTimeContext } from '../hooks/useStudyTime';
 import { studyTitle } from './TimerPanel';
+import { TimerSettings } from './TimerSettings';
 import { plural } from '../wording';
 
 const WEEKS = 12;
@@ -185,39 +186,5 @@ function SessionRow({ session, title }: { session: StudySession; title: string }
         )}
       </form>
     </li>
-  );
-}
-
-function TimerSettings({ document }: { document: StudyDocument }) {
-  const study = useStudyTimeContext();
-  const { readOnly } = useActions();
-  const settings = document.study?.settings;
-  const number = (value: string, min: number, max: number) => {
-    const n = Number(value);
-    return value.trim() !== '' && Number.isInteger(n) && n >= min && n <= max ? n : null;
-  };
-  return (
-    <fieldset className="timer-settings" disabled={readOnly}>
-      <legend>Timer and goal</legend>
-      <label>
-        <span>“Start timer” starts</span>
-        <select value={settings?.timerMode ?? 'stopwatch'} onChange={(event) => void study?.setSettings({ timerMode: event.target.value as 'stopwatch' | 'pomodoro' })}>
-          <option value="stopwatch">a stopwatch</option>
-          <option value="pomodoro">a Pomodoro</option>
-        </select>
-      </label>
-      <label>
-        <span>Focus minutes</span>
-        <input type="number" min={1} max={180} defaultValue={settings?.workMinutes ?? 25} onBlur={(event) => { const n = number(event.target.value, 1, 180); if (n !== null && n !== (settings?.workMinutes ?? 25)) void study?.setSettings({ workMinutes: n }); }} />
-      </label>
-      <label>
-        <span>Break minutes</span>
-        <input type="number" min={1} max={60} defaultValue={settings?.breakMinutes ?? 5} onBlur={(event) => { const n = number(event.target.value, 1, 60); if (n !== null && n !== (settings?.breakMinutes ?? 5)) void study?.setSettings({ breakMinutes: n }); }} />
-      </label>
-      <label>
-        <span>Weekly goal (hours, 0 for none)</span>
-        <input type="number" min={0} max={168} defaultValue={Math.round((settings?.weeklyGoalMinutes ?? 0) / 60)} onBlur={(event) => { const n = number(event.target.value, 0, 168); if (n !== null && n * 60 !== (settings?.weeklyGoalMinutes ?? 0)) void study?.setSettings({ weeklyGoalMinutes: n * 60 }); }} />
-      </label>
-    </fieldset>
   );
 }

@@ -367,7 +367,7 @@ export function useStudyData() {
         before
           ? (saved) => ({
               label: `Saved “${saved.title}”.`,
-              undo: () => api().updateResource(ref, { title: before.title, url: before.url, author: before.author, description: before.description, kind: before.kind, tags: before.tags ?? [] }),
+              undo: () => api().updateResource(ref, { title: before.title, url: before.url, author: before.author, description: before.description, kind: before.kind, tags: before.tags ?? [], estimateMinutes: before.estimateMinutes ?? null }),
             })
           : undefined,
         ref,

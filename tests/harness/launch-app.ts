@@ -7,6 +7,7 @@ import type { RunOptions } from '../../data/links/check-links';
 import type { LinkChecker } from '../../data/links/link-checks';
 import { mimeTypeOf, rendererFileFor } from '../../electron/api/app-files';
 import { startApp } from '../../electron/api/app-core';
+import type { ReminderPlatform } from '../../electron/api/reminders';
 import { CHANNELS, EVENT_CHANNELS, FLUSH_HOOK, type MethodName } from '../../electron/api/channels';
 import { CONTENT_SECURITY_POLICY } from '../../electron/api/csp';
 import type { FolderSync } from '../../data/sync/folder-sync';
@@ -41,6 +42,8 @@ export interface LaunchOptions {
   schedule?: { everyMs: number; firstAfterMs: number };
   /** Holds a job at a stage until the promise settles (see `Jobs`): a test cancels it there, not in a race. */
   holdJob?: JobHold;
+  /** The daily reminder's notification, recorded by the test (none: no reminders, as before). */
+  reminders?: ReminderPlatform;
 }
 
 export interface LaunchedApp {
@@ -102,6 +105,7 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
     syncTiming: { settleMs: 100, pollMs: 1000 },
     store: options.store,
     holdJob: options.holdJob,
+    reminders: options.reminders,
   });
   // Tests start from the merged state; the app opens its window meanwhile.
   await running.started;

@@ -43,6 +43,23 @@ describe('lists', () => {
     expect(back.notes[CODEWALK]?.body).toBe('my note');
   });
 
+  it('an estimate typed when adding or editing is kept, cleared with null, left as it is when absent; a bad one changes nothing', async () => {
+    const { call, disk } = await setup();
+    const { listId } = await call('createList', { title: 'Mine', description: '' });
+    const added: { id: string } = await call('addResource', listId, { title: 'SICP lectures', url: null, author: null, description: '', estimateMinutes: 90 });
+    const ref = `${listId}/${added.id}`;
+    const estimate = async () => (await disk()).lists.find((l: { id: string }) => l.id === listId)!.resources[0]!.estimateMinutes;
+    expect(await estimate()).toBe(90);
+    await call('updateResource', ref, { title: 'SICP lectures', url: null, author: null, description: 'all of them' });
+    expect(await estimate()).toBe(90);
+    await call('updateResource', ref, { title: 'SICP lectures', url: null, author: null, description: '', estimateMinutes: 600 });
+    expect(await estimate()).toBe(600);
+    await expect(call('updateResource', ref, { title: 'Renamed', url: null, author: null, description: '', estimateMinutes: 0 })).rejects.toThrow('An estimate is at least 1 minute.');
+    expect((await disk()).lists.find((l: { id: string }) => l.id === listId)!.resources[0]).toMatchObject({ title: 'SICP lectures', estimateMinutes: 600 });
+    await call('updateResource', ref, { title: 'SICP lectures', url: null, author: null, description: '', estimateMinutes: null });
+    expect(await estimate()).toBeUndefined();
+  });
+
   it('a bundled list can be reset to the published version, keeping progress and notes', async () => {
     const { store, call } = await setup();
     await store.setDone(`${PBTS}/peps`, true);

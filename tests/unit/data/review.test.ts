@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as lists from '../../../data/list-ops';
 import { applyStatus } from '../../../data/progress-ops';
-import { answerReview, dueNow, intervalDays, reviewQueue, REVIEW_INTERVALS_DAYS } from '../../../data/review';
+import { answerReview, dueNow, intervalDays, MAX_INTERVAL_DAYS, reviewQueue, REVIEW_INTERVALS_DAYS } from '../../../data/review';
 import { REVIEW_ANSWERS, type ReviewAnswer, type ReviewEntry, type StudyDocument } from '../../../data/schema';
 import { mergeDocuments } from '../../../data/sync/merge';
 import { documentProblem } from '../../../data/document-check';
@@ -56,7 +56,11 @@ describe('the review schedule', () => {
         for (const answer of answers) {
           const next = answerReview(entry, answer, now);
           const interval = days(now, next.dueAt);
-          if (answer === 'remembered') expect(interval).toBeGreaterThanOrEqual(Math.max(lastInterval, intervalDays(entry?.step ?? 0)));
+          if (answer === 'remembered') {
+            expect(interval).toBeGreaterThanOrEqual(Math.max(lastInterval, intervalDays(entry?.step ?? 0)));
+            // Strictly further out than the interval it was at, until the cap.
+            if (intervalDays(entry?.step ?? 0) < MAX_INTERVAL_DAYS) expect(interval).toBeGreaterThan(intervalDays(entry?.step ?? 0));
+          }
           if (answer === 'forgot') expect(interval).toBeLessThanOrEqual(1);
           if (answer === 'fuzzy') expect(interval).toBe(intervalDays(entry?.step ?? 0));
           lastInterval = interval;

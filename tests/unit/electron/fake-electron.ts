@@ -84,6 +84,16 @@ export function fakeElectron(userData: string) {
       app.emit('web-contents-created', preventable(), this.webContents);
     }
   }
+  /** Every Notification main made (the daily reminder), in order. */
+  const notifications: FakeNotification[] = [];
+  class FakeNotification extends EventEmitter {
+    static isSupported = vi.fn(() => true);
+    show = vi.fn();
+    constructor(readonly options: { title: string; body: string }) {
+      super();
+      notifications.push(this);
+    }
+  }
   const defaultSession = {
     permissionRequestHandler: undefined as PermissionRequestHandler | undefined,
     permissionCheckHandler: undefined as PermissionCheckHandler | undefined,
@@ -97,6 +107,7 @@ export function fakeElectron(userData: string) {
     openDialogAnswer,
     protocols,
     windows,
+    notifications,
     /** A web contents Electron would create apart from the main window (a devtools or a stray frame host). */
     newWebContents: () => {
       const contents = new FakeWebContents();
@@ -121,6 +132,7 @@ export function fakeElectron(userData: string) {
         setApplicationMenu: vi.fn((built: { template: MenuTemplateItem[] } | null) => void (menu.template = built?.template ?? null)),
       },
       net: { isOnline: () => false },
+      Notification: FakeNotification,
       screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     },
   };

@@ -146,6 +146,30 @@ describe('fillFromPage', () => {
     expect(resourceAt(store, ref)).toMatchObject({ title: 'My own title', author: null });
   });
 
+  it('an estimate typed while the page was being read wins over the page’s, and no later reading writes over it', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let asked!: () => void;
+    const requested = new Promise<void>((resolve) => (asked = resolve));
+    const s = await serveRealPages({
+      '/talk': (res) => {
+        asked();
+        void held.then(() => res.writeHead(200, { 'content-type': 'text/html' }).end('<title>A talk</title><meta itemprop="duration" content="PT45M">'));
+      },
+    });
+    const url = `${s.origin}/talk`;
+    const { store, ref } = await storeWithPasted(url);
+    const filling = fillFromPage(store, ref, options);
+    await requested;
+    // Only the estimate typed: the title is still the address, as pasted.
+    await store.changeResource(ref, (doc) => lists.updateResource(doc, ref, { title: url, url, author: null, description: '', estimateMinutes: 90 }));
+    release();
+    expect(await filling).toEqual({ state: 'edited', reason: null });
+    expect(resourceAt(store, ref)).toMatchObject({ title: url, estimateMinutes: 90 });
+    expect(await fillFromPage(store, ref, options)).toEqual({ state: 'edited', reason: null });
+    expect(resourceAt(store, ref).estimateMinutes).toBe(90);
+  });
+
   it('nothing is fetched for a resource that was edited by hand', async () => {
     const s = await serveRealPages();
     const { store, ref } = await storeWithPasted(`${s.origin}/pep-0008/`);
