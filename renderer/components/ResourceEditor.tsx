@@ -1,10 +1,11 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { SameLink } from '../../data/duplicates';
-import { estimateField, parseEstimate } from '../../data/estimate';
+import { parseEstimate } from '../../data/estimate';
 import type { Resource, StudyList } from '../../data/schema';
-import { isWebUrl, kindLabel } from '../format';
+import { isWebUrl } from '../format';
 import { useBusy } from '../hooks/useBusy';
 import '../styles/tags.css';
+import { draftOf, EditorFields, MoveControls, type Draft } from './ResourceEditorFields';
 
 export interface ResourceFieldsInput {
   title: string;
@@ -17,9 +18,6 @@ export interface ResourceFieldsInput {
   /** Typed by the user (data/estimate.ts); null: none; absent (a link saved from the browser): left as it is. */
   estimateMinutes?: number | null;
 }
-
-/** The kinds offered when adding or editing (a resource's own kind, if another, is offered too). */
-const KINDS = ['link', 'article', 'blog', 'blog-series', 'book', 'course', 'documentation', 'reference', 'talk', 'tutorial', 'video', 'video-series'];
 
 interface Props {
   resource?: Resource;
@@ -50,15 +48,8 @@ export function sameLinkWarning(hits: readonly SameLink[], listId: string | unde
 
 /** The fields of a resource, for adding one or editing it; editing also moves and deletes. */
 export function ResourceEditor({ resource, lists, listId, index = 0, count = 0, onSave, onCancel, onMove, onDelete, submitLabel, sameLink, onOpenExisting }: Props) {
-  const [title, setTitle] = useState(resource?.title ?? '');
-  const [url, setUrl] = useState(resource?.url ?? '');
-  const [author, setAuthor] = useState(resource?.author ?? '');
-  const [description, setDescription] = useState(resource?.description ?? '');
-  const [kind, setKind] = useState(resource?.kind ?? 'link');
-  const [tags, setTags] = useState((resource?.tags ?? []).join(', '));
-  const [estimate, setEstimate] = useState(estimateField(resource?.estimateMinutes));
-  const kinds = KINDS.includes(kind) ? KINDS : [...KINDS, kind];
-  const fieldId = useId();
+  const [draft, setDraft] = useState<Draft>(() => draftOf(resource));
+  const { title, url, author, description, kind, tags, estimate } = draft;
   const [error, setError] = useState<string | null>(null);
 
   const [busy, run] = useBusy();
@@ -83,15 +74,7 @@ export function ResourceEditor({ resource, lists, listId, index = 0, count = 0, 
     // A link alone is enough: its address stands for the title until the user gives one.
     const named = title.trim() === '' ? titleFromAddress(link) : title;
     const saved = await onSave({ title: named, url: link || null, author: author.trim() || null, description, kind, tags: tags.split(','), estimateMinutes: typed.minutes });
-    if (saved && !resource) {
-      setTitle('');
-      setUrl('');
-      setAuthor('');
-      setDescription('');
-      setKind('link');
-      setTags('');
-      setEstimate('');
-    }
+    if (saved && !resource) setDraft(draftOf(undefined));
     if (saved) setError(null);
   }
 
@@ -113,49 +96,7 @@ export function ResourceEditor({ resource, lists, listId, index = 0, count = 0, 
         }
       }}
     >
-      <div className="editor-grid">
-        <label className="field">
-          <span>Title</span>
-          <input type="text" value={title} onChange={(e) => setTitle(e.target.value)} />
-        </label>
-        <label className="field">
-          <span>Link</span>
-          <input type="url" value={url} placeholder="https://…" onChange={(e) => setUrl(e.target.value)} />
-        </label>
-        <label className="field">
-          <span>Author</span>
-          <input type="text" value={author} onChange={(e) => setAuthor(e.target.value)} />
-        </label>
-        <label className="field">
-          <span>Description</span>
-          <input type="text" value={description} onChange={(e) => setDescription(e.target.value)} />
-        </label>
-        {/* Labelled apart, not wrapped: a wrapping label's name would take in the chosen kind (“Kind Link”). */}
-        <div className="field">
-          <label htmlFor={`${fieldId}-kind`}>Kind</label>
-          <select id={`${fieldId}-kind`} value={kind} onChange={(e) => setKind(e.target.value)}>
-            {kinds.map((k) => (
-              <option key={k} value={k}>
-                {kindLabel(k)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${fieldId}-tags`}>Tags</label>
-          <input id={`${fieldId}-tags`} type="text" value={tags} placeholder="python, gil" aria-describedby={`${fieldId}-tags-help`} onChange={(e) => setTags(e.target.value)} />
-          <span id={`${fieldId}-tags-help`} className="field-help">
-            Separated by commas
-          </span>
-        </div>
-        <div className="field">
-          <label htmlFor={`${fieldId}-estimate`}>Estimate</label>
-          <input id={`${fieldId}-estimate`} type="text" inputMode="text" value={estimate} placeholder="1h 30m" aria-describedby={`${fieldId}-estimate-help`} onChange={(e) => setEstimate(e.target.value)} />
-          <span id={`${fieldId}-estimate-help`} className="field-help">
-            How long it takes: minutes, or hours and minutes
-          </span>
-        </div>
-      </div>
+      <EditorFields draft={draft} onChange={(field, value) => setDraft((d) => ({ ...d, [field]: value }))} />
       {error && (
         <p className="form-error" role="alert">
           {error}
@@ -175,26 +116,7 @@ export function ResourceEditor({ resource, lists, listId, index = 0, count = 0, 
         </div>
       )}
       <div className="editor-actions">
-        {resource && onMove && lists && listId && (
-          <>
-            <button type="button" className="button" disabled={index === 0} onClick={() => onMove(listId, index - 1)}>
-              Move up
-            </button>
-            <button type="button" className="button" disabled={index >= count - 1} onClick={() => onMove(listId, index + 1)}>
-              Move down
-            </button>
-            <select aria-label="Move to list" value="" onChange={(e) => e.target.value && onMove(e.target.value, 100_000)}>
-              <option value="">Move to list…</option>
-              {lists
-                .filter((l) => l.id !== listId)
-                .map((l) => (
-                  <option key={l.id} value={l.id}>
-                    {l.title}
-                  </option>
-                ))}
-            </select>
-          </>
-        )}
+        {resource && onMove && lists && listId && <MoveControls lists={lists} listId={listId} index={index} count={count} onMove={onMove} />}
         {resource && onDelete && (
           <button type="button" className="button button-danger-outline" onClick={onDelete}>
             Delete
