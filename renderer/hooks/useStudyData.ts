@@ -1,32 +1,20 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppState } from '../../electron/api/contract';
 import type { CommandName } from '../../data/commands';
-import type { Note, Part, Resource, Status } from '../../data/schema';
+import type { Note, Part, Resource } from '../../data/schema';
 import type { ResourceFieldsInput } from '../components/ResourceEditor';
 import { slugOf } from '../../data/part-ops';
 import { api } from '../api';
 import { recoverDrafts } from '../recover-drafts';
 import { resourceRefOf } from '../../data/refs';
 import { withCommand } from '../apply-command';
-import { withNote, withProgress, withResource } from '../state-updates';
+import { withNote, withResource } from '../state-updates';
+import { useNotices } from './useNotices';
+import { useStatusActions } from './useStatusActions';
+import { useUndo } from './useUndo';
 
-export interface Notice {
-  id: number;
-  tone: 'error' | 'info';
-  text: string;
-  /** An action offered with the notice, e.g. Undo. */
-  action?: { label: string; run: () => void };
-}
-
-/** The last change that can be taken back (a status change or a part edit). */
-export interface Undoable {
-  label: string;
-  undo: () => Promise<void>;
-  /** Does the change again after its undo (Ctrl+Shift+Z, Ctrl+Y); doing it again offers its undo anew. */
-  redo?: () => Promise<void>;
-}
-
-let noticeId = 0;
+export type { Notice } from './useNotices';
+export type { Undoable } from './useUndo';
 
 /**
  * The app's data as main last reported it, and the calls that change it. Main pushes a new state
@@ -37,22 +25,15 @@ let noticeId = 0;
 export function useStudyData() {
   const [state, setState] = useState<AppState | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [notices, setNotices] = useState<Notice[]>([]);
-
-  const [undoable, setUndoable] = useState<Undoable | null>(null);
-  // What the last undo took back, to do again; any new change forgets it.
-  const [redoable, setRedoable] = useState<Undoable | null>(null);
   // The latest state, for callbacks that must read it at the moment they run (undo needs "before").
   const current = useRef<AppState | null>(null);
   useEffect(() => {
     current.current = state;
   }, [state]);
 
-  const notify = useCallback((tone: Notice['tone'], text: string, action?: Notice['action']) => {
-    const notice = { id: ++noticeId, tone, text, action };
-    setNotices((all) => [...all.filter((n) => !n.action || !action).slice(-2), notice]);
-  }, []);
-  const dismiss = useCallback((id: number) => setNotices((all) => all.filter((n) => n.id !== id)), []);
+  const { notices, notify, dismiss, dropActions } = useNotices();
+  const { undoable, undo, redo, remember, forget } = useUndo(notify, dropActions);
+  const { changeStatus, setDone } = useStatusActions(setState, current, notify, remember, forget);
 
   useEffect(() => api().on('stateChanged', setState), []);
 
@@ -69,89 +50,6 @@ export function useStudyData() {
         }
       });
   }, [notify]);
-
-  const undo = useCallback(async () => {
-    if (!undoable) return;
-    setUndoable(null);
-    setNotices((all) => all.filter((n) => !n.action));
-    setRedoable(undoable.redo ? undoable : null);
-    await undoable.undo();
-  }, [undoable]);
-
-  const redo = useCallback(async () => {
-    if (!redoable?.redo) return;
-    setRedoable(null);
-    await redoable.redo();
-  }, [redoable]);
-
-  const remember = useCallback(
-    (label: string, undoFn: () => Promise<void>, redoFn?: () => Promise<void>) => {
-      const entry = { label, undo: undoFn, ...(redoFn ? { redo: redoFn } : {}) };
-      setUndoable(entry);
-      setRedoable(null);
-      notify('info', label, {
-        label: 'Undo',
-        run: () => {
-          setUndoable(null);
-          setNotices((all) => all.filter((n) => !n.action));
-          setRedoable(entry.redo ? entry : null);
-          void entry.undo();
-        },
-      });
-    },
-    [notify],
-  );
-
-  // The undo of a status change is another status change: reached through a ref, not a self-reference.
-  const changeStatusRef = useRef<(ref: string, status: Status | null, label?: string) => Promise<void>>(async () => undefined);
-
-  /**
-   * Sets a status (null: back to following the parts). Shown at once; rolled back with a notice if
-   * main refuses; kept if main kept it but could not write it yet (the storage warning says so).
-   */
-  const changeStatus = useCallback(
-    async (ref: string, status: Status | null, label?: string): Promise<void> => {
-      const before = current.current?.document?.progress[ref];
-      // Offered at once, so an Undo pressed right away (Ctrl+Z) is not lost while main answers.
-      if (label)
-        remember(
-          label,
-          () => changeStatusRef.current(ref, before?.status ?? null),
-          () => changeStatusRef.current(ref, status, label),
-        );
-      setState((s) => {
-        if (!s?.document) return s;
-        if (status === null) return withProgress(s, ref, undefined);
-        const at = new Date().toISOString();
-        const working = status === 'in-progress' || status === 'done';
-        return withProgress(s, ref, {
-          status,
-          startedAt: before?.startedAt ?? (working ? at : null),
-          doneAt: status === 'done' ? (before?.doneAt ?? at) : null,
-          updatedAt: at,
-        });
-      });
-      const result = status === null ? await api().clearStatus(ref) : await api().setStatus(ref, status);
-      if (result.ok) {
-        setState((s) => (s ? withProgress(s, ref, result.value ?? undefined) : s));
-      } else if (result.error.code !== 'io') {
-        setState((s) => (s ? withProgress(s, ref, before) : s));
-        if (label) setUndoable(null);
-        notify('error', result.error.message);
-      }
-    },
-    [notify, remember],
-  );
-
-  useEffect(() => {
-    changeStatusRef.current = (ref, status, label) => changeStatus(ref, status, label);
-  }, [changeStatus]);
-
-  const setDone = useCallback(
-    (ref: string, done: boolean, title?: string) =>
-      changeStatus(ref, done ? 'done' : 'todo', title ? `“${title}” marked ${done ? 'done' : 'not done'}.` : undefined),
-    [changeStatus],
-  );
 
   const saveWhereStopped = useCallback(
     async (ref: string, text: string) => {
