@@ -43,10 +43,13 @@ import { CommandPalette } from './components/CommandPalette';
 import { paletteItemsFor } from './palette-items';
 import { DeepLinkDialog, useDeepLinks } from './components/DeepLinkDialog';
 import { SidebarTags } from './components/SidebarTags';
+import { SIDEBAR_ID, SidebarToggle } from './components/SidebarToggle';
+import { useCollapsibleSidebar } from './hooks/useCollapsibleSidebar';
 import { focusedCard, isTyping, move } from './hooks/useShortcuts';
 
 export function App() {
   const data = useStudyData();
+  const { narrow, open: sidebarOpen, toggle: toggleSidebar, onPanelClick, toggleRef, panelRef } = useCollapsibleSidebar();
   const { state, loadError, notices, dismiss, replaceState, replaceStateUndoable, notify } = data;
   const [selectedId, setSelectedId] = useState<string | undefined>(undefined);
   const [view, setView] = useState<'list' | 'stats' | 'review'>('list');
@@ -287,6 +290,7 @@ export function App() {
         <TimerTitle base={windowTitle} timer={timer} title={timer ? studyTitle(lists, timer.ref) : ''} />
         <PageFillContext.Provider value={pasteLinks.fills}>
         <div className="app">
+          <div id={SIDEBAR_ID} ref={panelRef} className={narrow ? 'sidebar-slot is-narrow' : 'sidebar-slot'} hidden={narrow && !sidebarOpen} onClick={onPanelClick}>
           <Sidebar
             lists={lists}
             document={state.document}
@@ -319,7 +323,9 @@ export function App() {
             onDropResource={readOnly ? undefined : (dragged, toListId) => void data.resources.move(dragged.ref, dragged, toListId, 100_000)}
             tags={<SidebarTags list={view === 'list' ? list : undefined} active={filters.tag} onFilter={(tag) => setFilters((f) => ({ ...f, tag }))} />}
           />
+          </div>
           <div className="content-column">
+            {narrow && <SidebarToggle open={sidebarOpen} onToggle={toggleSidebar} buttonRef={toggleRef} />}
             <main className="content">
               <Banners state={state} />
               {view === 'stats' ? (
