@@ -1,10 +1,11 @@
+import type { Page } from '@playwright/test';
 import { axeViolations } from '../axe';
 import { expect, test } from '../fixtures';
 import { ListPage } from '../pages/list-page';
 
 // Issue #22, point 11: at 800 px the sidebar collapses behind a button, and the page never scrolls sideways.
 
-const overflow = (page: import('@playwright/test').Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 test('11 · at 800 px the sidebar is hidden behind a button; it opens over the list and closes on Esc, a click outside, or a choice in it', async ({ launch }) => {
   const app = await launch({ viewport: { width: 800, height: 700 } });
