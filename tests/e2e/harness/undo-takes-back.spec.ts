@@ -86,3 +86,15 @@ test('5 · undoing "Import into this list" also takes back what it changed in re
     })
     .toEqual({ titles: ['Crafting Interpreters'], progress: [] });
 });
+
+test('9 · done items in an imported file are done, with no date the file does not give, and are not today’s study', async ({ app, listPage }) => {
+  const page = app.page;
+  const content = ['# Evening reading', '', '- [x] [Crafting Interpreters](https://craftinginterpreters.com/)', '- [ ] [Writing a C Compiler](https://norasandler.com/book/)'].join('\n');
+  await page.getByLabel('Choose a file to import').setInputFiles({ name: 'reading.md', mimeType: 'text/markdown', buffer: Buffer.from(content) });
+  await page.getByRole('dialog', { name: 'Import “Evening reading”' }).getByRole('button', { name: 'Import list' }).click();
+  await expect(listPage.heading).toHaveText('Evening reading');
+  await expect(listPage.checkbox('Crafting Interpreters')).toBeChecked();
+  await expect(listPage.resource('Crafting Interpreters')).not.toContainText(/Started|Finished/);
+  await expect(await todayCount(page)).toHaveAttribute('data-count', '0');
+  await expect(page.getByTestId('streak')).toHaveText('0');
+});
