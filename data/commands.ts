@@ -1,9 +1,11 @@
+import { undoStatus } from './doc-ops';
 import * as lists from './list-ops';
 import type { StudyDocument } from './schema';
 
 /**
  * Changes to the shape of lists (resources added, moved, deleted; lists created, renamed, moved,
- * deleted) as named, pure commands: the journal records the command and its arguments, and a start
+ * deleted), and the undos that take back more than one entry (a status change and the activity it
+ * logged; an import into a list), as named, pure commands: the journal records the command and its arguments, and a start
  * replays it by running the same function on the same state. Each is deterministic (no clock, no
  * randomness: ids come from titles and what is already there).
  */
@@ -19,6 +21,10 @@ export const COMMANDS = {
   moveResource: lists.moveResource,
   deleteResource: lists.deleteResource,
   restoreResource: lists.restoreResource,
+  /** The undo of an import into a list: the list, and its progress, as they were before it. */
+  putBackList: lists.putBackList,
+  /** The undo of a status change: its entry as it was, and the activity it logged taken out. */
+  undoStatus,
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

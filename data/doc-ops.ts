@@ -1,6 +1,6 @@
 import { StudyError } from './errors';
 import { cleanTitle, insertPart as insertPartAt, movePart as movePartTo, newPartId, removePart as removePartAt, type RemovedPart } from './part-ops';
-import { applyStatus, logNoteActivity } from './progress-ops';
+import { applyStatus, logNoteActivity, takeBackStatus } from './progress-ops';
 import { resolveRef, type Ref, type Resolved } from './refs';
 import type { Note, Part, ProgressEntry, Status, StudyDocument } from './schema';
 
@@ -31,6 +31,12 @@ function partOrThrow(doc: StudyDocument, ref: Ref) {
 export function setStatus(doc: StudyDocument, ref: Ref, status: Status, at: string): ProgressEntry {
   resolveOrThrow(doc, ref);
   return applyStatus(doc, ref, status, at);
+}
+
+/** The undo of setStatus (see takeBackStatus): its entry as it was, and its activity gone. */
+export function undoStatus(doc: StudyDocument, ref: Ref, previous: ProgressEntry | null, at: string): ProgressEntry | null {
+  resolveOrThrow(doc, ref);
+  return takeBackStatus(doc, ref, previous, at);
 }
 
 /** Forgets a status set by hand: a resource with parts goes back to deriving it from them. */

@@ -8,6 +8,7 @@ import {
   ResourceSchema,
   SCHEMA_VERSION,
   StudyListSchema,
+  TimestampSchema,
 } from './schema';
 
 /**
@@ -51,6 +52,8 @@ const COMMAND_ARGS: Record<CommandName, z.ZodType> = {
   moveResource: z.tuple([RefSchema, IdSchema, IndexSchema]),
   deleteResource: z.tuple([RefSchema]),
   restoreResource: z.tuple([z.object({ item: ResourceSchema, listId: IdSchema, ...RemovedEntries })]),
+  putBackList: z.tuple([z.object({ item: StudyListSchema, ...RemovedEntries })]),
+  undoStatus: z.tuple([RefSchema, ProgressEntrySchema.nullable(), TimestampSchema]),
 };
 
 const CommandSchema = z

@@ -32,3 +32,23 @@ export function logNoteActivity(doc: StudyDocument, ref: string, at: string): vo
   }
   doc.activity.push({ at, ref, action: 'note' });
 }
+
+const STATUS_ACTIONS = new Set(['done', 'started', 'skipped', 'undone']);
+
+/**
+ * Takes a status change back: the progress entry as it was before it (null: none) and the activity
+ * entry the change logged (at its `updatedAt`, `at`), so an undone tick is not counted as study.
+ * Deterministic, so the journal replays it and the window runs it the same way.
+ */
+export function takeBackStatus(doc: StudyDocument, ref: string, previous: ProgressEntry | null, at: string): ProgressEntry | null {
+  if (previous) doc.progress[ref] = previous;
+  else delete doc.progress[ref];
+  for (let i = doc.activity.length - 1; i >= 0; i--) {
+    const entry = doc.activity[i]!;
+    if (entry.at === at && entry.ref === ref && STATUS_ACTIONS.has(entry.action)) {
+      doc.activity.splice(i, 1);
+      break;
+    }
+  }
+  return previous;
+}

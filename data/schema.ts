@@ -10,7 +10,7 @@ export const IdSchema = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/, 'an id is 1–128 letters, digits, dots, dashes or underscores');
 
 const TextSchema = z.string().max(10_000);
-const TimestampSchema = z.iso.datetime({ offset: true });
+export const TimestampSchema = z.iso.datetime({ offset: true });
 const UrlFieldSchema = z.string().max(4096).nullable();
 /**
  * Addresses an item had before "use the new address" after a link check found it moved. Optional, so

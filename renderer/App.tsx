@@ -43,10 +43,16 @@ import { CommandPalette } from './components/CommandPalette';
 import { paletteItemsFor } from './palette-items';
 import { DeepLinkDialog, useDeepLinks } from './components/DeepLinkDialog';
 import { SidebarTags } from './components/SidebarTags';
+import { SIDEBAR_ID, SidebarToggle } from './components/SidebarToggle';
+import { useCollapsibleSidebar } from './hooks/useCollapsibleSidebar';
 import { focusedCard, isTyping, move } from './hooks/useShortcuts';
+
+/** No data yet: the same empty array each render, so what depends on the lists is not rebuilt. */
+const NO_LISTS: StudyList[] = [];
 
 export function App() {
   const data = useStudyData();
+  const { narrow, open: sidebarOpen, toggle: toggleSidebar, onPanelClick, toggleRef, panelRef } = useCollapsibleSidebar();
   const { state, loadError, notices, dismiss, replaceState, replaceStateUndoable, notify } = data;
   const [selectedId, setSelectedId] = useState<string | undefined>(undefined);
   const [view, setView] = useState<'list' | 'stats' | 'review'>('list');
@@ -63,7 +69,7 @@ export function App() {
   const [goToRequest, setGoToRequest] = useState<{ resourceId: string; count: number } | null>(null);
   /** The card focused when the palette opened: what its resource commands act on. */
   const [paletteTarget, setPaletteTarget] = useState<string | null>(null);
-  const lists = state?.document?.lists ?? [];
+  const lists = state?.document?.lists ?? NO_LISTS;
   const list = lists.find((l) => l.id === selectedId) ?? lists[0];
   const readOnly = state?.readOnly != null;
   const nativeDialogs = state?.nativeDialogs ?? false;
@@ -121,31 +127,30 @@ export function App() {
   const studyDoc = state?.document;
   const reviewsDue = useMemo(() => (studyDoc ? dueNow(studyDoc, new Date(minute).toISOString()).length : 0), [studyDoc, minute]);
 
+  const { changeStatus, saveNote, saveWhereStopped, openLink, parts, resources } = data;
   const actions = useMemo<StudyActions>(
     () => ({
       readOnly,
       nativeDialogs,
       // One sentence for one status change, whether it came from a checkbox, a status menu or a key.
-      setDone: (ref, done, title) => void data.changeStatus(ref, done ? 'done' : 'todo', statusChanged(title, done ? 'done' : 'todo')),
+      setDone: (ref, done, title) => void changeStatus(ref, done ? 'done' : 'todo', statusChanged(title, done ? 'done' : 'todo')),
       changeStatus: (ref, status, label) => {
         const title = titleAt(lists, ref);
-        void data.changeStatus(ref, status, title === undefined ? label : statusChanged(title, status));
+        void changeStatus(ref, status, title === undefined ? label : statusChanged(title, status));
       },
-      saveNote: data.saveNote,
-      saveWhereStopped: data.saveWhereStopped,
-      openLink: (ref) => void data.openLink(ref),
+      saveNote,
+      saveWhereStopped,
+      openLink: (ref) => void openLink(ref),
       openUrl: (url) => void api().openUrl(url),
-      parts: data.parts,
+      parts,
       resources: {
-        ...data.resources,
+        ...resources,
         // The focus goes to the next card (the previous one at the end), not to the page.
-        remove: (ref, title) => focusCardAfter(ref, () => data.resources.remove(ref, title)),
+        remove: (ref, title) => focusCardAfter(ref, () => resources.remove(ref, title)),
       },
       lists,
     }),
-    // data.parts and data.resources are rebuilt each render; their functions only close over stable callbacks.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [readOnly, nativeDialogs, lists, data.changeStatus, data.saveNote, data.saveWhereStopped, data.openLink],
+    [readOnly, nativeDialogs, lists, changeStatus, saveNote, saveWhereStopped, openLink, parts, resources],
   );
 
   const focusSearch = () => {
@@ -288,6 +293,7 @@ export function App() {
         <TimerTitle base={windowTitle} timer={timer} title={timer ? studyTitle(lists, timer.ref) : ''} />
         <PageFillContext.Provider value={pasteLinks.fills}>
         <div className="app">
+          <div id={SIDEBAR_ID} ref={panelRef} className={narrow ? 'sidebar-slot is-narrow' : 'sidebar-slot'} hidden={narrow && !sidebarOpen} onClick={onPanelClick}>
           <Sidebar
             lists={lists}
             document={state.document}
@@ -320,7 +326,9 @@ export function App() {
             onDropResource={readOnly ? undefined : (dragged, toListId) => void data.resources.move(dragged.ref, dragged, toListId, 100_000)}
             tags={<SidebarTags list={view === 'list' ? list : undefined} active={filters.tag} onFilter={(tag) => setFilters((f) => ({ ...f, tag }))} />}
           />
+          </div>
           <div className="content-column">
+            {narrow && <SidebarToggle open={sidebarOpen} onToggle={toggleSidebar} buttonRef={toggleRef} />}
             <main className="content">
               <Banners state={state} />
               {view === 'stats' ? (

@@ -16,6 +16,7 @@ export function withCommand(s: AppState, name: CommandName, args: readonly unkno
     lists: doc.lists.map((l) => ({ ...l, resources: [...l.resources] })),
     progress: { ...doc.progress },
     notes: { ...doc.notes },
+    activity: [...doc.activity],
   };
   if (name === 'moveResource') {
     // The one command that changes a resource object (its id, when the target list has it already).

@@ -1,4 +1,5 @@
-import type { Note, ProgressEntry, StudyDocument } from '../data/schema';
+import { applyStatus, takeBackStatus } from '../data/progress-ops';
+import type { Note, ProgressEntry, Status, StudyDocument } from '../data/schema';
 import type { AppState, ResourceState } from '../electron/api/contract';
 
 /** Immutable updates of the state main reported: one entry changed, everything else shared. */
@@ -41,4 +42,31 @@ export function withNote(s: AppState, ref: string, note: Note | null): AppState 
     else delete notes[ref];
     return { ...doc, notes };
   });
+}
+
+/** The document with its own progress and activity, for a model rule to change in place. */
+function withStatusDocument(s: AppState, change: (doc: StudyDocument) => void): AppState {
+  return withDocument(s, (doc) => {
+    const copy = { ...doc, progress: { ...doc.progress }, activity: [...doc.activity] };
+    change(copy);
+    return copy;
+  });
+}
+
+/** A status set here at once, by the model's own rule (its dates and its activity entry), as main sets it. */
+export function withStatus(s: AppState, ref: string, status: Status, at: string): AppState {
+  return withStatusDocument(s, (doc) => void applyStatus(doc, ref, status, at));
+}
+
+/** Main's answer to a status set at `at` here: its entry, and its time on the activity entry logged. */
+export function withStatusAnswer(s: AppState, ref: string, at: string, entry: ProgressEntry): AppState {
+  return withStatusDocument(s, (doc) => {
+    doc.progress[ref] = entry;
+    doc.activity = doc.activity.map((a) => (a.ref === ref && a.at === at ? { ...a, at: entry.updatedAt } : a));
+  });
+}
+
+/** A status change taken back (undone, or refused by main): the entry as it was, its activity gone. */
+export function withStatusTakenBack(s: AppState, ref: string, previous: ProgressEntry | undefined, at: string): AppState {
+  return withStatusDocument(s, (doc) => void takeBackStatus(doc, ref, previous ?? null, at));
 }

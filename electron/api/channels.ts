@@ -25,6 +25,8 @@ export const METHOD_NAMES = [
   'moveResource',
   'deleteResource',
   'restoreResource',
+  'putBackList',
+  'undoStatus',
   'previewImport',
   'previewBackupFile',
   'restoreFromFile',

@@ -80,6 +80,10 @@ export const methods = {
   moveResource: z.tuple([RefArg, IdSchema, Index]),
   deleteResource: z.tuple([RefArg]),
   restoreResource: z.tuple([z.object({ item: ResourceSchema, listId: IdSchema, ...RemovedEntries })]),
+  /** The undo of an import into a list: the list's snapshot importList answered with (`before`). */
+  putBackList: z.tuple([z.object({ item: StudyListSchema, ...RemovedEntries })]),
+  /** The undo of setStatus: the entry before it (null: none) and the `updatedAt` setStatus answered. */
+  undoStatus: z.tuple([RefArg, ProgressEntrySchema.nullable(), z.iso.datetime({ offset: true })]),
   /** A file the user chose or dropped: its name and its text (read in the page, parsed in main). */
   previewImport: z.tuple([z.string().max(500), z.string(), JobId.optional(), z.strictObject({ intoListId: IdSchema }).optional()]),
   /** `removeMissing`: an update also removes what the file no longer has (kept by default), with its progress and notes. */
@@ -203,9 +207,11 @@ interface Returns extends FollowReturns {
   moveResource: string;
   deleteResource: Removed<Resource> & { listId: string };
   restoreResource: Resource;
+  putBackList: StudyList;
+  undoStatus: ProgressEntry | null;
   previewImport: ImportPreview;
-  /** `changed: false`: the file was the list as it is, and nothing was written. `removed`: for an undo (restoreResource each). */
-  importList: AppState & { listId: string; changed: boolean; removed: Array<Removed<Resource> & { listId: string }>; added?: string[] };
+  /** `changed: false`: the file was the list as it is, and nothing was written. `removed`: for an undo (restoreResource each). `before`: an import into a list, the list as it was, for its undo (putBackList). */
+  importList: AppState & { listId: string; changed: boolean; removed: Array<Removed<Resource> & { listId: string }>; added?: string[]; before?: Removed<StudyList> };
   previewBackupFile: BackupFilePreview;
   restoreFromFile: AppState;
   exportList: { fileName: string; content: string };

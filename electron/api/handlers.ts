@@ -19,7 +19,8 @@ import { readImportFile, writeExportFile } from '../../data/user-files';
 import * as studyOps from '../../data/study-ops';
 import { randomUUID } from 'node:crypto';
 import type { Store } from '../../data/store';
-import type { StudyDocument } from '../../data/schema';
+import type { StudyDocument, StudyList } from '../../data/schema';
+import type { Removed } from '../../data/list-ops';
 import type { EventName } from './channels';
 import type { AppState, PayloadOf, StudyHandlers } from './contract';
 import { isSafeExternalUrl } from './external-url';
@@ -167,6 +168,8 @@ export function createHandlers({ store, openExternal, openPath, dialogs, notify,
     moveResource: (ref, toListId, index) => store.command('moveResource', ref, toListId, index),
     deleteResource: (ref) => store.command('deleteResource', ref),
     restoreResource: (removed) => store.command('restoreResource', removed),
+    putBackList: (snapshot) => store.command('putBackList', snapshot),
+    undoStatus: (ref, previous, at) => store.command('undoStatus', ref, previous, at),
     previewImport: (fileName, content, jobId, into) => jobs.run(jobId, (job) => previewImportJob(() => store.document(), fileName, content, job, into)),
     importList: (fileName, content, mode, jobId, options) =>
       jobs.run(jobId, async (job) => {
@@ -175,8 +178,13 @@ export function createHandlers({ store, openExternal, openPath, dialogs, notify,
         if (mode === 'new') return { ...appState(store), ...(await store.change(apply)) };
         // An update from the file the list already is changes nothing, and writes nothing.
         let outcome: ImportOutcome | undefined;
-        await store.changeIfAny((doc) => (outcome = apply(doc)).changed);
-        return { ...appState(store), ...outcome! };
+        let before: Removed<StudyList> | undefined;
+        await store.changeIfAny((doc) => {
+          // An import into a list is taken back whole: what it added and what it changed.
+          if (options?.intoListId) before = lists.listSnapshot(doc, options.intoListId);
+          return (outcome = apply(doc)).changed;
+        });
+        return { ...appState(store), ...outcome!, ...(before && outcome!.changed ? { before } : {}) };
       }),
     cancelJob: async (jobId) => jobs.cancel(jobId),
     async getResource(ref) {

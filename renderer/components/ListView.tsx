@@ -68,14 +68,12 @@ export function ListView({ list, document, filters, onFiltersChange, searchRef, 
   const { index, version } = useSearchIndex(list, document.notes);
   const deferred = useDeferredValue(filters);
   const filtering = linkProblemsOnly && problems > 0;
-  const matches = useMemo(
-    () => {
-      const found = applyFilters(list, document.progress, document.notes, deferred, index);
-      return filtering ? found.filter((m) => hasLinkProblem(m.resource, latest)) : found;
-    },
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `version`: the index changed in place
-    [list, document.progress, document.notes, deferred, index, version, filtering, latest],
-  );
+  // The index changes in place: each version of it is a new object here, so the matches follow it.
+  const indexed = useMemo(() => ({ index, version }), [index, version]);
+  const matches = useMemo(() => {
+    const found = applyFilters(list, document.progress, document.notes, deferred, indexed.index);
+    return filtering ? found.filter((m) => hasLinkProblem(m.resource, latest)) : found;
+  }, [list, document.progress, document.notes, deferred, indexed, filtering, latest]);
   const kinds = useMemo(() => [...new Set(list.resources.map((r) => r.kind))], [list]);
   const next = useMemo(() => whatNext(document.progress, document.notes, list), [document.progress, document.notes, list]);
   const positions = useMemo(() => new Map(list.resources.map((r, i) => [r.id, i + 1])), [list]);

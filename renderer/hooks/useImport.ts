@@ -90,8 +90,9 @@ export function useImport(
       setBusy(false);
       if (!result.ok) return result.error.code === 'cancelled' ? undefined : onError(result.error.message);
       if (into) {
-        // Undo takes out what the import added (with any state the file brought for them).
+        // Undo puts the list back as it was: what the import added goes, what it changed comes back.
         const added = result.value.added ?? [];
+        const before = result.value.before;
         const listId = result.value.listId;
         const message =
           added.length > 0
@@ -99,7 +100,7 @@ export function useImport(
             : result.value.changed
               ? `Updated “${into.title}” from “${pending.fileName}”; nothing new was added.`
               : `“${pending.fileName}” has nothing “${into.title}” does not already have: nothing changed.`;
-        onImported(result.value, listId, message, added.length > 0 ? () => deleteAll(listId, added) : undefined);
+        onImported(result.value, listId, message, before ? () => putBack(before) : undefined);
         return setPending(null);
       }
       const { removed } = result.value;
@@ -136,13 +137,10 @@ export function useImport(
   return { pending, busy, progress: job.progress, cancelJob: job.cancel, openFile, openWebPage, chooseFile, confirm, cancel: () => setPending(null) };
 }
 
-/** Takes out the resources an import into a list added; then reads the state main has. */
-async function deleteAll(listId: string, ids: readonly string[]) {
-  for (const id of ids) {
-    const result = await api().deleteResource(`${listId}/${id}`);
-    if (!result.ok) return result;
-  }
-  return api().getState();
+/** Puts a list back as it was before an import into it; then reads the state main has. */
+async function putBack(before: Parameters<ReturnType<typeof api>['putBackList']>[0]) {
+  const result = await api().putBackList(before);
+  return result.ok ? api().getState() : result;
 }
 
 type Removed = Parameters<ReturnType<typeof api>['restoreResource']>[0];

@@ -1,32 +1,17 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppState } from '../../electron/api/contract';
-import type { CommandName } from '../../data/commands';
-import type { Note, Part, Resource, Status } from '../../data/schema';
-import type { ResourceFieldsInput } from '../components/ResourceEditor';
-import { slugOf } from '../../data/part-ops';
+import type { Note } from '../../data/schema';
 import { api } from '../api';
 import { recoverDrafts } from '../recover-drafts';
-import { resourceRefOf } from '../../data/refs';
-import { withCommand } from '../apply-command';
-import { withNote, withProgress, withResource } from '../state-updates';
+import { withNote } from '../state-updates';
+import { useEditPaths, type Answer } from './useEditPaths';
+import { useListCommands, usePartCommands, useResourceCommands } from './useListCommands';
+import { useNotices } from './useNotices';
+import { useStatusActions } from './useStatusActions';
+import { useUndo } from './useUndo';
 
-export interface Notice {
-  id: number;
-  tone: 'error' | 'info';
-  text: string;
-  /** An action offered with the notice, e.g. Undo. */
-  action?: { label: string; run: () => void };
-}
-
-/** The last change that can be taken back (a status change or a part edit). */
-export interface Undoable {
-  label: string;
-  undo: () => Promise<void>;
-  /** Does the change again after its undo (Ctrl+Shift+Z, Ctrl+Y); doing it again offers its undo anew. */
-  redo?: () => Promise<void>;
-}
-
-let noticeId = 0;
+export type { Notice } from './useNotices';
+export type { Undoable } from './useUndo';
 
 /**
  * The app's data as main last reported it, and the calls that change it. Main pushes a new state
@@ -37,22 +22,20 @@ let noticeId = 0;
 export function useStudyData() {
   const [state, setState] = useState<AppState | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [notices, setNotices] = useState<Notice[]>([]);
-
-  const [undoable, setUndoable] = useState<Undoable | null>(null);
-  // What the last undo took back, to do again; any new change forgets it.
-  const [redoable, setRedoable] = useState<Undoable | null>(null);
   // The latest state, for callbacks that must read it at the moment they run (undo needs "before").
   const current = useRef<AppState | null>(null);
   useEffect(() => {
     current.current = state;
   }, [state]);
 
-  const notify = useCallback((tone: Notice['tone'], text: string, action?: Notice['action']) => {
-    const notice = { id: ++noticeId, tone, text, action };
-    setNotices((all) => [...all.filter((n) => !n.action || !action).slice(-2), notice]);
-  }, []);
-  const dismiss = useCallback((id: number) => setNotices((all) => all.filter((n) => n.id !== id)), []);
+  const { notices, notify, dismiss, dropActions } = useNotices();
+  const { undoable, undo, redo, remember, forget } = useUndo(notify, dropActions);
+  const { changeStatus, setDone } = useStatusActions(setState, current, notify, remember, forget);
+  const paths = useEditPaths(setState, current, notify, remember);
+  const { edit } = paths;
+  const parts = usePartCommands(paths);
+  const resources = useResourceCommands(paths, current, notify, remember);
+  const lists = useListCommands(paths);
 
   useEffect(() => api().on('stateChanged', setState), []);
 
@@ -70,89 +53,6 @@ export function useStudyData() {
       });
   }, [notify]);
 
-  const undo = useCallback(async () => {
-    if (!undoable) return;
-    setUndoable(null);
-    setNotices((all) => all.filter((n) => !n.action));
-    setRedoable(undoable.redo ? undoable : null);
-    await undoable.undo();
-  }, [undoable]);
-
-  const redo = useCallback(async () => {
-    if (!redoable?.redo) return;
-    setRedoable(null);
-    await redoable.redo();
-  }, [redoable]);
-
-  const remember = useCallback(
-    (label: string, undoFn: () => Promise<void>, redoFn?: () => Promise<void>) => {
-      const entry = { label, undo: undoFn, ...(redoFn ? { redo: redoFn } : {}) };
-      setUndoable(entry);
-      setRedoable(null);
-      notify('info', label, {
-        label: 'Undo',
-        run: () => {
-          setUndoable(null);
-          setNotices((all) => all.filter((n) => !n.action));
-          setRedoable(entry.redo ? entry : null);
-          void entry.undo();
-        },
-      });
-    },
-    [notify],
-  );
-
-  // The undo of a status change is another status change: reached through a ref, not a self-reference.
-  const changeStatusRef = useRef<(ref: string, status: Status | null, label?: string) => Promise<void>>(async () => undefined);
-
-  /**
-   * Sets a status (null: back to following the parts). Shown at once; rolled back with a notice if
-   * main refuses; kept if main kept it but could not write it yet (the storage warning says so).
-   */
-  const changeStatus = useCallback(
-    async (ref: string, status: Status | null, label?: string): Promise<void> => {
-      const before = current.current?.document?.progress[ref];
-      // Offered at once, so an Undo pressed right away (Ctrl+Z) is not lost while main answers.
-      if (label)
-        remember(
-          label,
-          () => changeStatusRef.current(ref, before?.status ?? null),
-          () => changeStatusRef.current(ref, status, label),
-        );
-      setState((s) => {
-        if (!s?.document) return s;
-        if (status === null) return withProgress(s, ref, undefined);
-        const at = new Date().toISOString();
-        const working = status === 'in-progress' || status === 'done';
-        return withProgress(s, ref, {
-          status,
-          startedAt: before?.startedAt ?? (working ? at : null),
-          doneAt: status === 'done' ? (before?.doneAt ?? at) : null,
-          updatedAt: at,
-        });
-      });
-      const result = status === null ? await api().clearStatus(ref) : await api().setStatus(ref, status);
-      if (result.ok) {
-        setState((s) => (s ? withProgress(s, ref, result.value ?? undefined) : s));
-      } else if (result.error.code !== 'io') {
-        setState((s) => (s ? withProgress(s, ref, before) : s));
-        if (label) setUndoable(null);
-        notify('error', result.error.message);
-      }
-    },
-    [notify, remember],
-  );
-
-  useEffect(() => {
-    changeStatusRef.current = (ref, status, label) => changeStatus(ref, status, label);
-  }, [changeStatus]);
-
-  const setDone = useCallback(
-    (ref: string, done: boolean, title?: string) =>
-      changeStatus(ref, done ? 'done' : 'todo', title ? `“${title}” marked ${done ? 'done' : 'not done'}.` : undefined),
-    [changeStatus],
-  );
-
   const saveWhereStopped = useCallback(
     async (ref: string, text: string) => {
       const result = await api().saveWhereStopped(ref, text);
@@ -162,131 +62,6 @@ export function useStudyData() {
     },
     [notify],
   );
-
-  /**
-   * After an edit the window reads again what it changed: the one resource when the edit was inside
-   * it (parts, title, link), else the whole state (a list's shape: resources added, moved, removed).
-   */
-  const refresh = useCallback(async (resourceRef?: string) => {
-    if (resourceRef) {
-      const one = await api().getResource(resourceRef);
-      if (one.ok) return setState((s) => (s ? withResource(s, one.value) : s));
-    }
-    const result = await api().getState();
-    if (result.ok) setState(result.value);
-  }, []);
-
-  const edit = useCallback(
-    async <T,>(
-      call: () => Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>,
-      undoLabel?: (value: T) => { label: string; undo: () => Promise<unknown> },
-      resourceRef?: string,
-    ): Promise<boolean> => {
-      // Run once for the change, and again for its redo.
-      const run = async (): Promise<boolean> => {
-        const result = await call();
-        await refresh(resourceRef);
-        if (!result.ok) {
-          notify('error', result.error.message);
-          return false;
-        }
-        if (undoLabel) {
-          const { label, undo: undoCall } = undoLabel(result.value);
-          remember(
-            label,
-            async () => {
-              await undoCall();
-              await refresh(resourceRef);
-            },
-            async () => void (await run()),
-          );
-        }
-        return true;
-      };
-      return run();
-    },
-    [notify, refresh, remember],
-  );
-
-  /** The window's state after a list-shape edit: the same pure command run here, or main's state read again. */
-  const applyCommand = useCallback(
-    async (name: CommandName, args: unknown[], value: unknown) => {
-      const next = current.current ? withCommand(current.current, name, args, value) : null;
-      if (next) setState(next);
-      else await refresh();
-    },
-    [refresh],
-  );
-
-  /** A list-shape edit: journaled in main as a command, applied here the same way, with an undo. */
-  const command = useCallback(
-    async <T,>(
-      name: CommandName,
-      /** The command's arguments; a function when they include what main answered (resetList). */
-      argsOf: unknown[] | ((value: T) => unknown[]),
-      call: () => Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>,
-      undoOf?: (value: T) => { label: string; name: CommandName; args: unknown[]; call: () => Promise<{ ok: true; value: unknown } | { ok: false; error: { message: string } }> },
-    ): Promise<boolean> => {
-      // Run once for the change, and again for its redo.
-      const run = async (): Promise<boolean> => {
-        const result = await call();
-        if (!result.ok) {
-          await refresh();
-          notify('error', result.error.message);
-          return false;
-        }
-        await applyCommand(name, typeof argsOf === 'function' ? argsOf(result.value) : argsOf, result.value);
-        if (undoOf) {
-          const undoing = undoOf(result.value);
-          remember(
-            undoing.label,
-            async () => {
-              const undone = await undoing.call();
-              if (undone.ok) await applyCommand(undoing.name, undoing.args, undone.value);
-              else {
-                await refresh();
-                notify('error', undone.error.message);
-              }
-            },
-            async () => void (await run()),
-          );
-        }
-        return true;
-      };
-      return run();
-    },
-    [applyCommand, notify, refresh, remember],
-  );
-
-  const parts = {
-    add: (resourceRef: string, title: string) =>
-      edit(
-        () => api().addPart(resourceRef, title, null),
-        (part: Part) => ({ label: `Part “${part.title}” added.`, undo: () => api().removePart(`${resourceRef}/${part.id}`) }),
-        resourceRef,
-      ),
-    rename: (partRef: string, oldTitle: string, title: string) =>
-      edit(
-        () => api().renamePart(partRef, title),
-        () => ({ label: `Part renamed to “${title.trim()}”.`, undo: () => api().renamePart(partRef, oldTitle) }),
-        resourceRefOf(partRef),
-      ),
-    move: (partRef: string, from: number, to: number) =>
-      edit(
-        () => api().movePart(partRef, to),
-        () => ({ label: 'Part moved.', undo: () => api().movePart(partRef, from) }),
-        resourceRefOf(partRef),
-      ),
-    remove: (resourceRef: string, partRef: string) =>
-      edit(
-        () => api().removePart(partRef),
-        (removed) => ({
-          label: `Part “${removed.part.title}” removed.`,
-          undo: () => api().insertPart(resourceRef, removed.part, removed.index, removed.progress),
-        }),
-        resourceRef,
-      ),
-  };
 
   /** Resolves with whether the note is on disk; the notes panel shows the outcome. */
   const saveNote = useCallback(
@@ -309,7 +84,7 @@ export function useStudyData() {
 
   /** For calls that return the whole new state (restore, start fresh). */
   const replaceState = useCallback(
-    (result: { ok: true; value: AppState } | { ok: false; error: { message: string } }, success: string) => {
+    (result: Answer<AppState>, success: string) => {
       if (result.ok) {
         setState(result.value);
         if (success) notify('info', success); // '' for a change the window shows by itself (a timer's pause)
@@ -321,105 +96,13 @@ export function useStudyData() {
     [notify],
   );
 
-  const resources = {
-    add: (listId: string, input: ResourceFieldsInput) => {
-      // The id is chosen here, unique to this computer's click: the same command runs in main and here.
-      const fields = { ...input, id: newResourceId(input.title) };
-      return command('addResource', [listId, fields], () => api().addResource(listId, fields), (r) => {
-        const ref = `${listId}/${r.id}`;
-        return { label: `Added “${r.title}”.`, name: 'deleteResource', args: [ref], call: () => api().deleteResource(ref) };
-      });
-    },
-    /**
-     * Pasted or dropped links (#20): each added at once with its address as its title (at `at` in the
-     * list, else at the end), one Undo for them all. The refs added, for reading their pages.
-     */
-    addLinks: async (listId: string, urls: string[], at?: number): Promise<string[]> => {
-      const refs: string[] = [];
-      for (const url of urls) {
-        const fields = { title: url, url, author: null, description: '', kind: 'link', tags: [], id: newResourceId(url.replace(/^https?:\/\/(www\.)?/i, '')) };
-        const added = await api().addResource(listId, fields);
-        if (!added.ok) {
-          await refresh();
-          notify('error', added.error.message);
-          break;
-        }
-        const ref = `${listId}/${added.value.id}`;
-        if (at !== undefined) await api().moveResource(ref, listId, at + refs.length);
-        refs.push(ref);
-      }
-      // Main's state, read once after them all: applying each add to the window's state in turn would
-      // build on a state React has not rendered yet and drop the ones before.
-      await refresh();
-      if (refs.length > 0) {
-        remember(refs.length === 1 ? `Added “${urls[0]}”.` : `Added ${refs.length} resources.`, async () => {
-          for (const ref of refs) await api().deleteResource(ref);
-          await refresh();
-        });
-      }
-      return refs;
-    },
-    update: (ref: string, fields: ResourceFieldsInput) => {
-      // What the resource was, so the toast's Undo (and Ctrl+Z) puts back every field, its tags too.
-      const before = resourceAt(current.current, ref);
-      return edit(
-        () => api().updateResource(ref, fields),
-        before
-          ? (saved) => ({
-              label: `Saved “${saved.title}”.`,
-              undo: () => api().updateResource(ref, { title: before.title, url: before.url, author: before.author, description: before.description, kind: before.kind, tags: before.tags ?? [], estimateMinutes: before.estimateMinutes ?? null }),
-            })
-          : undefined,
-        ref,
-      );
-    },
-    move: (ref: string, from: { listId: string; index: number }, toListId: string, toIndex: number) =>
-      command('moveResource', [ref, toListId, toIndex], () => api().moveResource(ref, toListId, toIndex), (newRef) => ({
-        label: toListId === from.listId ? 'Resource moved.' : 'Resource moved to another list.',
-        name: 'moveResource',
-        args: [newRef, from.listId, from.index],
-        call: () => api().moveResource(newRef, from.listId, from.index),
-      })),
-    remove: (ref: string, title: string) =>
-      command('deleteResource', [ref], () => api().deleteResource(ref), (removed) => ({
-        label: `Deleted “${title}”.`,
-        name: 'restoreResource',
-        args: [removed],
-        call: () => api().restoreResource(removed),
-      })),
-  };
-
-  const lists = {
-    update: (id: string, fields: { title: string; description: string }) => command('updateList', [id, fields], () => api().updateList(id, fields)),
-    move: (id: string, from: number, to: number) =>
-      command('moveList', [id, to], () => api().moveList(id, to), () => ({ label: 'List moved.', name: 'moveList', args: [id, from], call: () => api().moveList(id, from) })),
-    remove: (id: string, title: string) =>
-      command('deleteList', [id], () => api().deleteList(id), (removed) => ({
-        label: `Deleted the list “${title}”.`,
-        name: 'restoreList',
-        args: [removed],
-        call: () => api().restoreList(removed),
-      })),
-    /** Resolves with the new list's id, or null when it was refused. */
-    create: async (fields: { title: string; description: string }): Promise<string | null> => {
-      let listId: string | null = null;
-      const created = await command('createList', [fields.title, fields.description], async () => {
-        const result = await api().createList(fields);
-        if (result.ok) listId = result.value.listId;
-        return result;
-      });
-      return created ? listId : null;
-    },
-    reset: (id: string) => command('resetList', (list) => [id, [list]], () => api().resetList(id)),
-  };
-
   /**
    * A new state from main with an undo that main carries out and answers with the state after it
    * (an update that removed what the new file no longer has): shown at once, with Undo in the toast
    * and on Ctrl+Z.
    */
   const replaceStateUndoable = useCallback(
-    (next: AppState, message: string, undoCall: () => Promise<{ ok: true; value: AppState } | { ok: false; error: { message: string } }>) => {
+    (next: AppState, message: string, undoCall: () => Promise<Answer<AppState>>) => {
       setState(next);
       remember(message, async () => {
         const result = await undoCall();
@@ -430,7 +113,9 @@ export function useStudyData() {
     [remember, notify],
   );
 
-  return {
+  // One object per change of what it holds: App's memoised actions may depend on it as a whole.
+  return useMemo(
+    () => ({
     state,
     loadError,
     notices,
@@ -450,17 +135,7 @@ export function useStudyData() {
     edit,
     replaceState,
     replaceStateUndoable,
-  };
-}
-
-/** The resource a ref names in the window's state, if it is there. */
-function resourceAt(state: AppState | null, ref: string): Resource | undefined {
-  const [listId, resourceId] = ref.split('/');
-  return state?.document?.lists.find((l) => l.id === listId)?.resources.find((r) => r.id === resourceId);
-}
-
-/** A new resource's id: its title as a slug and 6 random letters (crypto.getRandomValues works on any origin). */
-function newResourceId(title: string): string {
-  const random = Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => 'abcdefghijklmnopqrstuvwxyz0123456789'[b % 36]).join('');
-  return `${slugOf(title, 'resource').slice(0, 50)}-${random}`;
+    }),
+    [state, loadError, notices, notify, dismiss, setDone, changeStatus, saveNote, saveWhereStopped, openLink, parts, resources, lists, undo, undoable, redo, edit, replaceState, replaceStateUndoable],
+  );
 }

@@ -86,6 +86,7 @@ test('works in a narrow 800 px window: nothing overflows sideways', async ({ lau
   await new ListPage(app.page).openNotes('PEPs');
   const overflow = () => app.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(await overflow()).toBe(0);
+  await app.page.getByRole('button', { name: 'Lists and menu' }).click();
   await app.page.getByRole('button', { name: /^Progress/ }).click();
   expect(await overflow()).toBe(0);
 });
