@@ -44,6 +44,7 @@ import { paletteItemsFor } from './palette-items';
 import { DeepLinkDialog, useDeepLinks } from './components/DeepLinkDialog';
 import { SidebarTags } from './components/SidebarTags';
 import { focusedCard, isTyping, move } from './hooks/useShortcuts';
+import { UpdateBanner } from './components/UpdateBanner';
 
 export function App() {
   const data = useStudyData();
@@ -322,6 +323,7 @@ export function App() {
           <div className="content-column">
             <main className="content">
               <Banners state={state} />
+              <UpdateBanner />
               {view === 'stats' ? (
                 <StatsView document={state.document} />
               ) : view === 'review' ? (

@@ -11,6 +11,7 @@ import { dataLocation, type DataLocation } from './data-dir';
 import { createHandlers, stateOf, type HandlerDeps } from './handlers';
 import { startServices } from './services';
 import type { StudyHandlers } from './contract';
+import { UpdateService, type UpdatePlatform } from './updates';
 
 /**
  * What the app needs from the platform it runs on: Electron in `main.ts`; Chromium and recorders in the
@@ -39,6 +40,8 @@ export interface Platform {
   store?: Pick<StoreOptions, 'fs' | 'retryDelaysMs' | 'now'>;
   /** Test seam: holds a job at each cancellable stage (see `Jobs`); the app never sets it. */
   holdJob?: JobHold;
+  /** New versions: electron-updater in Electron, a feed on loopback in tests; none: no updates (bench). */
+  updates?: UpdatePlatform;
 }
 
 export interface RunningApp {
@@ -48,6 +51,8 @@ export interface RunningApp {
   links: LinkChecker;
   /** The merging of the other computers' changes, when the data is in a shared folder. */
   folderSync: FolderSync | null;
+  /** New versions: checked at start unless the user turned it off. */
+  updates: UpdateService;
   /** Settles after the first merge of a shared folder (the window may open before). */
   started: Promise<void>;
   /** Stops what watches and schedules, then closes the store once every acknowledged write is on disk. */
@@ -88,6 +93,7 @@ export async function startApp(platform: Platform): Promise<RunningApp> {
   }
   const { links, follower, folderSync, started } = services;
   const deepLinks = new DeepLinkQueue();
+  const updates = new UpdateService({ appDir: platform.appDir, platform: platform.updates, onChange: (state) => notify('updatesChanged', state) });
   const handlers = createHandlers({
     deepLinks,
     store,
@@ -99,12 +105,15 @@ export async function startApp(platform: Platform): Promise<RunningApp> {
     notify,
     dialogs: platform.dialogs,
     holdJob: platform.holdJob,
+    updates,
   });
   // Whatever changes the data under the window (another program, a restore, the disk filling up), the
   // window hears it and shows the new state.
   const unsubscribe = store.subscribe(() => platform.send(channelOf('stateChanged'), stateOf(store, platform.nativeDialogs)));
   const stopWatching = watchDataFile(store);
   const stopSchedule = platform.linkSchedule ? links.startSchedule(platform.linkSchedule.everyMs, platform.linkSchedule.firstAfterMs) : () => undefined;
+  // Never waited for: a slow or failing feed does not hold the window back.
+  void updates.start();
   let closing: Promise<void> | undefined;
   return {
     location,
@@ -112,6 +121,7 @@ export async function startApp(platform: Platform): Promise<RunningApp> {
     handlers,
     links,
     folderSync,
+    updates,
     started,
     openDeepLink(raw, ask) {
       deepLinks.push(parseDeepLink(raw, ask));

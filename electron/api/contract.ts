@@ -20,6 +20,7 @@ import type { StorageHealth } from '../../data/store';
 import type { EventName, MethodName } from './channels';
 import type { WindowCommandId } from './command-table';
 import type { DeepLink } from './deep-link';
+import type { UpdateState } from './updates';
 import { isSafeExternalUrl } from './external-url';
 
 export { APP_ORIGIN, CHANNELS, EVENT_CHANNELS, FLUSH_HOOK, METHOD_NAMES, channelOf, type EventName, type MethodName } from './channels';
@@ -167,6 +168,10 @@ export const methods = {
   fetchWebList: z.tuple([z.string().max(4096)]),
   /** The studyshelf:// links that arrived since the last call (deep-link.ts), each handed over once. */
   takeDeepLinks: z.tuple([]),
+  /** Updates (updates.ts): the state, the "check at start" setting, and the restart into a downloaded version. */
+  getUpdates: z.tuple([]),
+  setCheckUpdatesAtStart: z.tuple([z.boolean()]),
+  restartToUpdate: z.tuple([]),
 } as const satisfies Record<MethodName, z.ZodTuple>;
 export type ArgsOf<M extends MethodName> = z.infer<(typeof methods)[M]>;
 
@@ -264,6 +269,9 @@ interface Returns {
   /** `url`: the address the list is read from (a GitHub README's raw file), to follow once imported. */
   fetchWebList: { url: string; fileName: string; content: string };
   takeDeepLinks: DeepLink[];
+  getUpdates: UpdateState;
+  setCheckUpdatesAtStart: UpdateState;
+  restartToUpdate: null;
 }
 
 /** The Sync view: this computer, where the data is, and — in a synced folder — what the merges did. */
@@ -288,6 +296,8 @@ interface Events {
   menuCommand: { id: WindowCommandId };
   /** A studyshelf:// link arrived: the window takes it with takeDeepLinks. */
   deepLinkArrived: null;
+  /** A check for a new version started or ended, a new version is ready, or the setting changed. */
+  updatesChanged: UpdateState;
 }
 export type PayloadOf<E extends EventName> = Events[E];
 

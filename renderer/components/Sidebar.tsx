@@ -6,6 +6,7 @@ import { count } from '../format';
 import { listProgress } from '../progress';
 import { applyTheme, loadTheme, type ThemeChoice } from '../theme';
 import { ProgressBar } from './ProgressBar';
+import { UpdatesSetting } from './UpdateBanner';
 
 interface Props {
   lists: StudyList[];
@@ -151,6 +152,7 @@ export function Sidebar(props: Props) {
         <button type="button" className="sidebar-action" onClick={onShowSync}>
           Sync and data folder…
         </button>
+        <UpdatesSetting />
         {syncLine && (
           <p className={`sync-line${syncLine.attention ? ' sync-line-attention' : ''}`} role="status">
             {syncLine.text}

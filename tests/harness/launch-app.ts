@@ -12,6 +12,7 @@ import { CONTENT_SECURITY_POLICY } from '../../electron/api/csp';
 import type { FolderSync } from '../../data/sync/folder-sync';
 import type { Store, StoreOptions } from '../../data/store';
 import { dispatch } from '../../electron/api/dispatch';
+import type { UpdatePlatform } from '../../electron/api/updates';
 import { buildApi } from '../../electron/api/invoker';
 import { CHROMIUM_ARGS, chromiumExecutable, launchChromium } from './chromium';
 
@@ -39,6 +40,8 @@ export interface LaunchOptions {
   links?: Partial<RunOptions>;
   /** Holds a job at a stage until the promise settles (see `Jobs`): a test cancels it there, not in a race. */
   holdJob?: JobHold;
+  /** New versions: a real updater reading a feed on loopback (tests/support/update-feed.ts); none by default. */
+  updates?: UpdatePlatform;
 }
 
 export interface LaunchedApp {
@@ -99,6 +102,7 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
     syncTiming: { settleMs: 100, pollMs: 1000 },
     store: options.store,
     holdJob: options.holdJob,
+    updates: options.updates,
   });
   // Tests start from the merged state; the app opens its window meanwhile.
   await running.started;
