@@ -17,7 +17,7 @@ import { PartsSection } from './PartsSection';
 import { ReadCheckbox } from './ReadCheckbox';
 import { ResourceEditor } from './ResourceEditor';
 import { StatusSelect } from './StatusSelect';
-import { TagChips } from './TagChips';
+import { CardTags } from './CardTags';
 import { formatMinutes } from '../../data/study-time';
 import { useStudyTimeContext } from '../hooks/useStudyTime';
 import { ContextMenu, type MenuEntry } from './ContextMenu';
@@ -214,7 +214,7 @@ export const ResourceCard = memo(forwardRef<HTMLLIElement, Props>(function Resou
             {entry?.doneAt && <span className="dates">Finished {day.format(new Date(entry.doneAt))}</span>}
             {!!study?.spent.get(resourceRef) && <span className="dates">Studied {formatMinutes(study.spent.get(resourceRef)!)}</span>}
           </p>
-          <TagChips title={resource.title} tags={resource.tags} terms={terms} />
+          <CardTags resourceRef={resourceRef} resource={resource} terms={terms} />
           <PageFillLine itemRef={resourceRef} pasted={resource.title === resource.url} />
           <LinkCheckLine itemRef={resourceRef} url={resource.url} title={resource.title} formerUrls={resource.formerUrls} />
           {editing && (
