@@ -1,3 +1,4 @@
+import packageJson from '../../package.json';
 import { COMMANDS, type CommandSpec, type MainCommandId, type MenuName, type WindowCommandId } from './command-table';
 
 /**
@@ -25,8 +26,8 @@ export interface MenuPlatform {
   run: Record<MainCommandId, () => void>;
 }
 
-/** Where "Help → Report a problem" goes: the project's issue page (see README). */
-export const ISSUES_URL = 'https://github.com/studyshelf/studyshelf/issues';
+/** Where "Help → Report a problem" goes: the project's issue page, written once as package.json's `bugs.url` (the README links it too). */
+export const ISSUES_URL: string = packageJson.bugs.url;
 
 const SEPARATOR: MenuItemTemplate = { type: 'separator' };
 

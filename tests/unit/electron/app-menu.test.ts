@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { appMenuTemplate, ISSUES_URL, type MenuItemTemplate } from '../../../electron/api/app-menu';
 import { channelOf } from '../../../electron/api/channels';
@@ -54,6 +56,20 @@ describe('the application menu', () => {
   });
 });
 
+/** The project's issue page as package.json (`bugs.url`) and the README give it, read as a user would. */
+const issuesPage: unknown = JSON.parse(readFileSync(join(import.meta.dirname, '../../../package.json'), 'utf8')).bugs?.url;
+
+describe('Help → Report a problem', () => {
+  it('opens the issue page package.json names, the one the README links', async () => {
+    expect(issuesPage).toMatch(/^https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/issues$/);
+    const readme = readFileSync(join(import.meta.dirname, '../../../README.md'), 'utf8');
+    expect(readme).toContain(`[Report a problem](${issuesPage as string})`);
+    const { menu, module } = await startMain();
+    items(menu.template!).find((item) => item.label === 'Report a problem')!.click!();
+    expect(module.shell.openExternal).toHaveBeenCalledExactlyOnceWith(issuesPage);
+  });
+});
+
 describe('main’s application menu', () => {
   it('is set at start; a window command reaches the window as the menuCommand event; Help runs in main', async () => {
     const { menu, window, module } = await startMain();
@@ -66,6 +82,7 @@ describe('main’s application menu', () => {
 
     all.find((item) => item.label === 'Report a problem')!.click!();
     expect(module.shell.openExternal).toHaveBeenCalledWith(ISSUES_URL);
+    expect(ISSUES_URL).toBe(issuesPage);
     all.find((item) => item.label === 'About Studyshelf')!.click!();
     expect(module.dialog.showMessageBox).toHaveBeenCalledWith(window, expect.objectContaining({ message: 'Studyshelf 0.1.0', detail: expect.stringMatching(/^Your data is in \S/) }));
   });
