@@ -45,6 +45,7 @@ import { DeepLinkDialog, useDeepLinks } from './components/DeepLinkDialog';
 import { SidebarTags } from './components/SidebarTags';
 import { focusedCard, isTyping, move } from './hooks/useShortcuts';
 import { UpdateBanner } from './components/UpdateBanner';
+import { applyTheme } from './theme';
 
 export function App() {
   const data = useStudyData();
@@ -201,6 +202,7 @@ export function App() {
     search: focusSearch,
     palette: openPalette,
     showShortcuts: () => setHelpOpen(true),
+    setTheme: applyTheme,
   });
   const latestCommands = useRef(commands);
   useEffect(() => {

@@ -24,6 +24,11 @@ export interface CommandSpec {
   readonly main?: boolean;
   /** Changes the data: not offered while the data is read-only. */
   readonly changes?: boolean;
+  /**
+   * Shown in the menu inside a submenu of this name (View → Theme), under the rest of its label: the
+   * label starts with `${submenu}: ` so the palette, which lists every command flat, says the whole.
+   */
+  readonly submenu?: string;
 }
 
 export const COMMANDS = [
@@ -44,6 +49,9 @@ export const COMMANDS = [
   { id: 'moveResource', label: 'Move to list…', menu: 'edit', resource: true, context: true, changes: true },
   { id: 'deleteResource', label: 'Delete resource', menu: 'edit', resource: true, context: true, changes: true },
   { id: 'toggleProgress', label: 'Progress view / back to the list', menu: 'view', shortcut: 'g', accelerator: 'G' },
+  { id: 'themeSystem', label: 'Theme: Follow the system', menu: 'view', submenu: 'Theme' },
+  { id: 'themeLight', label: 'Theme: Light', menu: 'view', submenu: 'Theme' },
+  { id: 'themeDark', label: 'Theme: Dark', menu: 'view', submenu: 'Theme' },
   { id: 'nextResource', label: 'Next resource', menu: 'go', shortcut: 'j / ↓', accelerator: 'J' },
   { id: 'previousResource', label: 'Previous resource', menu: 'go', shortcut: 'k / ↑', accelerator: 'K' },
   { id: 'search', label: 'Search', menu: 'go', shortcut: '/', accelerator: '/' },

@@ -12,6 +12,9 @@ function items(template: readonly MenuItemTemplate[]): MenuItemTemplate[] {
   return template.flatMap((item) => [item, ...items(item.submenu ?? [])]);
 }
 
+/** How a command is labelled in the menu: inside its submenu, without the submenu's name. */
+const menuLabel = (command: CommandSpec) => (command.submenu ? command.label.slice(`${command.submenu}: `.length) : command.label);
+
 function build(platform: NodeJS.Platform) {
   const send = vi.fn();
   const run = { about: vi.fn(), reportProblem: vi.fn() };
@@ -24,7 +27,7 @@ describe('the application menu', () => {
       const { template, send, run } = build(platform);
       const all = items(template);
       for (const command of table) {
-        const found = all.filter((item) => item.label === command.label);
+        const found = all.filter((item) => item.label === menuLabel(command) && item.click);
         expect(found, command.id).toHaveLength(1);
         found[0]!.click!();
         if (command.main) expect(run[command.id as keyof typeof run], command.id).toHaveBeenCalledOnce();
@@ -37,6 +40,16 @@ describe('the application menu', () => {
       expect(template.map((m) => m.label)).toEqual([...(platform === 'darwin' ? ['Studyshelf'] : []), 'File', 'Edit', 'View', 'Go', 'Help']);
     });
   }
+
+  it('View → Theme: Follow the system, Light and Dark, each sent to the window; the palette says “Theme: Dark”', () => {
+    const { template, send } = build('linux');
+    const view = template.find((m) => m.label === 'View')!;
+    const theme = view.submenu!.find((item) => item.label === 'Theme')!;
+    expect(theme.submenu!.map((item) => item.label)).toEqual(['Follow the system', 'Light', 'Dark']);
+    theme.submenu![2]!.click!();
+    expect(send).toHaveBeenLastCalledWith('themeDark');
+    for (const command of table.filter((c) => c.submenu)) expect(command.label.startsWith(`${command.submenu}: `), command.id).toBe(true);
+  });
 
   it('shows the window’s keys on Linux and Windows without taking them from text fields', () => {
     const all = items(build('linux').template);
