@@ -1,5 +1,5 @@
 import { renderHook } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { COMMANDS, WINDOW_COMMAND_IDS, type CommandSpec, type WindowCommandId } from '../../../electron/api/command-table';
 import { useShortcuts } from '../../../renderer/hooks/useShortcuts';
 import { KEY_BINDINGS, keyName, shownAs } from '../../../renderer/key-bindings';
@@ -24,7 +24,7 @@ describe('the window’s keys come from the command table', () => {
     card.dataset.resource = 'list/res';
     card.tabIndex = 0;
     document.body.append(card);
-    const commands = Object.fromEntries(WINDOW_COMMAND_IDS.map((id) => [id, vi.fn()])) as Record<WindowCommandId, ReturnType<typeof vi.fn>>;
+    const commands = Object.fromEntries(WINDOW_COMMAND_IDS.map((id) => [id, vi.fn<() => void>()])) as Record<WindowCommandId, Mock<() => void>>;
     renderHook(() => useShortcuts({ commands, setStatus: vi.fn() }));
     for (const [key, id] of KEY_BINDINGS) {
       card.focus();
@@ -41,7 +41,7 @@ describe('the window’s keys come from the command table', () => {
   it('a key not in the table runs nothing; a key typed in a text field stays the field’s (but Ctrl+K opens the palette)', () => {
     const field = document.createElement('input');
     document.body.append(field);
-    const commands = Object.fromEntries(WINDOW_COMMAND_IDS.map((id) => [id, vi.fn()])) as Record<WindowCommandId, ReturnType<typeof vi.fn>>;
+    const commands = Object.fromEntries(WINDOW_COMMAND_IDS.map((id) => [id, vi.fn<() => void>()])) as Record<WindowCommandId, Mock<() => void>>;
     renderHook(() => useShortcuts({ commands, setStatus: vi.fn() }));
     field.focus();
     for (const key of ['x', 'j', '?', 'a', 'z']) field.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
