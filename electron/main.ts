@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, Notification, screen, session, shell, type MenuItemConstructorOptions, type WebContents } from 'electron';
 import { OPEN_DIALOG_FILTERS } from '../data/import/formats';
 import { startApp, type RunningApp } from './api/app-core';
+import type { Updater } from './api/updates';
 import { appMenuTemplate, ISSUES_URL } from './api/app-menu';
 import { DEEP_LINK_SCHEME, deepLinkInArgv } from './api/deep-link';
 import { APP_ORIGIN, channelOf, FLUSH_HOOK } from './api/channels';
@@ -107,6 +108,8 @@ async function start(): Promise<void> {
       linkRun: { isOnline: () => net.isOnline() },
       linkSchedule: { everyMs: LINK_SCHEDULE_MS, firstAfterMs: 2 * 60 * 1000 },
       reminders: { everyMs: REMINDER_CHECK_MS, show: showReminder },
+      // electron-updater, loaded only when the check runs; its feed is electron-builder.yml's `publish`.
+      updates: { updater: loadUpdater, isOnline: () => net.isOnline() },
       dialogs: {
         async chooseDataFolder() {
           const result = await chooseWith({ title: 'Choose the data folder (e.g. inside your Syncthing or Dropbox folder)', properties: ['openDirectory', 'createDirectory'] });
@@ -137,6 +140,12 @@ async function start(): Promise<void> {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
   });
+}
+
+/** electron-updater's updater for this platform (AppImage, deb, NSIS, dmg), reading the packaged app-update.yml. */
+async function loadUpdater(): Promise<Updater> {
+  const module = await import('electron-updater');
+  return (module.default ?? module).autoUpdater;
 }
 
 /** The menu of the command table; a window command is sent to the window as the menuCommand event. */

@@ -46,6 +46,8 @@ import { SidebarTags } from './components/SidebarTags';
 import { SIDEBAR_ID, SidebarToggle } from './components/SidebarToggle';
 import { useCollapsibleSidebar } from './hooks/useCollapsibleSidebar';
 import { focusedCard, isTyping, move } from './hooks/useShortcuts';
+import { UpdateBanner } from './components/UpdateBanner';
+import { applyTheme } from './theme';
 
 /** No data yet: the same empty array each render, so what depends on the lists is not rebuilt. */
 const NO_LISTS: StudyList[] = [];
@@ -206,6 +208,7 @@ export function App() {
     search: focusSearch,
     palette: openPalette,
     showShortcuts: () => setHelpOpen(true),
+    setTheme: applyTheme,
   });
   const latestCommands = useRef(commands);
   useEffect(() => {
@@ -214,8 +217,9 @@ export function App() {
   // The application menu (main) sends the chosen command; anything not in the table is ignored.
   useEffect(() => api().on('menuCommand', (payload) => isWindowCommand(payload?.id) && latestCommands.current[payload.id]()), []);
 
+  // The keys are the command table's: each runs the handler the menu and the palette run.
   useShortcuts({
-    toggleDone: (card) => card.querySelector<HTMLInputElement>('.check-large')?.click(),
+    commands,
     setStatus: (card, status) => {
       const ref = card.dataset.resource!;
       const resource = list?.resources.find((r) => `${list.id}/${r.id}` === ref);
@@ -223,19 +227,6 @@ export function App() {
       const from = state?.document ? effectiveStatus(state.document.progress, list!.id, resource) : 'todo';
       if (from !== status) actions.changeStatus(ref, status, statusChanged(resource.title, status));
     },
-    editNote: (card) => {
-      const resourceId = card.dataset.resource!.split('/')[1]!;
-      setNoteRequest((r) => ({ resourceId, count: (r?.count ?? 0) + 1 }));
-    },
-    openLink: (card) => actions.openLink(card.dataset.resource!),
-    focusSearch,
-    addResource: () => !readOnly && view === 'list' && focusAddForm(),
-    undo: () => void data.undo(),
-    redo: () => void data.redo(),
-    toggleStats: () => setView((v) => (v === 'stats' ? 'list' : 'stats')),
-    showHelp: () => setHelpOpen(true),
-    startTimer: (card) => startTimerOn(card.dataset.resource!),
-    openPalette,
   });
   // Built once each time it opens (and when the lists change), not on every render: it is indexed.
   const docLists = state?.document?.lists;
@@ -331,6 +322,7 @@ export function App() {
             {narrow && <SidebarToggle open={sidebarOpen} onToggle={toggleSidebar} buttonRef={toggleRef} />}
             <main className="content">
               <Banners state={state} />
+              <UpdateBanner />
               {view === 'stats' ? (
                 <StatsView document={state.document} />
               ) : view === 'review' ? (

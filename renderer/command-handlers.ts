@@ -1,5 +1,6 @@
 import type { WindowCommandId } from '../electron/api/command-table';
 import type { CardCommandId } from './card-commands';
+import type { ThemeChoice } from './theme';
 
 /** What the window's commands need from App: its dialogs, its views and the resource they act on. */
 export interface CommandDeps {
@@ -25,6 +26,7 @@ export interface CommandDeps {
   search(): void;
   palette(): void;
   showShortcuts(): void;
+  setTheme(choice: ThemeChoice): void;
 }
 
 /**
@@ -61,6 +63,9 @@ export function commandHandlers(deps: CommandDeps): Record<WindowCommandId, () =
     search: deps.search,
     palette: deps.palette,
     showShortcuts: deps.showShortcuts,
+    themeSystem: () => deps.setTheme('system'),
+    themeLight: () => deps.setTheme('light'),
+    themeDark: () => deps.setTheme('dark'),
   };
 }
 

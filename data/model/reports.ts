@@ -146,3 +146,16 @@ export const FollowScheduleSchema = z.object({
 });
 
 export type FollowScheduleSettings = z.infer<typeof FollowScheduleSchema>;
+
+/** New versions of the app (electron/api/updates.ts). */
+export type UpdateStatus = 'idle' | 'unavailable' | 'checking' | 'downloading' | 'latest' | 'ready' | 'offline' | 'failed';
+
+export interface UpdateState {
+  /** Look for a new version each time the app starts (the user's setting, on unless turned off). */
+  checkAtStart: boolean;
+  status: UpdateStatus;
+  /** The new version, once found. */
+  version: string | null;
+  /** A sentence for the window when the last check did not work. */
+  message: string | null;
+}

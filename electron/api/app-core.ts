@@ -12,6 +12,7 @@ import { createHandlers, stateOf, type HandlerDeps } from './handlers';
 import { startReminders, type ReminderPlatform } from './reminders';
 import { startServices } from './services';
 import type { StudyHandlers } from './contract';
+import { UpdateService, type UpdatePlatform } from './updates';
 
 /**
  * What the app needs from the platform it runs on: Electron in `main.ts`; Chromium and recorders in the
@@ -42,6 +43,8 @@ export interface Platform {
   reminders?: ReminderPlatform;
   /** Test seam: holds a job at each cancellable stage (see `Jobs`); the app never sets it. */
   holdJob?: JobHold;
+  /** New versions: electron-updater in Electron, a feed on loopback in tests; none: no updates (bench). */
+  updates?: UpdatePlatform;
 }
 
 export interface RunningApp {
@@ -51,6 +54,8 @@ export interface RunningApp {
   links: LinkChecker;
   /** The merging of the other computers' changes, when the data is in a shared folder. */
   folderSync: FolderSync | null;
+  /** New versions: checked at start unless the user turned it off. */
+  updates: UpdateService;
   /** Settles after the first merge of a shared folder (the window may open before). */
   started: Promise<void>;
   /** Stops what watches and schedules, then closes the store once every acknowledged write is on disk. */
@@ -91,6 +96,7 @@ export async function startApp(platform: Platform): Promise<RunningApp> {
   }
   const { links, follower, followSchedule, folderSync, started } = services;
   const deepLinks = new DeepLinkQueue();
+  const updates = new UpdateService({ appDir: platform.appDir, platform: platform.updates, onChange: (state) => notify('updatesChanged', state) });
   const handlers = createHandlers({
     deepLinks,
     store,
@@ -103,6 +109,7 @@ export async function startApp(platform: Platform): Promise<RunningApp> {
     notify,
     dialogs: platform.dialogs,
     holdJob: platform.holdJob,
+    updates,
   });
   // Whatever changes the data under the window (another program, a restore, the disk filling up), the
   // window hears it and shows the new state.
@@ -115,6 +122,8 @@ export async function startApp(platform: Platform): Promise<RunningApp> {
   const reminders = platform.reminders
     ? startReminders({ ...platform.reminders, appDir: platform.appDir, document: () => store.document(), now, onClick: () => platform.send(channelOf('menuCommand'), { id: 'showReview' }) })
     : null;
+  // Never waited for: a slow or failing feed does not hold the window back.
+  void updates.start();
   let closing: Promise<void> | undefined;
   return {
     location,
@@ -122,6 +131,7 @@ export async function startApp(platform: Platform): Promise<RunningApp> {
     handlers,
     links,
     folderSync,
+    updates,
     started,
     openDeepLink(raw, ask) {
       deepLinks.push(parseDeepLink(raw, ask));

@@ -1,3 +1,4 @@
+import packageJson from '../../package.json';
 import { COMMANDS, type CommandSpec, type MainCommandId, type MenuName, type WindowCommandId } from './command-table';
 
 /**
@@ -25,8 +26,8 @@ export interface MenuPlatform {
   run: Record<MainCommandId, () => void>;
 }
 
-/** Where "Help → Report a problem" goes: the project's issue page (see README). */
-export const ISSUES_URL = 'https://github.com/studyshelf/studyshelf/issues';
+/** Where "Help → Report a problem" goes: the project's issue page, written once as package.json's `bugs.url` (the README links it too). */
+export const ISSUES_URL: string = packageJson.bugs.url;
 
 const SEPARATOR: MenuItemTemplate = { type: 'separator' };
 
@@ -52,8 +53,20 @@ function itemFor(command: CommandSpec, platform: MenuPlatform): MenuItemTemplate
   return hasModifier(accelerator) ? { ...item, accelerator } : item;
 }
 
+/** A menu's commands in the table's order; those with a `submenu` gathered under it, each by the rest of its label. */
 function commandsOf(menu: MenuName, platform: MenuPlatform, filter: (c: CommandSpec) => boolean = () => true): MenuItemTemplate[] {
-  return (COMMANDS as readonly CommandSpec[]).filter((c) => c.menu === menu && filter(c)).map((c) => itemFor(c, platform));
+  const items: MenuItemTemplate[] = [];
+  for (const command of (COMMANDS as readonly CommandSpec[]).filter((c) => c.menu === menu && filter(c))) {
+    const item = itemFor(command, platform);
+    if (!command.submenu) {
+      items.push(item);
+      continue;
+    }
+    let parent = items.find((i) => i.label === command.submenu && i.submenu);
+    if (!parent) items.push((parent = { label: command.submenu, submenu: [] }));
+    parent.submenu!.push({ ...item, label: command.label.slice(command.submenu.length + 2) });
+  }
+  return items;
 }
 
 export function appMenuTemplate(platform: MenuPlatform): MenuItemTemplate[] {

@@ -70,10 +70,13 @@ export const METHOD_NAMES = [
   'finishListReview',
   'fetchWebList',
   'takeDeepLinks',
+  'getUpdates',
+  'setCheckUpdatesAtStart',
+  'restartToUpdate',
 ] as const;
 
 /** What main tells the renderer without being asked: the data changed under it (see contract.ts). */
-export const EVENT_NAMES = ['stateChanged', 'jobProgress', 'linkChecksChanged', 'syncStatusChanged', 'followChanged', 'menuCommand', 'deepLinkArrived'] as const;
+export const EVENT_NAMES = ['stateChanged', 'jobProgress', 'linkChecksChanged', 'syncStatusChanged', 'followChanged', 'menuCommand', 'deepLinkArrived', 'updatesChanged'] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

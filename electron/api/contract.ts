@@ -10,6 +10,7 @@ import type { EventName, MethodName } from './channels';
 import { followMethods, type FollowReturns } from './contract-follow';
 import type { WindowCommandId } from './command-table';
 import type { DeepLink } from './deep-link';
+import type { UpdateState } from '../../data/model/reports';
 import { isSafeExternalUrl } from './external-url';
 
 export { APP_ORIGIN, CHANNELS, EVENT_CHANNELS, FLUSH_HOOK, METHOD_NAMES, channelOf, type EventName, type MethodName } from './channels';
@@ -155,6 +156,10 @@ export const methods = {
   ...followMethods,
   /** The studyshelf:// links that arrived since the last call (deep-link.ts), each handed over once. */
   takeDeepLinks: z.tuple([]),
+  /** Updates (updates.ts): the state, the "check at start" setting, and the restart into a downloaded version. */
+  getUpdates: z.tuple([]),
+  setCheckUpdatesAtStart: z.tuple([z.boolean()]),
+  restartToUpdate: z.tuple([]),
 } as const satisfies Record<MethodName, z.ZodTuple>;
 export type ArgsOf<M extends MethodName> = z.infer<(typeof methods)[M]>;
 
@@ -247,6 +252,9 @@ interface Returns extends FollowReturns {
   answerReview: AppState;
   setStudySettings: AppState;
   takeDeepLinks: DeepLink[];
+  getUpdates: UpdateState;
+  setCheckUpdatesAtStart: UpdateState;
+  restartToUpdate: null;
 }
 
 /** The Sync view: this computer, where the data is, and — in a synced folder — what the merges did. */
@@ -271,6 +279,8 @@ interface Events {
   menuCommand: { id: WindowCommandId };
   /** A studyshelf:// link arrived: the window takes it with takeDeepLinks. */
   deepLinkArrived: null;
+  /** A check for a new version started or ended, a new version is ready, or the setting changed. */
+  updatesChanged: UpdateState;
 }
 export type PayloadOf<E extends EventName> = Events[E];
 

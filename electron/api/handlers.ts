@@ -24,6 +24,8 @@ import type { Removed } from '../../data/list-ops';
 import type { EventName } from './channels';
 import type { AppState, PayloadOf, StudyHandlers } from './contract';
 import { isSafeExternalUrl } from './external-url';
+import { updateHandlers } from './update-handlers';
+import type { UpdateService } from './updates';
 
 export interface HandlerDeps {
   store: Store;
@@ -54,6 +56,8 @@ export interface HandlerDeps {
   deepLinks?: { take(): DeepLink[] };
   /** Test seam: awaited at each cancellable stage of a job (see `Jobs`); the app never sets it. */
   holdJob?: JobHold;
+  /** New versions (update-handlers.ts); absent where a test does not need them. */
+  updates?: UpdateService;
   dialogs?: {
     chooseDataFolder?(): Promise<string | null>;
     chooseImportFile(): Promise<string | null>;
@@ -73,7 +77,7 @@ export function stateOf(store: Store, nativeDialogs: boolean): AppState {
 }
 
 /** The API's behaviour, free of Electron: the same functions serve IPC and the test harness. */
-export function createHandlers({ store, openExternal, openPath, dialogs, notify, links, follower, followSchedule, sync, holdJob, deepLinks }: HandlerDeps): StudyHandlers {
+export function createHandlers({ store, openExternal, openPath, dialogs, notify, links, follower, followSchedule, sync, holdJob, deepLinks, updates }: HandlerDeps): StudyHandlers {
   const jobs = new Jobs((progress) => notify?.('jobProgress', progress), holdJob);
   const appState = (s: Store) => stateOf(s, !!dialogs);
   const openDocument = () => {
@@ -322,5 +326,6 @@ export function createHandlers({ store, openExternal, openPath, dialogs, notify,
       await openPath(folder);
       return folder;
     },
+    ...updateHandlers(updates),
   };
 }

@@ -10,7 +10,7 @@ import { NotesPanel } from './NotesPanel';
 import { PageFillLine } from './PageFillLine';
 import { PartsSection } from './PartsSection';
 import { ReadCheckbox } from './ReadCheckbox';
-import { TagChips } from './TagChips';
+import { CardTags } from './CardTags';
 import { ContextMenu } from './ContextMenu';
 import { AlsoInResource, CardActions, CardEditor, CardHead, ResourceMeta } from './ResourceCardSections';
 import { useCardDrop } from '../hooks/useCardDrop';
@@ -109,7 +109,7 @@ export const ResourceCard = memo(forwardRef<HTMLLIElement, Props>(function Resou
         <div className="resource-body">
           <CardHead listId={listId} resource={resource} progress={progress} position={position} status={status} terms={terms} headingId={headingId} />
           <ResourceMeta resource={resource} resourceRef={resourceRef} entry={entry} terms={terms} />
-          <TagChips title={resource.title} tags={resource.tags} terms={terms} />
+          <CardTags resourceRef={resourceRef} resource={resource} terms={terms} />
           <PageFillLine itemRef={resourceRef} pasted={resource.title === resource.url} />
           <LinkCheckLine itemRef={resourceRef} url={resource.url} title={resource.title} formerUrls={resource.formerUrls} />
           {editing && <CardEditor listId={listId} resource={resource} index={index} count={count} onClose={() => setEditing(false)} />}

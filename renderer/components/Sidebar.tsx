@@ -1,11 +1,13 @@
-import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { useMemo, useRef, type ReactNode } from 'react';
 import { FILE_INPUT_ACCEPT } from '../../data/import/formats';
 import type { StudyDocument, StudyList } from '../../data/schema';
 import { isResourceDrag, readDragged, type DraggedResource } from '../drag';
 import { count } from '../format';
 import { listProgress } from '../progress';
-import { applyTheme, loadTheme, type ThemeChoice } from '../theme';
+import { applyTheme, type ThemeChoice } from '../theme';
+import { useThemeChoice } from '../hooks/useThemeChoice';
 import { ProgressBar } from './ProgressBar';
+import { UpdatesSetting } from './UpdateBanner';
 
 interface Props {
   lists: StudyList[];
@@ -39,7 +41,7 @@ interface Props {
 
 export function Sidebar(props: Props) {
   const { lists, document, selectedId, statsSelected, onSelect, onShowStats, dataFile, onShowBackups, onShowSync, syncLine, onShowShortcuts, onImportFile, onChooseImportFile, onNewList, onDropResource, timerPanel, reviewSelected, reviewsDue = 0, onShowReview, onAddFromWeb } = props;
-  const [theme, setTheme] = useState<ThemeChoice>(loadTheme);
+  const [theme, setTheme] = useThemeChoice();
   const fileInput = useRef<HTMLInputElement>(null);
   // Walks every resource of every list: once per change of progress, not on each render of the window.
   const progressOf = useMemo(() => new Map(lists.map((list) => [list.id, listProgress(document.progress, list)])), [lists, document.progress]);
@@ -151,6 +153,7 @@ export function Sidebar(props: Props) {
         <button type="button" className="sidebar-action" onClick={onShowSync}>
           Sync and data folder…
         </button>
+        <UpdatesSetting />
         {syncLine && (
           <p className={`sync-line${syncLine.attention ? ' sync-line-attention' : ''}`} role="status">
             {syncLine.text}

@@ -5,9 +5,10 @@ import '../styles/tags.css';
 
 /**
  * A resource's tags as small buttons: a click shows only the resources with that tag, a click on the
- * tag already filtered by shows them all again. Words of the search that matched are marked.
+ * tag already filtered by shows them all again. Words of the search that matched are marked. With
+ * `onRemove`, each tag also has its own × button that removes it from the resource.
  */
-export function TagChips({ title, tags, terms }: { title: string; tags: readonly string[] | undefined; terms: string[] }) {
+export function TagChips({ title, tags, terms, onRemove }: { title: string; tags: readonly string[] | undefined; terms: string[]; onRemove?: (tag: string) => void }) {
   const { tag: active, filterBy } = useTagFilter();
   if (!tags || tags.length === 0) return null;
   const on = active === null ? null : tagKey(active);
@@ -21,6 +22,11 @@ export function TagChips({ title, tags, terms }: { title: string; tags: readonly
               <span aria-hidden="true">#</span>
               <Highlighted text={tag} terms={terms} />
             </button>
+            {onRemove && (
+              <button type="button" className="tag-remove" aria-label={`Remove tag ${tag} from ${title}`} onClick={() => onRemove(tag)}>
+                ×
+              </button>
+            )}
           </li>
         );
       })}

@@ -1,23 +1,12 @@
 import { useEffect, useRef } from 'react';
 import type { Status } from '../../data/schema';
+import { commandById, type WindowCommandId } from '../../electron/api/command-table';
+import { KEY_BINDINGS, keyName } from '../key-bindings';
 
+/** What the keys run: every command of the table (the same handlers as the menu and the palette), and the status keys. */
 export interface ShortcutHandlers {
-  toggleDone(card: HTMLElement): void;
+  commands: Record<WindowCommandId, () => void>;
   setStatus(card: HTMLElement, status: Status): void;
-  editNote(card: HTMLElement): void;
-  openLink(card: HTMLElement): void;
-  focusSearch(): void;
-  /** The add form, its first field focused. */
-  addResource(): boolean;
-  undo(): void;
-  /** Does again what the last undo took back (Ctrl+Shift+Z, Ctrl+Y). */
-  redo(): void;
-  toggleStats(): void;
-  showHelp(): void;
-  /** A focus timer on the card's resource. */
-  startTimer?(card: HTMLElement): void;
-  /** Ctrl/⌘+K: the command palette. */
-  openPalette(): void;
 }
 
 const STATUS_KEYS: Record<string, Status> = { '1': 'todo', '2': 'in-progress', '3': 'done', '4': 'skipped' };
@@ -85,7 +74,24 @@ export function move(step: 1 | -1): void {
   target.scrollIntoView({ block: 'nearest' });
 }
 
-/** Keyboard first: every frequent action has a key; `?` lists them. */
+/** Keys the window keeps while typing: the palette is how one leaves a text field for anywhere. */
+const EVEN_WHILE_TYPING = new Set<WindowCommandId>(['palette']);
+
+/**
+ * Whether a key's command applies here: a resource command needs a focused card (or, for x, a part);
+ * ↓ and ↑ move between cards only from a card (else they scroll); Enter opens only the card itself.
+ */
+function applies(id: WindowCommandId, key: string, target: EventTarget | null): boolean {
+  const card = focusedCard();
+  if (key === 'ArrowDown' || key === 'ArrowUp') return card !== null;
+  if (key === 'Enter') return card !== null && target === card;
+  return !commandById(id).resource || card !== null;
+}
+
+/**
+ * Keyboard first: every frequent action has a key; `?` lists them. The keys are the command table's
+ * (`keys`), and each runs the same handler the menu and the palette run, so they cannot drift apart.
+ */
 export function useShortcuts(handlers: ShortcutHandlers): void {
   const latest = useRef(handlers);
   useEffect(() => {
@@ -95,84 +101,40 @@ export function useShortcuts(handlers: ShortcutHandlers): void {
     const onKey = (event: KeyboardEvent) => {
       const h = latest.current;
       const typing = isTyping(event.target);
-      if ((event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'z') {
-        if (typing) return; // the text field's own undo
+      const key = keyName(event);
+      const id = key === null ? undefined : KEY_BINDINGS.get(key);
+      const modified = event.ctrlKey || event.metaKey;
+      if (id && modified) {
+        // Ctrl+Z in a text field is the field's own undo; only the palette's key works from anywhere.
+        if (typing && !EVEN_WHILE_TYPING.has(id)) return;
+        if (id === 'palette' && document.querySelector('dialog[open]')) return;
+        if (id === 'redo' && event.target instanceof Element && event.target.closest('[role="menu"]')) return;
         event.preventDefault();
-        h.undo();
-        return;
-      }
-      if ((event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'k') {
-        // Also from a text field (the search box): the palette is how one leaves it for anywhere.
-        if (document.querySelector('dialog[open]')) return;
-        event.preventDefault();
-        h.openPalette();
+        h.commands[id]();
         return;
       }
       if (event.target instanceof Element && event.target.closest('[role="menu"]')) return;
-      const key = event.key.toLowerCase();
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && ((event.shiftKey && key === 'z') || (!event.shiftKey && key === 'y'))) {
-        if (typing) return; // the text field's own redo
+      if (typing || modified || event.altKey) return;
+      if (document.querySelector('dialog[open]')) return;
+      // On a part j reached, x ticks the part's own box.
+      const part = focusedPart();
+      if (event.key === 'x' && part) {
+        part.querySelector<HTMLInputElement>('input[type="checkbox"]')?.click();
         event.preventDefault();
-        h.redo();
         return;
       }
-      if (typing || event.ctrlKey || event.metaKey || event.altKey) return;
-      if (document.querySelector('dialog[open]')) return;
-      const card = focusedCard();
-      const onCard = (run: (c: HTMLElement) => void) => {
-        if (!card) return false;
-        run(card);
-        return true;
-      };
-      let handled = true;
-      switch (event.key) {
-        case 'j':
-        case 'ArrowDown':
-          if (event.key === 'ArrowDown' && !card) handled = false;
-          else move(1);
-          break;
-        case 'k':
-        case 'ArrowUp':
-          if (event.key === 'ArrowUp' && !card) handled = false;
-          else move(-1);
-          break;
-        case 'x': {
-          // On a part j reached, its own box; else the card's.
-          const part = focusedPart();
-          if (part) part.querySelector<HTMLInputElement>('input[type="checkbox"]')?.click();
-          else handled = onCard(h.toggleDone);
-          break;
-        }
-        case 'n':
-          handled = onCard(h.editNote);
-          break;
-        case 't':
-          handled = h.startTimer ? onCard(h.startTimer) : false;
-          break;
-        case 'o':
-          handled = onCard(h.openLink);
-          break;
-        case 'Enter':
-          handled = event.target === card && onCard(h.openLink);
-          break;
-        case '/':
-          h.focusSearch();
-          break;
-        case 'a':
-          handled = h.addResource();
-          break;
-        case 'g':
-          h.toggleStats();
-          break;
-        case '?':
-          h.showHelp();
-          break;
-        default: {
-          const status = STATUS_KEYS[event.key];
-          handled = status !== undefined && onCard((c) => h.setStatus(c, status));
-        }
+      if (id) {
+        if (!applies(id, event.key, event.target)) return;
+        event.preventDefault();
+        h.commands[id]();
+        return;
       }
-      if (handled) event.preventDefault();
+      const status = STATUS_KEYS[event.key];
+      const card = focusedCard();
+      if (status !== undefined && card) {
+        event.preventDefault();
+        h.setStatus(card, status);
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -13,6 +13,7 @@ import { CONTENT_SECURITY_POLICY } from '../../electron/api/csp';
 import type { FolderSync } from '../../data/sync/folder-sync';
 import type { Store, StoreOptions } from '../../data/store';
 import { dispatch } from '../../electron/api/dispatch';
+import type { UpdatePlatform } from '../../electron/api/updates';
 import { buildApi } from '../../electron/api/invoker';
 import { CHROMIUM_ARGS, chromiumExecutable, launchChromium } from './chromium';
 
@@ -44,6 +45,8 @@ export interface LaunchOptions {
   holdJob?: JobHold;
   /** The daily reminder's notification, recorded by the test (none: no reminders, as before). */
   reminders?: ReminderPlatform;
+  /** New versions: a real updater reading a feed on loopback (tests/support/update-feed.ts); none by default. */
+  updates?: UpdatePlatform;
 }
 
 export interface LaunchedApp {
@@ -106,6 +109,7 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
     store: options.store,
     holdJob: options.holdJob,
     reminders: options.reminders,
+    updates: options.updates,
   });
   // Tests start from the merged state; the app opens its window meanwhile.
   await running.started;

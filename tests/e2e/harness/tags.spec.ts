@@ -19,7 +19,7 @@ async function editTags(page: Page, listPage: ListPage, title: string, tags: str
 /** The tags on disk (the data file and its journal, as the next start reads them), by resource id. */
 const tagsOnDisk = (read: () => Promise<StudyDocument>) => async () => Object.fromEntries((await read()).lists[0]!.resources.filter((r) => r.tags).map((r) => [r.id, r.tags]));
 
-const chips = (listPage: ListPage, title: string) => listPage.resource(title).getByRole('list', { name: `Tags of ${title}` }).getByRole('button');
+const chips = (listPage: ListPage, title: string) => listPage.resource(title).getByRole('list', { name: `Tags of ${title}` }).getByRole('button', { name: /^Filter by tag / });
 
 test('tags: added in the editor, shown as chips, a chip filters the list, “Tag: x ×” clears it, #tag searches', async ({ app, listPage, readDataFile }) => {
   const page = app.page;

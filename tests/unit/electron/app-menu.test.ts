@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { appMenuTemplate, ISSUES_URL, type MenuItemTemplate } from '../../../electron/api/app-menu';
 import { channelOf } from '../../../electron/api/channels';
@@ -9,6 +11,9 @@ const table = COMMANDS as readonly CommandSpec[];
 function items(template: readonly MenuItemTemplate[]): MenuItemTemplate[] {
   return template.flatMap((item) => [item, ...items(item.submenu ?? [])]);
 }
+
+/** How a command is labelled in the menu: inside its submenu, without the submenu's name. */
+const menuLabel = (command: CommandSpec) => (command.submenu ? command.label.slice(`${command.submenu}: `.length) : command.label);
 
 function build(platform: NodeJS.Platform) {
   const send = vi.fn();
@@ -22,7 +27,7 @@ describe('the application menu', () => {
       const { template, send, run } = build(platform);
       const all = items(template);
       for (const command of table) {
-        const found = all.filter((item) => item.label === command.label);
+        const found = all.filter((item) => item.label === menuLabel(command) && item.click);
         expect(found, command.id).toHaveLength(1);
         found[0]!.click!();
         if (command.main) expect(run[command.id as keyof typeof run], command.id).toHaveBeenCalledOnce();
@@ -35,6 +40,16 @@ describe('the application menu', () => {
       expect(template.map((m) => m.label)).toEqual([...(platform === 'darwin' ? ['Studyshelf'] : []), 'File', 'Edit', 'View', 'Go', 'Help']);
     });
   }
+
+  it('View → Theme: Follow the system, Light and Dark, each sent to the window; the palette says “Theme: Dark”', () => {
+    const { template, send } = build('linux');
+    const view = template.find((m) => m.label === 'View')!;
+    const theme = view.submenu!.find((item) => item.label === 'Theme')!;
+    expect(theme.submenu!.map((item) => item.label)).toEqual(['Follow the system', 'Light', 'Dark']);
+    theme.submenu![2]!.click!();
+    expect(send).toHaveBeenLastCalledWith('themeDark');
+    for (const command of table.filter((c) => c.submenu)) expect(command.label.startsWith(`${command.submenu}: `), command.id).toBe(true);
+  });
 
   it('shows the window’s keys on Linux and Windows without taking them from text fields', () => {
     const all = items(build('linux').template);
@@ -54,6 +69,20 @@ describe('the application menu', () => {
   });
 });
 
+/** The project's issue page as package.json (`bugs.url`) and the README give it, read as a user would. */
+const issuesPage: unknown = JSON.parse(readFileSync(join(import.meta.dirname, '../../../package.json'), 'utf8')).bugs?.url;
+
+describe('Help → Report a problem', () => {
+  it('opens the issue page package.json names, the one the README links', async () => {
+    expect(issuesPage).toMatch(/^https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/issues$/);
+    const readme = readFileSync(join(import.meta.dirname, '../../../README.md'), 'utf8');
+    expect(readme).toContain(`[Report a problem](${issuesPage as string})`);
+    const { menu, module } = await startMain();
+    items(menu.template!).find((item) => item.label === 'Report a problem')!.click!();
+    expect(module.shell.openExternal).toHaveBeenCalledExactlyOnceWith(issuesPage);
+  });
+});
+
 describe('main’s application menu', () => {
   it('is set at start; a window command reaches the window as the menuCommand event; Help runs in main', async () => {
     const { menu, window, module } = await startMain();
@@ -66,6 +95,7 @@ describe('main’s application menu', () => {
 
     all.find((item) => item.label === 'Report a problem')!.click!();
     expect(module.shell.openExternal).toHaveBeenCalledWith(ISSUES_URL);
+    expect(ISSUES_URL).toBe(issuesPage);
     all.find((item) => item.label === 'About Studyshelf')!.click!();
     expect(module.dialog.showMessageBox).toHaveBeenCalledWith(window, expect.objectContaining({ message: 'Studyshelf 0.1.0', detail: expect.stringMatching(/^Your data is in \S/) }));
   });

@@ -100,9 +100,28 @@ export function fakeElectron(userData: string) {
     setPermissionRequestHandler: vi.fn((handler: PermissionRequestHandler) => void (defaultSession.permissionRequestHandler = handler)),
     setPermissionCheckHandler: vi.fn((handler: PermissionCheckHandler) => void (defaultSession.permissionCheckHandler = handler)),
   };
+  const network = { online: false };
+  /**
+   * electron-updater's autoUpdater as main sees it: the feed (set by the test) names a version; a newer
+   * one is "downloaded" and announced the way electron-updater does. quitAndInstall is only recorded.
+   */
+  const updater = Object.assign(new EventEmitter(), {
+    feedVersion: '0.1.0',
+    autoDownload: false,
+    autoInstallOnAppQuit: false,
+    checkForUpdates: vi.fn(async () => {
+      const updateInfo = { version: updater.feedVersion };
+      if (updater.feedVersion === app.getVersion()) return { isUpdateAvailable: false, updateInfo };
+      const downloadPromise = Promise.resolve().then(() => void updater.emit('update-downloaded', updateInfo));
+      return { isUpdateAvailable: true, updateInfo, downloadPromise };
+    }),
+    quitAndInstall: vi.fn(),
+  });
   return {
     app,
     menu,
+    network,
+    updater,
     handlers,
     openDialogAnswer,
     protocols,
@@ -131,7 +150,7 @@ export function fakeElectron(userData: string) {
         buildFromTemplate: vi.fn((template: MenuTemplateItem[]) => ({ template })),
         setApplicationMenu: vi.fn((built: { template: MenuTemplateItem[] } | null) => void (menu.template = built?.template ?? null)),
       },
-      net: { isOnline: () => false },
+      net: { isOnline: () => network.online },
       Notification: FakeNotification,
       screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     },

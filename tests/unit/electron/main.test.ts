@@ -111,3 +111,30 @@ describe('main', () => {
     expect(recovery.notes[`${PBTS}/peps`].body).toBe('written before a failing quit');
   });
 });
+
+describe('main: updates through electron-updater', () => {
+  const ours = { senderFrame: { url: 'app://studyshelf/index.html' } };
+
+  it('checks at start; a downloaded version is told to the window, and Restart installs it', async () => {
+    const { updater, handlers, window } = await startMain([], { online: true, feedVersion: '0.2.0' });
+    await vi.waitFor(() => expect(window!.webContents.send).toHaveBeenCalledWith('studyshelf:updatesChanged', expect.objectContaining({ status: 'ready', version: '0.2.0' })));
+    expect(updater.checkForUpdates).toHaveBeenCalledTimes(1);
+    expect(updater).toMatchObject({ autoDownload: true, autoInstallOnAppQuit: true });
+    expect(updater.quitAndInstall).not.toHaveBeenCalled();
+    expect(await handlers.get('studyshelf:restartToUpdate')!(ours)).toMatchObject({ ok: true });
+    expect(updater.quitAndInstall).toHaveBeenCalledTimes(1);
+  });
+
+  it('offline, nothing is asked of the feed; with the setting off, the next start does not check', async () => {
+    const dir = await tempDir();
+    const offline = await startMain([`--user-data-dir=${dir}`], { online: false, feedVersion: '0.2.0' });
+    await vi.waitFor(async () => expect(await offline.handlers.get('studyshelf:getUpdates')!(ours)).toMatchObject({ value: { status: 'offline' } }));
+    expect(offline.updater.checkForUpdates).not.toHaveBeenCalled();
+    expect(await offline.handlers.get('studyshelf:restartToUpdate')!(ours)).toMatchObject({ ok: false, error: { message: 'No new version is ready to install yet.' } });
+    expect(await offline.handlers.get('studyshelf:setCheckUpdatesAtStart')!(ours, false)).toMatchObject({ ok: true, value: { checkAtStart: false } });
+
+    const next = await startMain([`--user-data-dir=${dir}`], { online: true, feedVersion: '0.2.0' });
+    expect(await next.handlers.get('studyshelf:getUpdates')!(ours)).toMatchObject({ ok: true, value: { checkAtStart: false, status: 'idle' } });
+    expect(next.updater.checkForUpdates).not.toHaveBeenCalled();
+  });
+});

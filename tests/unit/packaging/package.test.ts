@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listPackage } from '@electron/asar';
@@ -60,6 +60,13 @@ describe('the packaged app', () => {
         /^\/node_modules\/(electron|electron-builder|vitest|@playwright|playwright|typescript|react|react-dom|vite|jsdom|fast-check|tsx)\//.test(f),
     );
     expect(unwanted).toEqual([]);
+  });
+
+  it('carries electron-updater and the release feed it reads (electron-builder.yml’s publish)', async () => {
+    expect(files).toContain('/node_modules/electron-updater/package.json');
+    const feed = await readFile(join(unpacked, 'resources/app-update.yml'), 'utf8');
+    expect(feed).toMatch(/^provider: generic$/m);
+    expect(feed).toMatch(/^url: https:\/\/github\.com\/studyshelf\/studyshelf\/releases\/latest\/download$/m);
   });
 
   it('has Electron’s fuses set: no RunAsNode, NODE_OPTIONS or --inspect; cookies encrypted; code only from the checked app.asar', async () => {

@@ -8,7 +8,7 @@ const table = COMMANDS as readonly CommandSpec[];
 
 /** Every dependency a recorded mock, the focused card at `ref`. */
 function recordingDeps(ref: string | null) {
-  const names: Array<keyof CommandDeps> = ['newList', 'importList', 'exportList', 'addResource', 'showBackups', 'showSync', 'undo', 'redo', 'editNote', 'startTimer', 'openLink', 'onCard', 'toggleProgress', 'showReview', 'move', 'search', 'palette', 'showShortcuts'];
+  const names: Array<keyof CommandDeps> = ['newList', 'importList', 'exportList', 'addResource', 'showBackups', 'showSync', 'undo', 'redo', 'editNote', 'startTimer', 'openLink', 'onCard', 'toggleProgress', 'showReview', 'move', 'search', 'palette', 'showShortcuts', 'setTheme'];
   const deps = Object.fromEntries(names.map((n) => [n, vi.fn()])) as unknown as Record<string, ReturnType<typeof vi.fn>>;
   return { deps: { ...deps, target: () => ref } as unknown as CommandDeps, calls: () => names.flatMap((n) => deps[n]!.mock.calls.map((args) => [n, ...args])) };
 }
