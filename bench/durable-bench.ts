@@ -1,9 +1,9 @@
 import { open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Journal } from '../data/journal';
-import { DocumentSchema } from '../data/schema';
-import { DATA_FILE_NAME, openStore } from '../data/store';
+import { Journal } from '../data/storage/journal';
+import { DocumentSchema } from '../data/model/schema';
+import { DATA_FILE_NAME, openStore } from '../data/storage/store';
 import { stateOf } from '../electron/api/handlers';
 import { BIG_LIST, bigDocument, writeProfile } from './fixture';
 import type { SqliteTicker } from './sqlite-peer';

@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { bundledLists } from '../data/bundled-lists';
-import { SCHEMA_VERSION, type StudyDocument } from '../data/schema';
-import { DATA_FILE_NAME } from '../data/store';
+import { SCHEMA_VERSION, type StudyDocument } from '../data/model/schema';
+import { DATA_FILE_NAME } from '../data/storage/store';
 
 export const BIG_LIST = 'everything-i-bookmarked';
 const WORDS = 'interpreter bytecode frame object reference count garbage collector dictionary tuple generator coroutine evaluation loop compiler parser tokenizer grammar opcode specialization cache'.split(' ');

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore } from '../data/store';
+import { openStore } from '../data/storage/store';
 import { dispatch } from '../electron/api/dispatch';
 import { createHandlers } from '../electron/api/handlers';
 

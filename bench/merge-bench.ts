@@ -1,6 +1,6 @@
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import type { StudyDocument } from '../data/schema';
+import type { StudyDocument } from '../data/model/schema';
 import { mergeDocuments, sameDocument } from '../data/sync/merge';
 import { bigDocument } from './fixture';
 

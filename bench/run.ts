@@ -4,7 +4,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { DATA_FILE_NAME } from '../data/store';
+import { DATA_FILE_NAME } from '../data/storage/store';
 import { editCosts, startupRead } from './durable-bench';
 import { bigDocument, writeProfile } from './fixture';
 import { importBench } from './import-bench';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import catalogJson from './catalogs/catalog.json' with { type: 'json' };
-import type { StudyList } from './schema';
+import type { StudyList } from './model/schema';
 
 /**
  * Bump when catalog.json changes: lists in a user's document with an older version get the new content

@@ -1,4 +1,4 @@
-import { SCHEMA_VERSION, type StudyDocument, type StudyList } from './schema';
+import { SCHEMA_VERSION, type StudyDocument, type StudyList } from './model/schema';
 
 /** A new document holds its own copy of the lists: editing it must never edit the shipped ones. */
 export function newDocument(lists: readonly StudyList[]): StudyDocument {

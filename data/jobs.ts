@@ -1,4 +1,4 @@
-import { StudyError } from './errors';
+import { StudyError } from './model/errors';
 import type { JobProgress } from './model/reports';
 
 export type { JobProgress } from './model/reports';

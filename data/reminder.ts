@@ -1,6 +1,6 @@
-import { dueNow } from './review';
-import type { StudyDocument } from './schema';
-import { formatMinutes, liveSessions, weeklyMinutes } from './study-time';
+import { dueNow } from './model/review';
+import type { StudyDocument } from './model/schema';
+import { formatMinutes, liveSessions, weeklyMinutes } from './model/study-time';
 
 /**
  * The optional daily reminder (off by default): what it says and whether it is time for it, as pure

@@ -1,4 +1,4 @@
-import { StudyError } from './errors';
+import { StudyError } from './model/errors';
 import { exportCsv } from './export/csv';
 import { exportSessionsCsv } from './export/sessions-csv';
 import { exportMarkdown } from './export/markdown';
@@ -7,7 +7,7 @@ import type { ImportPreview } from './import/imported';
 import { addImportedList } from './import/to-list';
 import { diffList, existingVersion, updateListFrom, type UpdateOptions, type UpdateOutcome } from './import/update';
 import type { JobHandle } from './jobs';
-import type { StudyDocument, StudyList } from './schema';
+import type { StudyDocument, StudyList } from './model/schema';
 
 export type ExportFormat = 'markdown' | 'markdown-notes' | 'csv' | 'json' | 'sessions-csv';
 

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
-import { describeFsError, realFs, type FsSeam } from './fs-seam';
+import { describeFsError, realFs, type FsSeam } from './storage/fs-seam';
 import { ImportError, MAX_IMPORT_BYTES } from './import/imported';
-import { StudyError } from './errors';
+import { StudyError } from './model/errors';
 
 /**
  * Files the user picks in the system's own dialogs (Electron): a file to import, read here so a 50 MB

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, Notification, screen, session, shell, type MenuItemConstructorOptions, type WebContents } from 'electron';
-import { OPEN_DIALOG_FILTERS } from '../data/import/formats';
+import { OPEN_DIALOG_FILTERS } from '../data/model/import-formats';
 import { startApp, type RunningApp } from './api/app-core';
 import type { Updater } from './api/updates';
 import { appMenuTemplate, ISSUES_URL } from './api/app-menu';

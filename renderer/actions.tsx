@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { Status, StudyList } from '../data/schema';
+import type { Status, StudyList } from '../data/model/schema';
 import type { ResourceFieldsInput } from './components/ResourceEditor';
 import type { SaveNote } from './hooks/useNoteDraft';
 

@@ -1,10 +1,10 @@
-import { runCommand, type CommandName } from '../data/commands';
-import type { StudyDocument } from '../data/schema';
+import { runCommand, type CommandName } from '../data/model/commands';
+import type { StudyDocument } from '../data/model/schema';
 import type { AppState } from '../electron/api/contract';
 
 /**
  * The window's state after a list-shape edit main has just made, worked out here by running the very
- * same pure command (data/commands.ts) on a copy, instead of reading all 10,000 resources again. It
+ * same pure command (data/model/commands.ts) on a copy, instead of reading all 10,000 resources again. It
  * returns null when it cannot be sure (the command fails here, or its result differs from main's), and
  * the caller then reads the state from main.
  */

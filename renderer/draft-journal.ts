@@ -1,4 +1,4 @@
-import type { Note } from '../data/schema';
+import type { Note } from '../data/model/schema';
 
 /**
  * A synchronous journal of note drafts not yet confirmed on disk, kept in the page's localStorage. A

@@ -1,6 +1,6 @@
 import type { LinkCheck } from '../data/model/reports';
-import { addressesOf, resourceAddresses } from '../data/links/addresses';
-import type { Resource, StudyList } from '../data/schema';
+import { addressesOf, resourceAddresses } from '../data/model/addresses';
+import type { Resource, StudyList } from '../data/model/schema';
 
 /** A link worth the user's attention: gone, moved for good, or not answering. */
 export function isProblem(check: LinkCheck | undefined): boolean {

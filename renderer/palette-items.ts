@@ -1,5 +1,5 @@
 import { COMMANDS, isWindowCommand, type CommandSpec } from '../electron/api/command-table';
-import type { StudyList } from '../data/schema';
+import type { StudyList } from '../data/model/schema';
 import type { PaletteItem } from './components/CommandPalette';
 
 /**

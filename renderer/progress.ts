@@ -1,9 +1,9 @@
-import { effectiveStatus, partsProgress, type ProgressMap } from '../data/status';
-import type { Note, Resource, Status, StudyList } from '../data/schema';
+import { effectiveStatus, partsProgress, type ProgressMap } from '../data/model/status';
+import type { Note, Resource, Status, StudyList } from '../data/model/schema';
 
 // Status rules are the data's: the progress shown here and the counts main reports (e.g. in the
 // Backups view) come from the same functions.
-export { derivedStatus, effectiveStatus, isDone, isExplicit, partsProgress, statusOf, type ProgressMap } from '../data/status';
+export { derivedStatus, effectiveStatus, isDone, isExplicit, partsProgress, statusOf, type ProgressMap } from '../data/model/status';
 
 export function resourceDone(progress: ProgressMap, listId: string, resource: Resource): boolean {
   return effectiveStatus(progress, listId, resource) === 'done';

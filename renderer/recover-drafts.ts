@@ -1,4 +1,4 @@
-import type { Note, StudyDocument } from '../data/schema';
+import type { Note, StudyDocument } from '../data/model/schema';
 import { api } from './api';
 import { discardDraft, pendingDrafts, recoveredBody, settleDraft } from './draft-journal';
 

@@ -1,4 +1,4 @@
-import type { Note, Resource, StudyList } from '../data/schema';
+import type { Note, Resource, StudyList } from '../data/model/schema';
 import { INDEXED_NOTE_CHARS, parseQuery, tagKey } from './search';
 
 /** The words of one resource (and its note), lower-cased, kept while the resource and the note stay the same. */

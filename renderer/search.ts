@@ -1,7 +1,7 @@
 import MiniSearch from 'minisearch';
-import type { Note, ProgressEntry, Resource, Status, StudyList } from '../data/schema';
+import type { Note, ProgressEntry, Resource, Status, StudyList } from '../data/model/schema';
 import { effectiveStatus, lastTouched } from './progress';
-import { tagKey } from '../data/tags';
+import { tagKey } from '../data/model/tags';
 
 export interface Filters {
   query: string;
@@ -16,7 +16,7 @@ export interface Filters {
 export const NO_FILTERS: Filters = { query: '', status: 'all', kind: 'all', hasNotes: false, sort: 'list', tag: null };
 
 /** Two tags are one tag whatever their case: the data's own rule. */
-export { tagKey } from '../data/tags';
+export { tagKey } from '../data/model/tags';
 
 /**
  * A query's `#words` (tags: a resource must have a tag starting with each, as search matches prefixes)

@@ -1,5 +1,5 @@
-import { applyStatus, takeBackStatus } from '../data/progress-ops';
-import type { Note, ProgressEntry, Status, StudyDocument } from '../data/schema';
+import { applyStatus, takeBackStatus } from '../data/model/progress-ops';
+import type { Note, ProgressEntry, Status, StudyDocument } from '../data/model/schema';
 import type { AppState, ResourceState } from '../electron/api/contract';
 
 /** Immutable updates of the state main reported: one entry changed, everything else shared. */

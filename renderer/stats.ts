@@ -1,4 +1,4 @@
-import type { StudyDocument } from '../data/schema';
+import type { StudyDocument } from '../data/model/schema';
 import { effectiveStatus } from './progress';
 import { kindLabel } from './format';
 

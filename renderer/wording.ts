@@ -1,4 +1,4 @@
-import type { Status } from '../data/schema';
+import type { Status } from '../data/model/schema';
 import { count } from './format';
 import { STATUS_LABELS } from './progress';
 

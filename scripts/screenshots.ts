@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore } from '../data/store';
+import { openStore } from '../data/storage/store';
 import { bigDocument, writeProfile } from '../bench/fixture';
 import { ListPage } from '../tests/e2e/pages/list-page';
 import { launchApp } from '../tests/harness/launch-app';

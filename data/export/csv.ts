@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
-import type { ProgressEntry, Resource, StudyDocument, StudyList } from '../schema';
-import { joinTags } from '../tags';
+import type { ProgressEntry, Resource, StudyDocument, StudyList } from '../model/schema';
+import { joinTags } from '../model/tags';
 import { statusLabel } from './markdown-text';
 
 /** Studyshelf's own columns, in order: the importer knows its own file by them and reads every one back. */

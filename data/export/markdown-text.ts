@@ -1,4 +1,4 @@
-import type { ProgressEntry, Status } from '../schema';
+import type { ProgressEntry, Status } from '../model/schema';
 
 /**
  * The first line after a list's `# Title` in Studyshelf's Markdown: hidden by Markdown viewers, it tells
@@ -97,7 +97,7 @@ export function readLink(raw: string): { title: string; url: string; rest: strin
 
 /**
  * `tags: #python, #machine learning`: each tag after a `#`, escaped, separated by commas (a tag never
- * holds one, see data/tags.ts), so a tag of several words reads as one and comes back as it was.
+ * holds one, see data/model/tags.ts), so a tag of several words reads as one and comes back as it was.
  */
 export function tagsLine(tags: readonly string[]): string {
   return `tags: ${tags.map((tag) => `#${escapeText(tag)}`).join(', ')}`;

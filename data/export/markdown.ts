@@ -1,4 +1,4 @@
-import type { Resource, StudyDocument, StudyList } from '../schema';
+import type { Resource, StudyDocument, StudyList } from '../model/schema';
 import { atLineStart, escapeBare, escapeText, link, MARKER, statusText, tagsLine } from './markdown-text';
 
 

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { StudyDocument } from '../schema';
+import type { StudyDocument } from '../model/schema';
 import { escapeFormula } from './csv';
 
 export const SESSION_COLUMNS = ['list', 'resource', 'part', 'started', 'minutes'] as const;

@@ -1,7 +1,7 @@
 import { MAX_IMPORT_BYTES } from '../import/imported';
 import { describeError, OFFLINE_CODES, type CheckOptions } from '../links/check-link';
 import { guardedRequest } from '../links/guarded-request';
-import { isSafeExternalUrl } from '../web-url';
+import { isSafeExternalUrl } from '../model/web-url';
 
 /** The page's validators as of the version the user last reviewed: sent so that an unchanged page answers 304. */
 export interface Validators {

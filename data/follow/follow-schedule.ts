@@ -1,4 +1,4 @@
-import { DurableJsonFile } from '../durable-json-file';
+import { DurableJsonFile } from '../storage/durable-json-file';
 import { WEEK_MS } from '../links/link-checks';
 import { FollowScheduleSchema, type FollowScheduleSettings } from '../model/reports';
 

@@ -1,9 +1,9 @@
-import { StudyError } from '../errors';
+import { StudyError } from '../model/errors';
 import { importFile } from '../import/detect';
 import type { ImportPreview } from '../import/imported';
 import { DEFAULT_RUN_OPTIONS } from '../links/link-checks';
-import type { Follow, StudyDocument, StudyList } from '../schema';
-import { isSafeExternalUrl } from '../web-url';
+import type { Follow, StudyDocument, StudyList } from '../model/schema';
+import { isSafeExternalUrl } from '../model/web-url';
 import { fetchSource, rawSourceOf, type FetchOptions } from './fetch-source';
 import { leftAfter, stillLeft, withoutLeft } from './left-changes';
 import { applyReview, reviewChanges, type ListReview, type ReviewOutcome } from './review';

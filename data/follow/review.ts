@@ -1,7 +1,7 @@
-import type { Removed } from '../list-ops';
-import { newPartId } from '../part-ops';
-import { resourceRefOf } from '../refs';
-import type { Note, Part, ProgressEntry, Resource, StudyDocument, StudyList } from '../schema';
+import type { Removed } from '../model/list-ops';
+import { newPartId } from '../model/part-ops';
+import { resourceRefOf } from '../model/refs';
+import type { Note, Part, ProgressEntry, Resource, StudyDocument, StudyList } from '../model/schema';
 import type { ImportedResource, ImportPreview } from '../import/imported';
 import { merged, pairUp } from '../import/update';
 

@@ -1,5 +1,5 @@
 import { statusOfLabel } from '../export/markdown-text';
-import { importedTags } from '../tags';
+import { importedTags } from '../model/tags';
 import { dateFromFile } from './dates';
 import { entryUrl } from './entry-url';
 import { webUrlOrNull, type ImportedItem, type ImportedPart, type ImportedResource, type ImportedState, type Skipped } from './imported';

@@ -1,5 +1,5 @@
 import { importCsv } from './csv';
-import { extensionOf, formatByName } from './formats';
+import { extensionOf, formatByName } from '../model/import-formats';
 import { runInSlices } from './dom-walk';
 import { BOOKMARKS_PARSING, bookmarksOf, importBookmarks, isBookmarksFile } from './html';
 import { importHtmlPage, PAGE_PARSING, pageOf } from './html-page';

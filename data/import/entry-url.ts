@@ -1,7 +1,7 @@
 import type { Skipped } from './imported';
-import { isSafeExternalUrl } from '../web-url';
+import { isSafeExternalUrl } from '../model/web-url';
 
-/** The longest address kept (the document's limit, data/schema.ts). */
+/** The longest address kept (the document's limit, data/model/schema.ts). */
 export const MAX_URL = 4096;
 
 export const REASONS = {

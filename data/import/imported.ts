@@ -1,8 +1,8 @@
-import { StudyError } from '../errors';
+import { StudyError } from '../model/errors';
 import type { ListDiff } from './update';
 import { MAX_URL } from './entry-url';
-import { isSafeExternalUrl } from '../web-url';
-import type { Status } from '../schema';
+import { isSafeExternalUrl } from '../model/web-url';
+import type { Status } from '../model/schema';
 
 /** What an importer found, before it becomes a list: shown to the user as a preview first. */
 export interface ImportedItem {
@@ -38,7 +38,7 @@ export interface ImportedResource extends ImportedItem, ImportedState {
   parts: ImportedPart[];
   /**
    * The file's own tags (a bookmark's TAGS, Pocket's, Raindrop's, OPML categories, a CSV `tags`
-   * column): kept on the resource, cleaned by data/tags.ts (importedTags).
+   * column): kept on the resource, cleaned by data/model/tags.ts (importedTags).
    */
   tags?: string[];
   /** Further links the item's text mentions (e.g. the C-API reference under the docs). */
@@ -128,7 +128,7 @@ export function webUrlOrNull(url: string | null | undefined, line: number | null
   return null;
 }
 
-/** The limits of the document (data/schema.ts): what an import hands on always fits them. */
+/** The limits of the document (data/model/schema.ts): what an import hands on always fits them. */
 const MAX = { title: 1000, author: 500, description: 10_000, group: 200, kind: 100, whereStopped: 500 } as const;
 
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);

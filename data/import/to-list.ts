@@ -1,6 +1,6 @@
-import { newPartId } from '../part-ops';
-import type { Note, ProgressEntry, StudyDocument, StudyList } from '../schema';
-import { importedTags } from '../tags';
+import { newPartId } from '../model/part-ops';
+import type { Note, ProgressEntry, StudyDocument, StudyList } from '../model/schema';
+import { importedTags } from '../model/tags';
 import type { ImportedPart, ImportedResource, ImportPreview, ImportedState } from './imported';
 
 /** An id made from a title (newPartId slugs it), unique among `taken`, then taken. */

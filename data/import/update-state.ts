@@ -1,5 +1,5 @@
 import { fileNote, fileProgress } from './to-list';
-import type { Note, ProgressEntry, Resource, StudyDocument } from '../schema';
+import type { Note, ProgressEntry, Resource, StudyDocument } from '../model/schema';
 import type { ImportedPart, ImportedResource, ImportedState } from './imported';
 
 /** What a file says of an item's state: a status with its dates (Studyshelf's exports), or done alone. */

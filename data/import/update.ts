@@ -1,11 +1,11 @@
-import { urlKey } from '../duplicates';
-import type { Removed } from '../list-ops';
-import { newPartId } from '../part-ops';
-import { resourceRefOf } from '../refs';
-import type { Note, Part, ProgressEntry, Resource, StudyDocument, StudyList } from '../schema';
+import { urlKey } from '../model/duplicates';
+import type { Removed } from '../model/list-ops';
+import { newPartId } from '../model/part-ops';
+import { resourceRefOf } from '../model/refs';
+import type { Note, Part, ProgressEntry, Resource, StudyDocument, StudyList } from '../model/schema';
 import type { ImportedItem, ImportedResource, ImportPreview } from './imported';
 import { stateFromFile } from './update-state';
-import { importedTags } from '../tags';
+import { importedTags } from '../model/tags';
 
 /** A resource of the list that the new file no longer has, and whether the user's own data is on it. */
 export interface MissingResource {

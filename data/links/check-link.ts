@@ -1,5 +1,5 @@
 import type { LookupFunction } from 'node:net';
-import { isSafeExternalUrl } from '../web-url';
+import { isSafeExternalUrl } from '../model/web-url';
 import { guardedRequest } from './guarded-request';
 import type { LinkCheck, LinkState } from '../model/reports';
 

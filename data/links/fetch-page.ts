@@ -1,4 +1,4 @@
-import { isSafeExternalUrl } from '../web-url';
+import { isSafeExternalUrl } from '../model/web-url';
 import { describeError, OFFLINE_CODES, type CheckOptions } from './check-link';
 import { infoFromContentType, readPageInfo, type PageInfo } from './page-info';
 import { guardedRequest } from './guarded-request';

@@ -1,6 +1,6 @@
-import { resolveRef } from '../refs';
-import type { Resource, StudyDocument } from '../schema';
-import { isSafeExternalUrl } from '../web-url';
+import { resolveRef } from '../model/refs';
+import type { Resource, StudyDocument } from '../model/schema';
+import { isSafeExternalUrl } from '../model/web-url';
 import { lookUpPage, type PageFetchOptions } from './fetch-page';
 import type { PageInfo } from './page-info';
 import type { PageFill } from '../model/reports';

@@ -1,9 +1,9 @@
-import { StudyError } from '../errors';
+import { StudyError } from '../model/errors';
 import { quietJob, type JobHandle } from '../jobs';
-import { resolveRef, type Ref } from '../refs';
-import type { StudyDocument } from '../schema';
-import { isSafeExternalUrl } from '../web-url';
-import { addressesOf } from './addresses';
+import { resolveRef, type Ref } from '../model/refs';
+import type { StudyDocument } from '../model/schema';
+import { isSafeExternalUrl } from '../model/web-url';
+import { addressesOf } from '../model/addresses';
 import type { LinkCheck } from './check-link';
 import { checkLinks, type RunOptions } from './check-links';
 import type { LinkLogFile} from './link-log';

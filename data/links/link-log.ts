@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DurableJsonFile } from '../durable-json-file';
+import { DurableJsonFile } from '../storage/durable-json-file';
 import type { LinkCheck } from './check-link';
 import type { RunResult } from './check-links';
 import { RunSummarySchema } from '../model/reports';

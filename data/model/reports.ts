@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ListReview } from '../follow/review';
-import type { DeviceInfo, MergeNotice } from '../sync/merge-types';
+import type { DeviceInfo, MergeNotice } from './merge-types';
 
 // What main reports about its work (link checks, followed lists, storage, backups, sync), as the window
 // sees it through the preload API. Declared here, Node-free, so the window's TypeScript project (DOM,

@@ -1,6 +1,6 @@
 import { mkdir, readdir, rename } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { StudyDocument } from '../schema';
+import type { StudyDocument } from '../model/schema';
 import { readPeerDocument } from './peer-file';
 
 /** Where sync engines' conflict copies go once merged (in the synced folder). */

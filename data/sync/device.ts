@@ -3,8 +3,8 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { DurableJsonFile } from '../durable-json-file';
-import { IdSchema } from '../schema';
+import { DurableJsonFile } from '../storage/durable-json-file';
+import { IdSchema } from '../model/schema';
 import type { DeviceInfo } from './merge';
 
 export const DEVICE_FILE_NAME = 'device.json';

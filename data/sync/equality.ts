@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import stableStringify from 'fast-json-stable-stringify';
-import type { StudyDocument } from '../schema';
+import type { StudyDocument } from '../model/schema';
 
 /** A record's own value for a key that comes from data (never an inherited `constructor` or `toString`). */
 export function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {

@@ -1,9 +1,9 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DurableJsonFile } from '../durable-json-file';
-import type { StudyDocument } from '../schema';
-import { DATA_FILE_NAME } from '../store';
+import { DurableJsonFile } from '../storage/durable-json-file';
+import type { StudyDocument } from '../model/schema';
+import { DATA_FILE_NAME } from '../storage/store';
 import { DEVICE_FILE_NAME, deviceDir } from './device';
 import { documentDigest } from './equality';
 import { canonical, mergeBase, mergeDocuments, sameDocument, type DeviceInfo, type MergeNotice } from './merge';

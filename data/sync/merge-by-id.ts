@@ -1,6 +1,6 @@
-import type { StudyDocument } from '../schema';
+import type { StudyDocument } from '../model/schema';
 import { own, same } from './equality';
-import type { MergeNotice, Side } from './merge-types';
+import type { MergeNotice, Side } from '../model/merge-types';
 
 /** What one merge carries through its recursion: the base, both sides in their agreed order, and the notices so far. */
 export interface Context {

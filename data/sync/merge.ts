@@ -1,15 +1,15 @@
-import { LinkItemSchema, PartSchema, ResourceSchema, StudyListSchema } from '../schema';
-import type { Activity, LinkItem, Note, Part, ProgressEntry, Resource, StudyDocument, StudyList } from '../schema';
-import { mergeTags, setTags } from '../tags';
+import { LinkItemSchema, PartSchema, ResourceSchema, StudyListSchema } from '../model/schema';
+import type { Activity, LinkItem, Note, Part, ProgressEntry, Resource, StudyDocument, StudyList } from '../model/schema';
+import { mergeTags, setTags } from '../model/tags';
 import { canonical, own, same } from './equality';
 import { mergeById, titleOf, type Context } from './merge-by-id';
-import type { MergeNotice, MergeResult, Side } from './merge-types';
-import { mergeNoteText } from './text-merge';
+import type { MergeNotice, MergeResult, Side } from '../model/merge-types';
+import { mergeNoteText } from '../model/text-merge';
 import { mergeStudy } from './study-merge';
 
-export type { DeviceInfo, MergeNotice, MergeResult, Side } from './merge-types';
+export type { DeviceInfo, MergeNotice, MergeResult, Side } from '../model/merge-types';
 export { canonical, sameDocument } from './equality';
-export { CONFLICT_END, CONFLICT_MIDDLE, CONFLICT_START, hasConflictMarkers } from './markers';
+export { CONFLICT_END, CONFLICT_MIDDLE, CONFLICT_START, hasConflictMarkers } from '../model/markers';
 
 /**
  * The fields of an item that merge as values (`mergeFields`): every field its schema has, but its id and

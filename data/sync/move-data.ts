@@ -1,10 +1,10 @@
 import { cp, mkdir, open, readdir, readFile, rm, rmdir, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { StudyError } from '../errors';
-import { realFs } from '../fs-seam';
-import { Journal } from '../journal';
-import { readDocument } from '../read-document';
-import { DATA_FILE_NAME } from '../store';
+import { StudyError } from '../model/errors';
+import { realFs } from '../storage/fs-seam';
+import { Journal } from '../storage/journal';
+import { readDocument } from '../storage/read-document';
+import { DATA_FILE_NAME } from '../storage/store';
 import { sameDocument } from './merge';
 
 /** How copies are made durable; a seam so a test can see that it happens, and when. */

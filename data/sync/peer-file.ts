@@ -1,9 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
-import { Journal } from '../journal';
-import { replayJournals } from '../journal-replay';
-import { NewerVersionError } from '../migrate';
-import { readDocument } from '../read-document';
-import type { StudyDocument } from '../schema';
+import { Journal } from '../storage/journal';
+import { replayJournals } from '../storage/journal-replay';
+import { NewerVersionError } from '../storage/migrate';
+import { readDocument } from '../storage/read-document';
+import type { StudyDocument } from '../model/schema';
 
 export type PeerRead =
   /**

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { StudyDocument } from '../schema';
+import type { StudyDocument } from '../model/schema';
 import { DEVICE_FILE_NAME } from './device';
 import { documentDigest } from './equality';
 import type { DeviceInfo } from './merge';

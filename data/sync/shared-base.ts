@@ -1,4 +1,4 @@
-import type { Note, StudyDocument } from '../schema';
+import type { Note, StudyDocument } from '../model/schema';
 import { own, same } from './equality';
 
 type WithId = { id: string };

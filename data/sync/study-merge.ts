@@ -1,4 +1,4 @@
-import type { ReviewEntry, Study, StudySession, StudyTimer } from '../schema';
+import type { ReviewEntry, Study, StudySession, StudyTimer } from '../model/schema';
 import { own, same } from './equality';
 
 /**

@@ -1,5 +1,5 @@
 import type { SyncStatus } from '../model/reports';
-import type { Store } from '../store';
+import type { Store } from '../storage/store';
 import type { DeviceInfo } from './merge';
 
 export type { PeerStatus, SyncStatus } from '../model/reports';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FollowCheck, FollowScheduleSettings, FollowState } from '../../data/model/reports';
 import type { ReviewOutcome } from '../../data/follow/review';
-import { IdSchema } from '../../data/schema';
+import { IdSchema } from '../../data/model/schema';
 import type { AppState } from './contract';
 
 /** Followed lists (issue #23): their arguments, spread into contract.ts `methods`. */

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import type { ErrorCode } from '../../data/errors';
-import type { DeviceInfo } from '../../data/sync/merge-types';
+import type { ErrorCode } from '../../data/model/errors';
+import type { DeviceInfo } from '../../data/model/merge-types';
 import type { BackupFilePreview, BackupInfo, JobProgress, FollowState, LinkCheck, LinkChecksState, PageFill, RunSummary, StartupNotice, StorageHealth, SyncStatus } from '../../data/model/reports';
-import type { RemovedPart } from '../../data/part-ops';
+import type { RemovedPart } from '../../data/model/part-ops';
 import type { ImportPreview } from '../../data/import/imported';
-import { IdSchema, NoteSchema, REVIEW_ANSWERS, ProgressEntrySchema, ResourceSchema, StatusSchema, StudyListSchema, type Note, type Part, type ProgressEntry, type Resource, type StudyDocument, type StudyList } from '../../data/schema';
-import type { Removed } from '../../data/list-ops';
+import { IdSchema, NoteSchema, REVIEW_ANSWERS, ProgressEntrySchema, ResourceSchema, StatusSchema, StudyListSchema, type Note, type Part, type ProgressEntry, type Resource, type StudyDocument, type StudyList } from '../../data/model/schema';
+import type { Removed } from '../../data/model/list-ops';
 import type { EventName, MethodName } from './channels';
 import { followMethods, type FollowReturns } from './contract-follow';
 import type { WindowCommandId } from './command-table';
@@ -37,7 +37,7 @@ const Index = z.number().int().min(0).max(100_000);
 const ListFields = z.object({ title: Title, description: z.string().max(10_000) });
 /**
  * Tags as the window sent them, bounded so one call cannot exhaust main; the command cleans them and
- * refuses, with a sentence, what cannot be kept (data/tags.ts).
+ * refuses, with a sentence, what cannot be kept (data/model/tags.ts).
  */
 const TagsArg = z.array(z.string().max(1000)).max(1000);
 const ResourceFields = z.object({
@@ -47,7 +47,7 @@ const ResourceFields = z.object({
   description: z.string().max(10_000),
   kind: z.string().max(100).optional(),
   tags: TagsArg.optional(),
-  /** Typed by the user (data/estimate.ts parses it in the window); null clears it. */
+  /** Typed by the user (data/model/estimate.ts parses it in the window); null clears it. */
   estimateMinutes: z.number({ error: 'Type the estimate in minutes.' }).int('Type whole minutes.').min(1, 'An estimate is at least 1 minute.').max(100_000, 'An estimate is at most 100,000 minutes.').nullable().optional(),
   id: IdSchema.optional(),
 });

@@ -1,4 +1,4 @@
-import { StudyError } from '../../data/errors';
+import { StudyError } from '../../data/model/errors';
 import { methods, type ApiResult, type MethodName, type StudyHandlers } from './contract';
 
 /**

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { reminderStep, reminderTextOf, type ReminderState } from '../../data/reminder';
-import type { StudyDocument } from '../../data/schema';
+import type { StudyDocument } from '../../data/model/schema';
 
 /** Kept in the app's own folder, not the data: each computer reminds by its own clock. */
 export const REMINDER_STATE_FILE = 'reminder-state.json';

@@ -4,7 +4,7 @@ import { FOLLOW_SCHEDULE_FILE_NAME, FollowSchedule } from '../../data/follow/fol
 import { ListFollower } from '../../data/follow/list-follower';
 import { LinkChecker } from '../../data/links/link-checks';
 import { LINK_LOG_FILE_NAME, LinkLogFile } from '../../data/links/link-log';
-import type { Store } from '../../data/store';
+import type { Store } from '../../data/storage/store';
 import { FolderSync, type FolderSyncOptions } from '../../data/sync/folder-sync';
 import type { EventName } from './channels';
 import type { PayloadOf } from './contract';

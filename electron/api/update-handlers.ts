@@ -1,4 +1,4 @@
-import { StudyError } from '../../data/errors';
+import { StudyError } from '../../data/model/errors';
 import type { StudyHandlers } from './contract';
 import type { UpdateService } from './updates';
 

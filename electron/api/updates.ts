@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { DurableJsonFile } from '../../data/durable-json-file';
+import { DurableJsonFile } from '../../data/storage/durable-json-file';
 import type { UpdateState } from '../../data/model/reports';
 
 /**

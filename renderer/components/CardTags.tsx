@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Resource } from '../../data/schema';
-import { splitTags, tagKey } from '../../data/tags';
+import type { Resource } from '../../data/model/schema';
+import { splitTags, tagKey } from '../../data/model/tags';
 import { useActions } from '../actions';
 import { TagChips } from './TagChips';
 import '../styles/tags.css';

@@ -1,5 +1,5 @@
 import { useDeferredValue, useMemo } from 'react';
-import type { Note, StudyList } from '../../data/schema';
+import type { Note, StudyList } from '../../data/model/schema';
 import { matchesElsewhere } from '../search-elsewhere';
 import { counted } from '../wording';
 

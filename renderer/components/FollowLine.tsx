@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { FollowState } from '../../data/model/reports';
 import type { ReviewedChange, ReviewOutcome } from '../../data/follow/review';
-import type { StudyList } from '../../data/schema';
+import type { StudyList } from '../../data/model/schema';
 import type { AppState } from '../../electron/api/contract';
 import { api } from '../api';
 import { isWebUrl } from '../format';

@@ -1,5 +1,5 @@
 import type { LinkChecksState } from '../../data/model/reports';
-import type { StudyList } from '../../data/schema';
+import type { StudyList } from '../../data/model/schema';
 import { count } from '../format';
 import { summaryText } from '../hooks/useLinkChecks';
 import { Modal } from './Modal';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { StudyList } from '../../data/schema';
+import type { StudyList } from '../../data/model/schema';
 import { useBusy } from '../hooks/useBusy';
 import { Modal } from './Modal';
 

@@ -1,6 +1,6 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import { resourcesWithLink } from '../../data/duplicates';
-import type { StudyDocument, StudyList } from '../../data/schema';
+import { resourcesWithLink } from '../../data/model/duplicates';
+import type { StudyDocument, StudyList } from '../../data/model/schema';
 import type { AppState } from '../../electron/api/contract';
 import type { ReviewOutcome } from '../../data/follow/review';
 import { count, hostOf, isWebUrl } from '../format';

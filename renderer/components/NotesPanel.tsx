@@ -1,5 +1,5 @@
 import { memo, useDeferredValue, useId, useMemo, useRef, useState } from 'react';
-import type { Note } from '../../data/schema';
+import type { Note } from '../../data/model/schema';
 import { useActions } from '../actions';
 import { timeAgo } from '../format';
 import { useNoteDraft, type DraftStatus } from '../hooks/useNoteDraft';

@@ -1,4 +1,4 @@
-import type { Part, Resource, Status } from '../../data/schema';
+import type { Part, Resource, Status } from '../../data/model/schema';
 import { useActions } from '../actions';
 import { statusChanged } from '../wording';
 import { ExternalLink } from './ExternalLink';

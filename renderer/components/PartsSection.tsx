@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ProgressEntry, Resource } from '../../data/schema';
+import type { ProgressEntry, Resource } from '../../data/model/schema';
 import { PartEditRow, PartRow } from './PartRows';
 import { useActions } from '../actions';
 import { useBusy } from '../hooks/useBusy';

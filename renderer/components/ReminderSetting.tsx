@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { StudyDocument } from '../../data/schema';
+import type { StudyDocument } from '../../data/model/schema';
 import { useActions } from '../actions';
 import { useStudyTimeContext } from '../hooks/useStudyTime';
 

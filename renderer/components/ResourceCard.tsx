@@ -1,6 +1,6 @@
 import { forwardRef, memo, useCallback, useMemo, useRef, useState } from 'react';
 import { snippet } from '../search';
-import type { Note, ProgressEntry, Resource } from '../../data/schema';
+import type { Note, ProgressEntry, Resource } from '../../data/model/schema';
 import { useActions } from '../actions';
 import { RESOURCE_DRAG_TYPE } from '../drag';
 import { effectiveStatus } from '../progress';

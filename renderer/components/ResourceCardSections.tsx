@@ -1,5 +1,5 @@
-import type { ProgressEntry, Resource, Status } from '../../data/schema';
-import { formatMinutes } from '../../data/study-time';
+import type { ProgressEntry, Resource, Status } from '../../data/model/schema';
+import { formatMinutes } from '../../data/model/study-time';
 import { useActions } from '../actions';
 import { hostOf, isWebUrl, kindLabel } from '../format';
 import { useStudyTimeContext } from '../hooks/useStudyTime';

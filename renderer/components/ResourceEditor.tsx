@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import type { SameLink } from '../../data/duplicates';
-import { parseEstimate } from '../../data/estimate';
-import type { Resource, StudyList } from '../../data/schema';
+import type { SameLink } from '../../data/model/duplicates';
+import { parseEstimate } from '../../data/model/estimate';
+import type { Resource, StudyList } from '../../data/model/schema';
 import { isWebUrl } from '../format';
 import { useBusy } from '../hooks/useBusy';
 import '../styles/tags.css';
@@ -15,7 +15,7 @@ export interface ResourceFieldsInput {
   kind: string;
   /** As typed, split at commas: main trims them, drops empty and repeated ones, and refuses what it cannot keep. */
   tags: string[];
-  /** Typed by the user (data/estimate.ts); null: none; absent (a link saved from the browser): left as it is. */
+  /** Typed by the user (data/model/estimate.ts); null: none; absent (a link saved from the browser): left as it is. */
   estimateMinutes?: number | null;
 }
 

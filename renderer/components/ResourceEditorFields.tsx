@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import { estimateField } from '../../data/estimate';
-import type { Resource, StudyList } from '../../data/schema';
+import { estimateField } from '../../data/model/estimate';
+import type { Resource, StudyList } from '../../data/model/schema';
 import { kindLabel } from '../format';
 
 // The parts of ResourceEditor: its fields as typed (a draft), and the controls that move a resource.

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef, useState } from 'react';
-import type { Note, ProgressEntry } from '../../data/schema';
+import type { Note, ProgressEntry } from '../../data/model/schema';
 import type { Match } from '../search';
 import { ResourceCard } from './ResourceCard';
 

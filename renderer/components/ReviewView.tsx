@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { ReviewAnswer, StudyDocument } from '../../data/schema';
-import { dueNow, reviewQueue, type DueReview } from '../../data/review';
+import type { ReviewAnswer, StudyDocument } from '../../data/model/schema';
+import { dueNow, reviewQueue, type DueReview } from '../../data/model/review';
 import { useActions } from '../actions';
 import { useStudyTimeContext } from '../hooks/useStudyTime';
 import { counted } from '../wording';

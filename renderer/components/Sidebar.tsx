@@ -1,6 +1,6 @@
 import { useMemo, useRef, type ReactNode } from 'react';
-import { FILE_INPUT_ACCEPT } from '../../data/import/formats';
-import type { StudyDocument, StudyList } from '../../data/schema';
+import { FILE_INPUT_ACCEPT } from '../../data/model/import-formats';
+import type { StudyDocument, StudyList } from '../../data/model/schema';
 import { isResourceDrag, readDragged, type DraggedResource } from '../drag';
 import { count } from '../format';
 import { listProgress } from '../progress';

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import type { StudyList } from '../../data/schema';
-import { tagKey } from '../../data/tags';
+import type { StudyList } from '../../data/model/schema';
+import { tagKey } from '../../data/model/tags';
 import { plural } from '../wording';
 import '../styles/tags.css';
 

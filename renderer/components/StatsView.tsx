@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { StudyDocument } from '../../data/schema';
+import type { StudyDocument } from '../../data/model/schema';
 import { listProgress, percent } from '../progress';
 import { currentStreak, dailyCounts, heatmapWeeks, progressByKind } from '../stats';
 import { counted, plural } from '../wording';

@@ -1,4 +1,4 @@
-import type { Status } from '../../data/schema';
+import type { Status } from '../../data/model/schema';
 import { STATUS_LABELS, STATUS_ORDER } from '../progress';
 
 interface Props {

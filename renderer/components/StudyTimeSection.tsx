@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
-import type { StudyDocument, StudySession } from '../../data/schema';
-import { estimateFactor, formatMinutes, goalStreak, liveSessions, minutesByList, minutesByResource, minutesLeft, weeklyMinutes } from '../../data/study-time';
+import type { StudyDocument, StudySession } from '../../data/model/schema';
+import { estimateFactor, formatMinutes, goalStreak, liveSessions, minutesByList, minutesByResource, minutesLeft, weeklyMinutes } from '../../data/model/study-time';
 import { useActions } from '../actions';
 import { useStudyTimeContext } from '../hooks/useStudyTime';
 import { studyTitle } from './TimerPanel';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { StudyDocument } from '../../data/schema';
+import type { StudyDocument } from '../../data/model/schema';
 import type { SyncInfo } from '../../electron/api/contract';
 import { Modal } from './Modal';
 import { DataFolderSection, NotesToResolve, SyncStatusSection } from './SyncSections';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import type { StudyDocument } from '../../data/schema';
+import type { StudyDocument } from '../../data/model/schema';
 import type { SyncInfo } from '../../electron/api/contract';
-import { resolveRef } from '../../data/refs';
+import { resolveRef } from '../../data/model/refs';
 
 // The three parts of Settings → Sync and data folder (SyncDialog.tsx), each with its own state.
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { StudyDocument, StudyList, StudyTimer } from '../../data/schema';
-import { formatMinutes, studiedMs } from '../../data/study-time';
+import type { StudyDocument, StudyList, StudyTimer } from '../../data/model/schema';
+import { formatMinutes, studiedMs } from '../../data/model/study-time';
 import { timerText, useNow, type StudyTime } from '../hooks/useStudyTime';
 
 /** The title of what a timer runs on: "PEPs", or "Lectures: Lecture 4" for a part. */

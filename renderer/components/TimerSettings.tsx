@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { StudyDocument } from '../../data/schema';
-import { DEFAULT_BREAK_MINUTES, DEFAULT_WORK_MINUTES } from '../../data/study-time';
+import type { StudyDocument } from '../../data/model/schema';
+import { DEFAULT_BREAK_MINUTES, DEFAULT_WORK_MINUTES } from '../../data/model/study-time';
 import { useActions } from '../actions';
 import { useStudyTimeContext } from '../hooks/useStudyTime';
 

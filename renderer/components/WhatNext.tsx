@@ -1,4 +1,4 @@
-import type { Note, Resource } from '../../data/schema';
+import type { Note, Resource } from '../../data/model/schema';
 import { useActions } from '../actions';
 import { useStudyTimeContext } from '../hooks/useStudyTime';
 

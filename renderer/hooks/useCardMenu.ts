@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type Dispatch, type RefObject, type SetStateAction } from 'react';
-import type { Resource, Status } from '../../data/schema';
+import type { Resource, Status } from '../../data/model/schema';
 import { commandById } from '../../electron/api/command-table';
 import { useActions } from '../actions';
 import { registerCard, type CardCommandId } from '../card-commands';

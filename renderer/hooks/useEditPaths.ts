@@ -1,5 +1,5 @@
 import { useCallback, useMemo, type Dispatch, type RefObject, type SetStateAction } from 'react';
-import type { CommandName } from '../../data/commands';
+import type { CommandName } from '../../data/model/commands';
 import type { AppState } from '../../electron/api/contract';
 import { api } from '../api';
 import { withCommand } from '../apply-command';

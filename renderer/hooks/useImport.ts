@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useJob } from './useJob';
 import type { BackupFilePreview } from '../../data/model/reports';
-import { isBackupFileName } from '../../data/import/formats';
+import { isBackupFileName } from '../../data/model/import-formats';
 import type { ImportPreview } from '../../data/import/imported';
 import type { AppState } from '../../electron/api/contract';
 import { api } from '../api';

@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useMemo } from 'react';
 import type { LinkCheck } from '../../data/model/reports';
 import type { LinkChecksState } from '../../data/model/reports';
 import type { RunSummary } from '../../data/model/reports';
-import { resourceRefOf } from '../../data/refs';
+import { resourceRefOf } from '../../data/model/refs';
 import { api } from '../api';
 import { useJob } from './useJob';
 import { useMainValue } from './useMainValue';

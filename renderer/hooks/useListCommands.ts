@@ -1,9 +1,9 @@
 import { useMemo, type RefObject } from 'react';
 import type { AppState } from '../../electron/api/contract';
-import type { Part, Resource } from '../../data/schema';
+import type { Part, Resource } from '../../data/model/schema';
 import type { ResourceFieldsInput } from '../components/ResourceEditor';
-import { slugOf } from '../../data/part-ops';
-import { resourceRefOf } from '../../data/refs';
+import { slugOf } from '../../data/model/part-ops';
+import { resourceRefOf } from '../../data/model/refs';
 import { api } from '../api';
 import type { useEditPaths } from './useEditPaths';
 import type { Notify, Remember } from './useUndo';

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Note } from '../../data/schema';
+import type { Note } from '../../data/model/schema';
 import { journalDraft, settleDraft } from '../draft-journal';
 import { registerFlusher } from '../flush-registry';
-import { mergeNoteText } from '../../data/sync/text-merge';
+import { mergeNoteText } from '../../data/model/text-merge';
 
 export type SaveNote = (ref: string, body: string) => Promise<{ ok: true; note: Note | null } | { ok: false; message: string }>;
 export type DraftStatus = { kind: 'saved' } | { kind: 'saving' } | { kind: 'failed'; message: string };

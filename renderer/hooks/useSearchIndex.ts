@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Note, StudyList } from '../../data/schema';
+import type { Note, StudyList } from '../../data/model/schema';
 import { buildIndexInSlices, indexedFields, updateNotes, type SearchIndex } from '../search';
 
 /**

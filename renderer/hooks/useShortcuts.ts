@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { Status } from '../../data/schema';
+import type { Status } from '../../data/model/schema';
 import { commandById, type WindowCommandId } from '../../electron/api/command-table';
 import { KEY_BINDINGS, keyName } from '../key-bindings';
 

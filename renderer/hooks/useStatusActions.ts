@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, type Dispatch, type RefObject, type SetStateAction } from 'react';
-import type { Status } from '../../data/schema';
+import type { Status } from '../../data/model/schema';
 import type { AppState } from '../../electron/api/contract';
 import { api } from '../api';
 import { withProgress, withStatus, withStatusAnswer, withStatusTakenBack } from '../state-updates';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppState } from '../../electron/api/contract';
-import type { Note } from '../../data/schema';
+import type { Note } from '../../data/model/schema';
 import { api } from '../api';
 import { recoverDrafts } from '../recover-drafts';
 import { withNote } from '../state-updates';

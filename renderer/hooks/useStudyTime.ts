@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { AppState } from '../../electron/api/contract';
-import type { ReviewAnswer, StudyDocument, StudyTimer } from '../../data/schema';
-import { formatClock, minutesByResource, pomodoroPhase, studiedMs } from '../../data/study-time';
+import type { ReviewAnswer, StudyDocument, StudyTimer } from '../../data/model/schema';
+import { formatClock, minutesByResource, pomodoroPhase, studiedMs } from '../../data/model/study-time';
 import { api } from '../api';
 
 type Replace = (result: { ok: true; value: AppState } | { ok: false; error: { message: string } }, success: string) => boolean;

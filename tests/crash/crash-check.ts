@@ -1,12 +1,12 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { backupDirOf, parseBackupName } from '../../data/backups';
-import { isErrno } from '../../data/fs-seam';
-import { replayJournals } from '../../data/journal-replay';
-import { readDocument } from '../../data/read-document';
-import type { StudyDocument } from '../../data/schema';
-import { recoveryFileOf } from '../../data/startup';
-import { DATA_FILE_NAME } from '../../data/store';
+import { backupDirOf, parseBackupName } from '../../data/storage/backups';
+import { isErrno } from '../../data/storage/fs-seam';
+import { replayJournals } from '../../data/storage/journal-replay';
+import { readDocument } from '../../data/storage/read-document';
+import type { StudyDocument } from '../../data/model/schema';
+import { recoveryFileOf } from '../../data/storage/startup';
+import { DATA_FILE_NAME } from '../../data/storage/store';
 import { NOTE_REF, PART_REFS } from './crash-refs';
 
 /**

@@ -1,11 +1,11 @@
 import { readdir } from 'node:fs/promises';
-import { backupDirOf, parseBackupName } from '../../data/backups';
-import { isErrno } from '../../data/fs-seam';
-import { openStore } from '../../data/store';
+import { backupDirOf, parseBackupName } from '../../data/storage/backups';
+import { isErrno } from '../../data/storage/fs-seam';
+import { openStore } from '../../data/storage/store';
 import { JumpingClock } from './crash-clock';
 import { injectedDisk, realDisk } from './crash-disk';
 import { NOTE_REF, PART_REFS, TIMER_REF } from './crash-refs';
-import { startTimer, stopTimer } from '../../data/study-ops';
+import { startTimer, stopTimer } from '../../data/model/study-ops';
 
 /**
  * The writer in the crash test: applies numbered changes through the real store, in bursts, and reports

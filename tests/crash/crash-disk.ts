@@ -1,6 +1,6 @@
 import * as fsp from 'node:fs/promises';
 import { join } from 'node:path';
-import { realFs, type FsSeam } from '../../data/fs-seam';
+import { realFs, type FsSeam } from '../../data/storage/fs-seam';
 
 /**
  * A disk that fills up and comes back, for the crash writer. Two ways:

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { test as base, type Browser } from '@playwright/test';
 import { launchChromium } from '../harness/chromium';
 import { launchApp, type LaunchedApp, type LaunchOptions } from '../harness/launch-app';
-import type { StudyDocument } from '../../data/schema';
+import type { StudyDocument } from '../../data/model/schema';
 import { ListPage } from './pages/list-page';
 
 interface Fixtures {

@@ -11,7 +11,7 @@ import type { ReminderPlatform } from '../../electron/api/reminders';
 import { CHANNELS, EVENT_CHANNELS, FLUSH_HOOK, type MethodName } from '../../electron/api/channels';
 import { CONTENT_SECURITY_POLICY } from '../../electron/api/csp';
 import type { FolderSync } from '../../data/sync/folder-sync';
-import type { Store, StoreOptions } from '../../data/store';
+import type { Store, StoreOptions } from '../../data/storage/store';
 import { dispatch } from '../../electron/api/dispatch';
 import type { UpdatePlatform } from '../../electron/api/updates';
 import { buildApi } from '../../electron/api/invoker';

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { replayJournals } from '../../data/journal-replay';
-import { readDocument } from '../../data/read-document';
-import type { StudyDocument } from '../../data/schema';
+import { replayJournals } from '../../data/storage/journal-replay';
+import { readDocument } from '../../data/storage/read-document';
+import type { StudyDocument } from '../../data/model/schema';
 
 /** What is on disk as the next start reads it: the data file, with the journal replayed onto it. */
 export async function readSaved(dataFile: string): Promise<StudyDocument> {

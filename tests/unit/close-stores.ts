@@ -1,13 +1,13 @@
 import { afterEach, vi } from 'vitest';
-import type * as StoreModule from '../../data/store';
-import type { Store } from '../../data/store';
+import type * as StoreModule from '../../data/storage/store';
+import type { Store } from '../../data/storage/store';
 
 // Every store a test opens is closed after it, before its temp folder is removed: a store left open
 // would otherwise take its next snapshot into a folder that is gone ("backup failed … ENOENT" in the
 // output of a passing run). A test that closes its own store is unaffected (close is idempotent).
 const open = new Set<Store>();
 
-vi.mock('../../data/store', async (importOriginal) => {
+vi.mock('../../data/storage/store', async (importOriginal) => {
   const real = await importOriginal<typeof StoreModule>();
   return {
     ...real,

@@ -1,11 +1,11 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { realFs, type FsSeam } from '../../data/fs-seam';
-import { replayJournals } from '../../data/journal-replay';
-import { readDocument } from '../../data/read-document';
-import type { StudyDocument } from '../../data/schema';
-import { DATA_FILE_NAME } from '../../data/store';
+import { realFs, type FsSeam } from '../../data/storage/fs-seam';
+import { replayJournals } from '../../data/storage/journal-replay';
+import { readDocument } from '../../data/storage/read-document';
+import type { StudyDocument } from '../../data/model/schema';
+import { DATA_FILE_NAME } from '../../data/storage/store';
 
 const made: string[] = [];
 

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
-import { openStore } from '../../../data/store';
+import { openStore } from '../../../data/storage/store';
 import { METHOD_NAMES } from '../../../electron/api/channels';
 import { findElectronBinary, ROOT } from '../../../scripts/electron-binary';
 import { ListPage } from '../pages/list-page';

@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test';
 import { FOLLOW_SCHEDULE_FILE_NAME } from '../../../data/follow/follow-schedule';
 import { importFile } from '../../../data/import/detect';
 import { addImportedList } from '../../../data/import/to-list';
-import { openStore } from '../../../data/store';
+import { openStore } from '../../../data/storage/store';
 import { readSaved } from '../../harness/saved';
 import { startServer, type TestServer } from '../../support/link-servers';
 import { axeViolations } from '../axe';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { importFile } from '../../../data/import/detect';
 import { addImportedList } from '../../../data/import/to-list';
-import { openStore } from '../../../data/store';
+import { openStore } from '../../../data/storage/store';
 import { readSaved } from '../../harness/saved';
 import { startServer, type TestServer } from '../../support/link-servers';
 import { axeViolations } from '../axe';

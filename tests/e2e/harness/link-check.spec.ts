@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { openStore } from '../../../data/store';
+import { openStore } from '../../../data/storage/store';
 import { readSaved } from '../../harness/saved';
 import { countingNoNetwork, startServer, type TestServer } from '../../support/link-servers';
 import { axeViolations } from '../axe';

@@ -1,8 +1,8 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { backupName } from '../../../data/backups';
-import { realFs, type FsSeam } from '../../../data/fs-seam';
-import { SCHEMA_VERSION } from '../../../data/schema';
+import { backupName } from '../../../data/storage/backups';
+import { realFs, type FsSeam } from '../../../data/storage/fs-seam';
+import { SCHEMA_VERSION } from '../../../data/model/schema';
 import type { LaunchedApp } from '../../harness/launch-app';
 import { expect, test } from '../fixtures';
 import { ListPage } from '../pages/list-page';

@@ -1,4 +1,4 @@
-import { openStore } from '../../../data/store';
+import { openStore } from '../../../data/storage/store';
 import { localDay } from '../../../renderer/stats';
 import { axeViolations } from '../axe';
 import { expect, test } from '../fixtures';

@@ -1,6 +1,6 @@
 import { axeViolations } from '../axe';
 import { expect, test } from '../fixtures';
-import type { StudyDocument } from '../../../data/schema';
+import type { StudyDocument } from '../../../data/model/schema';
 import { ListPage } from '../pages/list-page';
 
 const GIL = 'To GIL or not to GIL';

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { axeViolations } from '../axe';
 import { expect, test } from '../fixtures';
-import type { StudyDocument } from '../../../data/schema';
+import type { StudyDocument } from '../../../data/model/schema';
 import { ListPage } from '../pages/list-page';
 
 const GIL = 'To GIL or not to GIL';

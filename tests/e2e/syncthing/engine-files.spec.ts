@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { deviceDir } from '../../../data/sync/device';
 import { CONFLICT_COPIES_DIR, FolderSync, isConflictCopy } from '../../../data/sync/folder-sync';
-import { openStore, type Store } from '../../../data/store';
+import { openStore, type Store } from '../../../data/storage/store';
 import { startSyncthingPair, type SyncthingPair } from '../../support/syncthing';
 import { syncthingSkipReasonTold } from '../../support/syncthing-guard';
 

@@ -1,5 +1,5 @@
 import { readSaved } from '../../harness/saved';
-import type { StudyDocument } from '../../../data/schema';
+import type { StudyDocument } from '../../../data/model/schema';
 import { expect, test, type Side } from './two-computers';
 
 // Two computers through a real Syncthing: two Syncthing 1.19 daemons on loopback inside a private network

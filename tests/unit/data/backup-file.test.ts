@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mergeDocuments } from '../../../data/backup-file';
-import { openStore } from '../../../data/store';
-import { SCHEMA_VERSION, type StudyDocument } from '../../../data/schema';
+import { mergeDocuments } from '../../../data/storage/backup-file';
+import { openStore } from '../../../data/storage/store';
+import { SCHEMA_VERSION, type StudyDocument } from '../../../data/model/schema';
 import { dispatch } from '../../../electron/api/dispatch';
 import { createHandlers } from '../../../electron/api/handlers';
 import { CODEWALK, PBTS, tempDir } from '../helpers';

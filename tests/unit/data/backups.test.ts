@@ -1,8 +1,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { backupName, backupsToDelete, listBackups, newestGoodBackup, parseBackupName, writeBackup } from '../../../data/backups';
-import { DATA_FILE_NAME, openStore } from '../../../data/store';
+import { backupName, backupsToDelete, listBackups, newestGoodBackup, parseBackupName, writeBackup } from '../../../data/storage/backups';
+import { DATA_FILE_NAME, openStore } from '../../../data/storage/store';
 import { PBTS, tempDir } from '../helpers';
 
 const at = (iso: string) => new Date(iso);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import catalogJson from '../../../data/catalogs/catalog.json' with { type: 'json' };
 import { bundledLists, catalogToLists } from '../../../data/bundled-lists';
 import { newDocument, refreshBundledLists } from '../../../data/document';
-import { StudyListSchema } from '../../../data/schema';
+import { StudyListSchema } from '../../../data/model/schema';
 
 const article = readFileSync(new URL('../../fixtures/seed-article.md', import.meta.url), 'utf8');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { realFs, type FsSeam } from '../../../data/fs-seam';
-import { openStore } from '../../../data/store';
+import { realFs, type FsSeam } from '../../../data/storage/fs-seam';
+import { openStore } from '../../../data/storage/store';
 import { whatNextStartLoads } from '../../crash/crash-check';
 import { NOTE_REF } from '../../crash/crash-refs';
 import { runCrashTrials } from '../../crash/crash-trials';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { resourcesWithLink } from '../../../data/duplicates';
-import type { StudyList } from '../../../data/schema';
+import { resourcesWithLink } from '../../../data/model/duplicates';
+import type { StudyList } from '../../../data/model/schema';
 
 const list = (id: string, ...resources: Array<[string, string | null]>): StudyList => ({
   id,

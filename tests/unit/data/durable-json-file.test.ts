@@ -1,8 +1,8 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DurableJsonFile } from '../../../data/durable-json-file';
-import { DataFileCorruptError } from '../../../data/errors';
+import { DurableJsonFile } from '../../../data/storage/durable-json-file';
+import { DataFileCorruptError } from '../../../data/model/errors';
 import { errno, faultyFs, tempDir } from '../helpers';
 
 describe('DurableJsonFile', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { estimateField, parseEstimate } from '../../../data/estimate';
+import { estimateField, parseEstimate } from '../../../data/model/estimate';
 
 const minutes = (typed: string) => {
   const parsed = parseEstimate(typed);

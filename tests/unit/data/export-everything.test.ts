@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../../../data/import/detect';
-import { openStore } from '../../../data/store';
+import { openStore } from '../../../data/storage/store';
 import { exportFrom } from '../../../data/transfer';
 import { readImportFile, writeExportFile } from '../../../data/user-files';
 import { dispatch } from '../../../electron/api/dispatch';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { newDocument } from '../../../data/document';
-import type { ProgressEntry, Status, StudyDocument, StudyList } from '../../../data/schema';
-import { cleanTags, MAX_TAG_LENGTH } from '../../../data/tags';
+import type { ProgressEntry, Status, StudyDocument, StudyList } from '../../../data/model/schema';
+import { cleanTags, MAX_TAG_LENGTH } from '../../../data/model/tags';
 import { carried, threeCycles } from './export-roundtrip-shared';
 
 // `STUDYSHELF_PROPERTY_RUNS=10000 npx vitest run tests/unit/data/export-roundtrip-properties` for a soak.
@@ -25,7 +25,7 @@ const noteLine = fc.oneof(fc.constantFrom('```', '````js', '~~~', '- [ ] task', 
 const note = fc.record({ body: fc.array(noteLine, { maxLength: 8 }).map((l) => l.join('\n')), whereStopped: fc.oneof(fc.constant(''), text.map((t) => t.slice(0, 500).trim())) });
 const item = fc.record({ title: text, url: fc.option(url, { nil: null }), state });
 /**
- * Tags as the document keeps them (data/tags.ts): on one line, trimmed, no commas, 1–60 characters, one
+ * Tags as the document keeps them (data/model/tags.ts): on one line, trimmed, no commas, 1–60 characters, one
  * per spelling whatever the case; with what Markdown and spreadsheets read as markup or formulas.
  */
 const tagWords = fc.constantFrom('python', 'Python', 'machine learning', 'C#', '#hash', '=SUM(A1)', '-dash', '@home', 'a\\b', 'status: done', '*x* _y_ [z]', '&mdash; ·', '日本語', 'Ünïcode ✓', '> quote');

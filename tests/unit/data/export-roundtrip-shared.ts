@@ -1,7 +1,7 @@
 import { newDocument } from '../../../data/document';
 import type { ExportFormat } from '../../../data/transfer';
 import { exportFrom, importInto } from '../../../data/transfer';
-import type { StudyDocument, StudyList } from '../../../data/schema';
+import type { StudyDocument, StudyList } from '../../../data/model/schema';
 
 /** When the round trips import: never a date any exported file holds, so a date seen back came from the file. */
 export const AT = '2026-12-01T12:00:00.000Z';

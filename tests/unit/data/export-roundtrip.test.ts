@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newDocument } from '../../../data/document';
-import type { Resource, StudyDocument, StudyList } from '../../../data/schema';
+import type { Resource, StudyDocument, StudyList } from '../../../data/model/schema';
 import { exportFrom, importInto } from '../../../data/transfer';
 import { AT, carried, threeCycles } from './export-roundtrip-shared';
 

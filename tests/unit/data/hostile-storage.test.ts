@@ -2,11 +2,11 @@ import { appendFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { describe, expect, it, vi } from 'vitest';
-import { Journal } from '../../../data/journal';
-import { replayJournals } from '../../../data/journal-replay';
-import { DocumentSchema, type Status, type StudyDocument } from '../../../data/schema';
-import { DATA_FILE_NAME, openStore } from '../../../data/store';
-import { recoveryFileOf } from '../../../data/startup';
+import { Journal } from '../../../data/storage/journal';
+import { replayJournals } from '../../../data/storage/journal-replay';
+import { DocumentSchema, type Status, type StudyDocument } from '../../../data/model/schema';
+import { DATA_FILE_NAME, openStore } from '../../../data/storage/store';
+import { recoveryFileOf } from '../../../data/storage/startup';
 import { errno, faultyFs, PBTS, savedState, tempDir } from '../helpers';
 import { longestBlock, MAX_BLOCK_MS } from '../fuzz/stall';
 

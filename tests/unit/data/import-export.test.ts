@@ -5,7 +5,7 @@ import { exportMarkdown } from '../../../data/export/markdown';
 import { importMarkdown } from '../../../data/import/markdown';
 import { addImportedList } from '../../../data/import/to-list';
 import { newDocument } from '../../../data/document';
-import { openStore } from '../../../data/store';
+import { openStore } from '../../../data/storage/store';
 import { exportFrom, importInto } from '../../../data/transfer';
 import { tempDir } from '../helpers';
 

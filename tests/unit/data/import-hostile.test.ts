@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readBackupFile } from '../../../data/backup-file';
+import { readBackupFile } from '../../../data/storage/backup-file';
 import { newDocument } from '../../../data/document';
 import { importFile } from '../../../data/import/detect';
 import { Jobs, type JobProgress } from '../../../data/jobs';

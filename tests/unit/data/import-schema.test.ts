@@ -4,7 +4,7 @@ import { newDocument } from '../../../data/document';
 import { importFile } from '../../../data/import/detect';
 import { addImportedList } from '../../../data/import/to-list';
 import { updateListFrom } from '../../../data/import/update';
-import { DocumentSchema, type StudyDocument } from '../../../data/schema';
+import { DocumentSchema, type StudyDocument } from '../../../data/model/schema';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/import/${name}`, import.meta.url), 'utf8');
 const AT = '2024-05-01T10:00:00.000Z';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { openStore } from '../../../data/store';
-import type { StudyDocument } from '../../../data/schema';
+import { openStore } from '../../../data/storage/store';
+import type { StudyDocument } from '../../../data/model/schema';
 import type { ImportPreview } from '../../../data/import/imported';
 import { dispatch } from '../../../electron/api/dispatch';
 import { createHandlers } from '../../../electron/api/handlers';

@@ -4,9 +4,9 @@ import { newDocument } from '../../../data/document';
 import { finishPreview, type ImportedResource, type ImportPreview } from '../../../data/import/imported';
 import { addImportedList } from '../../../data/import/to-list';
 import { diffList, updateListFrom, urlKey } from '../../../data/import/update';
-import { restoreResource } from '../../../data/list-ops';
-import { resolveRef, resourceRefOf } from '../../../data/refs';
-import { DocumentSchema, STATUSES, type StudyDocument } from '../../../data/schema';
+import { restoreResource } from '../../../data/model/list-ops';
+import { resolveRef, resourceRefOf } from '../../../data/model/refs';
+import { DocumentSchema, STATUSES, type StudyDocument } from '../../../data/model/schema';
 
 // Issue #16, as properties over files shaped like real ones: the same entry in two folders, entries
 // without a link, grouped and ungrouped entries mixed, non-ASCII and very long titles, Markdown notes.

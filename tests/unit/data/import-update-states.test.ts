@@ -3,7 +3,7 @@ import { newDocument } from '../../../data/document';
 import { importFile } from '../../../data/import/detect';
 import { addImportedList } from '../../../data/import/to-list';
 import { updateListFrom } from '../../../data/import/update';
-import { applyStatus } from '../../../data/progress-ops';
+import { applyStatus } from '../../../data/model/progress-ops';
 
 /**
  * Issue #16: updating a list from a richer, newer export (Pocket's read archive, a CSV with a status

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { openStore } from '../../../data/store';
+import { openStore } from '../../../data/storage/store';
 import { importFile } from '../../../data/import/detect';
 import { existingVersion, updateListFrom } from '../../../data/import/update';
 import { importInto, previewImport } from '../../../data/transfer';

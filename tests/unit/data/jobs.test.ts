@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { JobProgress } from '../../../data/jobs';
-import { openStore } from '../../../data/store';
+import { openStore } from '../../../data/storage/store';
 import { dispatch } from '../../../electron/api/dispatch';
 import { createHandlers } from '../../../electron/api/handlers';
 import { tempDir } from '../helpers';

@@ -1,9 +1,9 @@
 import { appendFile, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { Journal } from '../../../data/journal';
-import { readJournals } from '../../../data/journal-replay';
-import { DATA_FILE_NAME, openStore } from '../../../data/store';
+import { Journal } from '../../../data/storage/journal';
+import { readJournals } from '../../../data/storage/journal-replay';
+import { DATA_FILE_NAME, openStore } from '../../../data/storage/store';
 import { writeProfile, bigDocument, BIG_LIST } from '../../../bench/fixture';
 import { faultyFs, PBTS, savedState, tempDir } from '../helpers';
 

@@ -1,9 +1,9 @@
 import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { migrate, NewerVersionError } from '../../../data/migrate';
-import { DocumentSchema, SCHEMA_VERSION } from '../../../data/schema';
-import { DATA_FILE_NAME, openStore } from '../../../data/store';
+import { migrate, NewerVersionError } from '../../../data/storage/migrate';
+import { DocumentSchema, SCHEMA_VERSION } from '../../../data/model/schema';
+import { DATA_FILE_NAME, openStore } from '../../../data/storage/store';
 import { CODEWALK, PBTS, tempDir } from '../helpers';
 
 const FIXTURE = new URL('../../fixtures/studyshelf-v1.json', import.meta.url);

@@ -1,9 +1,9 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { backupName } from '../../../data/backups';
-import { DATA_FILE_NAME, openStore } from '../../../data/store';
-import { recoveryFileOf } from '../../../data/startup';
+import { backupName } from '../../../data/storage/backups';
+import { DATA_FILE_NAME, openStore } from '../../../data/storage/store';
+import { recoveryFileOf } from '../../../data/storage/startup';
 import { PBTS, tempDir } from '../helpers';
 
 /** A profile with real progress, and a backup of it in backups/. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { resolveRef } from '../../../data/refs';
-import type { Resource, StudyDocument } from '../../../data/schema';
+import { resolveRef } from '../../../data/model/refs';
+import type { Resource, StudyDocument } from '../../../data/model/schema';
 import { newDocument } from '../../../data/document';
 
 const resource = (id: string, title = id): Resource => ({ id, title, url: null, author: null, kind: 'article', description: '', links: [], parts: [] }) as unknown as Resource;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MIN_GAP_MS, reminderStep, reminderText, reminderTextOf, type ReminderState } from '../../../data/reminder';
-import type { StudyDocument } from '../../../data/schema';
+import type { StudyDocument } from '../../../data/model/schema';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import * as lists from '../../../data/list-ops';
-import { applyStatus } from '../../../data/progress-ops';
-import { answerReview, dueNow, intervalDays, MAX_INTERVAL_DAYS, reviewQueue, REVIEW_INTERVALS_DAYS } from '../../../data/review';
-import { REVIEW_ANSWERS, type ReviewAnswer, type ReviewEntry, type StudyDocument } from '../../../data/schema';
+import * as lists from '../../../data/model/list-ops';
+import { applyStatus } from '../../../data/model/progress-ops';
+import { answerReview, dueNow, intervalDays, MAX_INTERVAL_DAYS, reviewQueue, REVIEW_INTERVALS_DAYS } from '../../../data/model/review';
+import { REVIEW_ANSWERS, type ReviewAnswer, type ReviewEntry, type StudyDocument } from '../../../data/model/schema';
 import { mergeDocuments } from '../../../data/sync/merge';
-import { documentProblem } from '../../../data/document-check';
+import { documentProblem } from '../../../data/storage/document-check';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 10, 2, 9);

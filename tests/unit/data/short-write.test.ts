@@ -2,8 +2,8 @@ import type * as fs from 'node:fs';
 import type * as fsp from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { describe, expect, it, vi } from 'vitest';
-import { realFs } from '../../../data/fs-seam';
-import { openStore } from '../../../data/store';
+import { realFs } from '../../../data/storage/fs-seam';
+import { openStore } from '../../../data/storage/store';
 import { PBTS, savedState, tempDir } from '../helpers';
 
 /** How the disk answers a write: at most `cap` bytes a call (a short write; 0: full). */

@@ -1,8 +1,8 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { DATA_FILE_NAME, openStore, type StoreEvent } from '../../../data/store';
-import { recoveryFileOf } from '../../../data/startup';
+import { DATA_FILE_NAME, openStore, type StoreEvent } from '../../../data/storage/store';
+import { recoveryFileOf } from '../../../data/storage/startup';
 import { errno, faultyFs, PBTS, savedState, tempDir } from '../helpers';
 
 const onDisk = async (dir: string) => JSON.parse(await readFile(join(dir, DATA_FILE_NAME), 'utf8'));

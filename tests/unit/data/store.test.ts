@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_VERSION, bundledLists } from '../../../data/bundled-lists';
-import { StudyError } from '../../../data/errors';
-import { DATA_FILE_NAME, openStore } from '../../../data/store';
-import type { StudyDocument } from '../../../data/schema';
+import { StudyError } from '../../../data/model/errors';
+import { DATA_FILE_NAME, openStore } from '../../../data/storage/store';
+import type { StudyDocument } from '../../../data/model/schema';
 import { CODEWALK, PBTS, savedState, tempDir } from '../helpers';
 
 const fixed = () => new Date('2026-11-20T10:00:00.000Z');

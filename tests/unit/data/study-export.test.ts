@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { readBackupFile } from '../../../data/backup-file';
-import { answerReview, editSession, startTimer, stopTimer } from '../../../data/study-ops';
+import { readBackupFile } from '../../../data/storage/backup-file';
+import { answerReview, editSession, startTimer, stopTimer } from '../../../data/model/study-ops';
 import { exportFrom } from '../../../data/transfer';
 import { newDocument } from '../../../data/document';
 import { bundledLists } from '../../../data/bundled-lists';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { startApp } from '../../../electron/api/app-core';
-import { liveSessions } from '../../../data/study-time';
-import { dueNow } from '../../../data/review';
+import { liveSessions } from '../../../data/model/study-time';
+import { dueNow } from '../../../data/model/review';
 import { PBTS, savedState, tempDir } from '../helpers';
 
 const PEPS = `${PBTS}/peps`;

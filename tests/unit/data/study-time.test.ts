@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { StudySession } from '../../../data/schema';
+import type { StudySession } from '../../../data/model/schema';
 import {
   elapsedMs,
   estimateFactor,
@@ -16,7 +16,7 @@ import {
   startTimer,
   studiedMs,
   weeklyMinutes,
-} from '../../../data/study-time';
+} from '../../../data/model/study-time';
 
 const T0 = Date.UTC(2026, 10, 2, 9, 0, 0);
 const at = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openStore } from '../../../data/store';
+import { openStore } from '../../../data/storage/store';
 import { PBTS, tempDir } from '../helpers';
 
 describe('undoing a status change takes back its activity too (issue #22, point 9)', () => {

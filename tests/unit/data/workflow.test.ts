@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundledLists } from '../../../data/bundled-lists';
-import { openStore } from '../../../data/store';
+import { openStore } from '../../../data/storage/store';
 import { dispatch } from '../../../electron/api/dispatch';
 import { createHandlers } from '../../../electron/api/handlers';
 import { CODEWALK, PBTS, savedState, tempDir } from '../helpers';

@@ -2,7 +2,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { importFile } from '../../../data/import/detect';
-import { IMPORT_FORMATS } from '../../../data/import/formats';
+import { IMPORT_FORMATS } from '../../../data/model/import-formats';
 import { CHANNELS, FLUSH_HOOK } from '../../../electron/api/channels';
 import { PBTS, savedState, tempDir } from '../helpers';
 import { startMain } from './start-main';

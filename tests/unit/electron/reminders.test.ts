@@ -1,12 +1,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { openStore } from '../../../data/store';
+import { openStore } from '../../../data/storage/store';
 import { channelOf } from '../../../electron/api/channels';
 import { dispatch } from '../../../electron/api/dispatch';
 import { createHandlers } from '../../../electron/api/handlers';
 import { REMINDER_STATE_FILE, startReminders } from '../../../electron/api/reminders';
-import type { StudyDocument } from '../../../data/schema';
+import type { StudyDocument } from '../../../data/model/schema';
 import { PBTS, tempDir } from '../helpers';
 import { startMain } from './start-main';
 

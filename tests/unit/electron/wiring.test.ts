@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { CHANNELS, METHOD_NAMES } from '../../../electron/api/channels';
 import { registerIpc } from '../../../electron/ipc';
 import { mainWindowOptions } from '../../../electron/window-options';
-import { openStore } from '../../../data/store';
+import { openStore } from '../../../data/storage/store';
 import { createHandlers } from '../../../electron/api/handlers';
 import { PBTS, tempDir } from '../helpers';
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mergeDocuments, previewBackupFile, readBackupFile } from '../../../data/backup-file';
-import { documentProblem } from '../../../data/document-check';
-import { openStore } from '../../../data/store';
+import { mergeDocuments, previewBackupFile, readBackupFile } from '../../../data/storage/backup-file';
+import { documentProblem } from '../../../data/storage/document-check';
+import { openStore } from '../../../data/storage/store';
 import { createHandlers } from '../../../electron/api/handlers';
 import { tempDir } from '../helpers';
 import { documentJson, validDocumentArb } from './documents';

@@ -1,6 +1,6 @@
 import { crc32 } from 'node:zlib';
 import fc from 'fast-check';
-import type { StudyDocument } from '../../../data/schema';
+import type { StudyDocument } from '../../../data/model/schema';
 import { hostileText, hostileUrl, oddDate, PROTO_KEYS } from './arbitraries';
 import { SOAKING } from './runs';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Jobs } from '../../../data/jobs';
-import { openStore } from '../../../data/store';
+import { openStore } from '../../../data/storage/store';
 import { importJob, previewImportJob } from '../../../data/transfer';
 import { newDocument } from '../../../data/document';
 import { tempDir } from '../helpers';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { openStore } from '../../../data/store';
+import { openStore } from '../../../data/storage/store';
 import { dispatch } from '../../../electron/api/dispatch';
 import { createHandlers } from '../../../electron/api/handlers';
 import { CODEWALK, PBTS, tempDir } from '../helpers';

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { StudyError } from '../../../data/errors';
-import type { StudyDocument } from '../../../data/schema';
-import { DATA_FILE_NAME } from '../../../data/store';
+import { StudyError } from '../../../data/model/errors';
+import type { StudyDocument } from '../../../data/model/schema';
+import { DATA_FILE_NAME } from '../../../data/storage/store';
 import { savedState } from '../helpers';
 
 /** What an internal failure (a bug) says, as opposed to a sentence written for the user. */

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { COMMANDS, WINDOW_COMMAND_IDS, isWindowCommand, shortcutRows, type CommandSpec } from '../../../electron/api/command-table';
 import { commandHandlers, type CommandDeps } from '../../../renderer/command-handlers';
 import { paletteItemsFor } from '../../../renderer/palette-items';
-import type { StudyList } from '../../../data/schema';
+import type { StudyList } from '../../../data/model/schema';
 
 const table = COMMANDS as readonly CommandSpec[];
 

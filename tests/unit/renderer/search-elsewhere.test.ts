@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bundledLists } from '../../../data/bundled-lists';
-import type { Note } from '../../../data/schema';
+import type { Note } from '../../../data/model/schema';
 import { matchesElsewhere } from '../../../renderer/search-elsewhere';
 
 const lists = bundledLists();

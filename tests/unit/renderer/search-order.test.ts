@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bundledLists } from '../../../data/bundled-lists';
-import type { Note, ProgressEntry, StudyList } from '../../../data/schema';
+import type { Note, ProgressEntry, StudyList } from '../../../data/model/schema';
 import { applyFilters, buildIndex, NO_FILTERS, parseQuery, type Filters, type SearchIndex } from '../../../renderer/search';
 import { effectiveStatus } from '../../../renderer/progress';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StudyList } from '../../../data/schema';
+import type { StudyList } from '../../../data/model/schema';
 import { tagCounts } from '../../../renderer/components/SidebarTags';
 
 const list = (tags: Array<string[] | undefined>) => ({ id: 'l', title: 'L', resources: tags.map((t, i) => ({ id: `r${i}`, title: `R${i}`, tags: t })) }) as unknown as StudyList;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bundledLists } from '../../../data/bundled-lists';
-import type { ProgressEntry, StudyDocument } from '../../../data/schema';
+import type { ProgressEntry, StudyDocument } from '../../../data/model/schema';
 import { effectiveStatus, listProgress, whatNext } from '../../../renderer/progress';
 import { applyFilters, buildIndex, highlight, NO_FILTERS, snippet } from '../../../renderer/search';
 import { currentStreak, dailyCounts, heatmapWeeks, localDay } from '../../../renderer/stats';

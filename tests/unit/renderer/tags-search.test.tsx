@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, renderHook, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { bundledLists } from '../../../data/bundled-lists';
-import type { Resource, StudyList } from '../../../data/schema';
+import type { Resource, StudyList } from '../../../data/model/schema';
 import { ResourceEditor } from '../../../renderer/components/ResourceEditor';
 import { TagChips } from '../../../renderer/components/TagChips';
 import { TagFilterBar, TagFilterContext } from '../../../renderer/components/TagFilter';

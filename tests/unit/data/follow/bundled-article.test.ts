@@ -4,7 +4,7 @@ import { bundledLists } from '../../../../data/bundled-lists';
 import { newDocument } from '../../../../data/document';
 import { ListFollower } from '../../../../data/follow/list-follower';
 import { changeWords } from '../../../../data/follow/review';
-import { DocumentSchema } from '../../../../data/schema';
+import { DocumentSchema } from '../../../../data/model/schema';
 import type { TestServer } from '../../../support/link-servers';
 import { servePage } from './pages';
 

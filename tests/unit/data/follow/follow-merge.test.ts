@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import * as lists from '../../../../data/list-ops';
-import { DocumentSchema, type StudyDocument } from '../../../../data/schema';
+import * as lists from '../../../../data/model/list-ops';
+import { DocumentSchema, type StudyDocument } from '../../../../data/model/schema';
 import { mergeDocuments, sameDocument, type Side } from '../../../../data/sync/merge';
 
 // Issue #23: a followed list's source (address, the reviewed page's validators, when it was checked)

@@ -8,7 +8,7 @@ import { ListFollower } from '../../../../data/follow/list-follower';
 import { applyReview, changeWords, reviewChanges, takeAllIds } from '../../../../data/follow/review';
 import { importFile } from '../../../../data/import/detect';
 import { addImportedList } from '../../../../data/import/to-list';
-import { DocumentSchema, type StudyDocument } from '../../../../data/schema';
+import { DocumentSchema, type StudyDocument } from '../../../../data/model/schema';
 import { startServer, type TestServer } from '../../../support/link-servers';
 
 const servers: TestServer[] = [];

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { changeWords } from '../../../../data/follow/review';
-import { DocumentSchema } from '../../../../data/schema';
+import { DocumentSchema } from '../../../../data/model/schema';
 import type { TestServer } from '../../../support/link-servers';
 import { followerOver, servePage } from './pages';
 

@@ -3,7 +3,7 @@ import { newDocument } from '../../../../data/document';
 import { ListFollower, type ListFollowerOptions } from '../../../../data/follow/list-follower';
 import { importFile } from '../../../../data/import/detect';
 import { addImportedList } from '../../../../data/import/to-list';
-import { DocumentSchema, type StudyDocument } from '../../../../data/schema';
+import { DocumentSchema, type StudyDocument } from '../../../../data/model/schema';
 import { startServer, type TestServer } from '../../../support/link-servers';
 
 /**

@@ -5,8 +5,8 @@ import { leftAfter, withoutLeft } from '../../../../data/follow/left-changes';
 import { applyReview, reviewChanges } from '../../../../data/follow/review';
 import { finishPreview, type ImportedResource, type ImportPreview } from '../../../../data/import/imported';
 import { addImportedList } from '../../../../data/import/to-list';
-import { resourceRefOf } from '../../../../data/refs';
-import { DocumentSchema, STATUSES, type StudyDocument } from '../../../../data/schema';
+import { resourceRefOf } from '../../../../data/model/refs';
+import { DocumentSchema, STATUSES, type StudyDocument } from '../../../../data/model/schema';
 
 // Issue #23: the user's progress and the author's changes, both random. Whatever the author did and
 // whichever changes the user takes, every tick, status, part and note of a resource that stays is kept.

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { lookUpPage, type PageFetchOptions } from '../../../../data/links/fetch-page';
 import { applyPageInfo, fillFromPage } from '../../../../data/links/fill-from-page';
-import { openStore, type Store } from '../../../../data/store';
-import { DocumentSchema, type StudyDocument } from '../../../../data/schema';
+import { openStore, type Store } from '../../../../data/storage/store';
+import { DocumentSchema, type StudyDocument } from '../../../../data/model/schema';
 import { mergeDocuments } from '../../../../data/sync/merge';
-import * as lists from '../../../../data/list-ops';
+import * as lists from '../../../../data/model/list-ops';
 import { countingNoNetwork, startServer, type TestServer } from '../../../support/link-servers';
 import { removeTempDirs, tempDir } from '../../helpers';
 

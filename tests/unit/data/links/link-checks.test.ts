@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { quietJob } from '../../../../data/jobs';
 import { LinkChecker, WEEK_MS } from '../../../../data/links/link-checks';
 import { LinkLogFile } from '../../../../data/links/link-log';
-import { openStore, type Store } from '../../../../data/store';
+import { openStore, type Store } from '../../../../data/storage/store';
 import { createHandlers } from '../../../../electron/api/handlers';
 import { dispatch } from '../../../../electron/api/dispatch';
 import { readJson, savedState, tempDir } from '../../helpers';

@@ -5,8 +5,8 @@ import { deviceDir } from '../../../../data/sync/device';
 import { FolderSync } from '../../../../data/sync/folder-sync';
 import { mergeDocuments } from '../../../../data/sync/merge';
 import { MAX_PEER_FILE_BYTES } from '../../../../data/sync/peer-file';
-import { DATA_FILE_NAME, openStore, type Store } from '../../../../data/store';
-import type { Note, StudyDocument } from '../../../../data/schema';
+import { DATA_FILE_NAME, openStore, type Store } from '../../../../data/storage/store';
+import type { Note, StudyDocument } from '../../../../data/model/schema';
 import { PBTS, tempDir } from '../../helpers';
 
 const LAPTOP = { id: 'dev-laptop', name: 'Laptop' };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CONFLICT_END, CONFLICT_MIDDLE, CONFLICT_START, hasConflictMarkers, mergeDocuments } from '../../../../data/sync/merge';
-import { MERGE_LIMITS, mergeNoteText } from '../../../../data/sync/text-merge';
-import type { StudyDocument } from '../../../../data/schema';
+import { MERGE_LIMITS, mergeNoteText } from '../../../../data/model/text-merge';
+import type { StudyDocument } from '../../../../data/model/schema';
 
 const LAPTOP = { id: 'dev-a', name: 'Laptop' };
 const DESKTOP = { id: 'dev-b', name: 'Desktop' };

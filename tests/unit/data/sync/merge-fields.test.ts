@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MERGED_AS_VALUES, mergeDocuments } from '../../../../data/sync/merge';
-import { LinkItemSchema, PartSchema, ResourceSchema, StudyListSchema, type StudyDocument } from '../../../../data/schema';
+import { LinkItemSchema, PartSchema, ResourceSchema, StudyListSchema, type StudyDocument } from '../../../../data/model/schema';
 
 // Every field of a list, resource, link and part that one computer changes reaches the merged data,
 // whichever computer it is — checked for each field the schema has, so a field added to the schema and

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { documentProblem } from '../../../../data/document-check';
-import * as lists from '../../../../data/list-ops';
+import { documentProblem } from '../../../../data/storage/document-check';
+import * as lists from '../../../../data/model/list-ops';
 import { CONFLICT_MIDDLE, CONFLICT_START, hasConflictMarkers, mergeBase, mergeDocuments, sameDocument, type Side } from '../../../../data/sync/merge';
-import type { StudyDocument } from '../../../../data/schema';
+import type { StudyDocument } from '../../../../data/model/schema';
 
 const LAPTOP = { id: 'dev-a', name: 'Laptop' };
 const DESKTOP = { id: 'dev-b', name: 'Desktop' };

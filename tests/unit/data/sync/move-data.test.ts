@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DATA_FILE_NAME, openStore, type Store } from '../../../../data/store';
+import { DATA_FILE_NAME, openStore, type Store } from '../../../../data/storage/store';
 import { copyData, removeMovedData } from '../../../../data/sync/move-data';
 import { createHandlers } from '../../../../electron/api/handlers';
 import { dataLocation } from '../../../../electron/api/data-dir';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { documentProblem } from '../../../../data/document-check';
-import * as lists from '../../../../data/list-ops';
-import type { StudyDocument, StudySession } from '../../../../data/schema';
+import { documentProblem } from '../../../../data/storage/document-check';
+import * as lists from '../../../../data/model/list-ops';
+import type { StudyDocument, StudySession } from '../../../../data/model/schema';
 import { mergeDocuments } from '../../../../data/sync/merge';
-import { startTimer } from '../../../../data/study-time';
+import { startTimer } from '../../../../data/model/study-time';
 
 const LAPTOP = { id: 'dev-a', name: 'Laptop' };
 const DESKTOP = { id: 'dev-b', name: 'Desktop' };

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { deviceDir } from '../../../../data/sync/device';
 import { CONFLICT_COPIES_DIR, FolderSync, isConflictCopy } from '../../../../data/sync/folder-sync';
 import { hasConflictMarkers } from '../../../../data/sync/merge';
-import { openStore, type Store } from '../../../../data/store';
+import { openStore, type Store } from '../../../../data/storage/store';
 import { tempDir, PBTS } from '../../helpers';
 
 // What the real Syncthing did in tests/e2e/syncthing (engine-files.spec.ts), replayed here without it:

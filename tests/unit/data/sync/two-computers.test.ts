@@ -5,9 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { deviceDir } from '../../../../data/sync/device';
 import { CONFLICT_COPIES_DIR, FolderSync } from '../../../../data/sync/folder-sync';
 import { hasConflictMarkers, sameDocument } from '../../../../data/sync/merge';
-import { realFs, type FsSeam } from '../../../../data/fs-seam';
-import { DATA_FILE_NAME, openStore, type Store } from '../../../../data/store';
-import type { Status, StudyDocument } from '../../../../data/schema';
+import { realFs, type FsSeam } from '../../../../data/storage/fs-seam';
+import { DATA_FILE_NAME, openStore, type Store } from '../../../../data/storage/store';
+import type { Status, StudyDocument } from '../../../../data/model/schema';
 import { tempDir } from '../../helpers';
 
 const LAPTOP = { id: 'dev-laptop', name: 'Laptop' };

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DocumentSchema } from '../../../../data/schema';
-import { openStore } from '../../../../data/store';
+import { DocumentSchema } from '../../../../data/model/schema';
+import { openStore } from '../../../../data/storage/store';
 import { dispatch } from '../../../../electron/api/dispatch';
 import { createHandlers } from '../../../../electron/api/handlers';
 import { CODEWALK, PBTS, tempDir } from '../../helpers';

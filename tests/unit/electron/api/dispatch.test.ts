@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { openStore } from '../../../../data/store';
+import { openStore } from '../../../../data/storage/store';
 import { METHOD_NAMES } from '../../../../electron/api/channels';
 import { MAX_NOTE_LENGTH } from '../../../../electron/api/contract';
 import { dispatch } from '../../../../electron/api/dispatch';

@@ -1,5 +1,5 @@
-import type { Resource, StudyList } from '../schema';
-import { isSafeExternalUrl } from '../web-url';
+import type { Resource, StudyList } from './schema';
+import { isSafeExternalUrl } from './web-url';
 
 /** The web addresses of one resource: its own, its parts' and its nested links'. */
 export function resourceAddresses(resource: Resource): string[] {

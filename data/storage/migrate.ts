@@ -1,4 +1,4 @@
-import { SCHEMA_VERSION } from './schema';
+import { SCHEMA_VERSION } from '../model/schema';
 
 /** The file was written by a newer Studyshelf: this version must not write over it. */
 export class NewerVersionError extends Error {

@@ -3,7 +3,7 @@ import type { DurableJsonFile } from './durable-json-file';
 import type { FsSeam } from './fs-seam';
 import { readJournals, replay } from './journal-replay';
 import { readDocument } from './read-document';
-import type { StudyDocument } from './schema';
+import type { StudyDocument } from '../model/schema';
 import { moveAside, type StartupNotice } from './startup';
 
 /** What the store lends the check for another program's change to its data file. */

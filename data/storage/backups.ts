@@ -1,12 +1,12 @@
 import { mkdir, readdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { StudyError } from './errors';
+import { StudyError } from '../model/errors';
 import { realFs, type FsSeam } from './fs-seam';
 import { readDocument, summarize } from './read-document';
-import type { StudyDocument } from './schema';
-import type { BackupInfo } from './model/reports';
+import type { StudyDocument } from '../model/schema';
+import type { BackupInfo } from '../model/reports';
 
-export type { BackupInfo } from './model/reports';
+export type { BackupInfo } from '../model/reports';
 
 /**
  * Rotating snapshots of the data file in `backups/` beside it.

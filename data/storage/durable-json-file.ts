@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
-import { DataFileCorruptError } from './errors';
+import { DataFileCorruptError } from '../model/errors';
 import { isErrno, realFs, sameIdentity, type FileIdentity, type FsSeam } from './fs-seam';
 
 export interface DurableOptions {

@@ -1,5 +1,5 @@
-import { StudyError } from './errors';
-import { DocumentSchema, type StudyDocument } from './schema';
+import { StudyError } from '../model/errors';
+import { DocumentSchema, type StudyDocument } from '../model/schema';
 
 /**
  * The door of the storage: a whole document is checked with the reader's own schema (read-document.ts)

@@ -1,11 +1,11 @@
 import { readdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
-import type { CommandName } from './commands';
+import type { CommandName } from '../model/commands';
 import { realFs, type FsSeam } from './fs-seam';
 import { JOURNAL_VERSION } from './journal-entry';
-import { resolveRef, resourceRefOf } from './refs';
-import type { Activity, Note, ProgressEntry, Resource, StudyDocument } from './schema';
+import { resolveRef, resourceRefOf } from '../model/refs';
+import type { Activity, Note, ProgressEntry, Resource, StudyDocument } from '../model/schema';
 import { SerialQueue } from './serial-queue';
 
 /**

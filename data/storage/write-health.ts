@@ -1,9 +1,9 @@
 import { unlink } from 'node:fs/promises';
-import { StudyError } from './errors';
+import { StudyError } from '../model/errors';
 import { describeFsError } from './fs-seam';
-import type { StorageHealth } from './model/reports';
+import type { StorageHealth } from '../model/reports';
 
-export type { StorageHealth } from './model/reports';
+export type { StorageHealth } from '../model/reports';
 
 /** Waits between retries of a write that failed (disk full, locked file, …); the last one repeats. */
 export const RETRY_DELAYS_MS: readonly number[] = [1000, 2000, 5000, 10_000, 30_000];

@@ -1,12 +1,12 @@
-import { mergeStudy } from './sync/study-merge';
-import { DataFileCorruptError } from './errors';
-import { ImportError, checkText } from './import/imported';
+import { mergeStudy } from '../sync/study-merge';
+import { DataFileCorruptError } from '../model/errors';
+import { ImportError, checkText } from '../import/imported';
 import { NewerVersionError } from './migrate';
 import { readDocument, summarize } from './read-document';
-import type { StudyDocument } from './schema';
-import type { BackupFilePreview } from './model/reports';
+import type { StudyDocument } from '../model/schema';
+import type { BackupFilePreview } from '../model/reports';
 
-export type { BackupFilePreview } from './model/reports';
+export type { BackupFilePreview } from '../model/reports';
 
 /** A Studyshelf JSON backup chosen by the user: migrated and checked like the data file itself. */
 export function readBackupFile(fileName: string, content: string): StudyDocument {

@@ -4,7 +4,7 @@ import { removeStaleBackupTemps } from './backups';
 import type { DurableJsonFile } from './durable-json-file';
 import type { FileIdentity, FsSeam } from './fs-seam';
 import { replayJournals } from './journal-replay';
-import type { StudyDocument, StudyList } from './schema';
+import type { StudyDocument, StudyList } from '../model/schema';
 import { loadDocument, type Loaded } from './startup';
 
 /**

@@ -1,7 +1,7 @@
 import { backupToRestore, listBackups } from './backups';
-import * as ops from './doc-ops';
-import { StudyError } from './errors';
-import { urlOf } from './refs';
+import * as ops from '../model/doc-ops';
+import { StudyError } from '../model/errors';
+import { urlOf } from '../model/refs';
 import type { Store, StoreOptions } from './store-api';
 import { journaledEdits } from './store-edits';
 import { StoreEngine } from './store-engine';

@@ -1,8 +1,8 @@
 import { parseDocumentBytes } from './durable-json-file';
-import { DataFileCorruptError } from './errors';
+import { DataFileCorruptError } from '../model/errors';
 import { migrate } from './migrate';
-import { DocumentSchema, type StudyDocument } from './schema';
-import { effectiveStatus } from './status';
+import { DocumentSchema, type StudyDocument } from '../model/schema';
+import { effectiveStatus } from '../model/status';
 
 /**
  * Bytes of a data file (or backup) to a current document: JSON, migrated forward, checked against the

@@ -1,15 +1,15 @@
 import { rename } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { newestGoodBackup, parseBackupName, writeBackup } from './backups';
-import { newDocument, refreshBundledLists } from './document';
-import { DataFileCorruptError, StudyError } from './errors';
+import { newDocument, refreshBundledLists } from '../document';
+import { DataFileCorruptError, StudyError } from '../model/errors';
 import { describeFsError, isErrno, realFs, type FsSeam } from './fs-seam';
 import { NewerVersionError } from './migrate';
 import { readDocument } from './read-document';
-import { DocumentSchema, SCHEMA_VERSION, type StudyDocument, type StudyList } from './schema';
-import type { StartupNotice } from './model/reports';
+import { DocumentSchema, SCHEMA_VERSION, type StudyDocument, type StudyList } from '../model/schema';
+import type { StartupNotice } from '../model/reports';
 
-export type { StartupNotice } from './model/reports';
+export type { StartupNotice } from '../model/reports';
 
 export interface Loaded {
   /** Null only when the data was damaged and no backup could replace it: the user decides. */

@@ -1,9 +1,9 @@
 import type { BackupInfo } from './backups';
-import type { CommandArgs, CommandName, CommandResult } from './commands';
+import type { CommandArgs, CommandName, CommandResult } from '../model/commands';
 import type { FsSeam } from './fs-seam';
-import type { RemovedPart } from './part-ops';
-import type { Ref } from './refs';
-import type { Note, Part, ProgressEntry, Status, StudyDocument, StudyList } from './schema';
+import type { RemovedPart } from '../model/part-ops';
+import type { Ref } from '../model/refs';
+import type { Note, Part, ProgressEntry, Status, StudyDocument, StudyList } from '../model/schema';
 import type { StartupNotice } from './startup';
 import type { StorageHealth } from './write-health';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CommandName } from './commands';
+import type { CommandName } from '../model/commands';
 import {
   ActivitySchema,
   IdSchema,
@@ -9,7 +9,7 @@ import {
   SCHEMA_VERSION,
   StudyListSchema,
   TimestampSchema,
-} from './schema';
+} from '../model/schema';
 
 /**
  * The check a journal entry passes before it is appended or replayed: the same zod schemas as the

@@ -1,4 +1,4 @@
-import type { StudyDocument } from '../schema';
+import type { StudyDocument } from './schema';
 
 /** Who made a version: conflict markers and notices name the computer, not "ours" and "theirs". */
 export interface DeviceInfo {

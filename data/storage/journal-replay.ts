@@ -1,10 +1,10 @@
 import { crc32 } from 'node:zlib';
-import { runCommand } from './commands';
+import { runCommand } from '../model/commands';
 import { realFs, type FsSeam } from './fs-seam';
 import { Journal, type JournalEntry, type SkippedLine } from './journal';
 import { entryProblem } from './journal-entry';
-import { resolveRef } from './refs';
-import type { Activity, StudyDocument } from './schema';
+import { resolveRef } from '../model/refs';
+import type { Activity, StudyDocument } from '../model/schema';
 
 // Reading journals back: at start (ours), and when another computer's data is merged (theirs). The
 // writing side, and the record of what a change wrote, are in journal.ts.

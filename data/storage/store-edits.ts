@@ -1,7 +1,7 @@
-import { runCommand, type CommandName } from './commands';
-import * as ops from './doc-ops';
-import { resourceRefOf } from './refs';
-import type { StudyDocument } from './schema';
+import { runCommand, type CommandName } from '../model/commands';
+import * as ops from '../model/doc-ops';
+import { resourceRefOf } from '../model/refs';
+import type { StudyDocument } from '../model/schema';
 import type { Store } from './store-api';
 
 /** The store's way of making one change durable through the journal (see openStore's `journaled`). */
