@@ -123,19 +123,7 @@ export function listSnapshot(doc: StudyDocument, listId: string): Removed<StudyL
   return structuredClone({ item: list, index: doc.lists.indexOf(list), progress: under(doc.progress), notes: under(doc.notes) });
 }
 
-/**
- * Puts a list back as a snapshot had it (the undo of an import into it): its resources as they were and
- * its progress as it was. Notes stay as they are, but for those of resources the list no longer has.
- */
-export function putBackList(doc: StudyDocument, snapshot: Removed<StudyList>): StudyList {
-  const list = listOrThrow(doc, snapshot.item.id);
-  doc.lists[doc.lists.indexOf(list)] = snapshot.item;
-  const kept = new Set(snapshot.item.resources.map((r) => `${list.id}/${r.id}`));
-  for (const key of Object.keys(doc.progress)) if (key.startsWith(`${list.id}/`)) delete doc.progress[key];
-  Object.assign(doc.progress, snapshot.progress);
-  for (const key of Object.keys(doc.notes)) if (key.startsWith(`${list.id}/`) && !kept.has(key.split('/').slice(0, 2).join('/'))) delete doc.notes[key];
-  return snapshot.item;
-}
+export { putBackList, type ListPutBack } from './put-back-list';
 
 /** A kind as typed: trimmed, 'link' when blank. */
 const kindOf = (kind: string) => kind.trim().slice(0, 100) || 'link';

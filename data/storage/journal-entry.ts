@@ -52,7 +52,7 @@ const COMMAND_ARGS: Record<CommandName, z.ZodType> = {
   moveResource: z.tuple([RefSchema, IdSchema, IndexSchema]),
   deleteResource: z.tuple([RefSchema]),
   restoreResource: z.tuple([z.object({ item: ResourceSchema, listId: IdSchema, ...RemovedEntries })]),
-  putBackList: z.tuple([z.object({ item: StudyListSchema, ...RemovedEntries })]),
+  putBackList: z.tuple([z.object({ item: StudyListSchema, ...RemovedEntries, after: z.object({ item: StudyListSchema, progress: z.record(RefSchema, ProgressEntrySchema), notes: z.record(RefSchema, NoteSchema) }).optional() })]),
   undoStatus: z.tuple([RefSchema, ProgressEntrySchema.nullable(), TimestampSchema]),
 };
 

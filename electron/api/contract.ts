@@ -5,7 +5,7 @@ import type { BackupFilePreview, BackupInfo, JobProgress, FollowState, LinkCheck
 import type { RemovedPart } from '../../data/model/part-ops';
 import type { ImportPreview } from '../../data/import/imported';
 import { IdSchema, NoteSchema, REVIEW_ANSWERS, ProgressEntrySchema, ResourceSchema, StatusSchema, StudyListSchema, type Note, type Part, type ProgressEntry, type Resource, type StudyDocument, type StudyList } from '../../data/model/schema';
-import type { Removed } from '../../data/model/list-ops';
+import type { ListPutBack, Removed } from '../../data/model/list-ops';
 import type { EventName, MethodName } from './channels';
 import { followMethods, type FollowReturns } from './contract-follow';
 import type { WindowCommandId } from './command-table';
@@ -82,7 +82,7 @@ export const methods = {
   deleteResource: z.tuple([RefArg]),
   restoreResource: z.tuple([z.object({ item: ResourceSchema, listId: IdSchema, ...RemovedEntries })]),
   /** The undo of an import into a list: the list's snapshot importList answered with (`before`). */
-  putBackList: z.tuple([z.object({ item: StudyListSchema, ...RemovedEntries })]),
+  putBackList: z.tuple([z.object({ item: StudyListSchema, ...RemovedEntries, after: z.object({ item: StudyListSchema, progress: z.record(z.string(), ProgressEntrySchema), notes: z.record(z.string(), NoteSchema) }).optional() })]),
   /** The undo of setStatus: the entry before it (null: none) and the `updatedAt` setStatus answered. */
   undoStatus: z.tuple([RefArg, ProgressEntrySchema.nullable(), z.iso.datetime({ offset: true })]),
   /** A file the user chose or dropped: its name and its text (read in the page, parsed in main). */
@@ -216,7 +216,7 @@ interface Returns extends FollowReturns {
   undoStatus: ProgressEntry | null;
   previewImport: ImportPreview;
   /** `changed: false`: the file was the list as it is, and nothing was written. `removed`: for an undo (restoreResource each). `before`: an import into a list, the list as it was, for its undo (putBackList). */
-  importList: AppState & { listId: string; changed: boolean; removed: Array<Removed<Resource> & { listId: string }>; added?: string[]; before?: Removed<StudyList> };
+  importList: AppState & { listId: string; changed: boolean; removed: Array<Removed<Resource> & { listId: string }>; added?: string[]; before?: ListPutBack };
   previewBackupFile: BackupFilePreview;
   restoreFromFile: AppState;
   exportList: { fileName: string; content: string };
