@@ -1,54 +1,24 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newDocument } from '../../../../data/document';
 import { rawSourceOf } from '../../../../data/follow/fetch-source';
-import { ListFollower } from '../../../../data/follow/list-follower';
+import type { ListFollower } from '../../../../data/follow/list-follower';
 import { applyReview, changeWords, reviewChanges, takeAllIds } from '../../../../data/follow/review';
-import { importFile } from '../../../../data/import/detect';
 import { addImportedList } from '../../../../data/import/to-list';
-import { DocumentSchema, type StudyDocument } from '../../../../data/model/schema';
+import { DocumentSchema } from '../../../../data/model/schema';
 import { startServer, type TestServer } from '../../../support/link-servers';
+import { followerOver, servePage } from './pages';
 
 const servers: TestServer[] = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });
 
-/** A page on loopback that answers with the text it holds now, with an ETag, and 304 to a matching If-None-Match. */
-async function page(contentType: string, initial: string) {
-  let body = initial;
-  const server = await startServer((req, res) => {
-    const etag = `"${createHash('sha1').update(body).digest('hex')}"`;
-    if (req.headers['if-none-match'] === etag) {
-      res.writeHead(304, { etag });
-      res.end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': contentType, etag });
-    res.end(body);
-  });
-  servers.push(server);
-  return { server, set: (text: string) => (body = text) };
-}
+const page = (contentType: string, initial: string) => servePage(servers, contentType, initial);
 
 function setUp(fileName: string, content: string, url: string, run: ConstructorParameters<typeof ListFollower>[0]['run'] = {}) {
-  const doc: StudyDocument = newDocument([]);
-  const list = addImportedList(doc, importFile(fileName, content), '2026-01-01T00:00:00.000Z');
-  let writes = 0;
-  const follower = new ListFollower({
-    document: () => doc,
-    change: async (apply) => {
-      writes++;
-      const result = apply(doc);
-      DocumentSchema.parse(doc);
-      return result;
-    },
-    readOnly: () => null,
-    run: { timeoutMs: 3000, allowPrivateNetwork: true, ...run },
-  });
-  return { doc, listId: list.id, follower, writes: () => writes, url };
+  return { ...followerOver(fileName, content, { run }), url };
 }
 
 const MD_V1 = `# Awesome Things
