@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -8,7 +7,8 @@ import { importFile } from '../../../data/import/detect';
 import { addImportedList } from '../../../data/import/to-list';
 import { openStore } from '../../../data/storage/store';
 import { readSaved } from '../../harness/saved';
-import { startServer, type TestServer } from '../../support/link-servers';
+import type { TestServer } from '../../support/link-servers';
+import { servePage } from '../../support/page-server';
 import { axeViolations } from '../axe';
 import { expect, test } from '../fixtures';
 import { ListPage } from '../pages/list-page';
@@ -30,16 +30,12 @@ const V2 = V1.replace('[Beta book]', '[Beta book, second edition]').replace('htt
 const V3 = V2 + '- [Delta notes](https://example.com/delta)\n';
 
 let server: TestServer;
-let body = V1;
+let body: (text: string) => string;
+const servers: TestServer[] = [];
 test.beforeEach(async () => {
-  body = V1;
-  server = await startServer((req, res) => {
-    const etag = `"${createHash('sha1').update(body).digest('hex')}"`;
-    if (req.headers['if-none-match'] === etag) res.writeHead(304, { etag }).end();
-    else res.writeHead(200, { 'content-type': 'text/markdown; charset=utf-8', etag }).end(body);
-  });
+  ({ server, set: body } = await servePage(servers, 'text/markdown; charset=utf-8', V1));
 });
-test.afterEach(async () => server.close());
+test.afterEach(async () => Promise.all(servers.splice(0).map((s) => s.close())));
 
 /** A profile whose list already follows the test server's page. */
 async function profileFollowing(dir: string): Promise<void> {
@@ -58,7 +54,7 @@ test('a change left at the review is not shown at the next check; “Show the ch
   const app = await launch({ links: { allowPrivateNetwork: true, timeoutMs: 3000 } });
   const page = app.page;
   await new ListPage(page).openList('Awesome Things');
-  body = V2;
+  body(V2);
   await page.getByRole('button', { name: 'Check for changes' }).click();
   await expect(header(page).getByRole('status').filter({ hasText: 'The author changed this list: 2 changes to review.' })).toBeVisible();
   await page.getByRole('button', { name: 'Review changes…' }).click();
@@ -68,7 +64,7 @@ test('a change left at the review is not shown at the next check; “Show the ch
   await expect(dialog).toBeHidden();
   await expect(header(page).getByText('You left 1 change of the author’s')).toBeVisible();
 
-  body = V3;
+  body(V3);
   await page.getByRole('button', { name: 'Check for changes' }).click();
   await expect(header(page).getByRole('status').filter({ hasText: 'The author changed this list: 1 change to review.' })).toBeVisible();
   await page.getByRole('button', { name: 'Review changes…' }).click();
@@ -96,7 +92,7 @@ test('a change left at the review is not shown at the next check; “Show the ch
 
 test('the weekly check: off until the user turns it on; then it finds the author’s changes without being asked', async ({ launch, userDataDir }) => {
   await profileFollowing(userDataDir);
-  body = V2;
+  body(V2);
   // The schedule looks often here, so that the first look after the user turns it on comes soon.
   const app = await launch({ links: { allowPrivateNetwork: true, timeoutMs: 3000 }, schedule: { everyMs: 200, firstAfterMs: 0 } });
   const page = app.page;
@@ -128,7 +124,7 @@ test('offline: “Check for changes” tries nothing, says so, and the header st
   await expect(line).toContainText('last checked');
   const checked = await line.textContent();
   online = false;
-  body = V2;
+  body(V2);
   const requests = server.requests.length;
   await page.getByRole('button', { name: 'Check for changes' }).click();
   await expect(page.getByText(/^No network connection: nothing was tried\. Last checked .+ UTC\.$/)).toBeVisible();
@@ -142,7 +138,7 @@ const ARTICLE_URL = 'https://tenthousandmeters.com/materials/python-behind-the-s
 
 test('the bundled list: “Check the article for changes” follows its article and shows how the published version differs', async ({ launch, userDataDir }) => {
   // The article as published (tests/fixtures/article), revised by its author: one entry more.
-  body = ARTICLE.replace('</ul>', '<li><a href="https://devguide.python.org/internals/">CPython’s internals guide</a> in the devguide.</li>\n</ul>');
+  body(ARTICLE.replace('</ul>', '<li><a href="https://devguide.python.org/internals/">CPython’s internals guide</a> in the devguide.</li>\n</ul>'));
   // The bundled list as the app ships it, its source pointed at the test's loopback copy of the article.
   const store = await openStore({ dir: userDataDir });
   const local = `${server.origin}/materials/python-behind-the-scenes-a-list-of-resources/`;
@@ -166,7 +162,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     const app = await launch({ colorScheme, links: { allowPrivateNetwork: true, timeoutMs: 3000 } });
     const page = app.page;
     await new ListPage(page).openList('Awesome Things');
-    body = V2;
+    body(V2);
     await page.getByRole('button', { name: 'Check for changes' }).click();
     await page.getByRole('button', { name: 'Review changes…' }).click();
     await page.getByRole('button', { name: 'Take 0 and leave 2' }).click();

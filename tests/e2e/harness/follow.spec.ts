@@ -5,6 +5,7 @@ import { addImportedList } from '../../../data/import/to-list';
 import { openStore } from '../../../data/storage/store';
 import { readSaved } from '../../harness/saved';
 import { startServer, type TestServer } from '../../support/link-servers';
+import { servePage } from '../../support/page-server';
 import { axeViolations } from '../axe';
 import { expect, test } from '../fixtures';
 import { ListPage } from '../pages/list-page';
@@ -33,16 +34,12 @@ const V2 = `# Awesome Things
 `;
 
 let server: TestServer;
-let body = V1;
+let body: (text: string) => string;
+const servers: TestServer[] = [];
 test.beforeEach(async () => {
-  body = V1;
-  server = await startServer((req, res) => {
-    const etag = `"${createHash('sha1').update(body).digest('hex')}"`;
-    if (req.headers['if-none-match'] === etag) res.writeHead(304, { etag }).end();
-    else res.writeHead(200, { 'content-type': 'text/markdown; charset=utf-8', etag }).end(body);
-  });
+  ({ server, set: body } = await servePage(servers, 'text/markdown; charset=utf-8', V1));
 });
-test.afterEach(async () => server.close());
+test.afterEach(async () => Promise.all(servers.splice(0).map((s) => s.close())));
 
 async function profileWithImportedList(dir: string): Promise<void> {
   const store = await openStore({ dir });
@@ -59,7 +56,7 @@ async function followAndChange(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Check for changes' }).click();
   await expect(page.getByText('No changes: the page lists the same resources as your list.')).toBeVisible();
   await expect(page.locator('.list-source-line')).toContainText('last checked');
-  body = V2;
+  body(V2);
   await page.getByRole('button', { name: 'Check for changes' }).click();
   // Said in the list header (and, once, in a toast).
   await expect(page.locator('.list-header').getByRole('status').filter({ hasText: 'The author changed this list: 4 changes to review.' })).toBeVisible();
@@ -197,7 +194,7 @@ test('a resource the author removed that has the user’s note: “Take all” l
   await page.getByRole('button', { name: 'Follow', exact: true }).click();
   await page.getByRole('button', { name: 'Check for changes' }).click();
   await expect(page.getByText('No changes: the page lists the same resources as your list.')).toBeVisible();
-  body = V1.replace('- [Gamma talk](https://example.com/gamma)\n', '');
+  body(V1.replace('- [Gamma talk](https://example.com/gamma)\n', ''));
   await page.getByRole('button', { name: 'Check for changes' }).click();
   await page.getByRole('button', { name: 'Review changes…' }).click();
   const dialog = page.getByRole('dialog', { name: 'What the author changed in “Awesome Things”' });

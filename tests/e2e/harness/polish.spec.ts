@@ -19,15 +19,7 @@ const file = (title: string, ...items: Array<[string, string]>) => ({
 
 test('5 · "Import into this list" adds a file’s resources to the list you are in (no second list), keeps what is there, and Undo takes them out again', async ({ app, listPage }) => {
   const page = app.page;
-  await page.getByRole('button', { name: '+ New list' }).click();
-  const dialog = page.getByRole('dialog', { name: 'New list' });
-  await dialog.getByLabel('Title').fill('Compilers');
-  await dialog.getByRole('button', { name: 'Create list' }).click();
-  await expect(listPage.heading).toHaveText('Compilers');
-  const add = page.getByRole('form', { name: 'Add a resource' });
-  await add.getByLabel('Title').fill('Crafting Interpreters');
-  await add.getByRole('textbox', { name: 'Link' }).fill('https://craftinginterpreters.com/');
-  await add.getByRole('button', { name: 'Add', exact: true }).click();
+  await listPage.newListWith('Compilers', { title: 'Crafting Interpreters', url: 'https://craftinginterpreters.com/' });
   await listPage.checkbox('Crafting Interpreters').check();
 
   // The file's own title is another one: it still goes into this list.

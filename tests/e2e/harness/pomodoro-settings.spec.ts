@@ -1,23 +1,9 @@
-import type { Page } from '@playwright/test';
 import { axeViolations } from '../axe';
 import { expect, test } from '../fixtures';
 import { ListPage } from '../pages/list-page';
+import { testClock } from '../test-clock';
 
 const MIN = 60_000;
-
-function testClock() {
-  const clock = { t: Date.now() };
-  return {
-    store: { now: () => new Date(clock.t) },
-    async move(page: Page, ms: number) {
-      clock.t += ms;
-      await page.clock.setFixedTime(clock.t);
-    },
-    async setPage(page: Page) {
-      await page.clock.setFixedTime(clock.t);
-    },
-  };
-}
 
 test('Pomodoro lengths are set in the progress view and the next Pomodoro runs with them; a bad length gets a message and changes nothing', async ({ launch, readDataFile }) => {
   const clock = testClock();

@@ -1,29 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { REMINDER_STATE_FILE } from '../../../electron/api/reminders';
 import { axeViolations } from '../axe';
 import { expect, test } from '../fixtures';
 import { ListPage } from '../pages/list-page';
+import { testClock } from '../test-clock';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
-
-/** One clock for main's store (and so its reminders) and the page, moved by the test. */
-function testClock() {
-  const clock = { t: Date.now() };
-  return {
-    get now() {
-      return clock.t;
-    },
-    store: { now: () => new Date(clock.t) },
-    async move(page: Page, ms: number) {
-      clock.t += ms;
-      await page.clock.setFixedTime(clock.t);
-    },
-  };
-}
 
 const hhmm = (t: number) => {
   const d = new Date(t);

@@ -2,25 +2,11 @@ import type { Page } from '@playwright/test';
 import { axeViolations } from '../axe';
 import { expect, test } from '../fixtures';
 import { ListPage } from '../pages/list-page';
+import { testClock } from '../test-clock';
 
 const P = 'python-behind-the-scenes-resources';
 const MIN = 60_000;
 const DAY = 86_400_000;
-
-/** One clock for main's store and the page, moved by the test (the store's `now` seam, Playwright's clock). */
-function testClock() {
-  const clock = { t: Date.now() };
-  return {
-    store: { now: () => new Date(clock.t) },
-    async move(page: Page, ms: number) {
-      clock.t += ms;
-      await page.clock.setFixedTime(clock.t);
-    },
-    async setPage(page: Page) {
-      await page.clock.setFixedTime(clock.t);
-    },
-  };
-}
 
 const timerPanel = (page: Page) => page.getByRole('region', { name: 'Focus timer' });
 

@@ -54,15 +54,7 @@ test('9 · undoing a tick takes its activity out of the log and the heatmap; red
 
 test('5 · undoing "Import into this list" also takes back what it changed in resources that were there', async ({ app, listPage }) => {
   const page = app.page;
-  await page.getByRole('button', { name: '+ New list' }).click();
-  const dialog = page.getByRole('dialog', { name: 'New list' });
-  await dialog.getByLabel('Title').fill('Compilers');
-  await dialog.getByRole('button', { name: 'Create list' }).click();
-  await expect(listPage.heading).toHaveText('Compilers');
-  const add = page.getByRole('form', { name: 'Add a resource' });
-  await add.getByLabel('Title').fill('Crafting Interpreters');
-  await add.getByRole('textbox', { name: 'Link' }).fill('https://craftinginterpreters.com/');
-  await add.getByRole('button', { name: 'Add', exact: true }).click();
+  await listPage.newListWith('Compilers', { title: 'Crafting Interpreters', url: 'https://craftinginterpreters.com/' });
   await expect(listPage.checkbox('Crafting Interpreters')).not.toBeChecked();
 
   // The file has the same link under a new title, ticked, and one new resource.

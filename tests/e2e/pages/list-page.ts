@@ -33,6 +33,20 @@ export class ListPage {
       .click();
   }
 
+  /** "+ New list" with this title, then one resource added to it through the add form. */
+  async newListWith(title: string, resource: { title: string; url: string }): Promise<void> {
+    await this.page.getByRole('button', { name: '+ New list' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'New list' });
+    await dialog.getByLabel('Title').fill(title);
+    await dialog.getByRole('button', { name: 'Create list' }).click();
+    await expect(this.heading).toHaveText(title);
+    const add = this.page.getByRole('form', { name: 'Add a resource' });
+    await add.getByLabel('Title').fill(resource.title);
+    await add.getByRole('textbox', { name: 'Link' }).fill(resource.url);
+    await add.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect(this.checkbox(resource.title)).toBeVisible();
+  }
+
   listProgressText(): Locator {
     return this.page.locator('.list-progress-text');
   }

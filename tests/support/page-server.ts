@@ -1,0 +1,22 @@
+import { createHash } from 'node:crypto';
+import { startServer, type TestServer } from './link-servers';
+
+/**
+ * A page on loopback that answers with the text it holds now; with `validators`, an ETag and 304 to a
+ * matching If-None-Match, without them the whole page every time (as many simple sites do).
+ */
+export async function servePage(servers: TestServer[], contentType: string, initial: string, validators = true) {
+  let body = initial;
+  const server = await startServer((req, res) => {
+    const etag = `"${createHash('sha1').update(body).digest('hex')}"`;
+    if (validators && req.headers['if-none-match'] === etag) {
+      res.writeHead(304, { etag });
+      res.end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': contentType, ...(validators ? { etag } : {}) });
+    res.end(body);
+  });
+  servers.push(server);
+  return { server, set: (text: string) => (body = text) };
+}
