@@ -180,6 +180,12 @@ try {
       await page.getByRole('button', { name: /^Progress/ }).click();
       await page.getByRole('heading', { name: 'Progress', level: 1 }).waitFor();
       await page.screenshot({ path: join(ROOT, 'docs/studyshelf-progress.png') });
+      // At 800 px the sidebar folds away behind a button, and lies over the content when opened.
+      await page.setViewportSize({ width: 800, height: 860 });
+      await page.getByRole('button', { name: 'Lists and menu' }).click();
+      await page.getByRole('navigation', { name: 'Lists' }).waitFor();
+      await page.mouse.move(1, 1);
+      await page.screenshot({ path: join(ROOT, 'docs/studyshelf-narrow.png') });
     }
     await app.close();
   }
@@ -195,7 +201,7 @@ try {
   await app.close();
   await linkCheckShot(join(dir, 'links'));
   await syncShot(join(dir, 'sync'));
-  console.log('Wrote docs/studyshelf-{light,dark,notes,search,progress,10000,links,sync}.png');
+  console.log('Wrote docs/studyshelf-{light,dark,notes,search,progress,narrow,10000,links,sync}.png');
 } finally {
   await rm(dir, { recursive: true, force: true });
 }

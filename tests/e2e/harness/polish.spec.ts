@@ -227,3 +227,12 @@ for (const colorScheme of ['light', 'dark'] as const) {
     expect(await axeViolations(page)).toEqual([]);
   });
 }
+
+test('11 · the note editor grows with what is written (up to 18 lines, then scrolls) and can be pulled taller', async ({ listPage }) => {
+  const box = await listPage.openNotes('PEPs');
+  await box.fill('one line');
+  const short = (await box.boundingBox())!.height;
+  await box.fill(Array.from({ length: 16 }, (_, i) => `line ${i + 1}`).join('\n'));
+  await expect.poll(async () => (await box.boundingBox())!.height).toBeGreaterThan(short * 2);
+  await expect(box).toHaveCSS('resize', 'vertical');
+});
