@@ -69,7 +69,7 @@ export function mergeDocuments(base: StudyDocument | null, one: Side, other: Sid
     lists,
     progress: mergeRecords(base?.progress ?? null, first.doc.progress, second.doc.progress, (_b, f, s) => laterProgress(f, s)),
     notes: mergeRecords(base?.notes ?? null, first.doc.notes, second.doc.notes, (b, f, s, key) => mergeNote(context, b, f, s, key)),
-    activity: mergeActivity(first.doc.activity, second.doc.activity),
+    activity: mergeActivity(base?.activity ?? null, first.doc.activity, second.doc.activity),
   };
   const study = mergeStudy(base?.study, first.doc.study, second.doc.study);
   if (study) doc.study = study;
@@ -179,9 +179,22 @@ function mergeText(context: Context, base: string | null, first: string, second:
   return text;
 }
 
-function mergeActivity(first: Activity[], second: Activity[]): Activity[] {
+/**
+ * The activity log: what either computer logged is kept, except an entry both had (it is in the base)
+ * that one of them has since taken out — the undo of a tick (progress-ops.takeBackStatus) — so an undone
+ * tick is not brought back by the other computer. Without a base, nothing can be told undone: the union.
+ */
+function mergeActivity(base: Activity[] | null, first: Activity[], second: Activity[]): Activity[] {
+  const key = (entry: Activity) => `${entry.at}|${entry.ref}|${entry.action}`;
+  const inBase = new Set(base?.map(key));
+  const inFirst = new Set(first.map(key));
+  const inSecond = new Set(second.map(key));
   const byKey = new Map<string, Activity>();
-  for (const entry of [...first, ...second]) byKey.set(`${entry.at}|${entry.ref}|${entry.action}`, entry);
+  for (const entry of [...first, ...second]) {
+    const k = key(entry);
+    if (inBase.has(k) && !(inFirst.has(k) && inSecond.has(k))) continue; // undone on one side since
+    byKey.set(k, entry);
+  }
   return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, entry]) => entry);
 }
 

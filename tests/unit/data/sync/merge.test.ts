@@ -30,6 +30,23 @@ describe('mergeDocuments, case by case', () => {
     return { device, doc };
   };
 
+  it('activity: what either computer logged is kept; a tick undone on one computer is not brought back by the other', () => {
+    const ticked = { ...clone(base), activity: [{ at: at(1), ref: ref('one'), action: 'done' as const }] };
+    const sideOf = (device: Side['device'], doc: StudyDocument, edit: (d: StudyDocument) => void): Side => {
+      const copy = clone(doc);
+      edit(copy);
+      return { device, doc: copy };
+    };
+    // Both had the tick's entry (merged before); the laptop then undid the tick, the desktop logged another.
+    const undone = sideOf(LAPTOP, ticked, (d) => void (d.activity = []));
+    const more = sideOf(DESKTOP, ticked, (d) => void d.activity.push({ at: at(2), ref: ref('two'), action: 'done' }));
+    for (const [x, y] of [[undone, more], [more, undone]] as const) {
+      expect(mergeDocuments(ticked, x, y).doc.activity).toEqual([{ at: at(2), ref: ref('two'), action: 'done' }]);
+    }
+    // With no common version, nothing can be told undone: every entry is kept.
+    expect(mergeDocuments(null, undone, more).doc.activity).toHaveLength(2);
+  });
+
   it('status: the later change wins, whichever computer made it', () => {
     const a = side(LAPTOP, (d) => void (d.progress[ref('one')] = { status: 'done', startedAt: null, doneAt: at(5), updatedAt: at(5) }));
     const b = side(DESKTOP, (d) => void (d.progress[ref('one')] = { status: 'in-progress', startedAt: at(9), doneAt: null, updatedAt: at(9) }));
