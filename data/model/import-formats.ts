@@ -41,3 +41,9 @@ export const OPEN_DIALOG_FILTERS = [
   ...IMPORT_FORMATS.map((f) => ({ name: f.label, extensions: [...f.extensions] })),
   { name: 'All files', extensions: ['*'] },
 ];
+
+/** "Import into this list": what a list is read from (a backup is not a list, so `.json` is not offered). */
+export const LIST_FILE_INPUT_ACCEPT = [
+  ...IMPORT_FORMATS.filter((f) => f.id !== 'json').flatMap((f) => f.extensions.map((ext) => `.${ext}`)),
+  ...new Set(IMPORT_FORMATS.filter((f) => f.id !== 'json').flatMap((f) => f.mimeTypes)),
+].join(',');

@@ -36,9 +36,9 @@ export function FollowLine({ list, readOnly, onError, onInfo, onState }: Props) 
   );
   const state = states?.[list.id] ?? null;
   const [asking, setAsking] = useState(false);
+  // Kept here, not in the form: a page typed, then Cancel, is still there when the form opens again.
   const [address, setAddress] = useState('');
   const [reviewing, setReviewing] = useState(false);
-  const fieldId = useId();
   const source = list.follow?.url ?? list.source;
 
   const follow = async (url: string | null): Promise<boolean> => {
@@ -112,22 +112,7 @@ export function FollowLine({ list, readOnly, onError, onInfo, onState }: Props) 
               Follow this list
             </button>
           ) : asking ? (
-            <form
-              className="follow-form"
-              onSubmit={(e) => {
-                e.preventDefault();
-                void follow(address.trim());
-              }}
-            >
-              <label htmlFor={fieldId}>Web page this list comes from</label>
-              <input id={fieldId} type="url" required placeholder="https://…" value={address} onChange={(e) => setAddress(e.target.value)} />
-              <button type="submit" className="button">
-                Follow
-              </button>
-              <button type="button" className="link-button" onClick={() => setAsking(false)}>
-                Cancel
-              </button>
-            </form>
+            <FollowAddressForm address={address} onAddressChange={setAddress} onFollow={(url) => void follow(url)} onCancel={() => setAsking(false)} />
           ) : (
             <button type="button" className="link-button" onClick={() => setAsking(true)}>
               Follow a web page…
@@ -219,5 +204,29 @@ function ReviewDialog({ open, list, changes, onClose, onDone }: ReviewProps) {
         </footer>
       </div>
     </Modal>
+  );
+}
+
+/** "Follow a web page…": the address of the page a list comes from. */
+function FollowAddressForm(props: { address: string; onAddressChange: (address: string) => void; onFollow: (url: string) => void; onCancel: () => void }) {
+  const { address, onAddressChange: setAddress, onFollow, onCancel } = props;
+  const fieldId = useId();
+  return (
+    <form
+      className="follow-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onFollow(address.trim());
+      }}
+    >
+      <label htmlFor={fieldId}>Web page this list comes from</label>
+      <input id={fieldId} type="url" required placeholder="https://…" value={address} onChange={(e) => setAddress(e.target.value)} />
+      <button type="submit" className="button">
+        Follow
+      </button>
+      <button type="button" className="link-button" onClick={onCancel}>
+        Cancel
+      </button>
+    </form>
   );
 }

@@ -3,26 +3,19 @@ import { resourcesWithLink } from '../../data/model/duplicates';
 import type { StudyDocument, StudyList } from '../../data/model/schema';
 import type { AppState } from '../../electron/api/contract';
 import type { ReviewOutcome } from '../../data/follow/review';
-import { count, hostOf, isWebUrl } from '../format';
-import { listProgress, percent, whatNext } from '../progress';
+import { whatNext } from '../progress';
 import { applyFilters, parseQuery, type Filters } from '../search';
 import { useSearchIndex } from '../hooks/useSearchIndex';
 import { useActions } from '../actions';
 import { useLinkActions } from '../hooks/useLinkChecks';
 import { hasLinkProblem, listLinkSummary } from '../link-summary';
-import { ExportMenu } from './ExportMenu';
-import { FollowLine } from './FollowLine';
+import { ListHeader } from './ListHeader';
 import { ResourceEditor } from './ResourceEditor';
-import { ProgressBar } from './ProgressBar';
 import { ResourceList, type ResourceListHandle } from './ResourceList';
 import { TagFilterBar, TagFilterContext } from './TagFilter';
-import { focusAddForm } from '../add-form';
 import { ElsewhereMatches } from './ElsewhereMatches';
 import { Toolbar } from './Toolbar';
 import { WhatNext } from './WhatNext';
-import { plural } from '../wording';
-
-const day = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
 
 interface Props {
   list: StudyList;
@@ -57,13 +50,9 @@ export function ListView({ list, document, filters, onFiltersChange, searchRef, 
   const { latest } = useLinkActions();
   const [linkProblemsOnly, setLinkProblemsOnly] = useState(false);
   const links = useMemo(() => listLinkSummary(list, latest), [list, latest]);
-  const notChecked = links.addresses - links.checked;
   const problems = links.moved + links.broken + links.unreachable;
-  // Walks every resource: computed when progress changes, not on each keystroke in the search box.
-  const { done, total, share } = useMemo(() => listProgress(document.progress, list), [document.progress, list]);
-  const skipped = list.resources.length - total;
+  const toggleLinkProblems = useCallback(() => setLinkProblemsOnly((on) => !on), []);
   const resourceList = useRef<ResourceListHandle>(null);
-  const importInput = useRef<HTMLInputElement>(null);
   // The index follows titles and notes; typing in the search box only queries it.
   const { index, version } = useSearchIndex(list, document.notes);
   const deferred = useDeferredValue(filters);
@@ -113,84 +102,20 @@ export function ListView({ list, document, filters, onFiltersChange, searchRef, 
 
   return (
     <article className="list-view" aria-labelledby="list-title">
-      <header className="list-header">
-        <div className="list-title-row">
-          <h1 id="list-title" className="list-title">
-            {list.title}
-          </h1>
-          <div className="list-actions">
-            {!actions.readOnly && (
-              <button type="button" className="button button-primary" onClick={() => focusAddForm()} aria-keyshortcuts="a">
-                + Add resource
-              </button>
-            )}
-            {!actions.readOnly && (
-              <button type="button" className="button" onClick={onEditList}>
-                Edit list…
-              </button>
-            )}
-            {onImportInto && (
-              <>
-                <button type="button" className="button" onClick={() => (onChooseImportInto ? onChooseImportInto() : importInput.current?.click())}>
-                  Import into this list…
-                </button>
-                <input
-                  ref={importInput}
-                  type="file"
-                  accept=".md,.markdown,.txt,.html,.htm,.opml,.xml,.csv,text/markdown,text/plain,text/html,text/csv"
-                  className="visually-hidden"
-                  aria-label="File to import into this list"
-                  tabIndex={-1}
-                  onChange={(event) => {
-                    const file = event.target.files?.[0];
-                    if (file) onImportInto(file);
-                    event.target.value = '';
-                  }}
-                />
-              </>
-            )}
-            <button type="button" className="button" onClick={onCheckLinks}>
-              Check links…
-            </button>
-            <ExportMenu listId={list.id} onError={onError} onSaved={onInfo} />
-          </div>
-        </div>
-        <p className="list-byline">
-          {list.author && <span>by {list.author}</span>}
-          {isWebUrl(list.source) && (
-            <span className="list-source" title={list.source}>
-              {hostOf(list.source)}
-            </span>
-          )}
-        </p>
-        <FollowLine list={list} readOnly={actions.readOnly} onError={onError} onInfo={onInfo} onState={onReplaceState} />
-        {list.description && <p className="list-description">{list.description}</p>}
-        <div className="list-progress">
-          <ProgressBar done={done} total={total} share={share} label="List progress" size="large" />
-          <p className="list-progress-text">
-            <strong>
-              {count(done)} of {count(total)}
-            </strong>{' '}
-            {plural(total, 'resource')} done · {percent(share, total)}%{skipped > 0 && ` · ${skipped} skipped`}
-          </p>
-        </div>
-        {links.checked > 0 && (
-          <p className="list-links" role="status">
-            <span>
-              Links checked {links.lastAt && day.format(new Date(links.lastAt))}: {count(links.ok)} OK
-              {links.moved > 0 && <> · <span className="link-count link-count-moved">{count(links.moved)} moved</span></>}
-              {links.broken > 0 && <> · <span className="link-count link-count-broken">{count(links.broken)} broken</span></>}
-              {links.unreachable > 0 && <> · <span className="link-count link-count-unreachable">{count(links.unreachable)} not reachable</span></>}
-              {notChecked > 0 && <> · {count(notChecked)} not checked</>}
-            </span>
-            {problems > 0 && (
-              <button type="button" className="link-button" aria-pressed={filtering} onClick={() => setLinkProblemsOnly((on) => !on)}>
-                {filtering ? 'Show all resources' : 'Show only link problems'}
-              </button>
-            )}
-          </p>
-        )}
-      </header>
+      <ListHeader
+        list={list}
+        document={document}
+        links={links}
+        filtering={filtering}
+        onToggleLinkProblems={toggleLinkProblems}
+        onEditList={onEditList}
+        onCheckLinks={onCheckLinks}
+        onError={onError}
+        onInfo={onInfo}
+        onReplaceState={onReplaceState}
+        onImportInto={onImportInto}
+        onChooseImportInto={onChooseImportInto}
+      />
       {!filters.query && <WhatNext listId={list.id} resume={next.resume} next={next.next} notes={document.notes} onGoTo={goTo} />}
       <Toolbar ref={searchRef} filters={filters} onChange={onFiltersChange} kinds={kinds} shown={matches.length} total={list.resources.length} indexing={!index} />
       <TagFilterBar tag={filters.tag} onClear={() => filterBy(null)} />

@@ -59,39 +59,9 @@ export function Sidebar(props: Props) {
       <nav aria-label="Lists">
         <h2 className="sidebar-heading">Lists</h2>
         <ul className="list-nav">
-          {lists.map((list) => {
-            const { done, total, share } = progressOf.get(list.id) ?? { done: 0, total: 0, share: 0 };
-            return (
-              <li key={list.id}>
-                <button
-                  type="button"
-                  className="list-button"
-                  aria-current={list.id === selectedId ? 'page' : undefined}
-                  onClick={() => onSelect(list.id)}
-                  onDragOver={(event) => {
-                    if (onDropResource && isResourceDrag(event)) event.preventDefault();
-                  }}
-                  onDrop={(event) => {
-                    const dragged = readDragged(event);
-                    if (!dragged || !onDropResource || dragged.listId === list.id) return;
-                    event.preventDefault();
-                    onDropResource(dragged, list.id);
-                  }}
-                >
-                  {/* Two lines at most; the whole title on hover. */}
-                  <span className="list-button-title" title={list.title}>
-                    {list.title}
-                  </span>
-                  <span className="list-button-meta">
-                    <ProgressBar done={done} total={total} share={share} label={`${list.title} progress`} />
-                    <span className="list-button-count">
-                      {count(done)}/{count(total)}
-                    </span>
-                  </span>
-                </button>
-              </li>
-            );
-          })}
+          {lists.map((list) => (
+            <SidebarListItem key={list.id} list={list} progress={progressOf.get(list.id)} current={list.id === selectedId} onSelect={onSelect} onDropResource={onDropResource} />
+          ))}
         </ul>
         {onNewList && (
           <button type="button" className="sidebar-action import-button" onClick={onNewList}>
@@ -169,5 +139,48 @@ export function Sidebar(props: Props) {
         </p>
       </div>
     </aside>
+  );
+}
+
+interface ItemProps {
+  list: StudyList;
+  progress: { done: number; total: number; share: number } | undefined;
+  current: boolean;
+  onSelect: (id: string) => void;
+  onDropResource?: (dragged: DraggedResource, listId: string) => void;
+}
+
+/** One list in the sidebar: its title and progress; a resource dropped on it moves there. */
+function SidebarListItem({ list, progress, current, onSelect, onDropResource }: ItemProps) {
+  const { done, total, share } = progress ?? { done: 0, total: 0, share: 0 };
+  return (
+    <li>
+      <button
+        type="button"
+        className="list-button"
+        aria-current={current ? 'page' : undefined}
+        onClick={() => onSelect(list.id)}
+        onDragOver={(event) => {
+          if (onDropResource && isResourceDrag(event)) event.preventDefault();
+        }}
+        onDrop={(event) => {
+          const dragged = readDragged(event);
+          if (!dragged || !onDropResource || dragged.listId === list.id) return;
+          event.preventDefault();
+          onDropResource(dragged, list.id);
+        }}
+      >
+        {/* Two lines at most; the whole title on hover. */}
+        <span className="list-button-title" title={list.title}>
+          {list.title}
+        </span>
+        <span className="list-button-meta">
+          <ProgressBar done={done} total={total} share={share} label={`${list.title} progress`} />
+          <span className="list-button-count">
+            {count(done)}/{count(total)}
+          </span>
+        </span>
+      </button>
+    </li>
   );
 }

@@ -236,3 +236,13 @@ test('11 · the note editor grows with what is written (up to 18 lines, then scr
   await expect.poll(async () => (await box.boundingBox())!.height).toBeGreaterThan(short * 2);
   await expect(box).toHaveCSS('resize', 'vertical');
 });
+
+test('5 · "Import into this list" offers every list format Studyshelf reads (a .tsv table too), and not a backup', async ({ app, listPage }) => {
+  const page = app.page;
+  await expect(listPage.heading).toBeVisible();
+  // The file chooser shows what `accept` names: a .tsv was read as a table but not offered before.
+  const input = page.getByLabel('File to import into this list');
+  const accepted = ((await input.getAttribute('accept')) ?? '').split(',');
+  for (const ext of ['.md', '.markdown', '.txt', '.html', '.htm', '.opml', '.xml', '.csv', '.tsv']) expect(accepted).toContain(ext);
+  expect(accepted).not.toContain('.json');
+});
