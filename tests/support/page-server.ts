@@ -20,3 +20,12 @@ export async function servePage(servers: TestServer[], contentType: string, init
   servers.push(server);
   return { server, set: (text: string) => (body = text) };
 }
+
+/** A fresh Markdown page on loopback for each test (through Playwright's hooks), closed after it. */
+export function markdownPageForEachTest(hooks: { beforeEach(fn: () => Promise<void>): void; afterEach(fn: () => Promise<unknown>): void }, initial: string) {
+  const site = { server: undefined as unknown as TestServer, set: (text: string): string => text };
+  const servers: TestServer[] = [];
+  hooks.beforeEach(async () => void Object.assign(site, await servePage(servers, 'text/markdown; charset=utf-8', initial)));
+  hooks.afterEach(() => Promise.all(servers.splice(0).map((s) => s.close())));
+  return site;
+}

@@ -7,8 +7,7 @@ import { importFile } from '../../../data/import/detect';
 import { addImportedList } from '../../../data/import/to-list';
 import { openStore } from '../../../data/storage/store';
 import { readSaved } from '../../harness/saved';
-import type { TestServer } from '../../support/link-servers';
-import { servePage } from '../../support/page-server';
+import { markdownPageForEachTest } from '../../support/page-server';
 import { axeViolations } from '../axe';
 import { expect, test } from '../fixtures';
 import { ListPage } from '../pages/list-page';
@@ -29,20 +28,14 @@ const V2 = V1.replace('[Beta book]', '[Beta book, second edition]').replace('htt
 // And then Delta added.
 const V3 = V2 + '- [Delta notes](https://example.com/delta)\n';
 
-let server: TestServer;
-let body: (text: string) => string;
-const servers: TestServer[] = [];
-test.beforeEach(async () => {
-  ({ server, set: body } = await servePage(servers, 'text/markdown; charset=utf-8', V1));
-});
-test.afterEach(async () => Promise.all(servers.splice(0).map((s) => s.close())));
+const site = markdownPageForEachTest(test, V1);
 
 /** A profile whose list already follows the test server's page. */
 async function profileFollowing(dir: string): Promise<void> {
   const store = await openStore({ dir });
   await store.change((doc) => {
     const list = addImportedList(doc, importFile('awesome.md', V1), '2026-11-01T00:00:00.000Z');
-    doc.lists = doc.lists.map((l) => (l.id === list.id ? { ...l, follow: { url: `${server.origin}/awesome.md` } } : l));
+    doc.lists = doc.lists.map((l) => (l.id === list.id ? { ...l, follow: { url: `${site.server.origin}/awesome.md` } } : l));
   });
   await store.close();
 }
@@ -54,7 +47,7 @@ test('a change left at the review is not shown at the next check; “Show the ch
   const app = await launch({ links: { allowPrivateNetwork: true, timeoutMs: 3000 } });
   const page = app.page;
   await new ListPage(page).openList('Awesome Things');
-  body(V2);
+  site.set(V2);
   await page.getByRole('button', { name: 'Check for changes' }).click();
   await expect(header(page).getByRole('status').filter({ hasText: 'The author changed this list: 2 changes to review.' })).toBeVisible();
   await page.getByRole('button', { name: 'Review changes…' }).click();
@@ -64,7 +57,7 @@ test('a change left at the review is not shown at the next check; “Show the ch
   await expect(dialog).toBeHidden();
   await expect(header(page).getByText('You left 1 change of the author’s')).toBeVisible();
 
-  body(V3);
+  site.set(V3);
   await page.getByRole('button', { name: 'Check for changes' }).click();
   await expect(header(page).getByRole('status').filter({ hasText: 'The author changed this list: 1 change to review.' })).toBeVisible();
   await page.getByRole('button', { name: 'Review changes…' }).click();
@@ -92,7 +85,7 @@ test('a change left at the review is not shown at the next check; “Show the ch
 
 test('the weekly check: off until the user turns it on; then it finds the author’s changes without being asked', async ({ launch, userDataDir }) => {
   await profileFollowing(userDataDir);
-  body(V2);
+  site.set(V2);
   // The schedule looks often here, so that the first look after the user turns it on comes soon.
   const app = await launch({ links: { allowPrivateNetwork: true, timeoutMs: 3000 }, schedule: { everyMs: 200, firstAfterMs: 0 } });
   const page = app.page;
@@ -100,13 +93,13 @@ test('the weekly check: off until the user turns it on; then it finds the author
   const weekly = page.getByRole('checkbox', { name: /Check followed lists for changes every week/ });
   await expect(weekly).not.toBeChecked();
   await expect(weekly).toBeEnabled();
-  expect(server.requests).toHaveLength(0);
-  await expect(page.locator('.list-source-line')).toHaveText(`Following ${server.origin}/awesome.md · not checked yet`);
+  expect(site.server.requests).toHaveLength(0);
+  await expect(page.locator('.list-source-line')).toHaveText(`Following ${site.server.origin}/awesome.md · not checked yet`);
 
   await weekly.check();
   await expect(header(page).getByRole('status').filter({ hasText: 'The author changed this list: 2 changes to review.' })).toBeVisible();
   await expect(page.locator('.list-source-line')).toContainText('last checked');
-  expect(server.requests).toHaveLength(1);
+  expect(site.server.requests).toHaveLength(1);
   const settings = JSON.parse(await readFile(join(userDataDir, FOLLOW_SCHEDULE_FILE_NAME), 'utf8'));
   expect(settings).toMatchObject({ version: 1, autoCheck: true });
   expect(typeof settings.lastAutoRun).toBe('string');
@@ -124,12 +117,12 @@ test('offline: “Check for changes” tries nothing, says so, and the header st
   await expect(line).toContainText('last checked');
   const checked = await line.textContent();
   online = false;
-  body(V2);
-  const requests = server.requests.length;
+  site.set(V2);
+  const requests = site.server.requests.length;
   await page.getByRole('button', { name: 'Check for changes' }).click();
   await expect(page.getByText(/^No network connection: nothing was tried\. Last checked .+ UTC\.$/)).toBeVisible();
   await expect(line).toHaveText(checked!);
-  expect(server.requests).toHaveLength(requests);
+  expect(site.server.requests).toHaveLength(requests);
   await expect(page.getByText('The author changed this list')).toHaveCount(0);
 });
 
@@ -138,22 +131,22 @@ const ARTICLE_URL = 'https://tenthousandmeters.com/materials/python-behind-the-s
 
 test('the bundled list: “Check the article for changes” follows its article and shows how the published version differs', async ({ launch, userDataDir }) => {
   // The article as published (tests/fixtures/article), revised by its author: one entry more.
-  body(ARTICLE.replace('</ul>', '<li><a href="https://devguide.python.org/internals/">CPython’s internals guide</a> in the devguide.</li>\n</ul>'));
+  site.set(ARTICLE.replace('</ul>', '<li><a href="https://devguide.python.org/internals/">CPython’s internals guide</a> in the devguide.</li>\n</ul>'));
   // The bundled list as the app ships it, its source pointed at the test's loopback copy of the article.
   const store = await openStore({ dir: userDataDir });
-  const local = `${server.origin}/materials/python-behind-the-scenes-a-list-of-resources/`;
+  const local = `${site.server.origin}/materials/python-behind-the-scenes-a-list-of-resources/`;
   await store.change((doc) => (doc.lists = doc.lists.map((l) => (l.source === ARTICLE_URL ? { ...l, source: local } : l))));
   await store.close();
   const app = await launch({ links: { allowPrivateNetwork: true, timeoutMs: 3000 } });
   const page = app.page;
   await new ListPage(page).openList('Python behind the scenes: a list of resources');
-  expect(server.requests).toHaveLength(0);
+  expect(site.server.requests).toHaveLength(0);
   await header(page).getByRole('button', { name: 'Check the article for changes' }).click();
   await expect(header(page).getByRole('status').filter({ hasText: 'The author changed this list: 2 changes to review.' })).toBeVisible();
   await page.getByRole('button', { name: 'Review changes…' }).click();
   const dialog = page.getByRole('dialog', { name: 'What the author changed in “Python behind the scenes: a list of resources”' });
   await expect(dialog.locator('.review-changes li')).toHaveText(['Added “CPython behind the scenes” at the top.', 'Added “CPython’s internals guide” after “To GIL or not to GIL”.']);
-  expect(server.requests).toHaveLength(1);
+  expect(site.server.requests).toHaveLength(1);
 });
 
 for (const colorScheme of ['light', 'dark'] as const) {
@@ -162,7 +155,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     const app = await launch({ colorScheme, links: { allowPrivateNetwork: true, timeoutMs: 3000 } });
     const page = app.page;
     await new ListPage(page).openList('Awesome Things');
-    body(V2);
+    site.set(V2);
     await page.getByRole('button', { name: 'Check for changes' }).click();
     await page.getByRole('button', { name: 'Review changes…' }).click();
     await page.getByRole('button', { name: 'Take 0 and leave 2' }).click();

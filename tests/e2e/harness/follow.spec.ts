@@ -4,8 +4,8 @@ import { importFile } from '../../../data/import/detect';
 import { addImportedList } from '../../../data/import/to-list';
 import { openStore } from '../../../data/storage/store';
 import { readSaved } from '../../harness/saved';
-import { startServer, type TestServer } from '../../support/link-servers';
-import { servePage } from '../../support/page-server';
+import { startServer } from '../../support/link-servers';
+import { markdownPageForEachTest } from '../../support/page-server';
 import { axeViolations } from '../axe';
 import { expect, test } from '../fixtures';
 import { ListPage } from '../pages/list-page';
@@ -33,13 +33,7 @@ const V2 = `# Awesome Things
 - [Alpha guide](https://example.com/alpha)
 `;
 
-let server: TestServer;
-let body: (text: string) => string;
-const servers: TestServer[] = [];
-test.beforeEach(async () => {
-  ({ server, set: body } = await servePage(servers, 'text/markdown; charset=utf-8', V1));
-});
-test.afterEach(async () => Promise.all(servers.splice(0).map((s) => s.close())));
+const site = markdownPageForEachTest(test, V1);
 
 async function profileWithImportedList(dir: string): Promise<void> {
   const store = await openStore({ dir });
@@ -50,13 +44,13 @@ async function profileWithImportedList(dir: string): Promise<void> {
 /** Follows the open list at the test server's page, checks it once (no changes), has the author change it, and checks again. */
 async function followAndChange(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Follow a web page…' }).click();
-  await page.getByRole('textbox', { name: 'Web page this list comes from' }).fill(`${server.origin}/awesome.md`);
+  await page.getByRole('textbox', { name: 'Web page this list comes from' }).fill(`${site.server.origin}/awesome.md`);
   await page.getByRole('button', { name: 'Follow', exact: true }).click();
-  await expect(page.locator('.list-source-line')).toHaveText(`Following ${server.origin}/awesome.md · not checked yet`);
+  await expect(page.locator('.list-source-line')).toHaveText(`Following ${site.server.origin}/awesome.md · not checked yet`);
   await page.getByRole('button', { name: 'Check for changes' }).click();
   await expect(page.getByText('No changes: the page lists the same resources as your list.')).toBeVisible();
   await expect(page.locator('.list-source-line')).toContainText('last checked');
-  body(V2);
+  site.set(V2);
   await page.getByRole('button', { name: 'Check for changes' }).click();
   // Said in the list header (and, once, in a toast).
   await expect(page.locator('.list-header').getByRole('status').filter({ hasText: 'The author changed this list: 4 changes to review.' })).toBeVisible();
@@ -76,7 +70,7 @@ test('follow a list, the author changes it, check, review: two changes taken and
   await expect.poll(async () => Object.values((await readSaved(app.dataFile)).notes).map((n) => n.body)).toEqual(['Watch the Q&A.']);
 
   await followAndChange(page);
-  const requestsBefore = server.requests.length;
+  const requestsBefore = site.server.requests.length;
   await page.getByRole('button', { name: 'Review changes…' }).click();
   const dialog = page.getByRole('dialog', { name: 'What the author changed in “Awesome Things”' });
   for (const box of await dialog.getByRole('checkbox').all()) await expect(box).not.toBeChecked();
@@ -107,13 +101,13 @@ test('follow a list, the author changes it, check, review: two changes taken and
   expect(saved.progress[`${list.id}/${beta.id}`]?.status).toBe('done');
   const gamma = list.resources.find((r) => r.title === 'Gamma talk')!;
   expect(saved.notes[`${list.id}/${gamma.id}`]?.body).toBe('Watch the Q&A.');
-  expect(list.follow).toMatchObject({ url: `${server.origin}/awesome.md`, etag: `"${createHash('sha1').update(V2).digest('hex')}"` });
-  expect(server.requests.length).toBe(requestsBefore);
+  expect(list.follow).toMatchObject({ url: `${site.server.origin}/awesome.md`, etag: `"${createHash('sha1').update(V2).digest('hex')}"` });
+  expect(site.server.requests.length).toBe(requestsBefore);
 
   // Checked again, the page as reviewed answers 304: one conditional request, no changes.
   await page.getByRole('button', { name: 'Check for changes' }).click();
   await expect(page.getByText('No changes: the page is as it was when you last reviewed it.')).toBeVisible();
-  expect(server.requests.slice(requestsBefore).map((r) => r.headers['if-none-match'])).toEqual([list.follow!.etag]);
+  expect(site.server.requests.slice(requestsBefore).map((r) => r.headers['if-none-match'])).toEqual([list.follow!.etag]);
 });
 
 for (const colorScheme of ['light', 'dark'] as const) {
@@ -190,11 +184,11 @@ test('a resource the author removed that has the user’s note: “Take all” l
   await note.fill('Watch the Q&A.');
   await expect.poll(async () => Object.values((await readSaved(app.dataFile)).notes).map((n) => n.body)).toEqual(['Watch the Q&A.']);
   await page.getByRole('button', { name: 'Follow a web page…' }).click();
-  await page.getByRole('textbox', { name: 'Web page this list comes from' }).fill(`${server.origin}/awesome.md`);
+  await page.getByRole('textbox', { name: 'Web page this list comes from' }).fill(`${site.server.origin}/awesome.md`);
   await page.getByRole('button', { name: 'Follow', exact: true }).click();
   await page.getByRole('button', { name: 'Check for changes' }).click();
   await expect(page.getByText('No changes: the page lists the same resources as your list.')).toBeVisible();
-  body(V1.replace('- [Gamma talk](https://example.com/gamma)\n', ''));
+  site.set(V1.replace('- [Gamma talk](https://example.com/gamma)\n', ''));
   await page.getByRole('button', { name: 'Check for changes' }).click();
   await page.getByRole('button', { name: 'Review changes…' }).click();
   const dialog = page.getByRole('dialog', { name: 'What the author changed in “Awesome Things”' });
