@@ -109,6 +109,9 @@ test('mark a resource done, move the clock a day forward, review it; “remember
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`no accessibility violations (axe) on the timer, study time and review views — ${colorScheme} theme`, async ({ launch }) => {
+    // Three screens, three full axe runs and a reload: on a 2-core machine under load that is more
+    // than the 30 s cap of a one-screen test (it went over once with both cores busy).
+    test.slow();
     const clock = testClock();
     const app = await launch({ colorScheme, store: clock.store });
     const { page } = app;
