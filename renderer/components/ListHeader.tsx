@@ -12,6 +12,7 @@ import { plural } from '../wording';
 import { ExportMenu } from './ExportMenu';
 import { FollowLine } from './FollowLine';
 import { ProgressBar } from './ProgressBar';
+import { HiddenFileInput } from './HiddenFileInput';
 
 const day = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
 
@@ -60,19 +61,7 @@ export function ListHeader({ list, document, links, filtering, onToggleLinkProbl
               <button type="button" className="button" onClick={() => (onChooseImportInto ? onChooseImportInto() : importInput.current?.click())}>
                 Import into this list…
               </button>
-              <input
-                ref={importInput}
-                type="file"
-                accept={LIST_FILE_INPUT_ACCEPT}
-                className="visually-hidden"
-                aria-label="File to import into this list"
-                tabIndex={-1}
-                onChange={(event) => {
-                  const file = event.target.files?.[0];
-                  if (file) onImportInto(file);
-                  event.target.value = '';
-                }}
-              />
+              <HiddenFileInput ref={importInput} accept={LIST_FILE_INPUT_ACCEPT} label="File to import into this list" onFile={onImportInto} />
             </>
           )}
           <button type="button" className="button" onClick={onCheckLinks}>

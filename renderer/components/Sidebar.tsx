@@ -8,6 +8,7 @@ import { applyTheme, type ThemeChoice } from '../theme';
 import { useThemeChoice } from '../hooks/useThemeChoice';
 import { ProgressBar } from './ProgressBar';
 import { UpdatesSetting } from './UpdateBanner';
+import { HiddenFileInput } from './HiddenFileInput';
 
 interface Props {
   lists: StudyList[];
@@ -76,19 +77,7 @@ export function Sidebar(props: Props) {
             + Add a list from a web page…
           </button>
         )}
-        <input
-          ref={fileInput}
-          type="file"
-          accept={FILE_INPUT_ACCEPT}
-          className="visually-hidden"
-          aria-label="Choose a file to import"
-          tabIndex={-1}
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            if (file) onImportFile(file);
-            event.target.value = '';
-          }}
-        />
+        <HiddenFileInput ref={fileInput} accept={FILE_INPUT_ACCEPT} label="Choose a file to import" onFile={onImportFile} />
         <button type="button" className="list-button stats-button" aria-current={statsSelected ? 'page' : undefined} onClick={onShowStats}>
           <span className="list-button-title">Progress</span>
           <span className="muted">Activity, streak, study time</span>
