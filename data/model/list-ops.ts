@@ -92,6 +92,8 @@ export function updateList(doc: StudyDocument, listId: string, fields: { title: 
   const list = listOrThrow(doc, listId);
   list.title = cleanTitle(fields.title, 'A list');
   list.description = fields.description.trim();
+  // The user's own from now on: a newer shipped version does not replace it, and a merge keeps it.
+  list.customized = true;
   return list;
 }
 

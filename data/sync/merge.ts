@@ -205,8 +205,14 @@ function unionFormerUrls(a: unknown, b: unknown): unknown {
 }
 
 /** No progress, notes, activity or edited list: a computer that has only the bundled lists. */
+/**
+ * Nothing of the user's own: only lists the app ships, untouched, and no progress, notes or study. A list
+ * made or imported here is not shipped (no `bundledVersion`) — taking the other computer's data "as it
+ * is" over it lost the list on both computers.
+ */
 function isPristine(doc: StudyDocument): boolean {
-  return Object.keys(doc.progress).length === 0 && Object.keys(doc.notes).length === 0 && doc.activity.length === 0 && doc.lists.every((l) => !l.customized) && !doc.study;
+  const shippedOnly = doc.lists.every((l) => l.bundledVersion !== null && !l.customized);
+  return shippedOnly && Object.keys(doc.progress).length === 0 && Object.keys(doc.notes).length === 0 && doc.activity.length === 0 && !doc.study;
 }
 
 function show(value: unknown): string {

@@ -18,6 +18,8 @@ function startDoc(): StudyDocument {
   return doc;
 }
 const clone = (doc: StudyDocument): StudyDocument => structuredClone(doc);
+/** The document as the app ships it: its lists bundled, untouched. */
+const bundled = (doc: StudyDocument): StudyDocument => ({ ...doc, lists: doc.lists.map((l) => ({ ...l, bundledVersion: 2, customized: false })) });
 const at = (t: number) => new Date(Date.UTC(2026, 10, 1) + t * 1000).toISOString();
 
 describe('mergeDocuments, case by case', () => {
@@ -195,10 +197,47 @@ describe('mergeDocuments, case by case', () => {
     const used = clone(base);
     lists.deleteResource(used, ref('three'));
     used.progress[ref('one')] = { status: 'done', startedAt: null, doneAt: at(1), updatedAt: at(1) };
-    const fresh = startDoc();
-    fresh.lists[0]!.customized = false; // as the bundled lists are
+    const fresh = bundled(startDoc());
     const { doc } = mergeDocuments(null, { device: LAPTOP, doc: fresh }, { device: DESKTOP, doc: used });
     expect(sameDocument(doc, used)).toBe(true);
+  });
+
+  // Found by the real-Syncthing tests on a busy machine: a computer whose first merge has no common
+  // version took the other's data as it was, because a list made or imported here (not shipped, never
+  // "customized") looked like nothing of its own — and the list was gone on both computers.
+  it('a list made or imported on a computer with nothing else of its own is kept when the other joins', () => {
+    const shipped = bundled(startDoc());
+    const used = clone(shipped);
+    lists.deleteResource(used, ref('three'));
+    for (const make of [
+      (d: StudyDocument) => lists.createList(d, 'Compilers', ''),
+      (d: StudyDocument) => {
+        const imported = lists.createList(d, 'Ticks', '');
+        lists.addResource(d, imported.id, { title: 'Tick 001', url: 'https://example.org/tick/1', author: null, description: '' });
+      },
+    ]) {
+      const made = clone(shipped);
+      make(made);
+      for (const [x, y] of [
+        [{ device: LAPTOP, doc: made }, { device: DESKTOP, doc: used }],
+        [{ device: DESKTOP, doc: made }, { device: LAPTOP, doc: used }],
+      ] as const) {
+        const { doc } = mergeDocuments(null, x, y);
+        expect(doc.lists.map((l) => l.title)).toEqual(made.lists.map((l) => l.title));
+        // The other computer's deletion with no common version cannot be told apart from an addition: kept.
+        expect(doc.lists[0]!.resources).toHaveLength(3);
+      }
+    }
+  });
+
+  it('a shipped list renamed is the computer’s own: it is not replaced by the other’s when it joins', () => {
+    const shipped = bundled(startDoc());
+    const renamed = clone(shipped);
+    lists.updateList(renamed, listId, { title: 'My CPython list', description: '' });
+    for (const [mine, other] of [[LAPTOP, DESKTOP], [DESKTOP, LAPTOP]] as const) {
+      const { doc } = mergeDocuments(null, { device: mine, doc: renamed }, { device: other, doc: clone(shipped) });
+      expect(doc.lists[0]!.title).toBe('My CPython list');
+    }
   });
 });
 
