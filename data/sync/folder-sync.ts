@@ -10,7 +10,8 @@ import { canonical, mergeBase, mergeDocuments, sameDocument, type DeviceInfo, ty
 import { CONFLICT_COPIES_DIR, mergeConflictCopies } from './conflict-copies';
 import { readPeerDocument, readSeen } from './peer-file';
 import { sharedBase } from './shared-base';
-import { readPeerInfo, withTheirData } from './peer-info';
+import { readPeerInfo, theirBase } from './peer-info';
+import { ArrivalWaits } from './arrival-waits';
 import type { FolderSyncOptions, PeerStatus, SyncStatus } from './sync-status';
 
 export type { FolderSyncOptions, PeerStatus, SyncStatus } from './sync-status';
@@ -28,9 +29,6 @@ export type { FolderSyncOptions, PeerStatus, SyncStatus } from './sync-status';
  */
 export { CONFLICT_COPIES_DIR, isConflictCopy } from './conflict-copies';
 
-/** An older state of a computer's data that stays that long is taken as its data (restored from an old copy). */
-const OLDER_STATE_ACCEPTED_AFTER_MS = 60_000;
-
 /**
  * The thin shell over `mergeDocuments`: notices the other computers' files changing, reads them
  * (waiting out files still being written), merges them into this computer's data, and publishes
@@ -39,8 +37,7 @@ const OLDER_STATE_ACCEPTED_AFTER_MS = 60_000;
 export class FolderSync {
   #options: FolderSyncOptions;
   readonly #peers = new Map<string, PeerStatus>();
-  /** How far each computer's data read so far went (peer-file.ts `position`), and since when a read was behind it. */
-  readonly #positions = new Map<string, { position: number; lowerSince: number | null }>();
+  readonly #waits = new ArrivalWaits();
   readonly #notices: SyncStatus['notices'] = [];
   #lastMergeAt: string | null = null;
   #conflictCopies = 0;
@@ -194,32 +191,17 @@ export class FolderSync {
       peer.waiting = read.reason;
       return false;
     }
-    if (this.#olderThanRead(info.id, read.position)) {
+    if (this.#waits.olderThanRead(info.id, read.position, Date.parse(this.#now()))) {
       peer.waiting = 'its newest data is still arriving (an older version of it is there for now)';
       return false;
     }
     const changed = await this.#mergePeer(info, dir, read.doc, peer);
-    peer.waiting = null;
-    return (await this.#mergeConflictCopies(dir, info)) || changed;
-  }
-
-  /**
-   * Whether what was just read of a computer is older than what was read of it before. A sync engine
-   * may remove its folded journal before the data file that holds it arrives; merging that older state
-   * took back, here, what it had added since (its new lists and parts, found by stress:syncthing). It
-   * is waited out; only if it stays that way (restored from an old copy) is it taken, after a while.
-   */
-  #olderThanRead(id: string, position: number): boolean {
-    const known = this.#positions.get(id);
-    const now = Date.parse(this.#now());
-    if (!known || position >= known.position) {
-      this.#positions.set(id, { position, lowerSince: null });
+    if (changed === 'waiting') {
+      peer.waiting = 'what it last merged of this computer’s data is still arriving';
       return false;
     }
-    if (known.lowerSince === null) known.lowerSince = now;
-    if (now - known.lowerSince < OLDER_STATE_ACCEPTED_AFTER_MS) return true;
-    this.#positions.set(id, { position, lowerSince: null });
-    return false;
+    peer.waiting = null;
+    return (await this.#mergeConflictCopies(dir, info)) || changed;
   }
 
   #notice(notice: MergeNotice): void {
@@ -227,12 +209,13 @@ export class FolderSync {
     this.#notices.splice(20);
   }
 
-  /** Merges one other computer's data; true when this computer's data changed. */
-  async #mergePeer(info: DeviceInfo, dir: string, theirs: StudyDocument, peer: PeerStatus): Promise<boolean> {
+  /** Merges one other computer's data; true when this computer's data changed, 'waiting' when not merged yet. */
+  async #mergePeer(info: DeviceInfo, dir: string, theirs: StudyDocument, peer: PeerStatus): Promise<boolean | 'waiting'> {
     const seenFile = join(this.#own, 'seen', `${info.id}.json`);
     const ourSeen = await readSeen(seenFile);
     if (ourSeen && sameDocument(ourSeen, theirs)) return false; // nothing new from them
-    const theirSeen = withTheirData(await readSeen(join(dir, 'seen', `${this.#options.device.id}.json`)), theirs, this.#options.device.id);
+    const theirSeen = this.#waits.theirSeen(info.id, theirBase(await readSeen(join(dir, 'seen', `${this.#options.device.id}.json`)), theirs, this.#options.device.id), Date.parse(this.#now()));
+    if (theirSeen === 'waiting') return 'waiting';
     // Copied before the merge: the merged data shares objects with `theirs` (an item the same on both is
     // kept as one object), and a change made here while the merge is being written (a part added)
     // would otherwise go into this record of *their* data — and the next merge would take it as removed there.

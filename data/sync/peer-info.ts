@@ -20,14 +20,22 @@ export async function readPeerInfo(dir: string, id: string): Promise<DeviceInfo>
 }
 
 /**
- * Their merge base of our data (their `seen/<our id>.json`), only when their data file says it holds
- * that merge. A sync engine delivers a computer's files one by one in no set order: a merge base that
- * arrived before the data it goes with would make what we added since look deleted on their side (a
- * new list merged there, then removed here). Without it the merge uses our own base of their data,
- * which both grew from too.
+ * Their merge base of our data (their `seen/<our id>.json`), as far as their data file vouches for it.
+ * Each data file says, in the same write as its merge, which version of our data it holds (`merged`, a
+ * digest). A sync engine delivers a computer's files one by one in no set order, so the merge base
+ * beside it may be another version for a while:
+ * - one that arrived before the data it goes with would make what we added since look deleted on their
+ *   side (a new list merged there, then removed here);
+ * - one that arrives after it would make what they took from us look like their own change (a note we
+ *   wrote, which they merged, came back as a conflict with what we wrote next).
+ * So: `base` when their data vouches for the file beside it, `none` when it holds no merge of ours
+ * (the merge then uses our own base of their data, which both grew from too), and `arriving` when the
+ * version it vouches for is not there yet.
  */
-export function withTheirData(theirSeen: StudyDocument | null, theirs: StudyDocument, ourId: string): StudyDocument | null {
-  if (!theirSeen) return null;
+export type TheirBase = { kind: 'base'; doc: StudyDocument } | { kind: 'none' } | { kind: 'arriving'; stamp: string };
+
+export function theirBase(theirSeen: StudyDocument | null, theirs: StudyDocument, ourId: string): TheirBase {
   const stamp = theirs.merged && Object.hasOwn(theirs.merged, ourId) ? theirs.merged[ourId] : undefined;
-  return stamp === documentDigest(theirSeen) ? theirSeen : null;
+  if (stamp === undefined) return { kind: 'none' };
+  return theirSeen && documentDigest(theirSeen) === stamp ? { kind: 'base', doc: theirSeen } : { kind: 'arriving', stamp };
 }

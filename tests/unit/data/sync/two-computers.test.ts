@@ -32,10 +32,10 @@ afterEach(async () => {
   }
 });
 
-async function computer(folder: string, device: typeof LAPTOP, options: { watch?: boolean; compactAfterMs?: number; fs?: FsSeam } = {}): Promise<Computer> {
+async function computer(folder: string, device: typeof LAPTOP, options: { watch?: boolean; compactAfterMs?: number; fs?: FsSeam; now?: () => Date } = {}): Promise<Computer> {
   const own = deviceDir(folder, device.id);
   const store = await openStore({ dir: own, compactAfterMs: options.compactAfterMs ?? 30, fs: options.fs });
-  const sync = new FolderSync({ folder, device, store, settleMs: 30, pollMs: 3_600_000 /* file events only: the poll is a fallback */ });
+  const sync = new FolderSync({ folder, device, store, settleMs: 30, pollMs: 3_600_000 /* file events only: the poll is a fallback */, now: options.now });
   const c = { name: device.name, folder, own, store, sync };
   running.push(c);
   if (options.watch) await sync.start();
@@ -44,14 +44,14 @@ async function computer(folder: string, device: typeof LAPTOP, options: { watch?
 }
 
 /** Two computers, each with its own copy of the synced folder; the "sync engine" is `deliver`. */
-async function twoComputers(options: { watch?: boolean; compactAfterMs?: number } = {}) {
+async function twoComputers(options: { watch?: boolean; compactAfterMs?: number; now?: () => Date } = {}) {
   const root = await tempDir();
   const a = await computer(join(root, 'laptop-sync'), LAPTOP, options);
   const b = await computer(join(root, 'desktop-sync'), DESKTOP, options);
   return { a, b };
 }
 
-type Mode = 'atomic' | 'in-place' | 'journal-first' | 'seen-first';
+type Mode = 'atomic' | 'in-place' | 'journal-first' | 'seen-first' | 'seen-last';
 
 /**
  * What a sync engine does: copies the files a computer wrote in its own folder to the other computer's
@@ -59,17 +59,18 @@ type Mode = 'atomic' | 'in-place' | 'journal-first' | 'seen-first';
  * writes the file in two halves with a pause between (an engine or a file system that shows a file
  * before it is complete); `journal-first` delivers the journal before the data file; `seen-first`
  * delivers the merge bases (`seen/`) and journals first and lets the other computer look before the
- * data file they go with arrives (Syncthing pulls a folder's files in no set order).
+ * data file they go with arrives (Syncthing pulls a folder's files in no set order); `seen-last` lets it
+ * look once the data file is there and before the merge bases are.
  */
 async function deliver(from: Computer, to: Computer, mode: Mode = 'atomic'): Promise<void> {
   const target = join(to.folder, 'devices', basenameOf(from.own));
   await mkdir(join(target, 'seen'), { recursive: true });
   const files = await listFiles(from.own);
-  const early = (rel: string) => rel.includes('journal') || (mode === 'seen-first' && rel.startsWith('seen/'));
-  const ordered = mode === 'journal-first' || mode === 'seen-first' ? [...files.filter(early), ...files.filter((x) => !early(x))] : files;
+  const early = (rel: string) => (mode === 'seen-last' ? !rel.startsWith('seen/') : rel.includes('journal') || (mode === 'seen-first' && rel.startsWith('seen/')));
+  const ordered = mode === 'journal-first' || mode === 'seen-first' || mode === 'seen-last' ? [...files.filter(early), ...files.filter((x) => !early(x))] : files;
   let looked = false;
   for (const rel of ordered) {
-    if (mode === 'seen-first' && !looked && !early(rel)) {
+    if ((mode === 'seen-first' || mode === 'seen-last') && !looked && !early(rel)) {
       looked = true;
       await to.sync.syncNow(); // the other computer looks while only the merge bases are there
     }
@@ -183,6 +184,49 @@ describe('two computers sharing a synced folder', () => {
       expect(doc.lists.map((l) => l.id), c.name).toContain(list.id);
       expect(doc.lists.find((l) => l.id === LIST)!.resources.map((r) => r.id), c.name).not.toContain('stupid-python-ideas');
     }
+  });
+
+  // Found by the real-Syncthing test with versioning, on a busy machine: a note the laptop only ever had
+  // from the desktop came back to the desktop as a conflict with the desktop's newer text.
+  it('a note merged from the other computer, which then changed it again: no conflict when the merge base arrives after the data', async () => {
+    const { a, b } = await twoComputers();
+    await settle(a, b);
+    const ref = `${LIST}/peps`;
+    await b.store.saveNote(ref, 'round 0');
+    await deliver(b, a);
+    await a.sync.syncNow(); // the laptop takes the desktop's note; its data now says which version of the desktop's it holds
+    await b.store.saveNote(ref, 'round 1');
+    // The desktop looks once the laptop's data file is there, before the laptop's merge base (seen/) is.
+    await deliver(a, b, 'seen-last');
+    await b.sync.syncNow();
+    await settle(a, b);
+    for (const c of [a, b]) expect(c.store.document()!.notes[ref]?.body, c.name).toBe('round 1');
+  });
+
+  it('a merge base that does not come is waited for a minute, then the data is merged without it, nothing lost', async () => {
+    let clock = Date.UTC(2026, 11, 2, 12);
+    const { a, b } = await twoComputers({ now: () => new Date(clock) });
+    await settle(a, b);
+    const ref = `${LIST}/peps`;
+    const stale = await readFile(join(b.folder, 'devices', LAPTOP.id, 'seen', `${DESKTOP.id}.json`));
+    await b.store.saveNote(ref, 'round 0');
+    await deliver(b, a);
+    await a.sync.syncNow();
+    await a.store.setDone(`${LIST}/stupid-python-ideas`, true);
+    await b.store.saveNote(ref, 'round 1');
+    await deliver(a, b);
+    // The laptop's merge base of the desktop's data stays an older one (an engine that never brings it).
+    await writeFile(join(b.folder, 'devices', LAPTOP.id, 'seen', `${DESKTOP.id}.json`), stale);
+    await b.sync.syncNow();
+    expect(b.sync.status().peers[0]?.waiting).toMatch(/still arriving/);
+    expect(b.store.document()!.progress[`${LIST}/stupid-python-ideas`]).toBeUndefined();
+    clock += 61_000;
+    await b.sync.syncNow();
+    expect(b.sync.status().peers[0]?.waiting).toBeNull();
+    const doc = b.store.document()!;
+    expect(doc.progress[`${LIST}/stupid-python-ideas`]?.status).toBe('done');
+    // Without the base, the desktop cannot tell its own earlier text from the laptop's: both are kept.
+    expect(doc.notes[ref]?.body).toContain('round 1');
   });
 
   it('a resource added, merged on the other computer, then removed before this one merged back: removed on both, not brought back', async () => {
