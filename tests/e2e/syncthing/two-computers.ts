@@ -54,11 +54,16 @@ export const test = base.extend<Options & { computers: TwoComputers }, { browser
       { profile: join(root, 'desktop'), folder: join(root, 'desktop-Sync', 'Studyshelf'), device: { id: 'dev-desktop', name: 'Desktop' } },
     ];
     for (const c of computers) await prepareComputer(c);
-    const syncthing = await startSyncthingPair({ folders: [computers[0].folder, computers[1].folder], names: ['laptop', 'desktop'], versioningOnA: versioning });
+    // Each stage a step of its own, so a slow start says which stage it was in the report and the trace.
+    const syncthing = await base.step('start two Syncthing daemons', () =>
+      startSyncthingPair({ folders: [computers[0].folder, computers[1].folder], names: ['laptop', 'desktop'], versioningOnA: versioning }),
+    );
     const apps: LaunchedApp[] = [];
     try {
-      await syncthing.waitConnected();
-      for (const computer of computers) apps.push(await launchApp({ userDataDir: computer.profile, browser }));
+      await base.step('wait for the two daemons to connect', () => syncthing.waitConnected());
+      for (const computer of computers) {
+        apps.push(await base.step(`open the ${computer.device.name} window`, () => launchApp({ userDataDir: computer.profile, browser })));
+      }
       const side = (i: number): Side => ({ computer: computers[i]!, app: apps[i]!, list: new ListPage(apps[i]!.page) });
       await use({
         laptop: side(0),
