@@ -70,6 +70,7 @@ export class StoreEngine {
       retry: () => void (this.db && this.writeDocument().then(this.writeSucceeded, this.writeFailed)),
       writeRecovery: () => this.writeRecovery(),
       recoverySettled: () => recoveryAdapter.settled(),
+      removeRecovery: () => fs.unlink(recoveryFileOf(file)),
       onChange: (current) => this.emit({ type: 'health', health: current }),
     });
     this.#outside = {
@@ -215,12 +216,14 @@ export class StoreEngine {
       this.writeFailed(error);
       throw notSavedYet(error);
     }
-    await this.writeSucceeded();
+    if (!(await this.writeSucceeded())) throw notSavedYet(this.health.lastError);
   }
 
-  readonly writeSucceeded = async (): Promise<void> => {
-    await this.health.succeeded();
+  /** False when the data cannot be said saved yet (write-health.ts `succeeded`). */
+  readonly writeSucceeded = async (): Promise<boolean> => {
+    if (!(await this.health.succeeded())) return false;
     this.snapshots.soon();
+    return true;
   };
 
   readonly writeFailed = (error: unknown): void => {

@@ -1,6 +1,5 @@
-import { unlink } from 'node:fs/promises';
 import { StudyError } from '../model/errors';
-import { describeFsError } from './fs-seam';
+import { describeFsError, isErrno } from './fs-seam';
 import type { StorageHealth } from '../model/reports';
 
 export type { StorageHealth } from '../model/reports';
@@ -24,6 +23,8 @@ export interface WriteHealthOptions {
   writeRecovery: () => Promise<void>;
   /** Waits for a recovery file already on its way. */
   recoverySettled: () => Promise<void>;
+  /** Removes the recovery file (through the store's file-system seam). */
+  removeRecovery: () => Promise<void>;
   /** The health changed (or the recovery file it names was written). */
   onChange: (health: StorageHealth) => void;
 }
@@ -38,6 +39,9 @@ export class WriteHealth {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #attempt = 0;
   #closed = false;
+  /** Failures so far: a success that waited tells from it whether another failure came meanwhile. */
+  #failures = 0;
+  #lastError: unknown = null;
 
   constructor(private readonly options: WriteHealthOptions) {}
 
@@ -49,9 +53,16 @@ export class WriteHealth {
     return this.#health.ok;
   }
 
+  /** What the last failure was (for a change that cannot be said saved yet). */
+  get lastError(): unknown {
+    return this.#lastError;
+  }
+
   failed(error: unknown): void {
     const { options } = this;
     const before = this.#health;
+    this.#failures++;
+    this.#lastError = error;
     this.#health = { ok: false, reason: describeFsError(error), since: before.ok ? options.now() : before.since, recoveryFile: null };
     // A copy of everything, unsaved changes included, next to the data file: read first at next start.
     void options.writeRecovery().then(
@@ -65,16 +76,34 @@ export class WriteHealth {
     this.#scheduleRetry();
   }
 
-  async succeeded(): Promise<void> {
-    if (this.#health.ok) return;
+  /**
+   * A whole write succeeded. OK again only once the recovery file is gone: a start reads that file
+   * first, and it holds less than this write, so until it is removed nothing may be acknowledged by
+   * a journal append (the crash test found one acknowledged, then lost, while an older recovery file was
+   * still being waited for). A recovery file still on its way must land before it is removed, never
+   * after. False when the data cannot be said saved: another failure came meanwhile, or the file stays.
+   */
+  async succeeded(): Promise<boolean> {
+    if (this.#health.ok) return true;
     clearTimeout(this.#timer);
     this.#attempt = 0;
-    this.#health = { ok: true };
-    // A recovery file the failure before started may still be on its way: it holds less than this write,
-    // and a start reads it first, so it must land before it is removed, never after.
+    const failures = this.#failures;
     await this.options.recoverySettled();
-    if (this.#health.ok) await unlink(this.options.recoveryFile).catch(() => undefined);
-    this.options.onChange(this.#health);
+    if (this.#failures !== failures) return false;
+    try {
+      await this.options.removeRecovery();
+    } catch (error) {
+      if (!isErrno(error, 'ENOENT')) {
+        this.failed(error);
+        return false;
+      }
+    }
+    if (this.#failures !== failures) return false;
+    if (!this.#health.ok) {
+      this.#health = { ok: true };
+      this.options.onChange(this.#health);
+    }
+    return true;
   }
 
   /** No more retries (the store closes and makes its own last attempt). */

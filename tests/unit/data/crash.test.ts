@@ -38,14 +38,18 @@ describe('a writer killed with SIGKILL at random moments', () => {
     // the next start; if it lands after the write that followed (disk back) removed it, it hides that write.
     const dir = await tempDir();
     let full = false;
+    let wholeWritten = false;
     const opened: { store?: Awaited<ReturnType<typeof openStore>> } = {};
     const enospc = () => Promise.reject(Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' }));
     const fs: FsSeam = {
       ...realFs,
       async writeFileSynced(path, data) {
-        // The recovery write is slow: it starts writing only once the store is healthy again.
-        while (path.includes('recovery') && !opened.store?.health().ok) await new Promise((resolve) => setImmediate(resolve));
-        return full ? enospc() : realFs.writeFileSynced(path, data);
+        // The recovery write is slow: it starts writing only once the whole write that follows it
+        // (the disk back) is on disk.
+        while (path.includes('recovery') && !wholeWritten) await new Promise((resolve) => setImmediate(resolve));
+        if (full) return enospc();
+        await realFs.writeFileSynced(path, data);
+        if (!path.includes('recovery') && opened.store) wholeWritten = true;
       },
       appendFileSynced: (path, data) => (full && data ? enospc() : realFs.appendFileSynced(path, data)),
     };
