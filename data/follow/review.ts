@@ -54,6 +54,8 @@ interface Matching {
   hits: Array<Resource | undefined>;
   /** The incoming positions whose pair moved (out of the longest run that kept its order) or changed section. */
   moved: Set<number>;
+  /** The incoming positions whose pair is in that longest run: in the page's order, whatever their section. */
+  inPlace: Set<number>;
 }
 
 function match(list: StudyList, preview: ImportPreview): Matching {
@@ -74,14 +76,20 @@ function match(list: StudyList, preview: ImportPreview): Matching {
   const paired = hits.flatMap((hit, i) => (hit ? [{ i, at: position.get(hit)! }] : []));
   const stay = inOrder(paired.map((p) => p.at));
   const moved = new Set<number>();
+  const inPlace = new Set<number>();
   paired.forEach((p, k) => {
     const hit = hits[p.i]!;
+    if (stay.has(k)) inPlace.add(p.i);
     if (!stay.has(k) || (hit.group ?? null) !== (preview.resources[p.i]!.group ?? null)) moved.add(p.i);
   });
-  return { hits, moved };
+  return { hits, moved, inPlace };
 }
 
-/** The indexes of a longest increasing run of `values` (patience sorting, n log n): the items that kept their order. */
+/**
+ * The indexes of a longest increasing run of `values` (patience sorting, n log n): the items that kept their
+ * order. Among runs as long, the one whose last differing item comes later: entries added to every
+ * candidate alike (what applyReview places) cannot change that choice, so the moves left stay the same.
+ */
 function inOrder(values: number[]): Set<number> {
   const tails: number[] = [];
   const before: number[] = new Array(values.length).fill(-1);
@@ -195,14 +203,15 @@ function withNewParts(incoming: ImportedResource, hit: Resource): Part[] {
  * Takes the changes named in `take` and leaves every other one. A resource that stays keeps its id, so
  * every tick, status, part and note on it stays; only a removal the user took removes a resource (with
  * its progress and notes, returned for an undo). New resources go in after the resource they follow on
- * the page (among those already in place); a move taken puts the resource there too. The document's
- * lists, progress and notes are replaced, never changed in place, so a store can put the old ones back.
+ * the page (among those already in place); a move taken puts the resource there too, and one only to
+ * another section leaves it where it is. The document's lists, progress and notes are replaced, never
+ * changed in place, so a store can put the old ones back.
  */
 export function applyReview(doc: StudyDocument, list: StudyList, preview: ImportPreview, take: ReadonlySet<string>): ReviewOutcome {
   const review = reviewChanges(doc, list, preview);
   const taken = new Set(review.changes.filter((c) => take.has(c.id)).map((c) => c.id));
   if (taken.size === 0) return { changed: false, removed: [] };
-  const { hits, moved } = match(list, preview);
+  const { hits, inPlace } = match(list, preview);
   const ids = new Set(list.resources.map((r) => r.id));
   const ticked = (resourceId: string, part: Part) => Object.hasOwn(doc.progress, `${list.id}/${resourceId}/${part.id}`);
 
@@ -222,19 +231,20 @@ export function applyReview(doc: StudyDocument, list: StudyList, preview: Import
   const goneIds = new Set(gone.map(({ r }) => r.id));
   const order: Resource[] = list.resources.filter((r) => !goneIds.has(r.id)).map((r) => updated.get(r.id) ?? r);
 
-  // New and moved resources, in the page's order, each after the last one already where the page has it.
+  // New resources and moved ones taken, in the page's order, each after the last one before it on the
+  // page that is in the run that kept its order (or was placed already). A resource of that run only
+  // changed section: it keeps its place. Placed against the run, the run stays the longest with them in
+  // it, so a second review finds them in place and shows the moves left, and only those, as before.
   let anchor: string | null = null;
   preview.resources.forEach((incoming, i) => {
     const hit = hits[i];
     let placed: Resource | null = null;
-    if (!hit && taken.has(`added:${i}`)) placed = merged(incoming, undefined, ids, ticked);
-    else if (hit && moved.has(i) && taken.has(`moved:${hit.id}`)) {
-      const at = order.findIndex((r) => r.id === hit.id);
-      placed = order.splice(at, 1)[0]!;
-    } else if (hit && !moved.has(i)) {
+    if (hit && inPlace.has(i)) {
       anchor = hit.id;
       return;
     }
+    if (!hit && taken.has(`added:${i}`)) placed = merged(incoming, undefined, ids, ticked);
+    else if (hit && taken.has(`moved:${hit.id}`)) placed = order.splice(order.findIndex((r) => r.id === hit.id), 1)[0]!;
     if (!placed) return;
     const after: number = anchor === null ? -1 : order.findIndex((r) => r.id === anchor);
     order.splice(after + 1, 0, placed);

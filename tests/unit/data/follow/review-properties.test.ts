@@ -155,11 +155,6 @@ describe('reviewing a followed list’s changes (properties)', () => {
         fc.pre(distinct(incoming.resources) && distinct(doc.lists[0]!.resources) && distinct(start));
         const review = reviewChanges(doc, doc.lists[0]!, incoming);
         const take = review.changes.filter((_, k) => takeSeed[k % takeSeed.length]).map((c) => c.id);
-        // Known and left for now (found by this property, seed -2061643568): an addition taken while
-        // another addition or move is left goes in after the last entry already where the page has it,
-        // which a second review can see as a move of the taken one ("Moved “X” after “Y”" with Y left out).
-        const placementLeft = review.changes.some((c) => (c.kind === 'added' || c.kind === 'moved') && !take.includes(c.id));
-        fc.pre(!(take.some((id) => id.startsWith('added:')) && placementLeft));
         const progress = structuredClone(doc.progress);
         const outcome = applyReview(doc, doc.lists[0]!, incoming, new Set(take));
         const left = leftAfter(review.changes, take);
