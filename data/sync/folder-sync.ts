@@ -230,20 +230,25 @@ export class FolderSync {
   /** Merges `theirs` into the store's current data in one change; true when it changed anything. */
   async #apply(base: StudyDocument | null, info: DeviceInfo, theirs: StudyDocument, ourSeen: StudyDocument | null = null, theirDigest?: string): Promise<boolean> {
     const at = this.#now();
-    // Most merges after our own change only find the other computer caught up: then nothing is written.
-    return this.#options.store.changeIfAny((current) => {
+    let changed = false;
+    await this.#options.store.changeIfAny((current) => {
       const { doc, notices } = mergeDocuments(sharedBase(base, ourSeen, current, theirs), { device: this.#options.device, doc: current }, { device: info, doc: theirs });
       for (const notice of notices) this.#notices.unshift({ ...notice, at });
       this.#notices.splice(20);
-      // What this data now holds of theirs; with nothing else changed it goes out with the next write.
+      // What this data now holds of theirs. Written even when nothing else changed (most merges after our
+      // own change only find the other computer caught up): the merge base written beside it says the
+      // same, and the other computer waits for the two to agree (peer-info.ts theirBase).
+      const stamped = theirDigest !== undefined && current.merged?.[info.id] !== theirDigest;
       if (theirDigest) current.merged = { ...current.merged, [info.id]: theirDigest };
-      if (sameDocument(doc, current)) return false;
+      if (sameDocument(doc, current)) return stamped;
       current.lists = doc.lists;
       current.progress = doc.progress;
       current.notes = doc.notes;
       current.activity = doc.activity;
+      changed = true;
       return true;
     });
+    return changed;
   }
 
   /** Sync engines' conflict copies in a computer's folder, merged (nothing taken as deleted) and moved aside. */
