@@ -81,7 +81,10 @@ test('a file still arriving is a .syncthing.*.tmp beside the old one: the app me
   await desktop.sync.syncNow();
   expect(notAMergeFailure(desktop)).toEqual([]);
   expect(desktop.sync.status().peers.map((p) => [p.id, p.waiting])).toEqual([[LAPTOP.id, null]]);
-  expect(desktop.store.document()!.notes[`${LIST}/peps`]).toBeUndefined();
+  // Not there yet, or whole: the journal that held the note may have come across before the laptop
+  // folded it into the file now in flight (seen once under a CPU hog); never a part of it.
+  const midway = desktop.store.document()!.notes[`${LIST}/peps`]?.body;
+  expect(midway === undefined || midway === big, `mid-transfer the note is ${midway?.length ?? 0} characters of ${big.length}`).toBe(true);
 
   await pair.waitInSync(120_000);
   await desktop.sync.syncNow();
