@@ -32,8 +32,15 @@ export function isBackupFileName(fileName: string): boolean {
   return formatByName(fileName) === 'json';
 }
 
+type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+/** A file input's `accept`: every extension of these formats, then their media types (each once). */
+function acceptOf(formats: readonly ImportFormat[]): string {
+  return [...formats.flatMap((f) => f.extensions.map((ext) => `.${ext}`)), ...new Set(formats.flatMap((f) => f.mimeTypes))].join(',');
+}
+
 /** The window's file input: every extension and media type of the table. */
-export const FILE_INPUT_ACCEPT = [...IMPORT_FORMATS.flatMap((f) => f.extensions.map((ext) => `.${ext}`)), ...new Set(IMPORT_FORMATS.flatMap((f) => f.mimeTypes))].join(',');
+export const FILE_INPUT_ACCEPT = acceptOf(IMPORT_FORMATS);
 
 /** Main's open dialog: all of them first, each format on its own, then any file (read by content). */
 export const OPEN_DIALOG_FILTERS = [
@@ -43,7 +50,4 @@ export const OPEN_DIALOG_FILTERS = [
 ];
 
 /** "Import into this list": what a list is read from (a backup is not a list, so `.json` is not offered). */
-export const LIST_FILE_INPUT_ACCEPT = [
-  ...IMPORT_FORMATS.filter((f) => f.id !== 'json').flatMap((f) => f.extensions.map((ext) => `.${ext}`)),
-  ...new Set(IMPORT_FORMATS.filter((f) => f.id !== 'json').flatMap((f) => f.mimeTypes)),
-].join(',');
+export const LIST_FILE_INPUT_ACCEPT = acceptOf(IMPORT_FORMATS.filter((f) => f.id !== 'json'));
