@@ -15,13 +15,17 @@ export class ArrivalWaits {
   /** Since when each computer's merge base of our data has been awaited (peer-info.ts `theirBase`). */
   readonly #bases = new Map<string, { stamp: string; since: number }>();
 
+  /** `now`: the time in ms, from the same clock as the sync's notices. */
+  constructor(private readonly now: () => number) {}
+
   /**
    * Whether what was just read of a computer is older than what was read of it before. A sync engine
    * may remove its folded journal before the data file that holds it arrives; merging that older state
    * took back, here, what it had added since (its new lists and parts, found by stress:syncthing). It
    * is waited out; only if it stays that way (restored from an old copy) is it taken, after a while.
    */
-  olderThanRead(id: string, position: number, now: number): boolean {
+  olderThanRead(id: string, position: number): boolean {
+    const now = this.now();
     const known = this.#positions.get(id);
     if (!known || position >= known.position) {
       this.#positions.set(id, { position, lowerSince: null });
@@ -34,11 +38,12 @@ export class ArrivalWaits {
   }
 
   /** Their merge base of our data to merge against, null for none, or 'waiting' while it is on its way. */
-  theirSeen(id: string, base: TheirBase, now: number): StudyDocument | null | 'waiting' {
+  theirSeen(id: string, base: TheirBase): StudyDocument | null | 'waiting' {
     if (base.kind !== 'arriving') {
       this.#bases.delete(id);
       return base.kind === 'base' ? base.doc : null;
     }
+    const now = this.now();
     const awaited = this.#bases.get(id);
     if (awaited?.stamp !== base.stamp) this.#bases.set(id, { stamp: base.stamp, since: now });
     else if (now - awaited.since >= WAITED_FOR_AT_MOST_MS) return null;

@@ -5,7 +5,7 @@ import { DurableJsonFile } from '../storage/durable-json-file';
 import type { StudyDocument } from '../model/schema';
 import { DATA_FILE_NAME } from '../storage/store';
 import { DEVICE_FILE_NAME, deviceDir } from './device';
-import { documentDigest } from './equality';
+import { documentDigest, own } from './equality';
 import { canonical, mergeBase, mergeDocuments, sameDocument, type DeviceInfo, type MergeNotice } from './merge';
 import { CONFLICT_COPIES_DIR, mergeConflictCopies } from './conflict-copies';
 import { readPeerDocument, readSeen } from './peer-file';
@@ -37,7 +37,7 @@ export { CONFLICT_COPIES_DIR, isConflictCopy } from './conflict-copies';
 export class FolderSync {
   #options: FolderSyncOptions;
   readonly #peers = new Map<string, PeerStatus>();
-  readonly #waits = new ArrivalWaits();
+  readonly #waits = new ArrivalWaits(() => Date.parse(this.#now()));
   readonly #notices: SyncStatus['notices'] = [];
   #lastMergeAt: string | null = null;
   #conflictCopies = 0;
@@ -191,7 +191,7 @@ export class FolderSync {
       peer.waiting = read.reason;
       return false;
     }
-    if (this.#waits.olderThanRead(info.id, read.position, Date.parse(this.#now()))) {
+    if (this.#waits.olderThanRead(info.id, read.position)) {
       peer.waiting = 'its newest data is still arriving (an older version of it is there for now)';
       return false;
     }
@@ -214,7 +214,7 @@ export class FolderSync {
     const seenFile = join(this.#own, 'seen', `${info.id}.json`);
     const ourSeen = await readSeen(seenFile);
     if (ourSeen && sameDocument(ourSeen, theirs)) return false; // nothing new from them
-    const theirSeen = this.#waits.theirSeen(info.id, theirBase(await readSeen(join(dir, 'seen', `${this.#options.device.id}.json`)), theirs, this.#options.device.id), Date.parse(this.#now()));
+    const theirSeen = this.#waits.theirSeen(info.id, theirBase(await readSeen(join(dir, 'seen', `${this.#options.device.id}.json`)), theirs, this.#options.device.id));
     if (theirSeen === 'waiting') return 'waiting';
     // Copied before the merge: the merged data shares objects with `theirs` (an item the same on both is
     // kept as one object), and a change made here while the merge is being written (a part added)
@@ -238,7 +238,7 @@ export class FolderSync {
       // What this data now holds of theirs. Written even when nothing else changed (most merges after our
       // own change only find the other computer caught up): the merge base written beside it says the
       // same, and the other computer waits for the two to agree (peer-info.ts theirBase).
-      const stamped = theirDigest !== undefined && current.merged?.[info.id] !== theirDigest;
+      const stamped = theirDigest !== undefined && own(current.merged ?? {}, info.id) !== theirDigest;
       if (theirDigest) current.merged = { ...current.merged, [info.id]: theirDigest };
       if (sameDocument(doc, current)) return stamped;
       current.lists = doc.lists;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { StudyDocument } from '../model/schema';
 import { DEVICE_FILE_NAME } from './device';
-import { documentDigest } from './equality';
+import { documentDigest, own } from './equality';
 import type { DeviceInfo } from './merge';
 
 const DeviceFileSchema = z.object({ id: z.string(), name: z.string().min(1).max(200) });
@@ -35,7 +35,7 @@ export async function readPeerInfo(dir: string, id: string): Promise<DeviceInfo>
 export type TheirBase = { kind: 'base'; doc: StudyDocument } | { kind: 'none' } | { kind: 'arriving'; stamp: string };
 
 export function theirBase(theirSeen: StudyDocument | null, theirs: StudyDocument, ourId: string): TheirBase {
-  const stamp = theirs.merged && Object.hasOwn(theirs.merged, ourId) ? theirs.merged[ourId] : undefined;
+  const stamp = own(theirs.merged ?? {}, ourId);
   if (stamp === undefined) return { kind: 'none' };
   return theirSeen && documentDigest(theirSeen) === stamp ? { kind: 'base', doc: theirSeen } : { kind: 'arriving', stamp };
 }
