@@ -13,8 +13,9 @@ interface Props {
 
 /** "2 more in “Python behind the scenes”": what the search finds in the other lists, one click away. */
 export function ElsewhereMatches({ lists, currentId, notes, query, onOpen }: Props) {
-  // Counted after the typed character is painted, like the list's own results.
-  const deferred = useDeferredValue(query);
+  // Counted after the typed character is painted, like the list's own results. The first typed
+  // character mounts this: '' at first, so that frame does not count the other lists either.
+  const deferred = useDeferredValue(query, '');
   const found = useMemo(() => matchesElsewhere(lists, currentId, notes, deferred), [lists, currentId, notes, deferred]);
   if (found.length === 0) return null;
   return (
