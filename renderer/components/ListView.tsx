@@ -63,6 +63,8 @@ export function ListView({ list, document, filters, onFiltersChange, searchRef, 
     const found = applyFilters(list, document.progress, document.notes, deferred, indexed.index);
     return filtering ? found.filter((m) => hasLinkProblem(m.resource, latest)) : found;
   }, [list, document.progress, document.notes, deferred, indexed, filtering, latest]);
+  // The results are new when the filters or the link-problems switch change (not when a tick does).
+  const resultsOf = useMemo(() => ({ filters: deferred, filtering }), [deferred, filtering]);
   const kinds = useMemo(() => [...new Set(list.resources.map((r) => r.kind))], [list]);
   const next = useMemo(() => whatNext(document.progress, document.notes, list), [document.progress, document.notes, list]);
   const positions = useMemo(() => new Map(list.resources.map((r, i) => [r.id, i + 1])), [list]);
@@ -139,6 +141,7 @@ export function ListView({ list, document, filters, onFiltersChange, searchRef, 
             notes={document.notes}
             noteRequest={noteRequest}
             count={list.resources.length}
+            resultsOf={resultsOf}
           />
         </TagFilterContext.Provider>
       )}

@@ -4,7 +4,7 @@ import type { Note, ProgressEntry } from '../../data/model/schema';
 import type { Match } from '../search';
 import { ResourceCard } from './ResourceCard';
 
-/** Lists this long are virtualised: only the cards near the viewport are in the page. */
+/** Lists this long are virtualised (whatever a search leaves of them): only the cards near the viewport are in the page. */
 export const VIRTUALIZE_FROM = 60;
 /** The space between cards (the list's CSS gap, which absolutely placed cards cannot use). */
 const GAP = 12;
@@ -22,6 +22,8 @@ interface Props {
   notes: Readonly<Record<string, Note>>;
   noteRequest: { resourceId: string; count: number } | null;
   count: number;
+  /** What the matches answer (the filters): when it changes, the results start again at their top. */
+  resultsOf?: unknown;
 }
 
 /**
@@ -29,10 +31,12 @@ interface Props {
  * ones render only what is on screen and a few more, so 10,000 resources scroll like 10.
  */
 export const ResourceList = forwardRef<ResourceListHandle, Props>(function ResourceList(props, handle) {
-  const { listId, matches, positions, progress, notes, noteRequest, count } = props;
+  const { listId, matches, positions, progress, notes, noteRequest, count, resultsOf } = props;
   const list = useRef<HTMLOListElement>(null);
   const cards = useRef(new Map<string, HTMLLIElement>());
-  const virtual = matches.length >= VIRTUALIZE_FROM;
+  // By the list's length, not the matches': a search leaving a few dozen of 10,000 would otherwise
+  // mount every one of them on each keystroke, and the list would switch modes while typing.
+  const virtual = count >= VIRTUALIZE_FROM;
   const [scrollMargin, setScrollMargin] = useState(0);
 
   // Stable between renders: a new function would make the virtualiser re-measure all 10,000 rows.
@@ -66,6 +70,21 @@ export const ResourceList = forwardRef<ResourceListHandle, Props>(function Resou
     observer.observe(scroller);
     return () => observer.disconnect();
   }, [virtual]);
+
+  // New results (a keystroke in the search box, a filter) are read from their first: a list scrolled
+  // far down comes back to where the results start, just under the sticky toolbar. A tick, which also
+  // gives new matches, leaves the scroll alone. Read after the commit, not during render.
+  const shownFor = useRef(resultsOf);
+  useEffect(() => {
+    if (shownFor.current === resultsOf) return;
+    shownFor.current = resultsOf;
+    const element = list.current;
+    const scroller = element?.closest('.content');
+    if (!element || !scroller) return;
+    const under = scroller.querySelector('.toolbar')?.getBoundingClientRect().bottom ?? scroller.getBoundingClientRect().top;
+    const past = element.getBoundingClientRect().top - under;
+    if (past < 0) scroller.scrollTop += past;
+  }, [resultsOf]);
 
   const focusWhenRendered = useCallback((resourceId: string, tries = 10) => {
     const card = cards.current.get(resourceId);
