@@ -93,7 +93,10 @@ export async function buildIndexInSlices(list: StudyList, notes: Readonly<Record
     while (i < list.resources.length && performance.now() - sliceStarted < 6) index.add(indexedFields(list.id, list.resources[i++]!, notes));
     if (i < list.resources.length) await new Promise((resolve) => setTimeout(resolve, 0));
   }
-  return cancelled() ? null : index;
+  if (cancelled()) return null;
+  // The list's order, which every query reads, made now rather than by the first typed character.
+  orderOf(list);
+  return index;
 }
 
 /** Re-indexes only the resources whose note changed (a save, a "where I stopped"): not the whole list. */
@@ -109,11 +112,11 @@ export function updateNotes(index: SearchIndex, list: StudyList, before: Readonl
 }
 
 /** Position of each resource in its list, kept per list object (search results are shown in list order). */
-const orders = new WeakMap<StudyList, { byId: Map<string, Resource>; order: Map<string, number> }>();
-function orderOf(list: StudyList) {
+const orders = new WeakMap<StudyList, Map<string, number>>();
+function orderOf(list: StudyList): Map<string, number> {
   let found = orders.get(list);
   if (!found) {
-    found = { byId: new Map(list.resources.map((r) => [r.id, r])), order: new Map(list.resources.map((r, i) => [r.id, i])) };
+    found = new Map(list.resources.map((r, i) => [r.id, i]));
     orders.set(list, found);
   }
   return found;
@@ -129,16 +132,17 @@ export function applyFilters(
   const { text: query, tags } = parseQuery(filters.query);
   let matches: Match[];
   if (query && index) {
-    const { byId, order } = orderOf(list);
+    const order = orderOf(list);
     const hits = index.search(query);
     // In list order: each hit put in its resource's slot, then read in order (no sort of thousands).
     const slots: Array<Match | undefined> | null = filters.sort === 'list' ? new Array<Match | undefined>(list.resources.length) : null;
     matches = [];
     for (const hit of hits) {
-      const resource = byId.get(hit.id as string);
-      if (!resource) continue; // an index a moment behind an edit of the list
+      const at = order.get(hit.id as string);
+      if (at === undefined) continue; // an index a moment behind an edit of the list
+      const resource = list.resources[at]!;
       const match = { resource, terms: tags.length > 0 ? [...hit.terms, ...tags] : hit.terms };
-      if (slots) slots[order.get(resource.id)!] = match;
+      if (slots) slots[at] = match;
       else matches.push(match);
     }
     if (slots) for (const match of slots) if (match) matches.push(match);
@@ -176,15 +180,30 @@ export function snippet(text: string, terms: string[]): string | null {
   return `${start > 0 ? '…' : ''}${text.slice(start, end).replace(/\s+/g, ' ').trim()}${end < text.length ? '…' : ''}`;
 }
 
+/**
+ * The two expressions for one set of terms. Every field of every card on screen is highlighted with the
+ * same terms, so they are compiled once per query, not once per field (a tenth of a keystroke's render).
+ */
+const expressions = new Map<string, { splitter: RegExp; whole: RegExp } | null>();
+function expressionsFor(terms: string[]): { splitter: RegExp; whole: RegExp } | null {
+  const key = terms.join('\u0000');
+  let found = expressions.get(key);
+  if (found === undefined) {
+    const words = terms.filter((t) => t.length > 0).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const alternatives = words.sort((a, b) => b.length - a.length).join('|');
+    found = words.length === 0 ? null : { splitter: new RegExp(`(${alternatives})`, 'gi'), whole: new RegExp(`^(?:${alternatives})$`, 'i') };
+    if (expressions.size >= 256) expressions.clear();
+    expressions.set(key, found);
+  }
+  return found;
+}
+
 /** Splits text into plain and matched pieces, for <mark>. */
 export function highlight(text: string, terms: string[]): Array<{ text: string; match: boolean }> {
-  const words = terms.filter((t) => t.length > 0).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  if (words.length === 0) return [{ text, match: false }];
-  const alternatives = words.sort((a, b) => b.length - a.length).join('|');
-  const splitter = new RegExp(`(${alternatives})`, 'i');
-  const whole = new RegExp(`^(?:${alternatives})$`, 'i');
+  const compiled = expressionsFor(terms);
+  if (!compiled) return [{ text, match: false }];
   return text
-    .split(new RegExp(splitter.source, 'gi'))
+    .split(compiled.splitter)
     .filter((piece) => piece !== '')
-    .map((piece) => ({ text: piece, match: whole.test(piece) }));
+    .map((piece) => ({ text: piece, match: compiled.whole.test(piece) }));
 }
