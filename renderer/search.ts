@@ -2,6 +2,7 @@ import MiniSearch from 'minisearch';
 import type { Note, ProgressEntry, Resource, Status, StudyList } from '../data/model/schema';
 import { effectiveStatus, lastTouched } from './progress';
 import { tagKey } from '../data/model/tags';
+import { FUZZY, searchScoreless, type ScorelessHits } from './search-match';
 
 export interface Filters {
   query: string;
@@ -52,7 +53,7 @@ export type SearchIndex = MiniSearch<Indexed>;
 function newIndex(): SearchIndex {
   return new MiniSearch<Indexed>({
     fields: ['title', 'author', 'description', 'tags', 'parts', 'note'],
-    searchOptions: { prefix: true, fuzzy: 0.15, combineWith: 'AND', boost: { title: 3, author: 2, tags: 2 } },
+    searchOptions: { prefix: true, fuzzy: FUZZY, combineWith: 'AND', boost: { title: 3, author: 2, tags: 2 } },
   });
 }
 
@@ -122,6 +123,45 @@ function orderOf(list: StudyList): Map<string, number> {
   return found;
 }
 
+/** A hit of the search: its words matched are worked out when a card reads them, once. */
+class FoundMatch implements Match {
+  #terms: string[] | undefined;
+  constructor(
+    readonly resource: Resource,
+    private readonly hits: ScorelessHits,
+    private readonly hit: number,
+    private readonly tags: string[],
+  ) {}
+
+  get terms(): string[] {
+    // Kept: memoised cards get the same array on every render.
+    this.#terms ??= this.tags.length > 0 ? [...this.hits.termsOf(this.hit), ...this.tags] : this.hits.termsOf(this.hit);
+    return this.#terms;
+  }
+}
+
+/** MiniSearch's own search, for an index the scoreless one cannot read. */
+function scored(index: SearchIndex, query: string): ScorelessHits {
+  const results = index.search(query);
+  return { ids: results.map((hit) => hit.id as unknown), termsOf: (i) => results[i]!.terms };
+}
+
+/** The hits of the query in list order: each put in its resource's slot, then read in order (no sort of thousands). */
+function searchInListOrder(list: StudyList, index: SearchIndex, query: string, tags: string[]): Match[] {
+  const order = orderOf(list);
+  // Unscored when the index is one it can read (the window never orders by score); else MiniSearch's own.
+  const hits = searchScoreless(index, query) ?? scored(index, query);
+  const slots = new Array<Match | undefined>(list.resources.length);
+  hits.ids.forEach((id, i) => {
+    const at = order.get(id as string);
+    if (at === undefined) return; // an index a moment behind an edit of the list
+    slots[at] = new FoundMatch(list.resources[at]!, hits, i, tags);
+  });
+  const matches: Match[] = [];
+  for (const match of slots) if (match) matches.push(match);
+  return matches;
+}
+
 export function applyFilters(
   list: StudyList,
   progress: Readonly<Record<string, ProgressEntry>>,
@@ -130,25 +170,7 @@ export function applyFilters(
   index: SearchIndex | null,
 ): Match[] {
   const { text: query, tags } = parseQuery(filters.query);
-  let matches: Match[];
-  if (query && index) {
-    const order = orderOf(list);
-    const hits = index.search(query);
-    // In list order: each hit put in its resource's slot, then read in order (no sort of thousands).
-    const slots: Array<Match | undefined> | null = filters.sort === 'list' ? new Array<Match | undefined>(list.resources.length) : null;
-    matches = [];
-    for (const hit of hits) {
-      const at = order.get(hit.id as string);
-      if (at === undefined) continue; // an index a moment behind an edit of the list
-      const resource = list.resources[at]!;
-      const match = { resource, terms: tags.length > 0 ? [...hit.terms, ...tags] : hit.terms };
-      if (slots) slots[at] = match;
-      else matches.push(match);
-    }
-    if (slots) for (const match of slots) if (match) matches.push(match);
-  } else {
-    matches = list.resources.map((resource) => ({ resource, terms: tags }));
-  }
+  let matches: Match[] = query && index ? searchInListOrder(list, index, query, tags) : list.resources.map((resource) => ({ resource, terms: tags }));
   const tag = filters.tag === null ? null : tagKey(filters.tag);
   const filtered = filters.status !== 'all' || filters.kind !== 'all' || filters.hasNotes || tag !== null || tags.length > 0;
   if (filtered) {
