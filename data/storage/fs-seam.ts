@@ -43,27 +43,37 @@ export const realFs: FsSeam = {
    * Synchronous on purpose: the journal's append is what a tick waits for, and five trips through the
    * thread pool (open, stat, write, datasync, close) cost more than the fdatasync itself. Done here
    * in one go, main is held for about the fdatasync (see `npm run bench`: the tick row and SQLite's).
-   * The file is opened for each append, never kept open: a journal deleted or replaced by another
-   * program is never written through a stale descriptor.
+   * The journal being appended to stays open between appends (opening it was the dearest call after
+   * the fdatasync); the stat each append makes anyway says whether the file is still the one at its
+   * name, so a journal deleted or replaced by another program is never written through a stale
+   * descriptor: it is opened again.
    */
   async appendFileSynced(path, data) {
-    const fd = fs.openSync(path, 'a', 0o600);
+    const fd = appendTarget(path);
+    let before = 0;
     try {
-      const before = data ? fs.fstatSync(fd).size : 0;
+      before = fs.fstatSync(fd).size;
+    } catch (error) {
+      forgetAppendTarget(path);
+      throw error;
+    }
+    try {
+      writeAllSync(fd, Buffer.from(data, 'utf8'));
+    } catch (error) {
+      // Half a line must not stay where the next append would glue itself to it.
       try {
-        writeAllSync(fd, Buffer.from(data, 'utf8'));
-      } catch (error) {
-        // Half a line must not stay where the next append would glue itself to it.
-        try {
-          fs.ftruncateSync(fd, before);
-        } catch {
-          // The truncate failing too leaves a torn line, which the reader skips.
-        }
-        throw error;
+        fs.ftruncateSync(fd, before);
+      } catch {
+        // The truncate failing too leaves a torn line, which the reader skips.
       }
+      forgetAppendTarget(path);
+      throw error;
+    }
+    try {
       fs.fdatasyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
+    } catch (error) {
+      forgetAppendTarget(path);
+      throw error;
     }
   },
   rename: (from, to) => fsp.rename(from, to),
@@ -80,7 +90,10 @@ export const realFs: FsSeam = {
     }
   },
   readFile: (path) => fsp.readFile(path),
-  unlink: (path) => fsp.unlink(path),
+  unlink: (path) => {
+    forgetAppendTarget(path);
+    return fsp.unlink(path);
+  },
   // Synchronous too: asked before every change (has another program written the file?), and a stat
   // is a few microseconds where a trip through the thread pool is a good part of a tick.
   async stat(path) {
@@ -93,6 +106,41 @@ export const realFs: FsSeam = {
     }
   },
 };
+
+/** The file appended to last, kept open: one journal is appended to at a time. */
+let appending: { path: string; fd: number } | null = null;
+
+/**
+ * The open file for an append to `path`: the one kept, while it is still the file at that name (not
+ * deleted, not replaced by a rename: same inode, still linked), else the file opened anew.
+ */
+function appendTarget(path: string): number {
+  if (appending?.path === path) {
+    try {
+      const open = fs.fstatSync(appending.fd);
+      const named = fs.statSync(path, { throwIfNoEntry: false });
+      if (open.nlink > 0 && named && named.ino === open.ino && named.dev === open.dev) return appending.fd;
+    } catch {
+      // A descriptor that cannot be read is opened again below.
+    }
+  }
+  forgetAppendTarget(appending?.path ?? path);
+  const fd = fs.openSync(path, 'a', 0o600);
+  appending = { path, fd };
+  return fd;
+}
+
+/** Closes the kept file if it is `path`'s (before it is deleted, after a failed append). */
+export function forgetAppendTarget(path: string): void {
+  if (appending?.path !== path) return;
+  const { fd } = appending;
+  appending = null;
+  try {
+    fs.closeSync(fd);
+  } catch {
+    // Already closed or gone: nothing is kept.
+  }
+}
 
 /**
  * A write may take fewer bytes than it was given (a full disk, a signal): write the rest until every
