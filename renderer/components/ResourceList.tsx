@@ -47,7 +47,7 @@ export const ResourceList = forwardRef<ResourceListHandle, Props>(function Resou
     getScrollElement: () => list.current?.closest('.content') ?? null,
     estimateSize,
     gap: GAP,
-    overscan: 3,
+    overscan: 2,
     scrollMargin,
     getItemKey,
     // Scrolling re-renders in React's own time, not synchronously inside each scroll event.
