@@ -112,8 +112,14 @@ export function updateNotes(index: SearchIndex, list: StudyList, before: Readonl
   return changed;
 }
 
-/** Position of each resource in its list, kept per list object (search results are shown in list order). */
+/**
+ * Where each resource sits in its list (0 for the first), kept per list object: search results are put in
+ * list order with it, and the cards are numbered with it.
+ */
 const orders = new WeakMap<StudyList, Map<string, number>>();
+export function positionsIn(list: StudyList): ReadonlyMap<string, number> {
+  return orderOf(list);
+}
 function orderOf(list: StudyList): Map<string, number> {
   let found = orders.get(list);
   if (!found) {

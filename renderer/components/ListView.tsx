@@ -4,7 +4,7 @@ import type { StudyDocument, StudyList } from '../../data/model/schema';
 import type { AppState } from '../../electron/api/contract';
 import type { ReviewOutcome } from '../../data/follow/review';
 import { whatNext } from '../progress';
-import { applyFilters, parseQuery, type Filters } from '../search';
+import { applyFilters, parseQuery, positionsIn, type Filters } from '../search';
 import { useSearchIndex } from '../hooks/useSearchIndex';
 import { useActions } from '../actions';
 import { useLinkActions } from '../hooks/useLinkChecks';
@@ -67,7 +67,8 @@ export function ListView({ list, document, filters, onFiltersChange, searchRef, 
   const resultsOf = useMemo(() => ({ filters: deferred, filtering }), [deferred, filtering]);
   const kinds = useMemo(() => [...new Set(list.resources.map((r) => r.kind))], [list]);
   const next = useMemo(() => whatNext(document.progress, document.notes, list), [document.progress, document.notes, list]);
-  const positions = useMemo(() => new Map(list.resources.map((r, i) => [r.id, i + 1])), [list]);
+  // The same map search puts its results in list order with, made once per list.
+  const positions = positionsIn(list);
 
   const goTo = (resourceId: string) => resourceList.current?.goTo(resourceId);
 

@@ -17,6 +17,7 @@ export interface ResourceListHandle {
 interface Props {
   listId: string;
   matches: Match[];
+  /** Where each resource sits in the whole list, 0 for the first (`positionsIn`). */
   positions: ReadonlyMap<string, number>;
   progress: Record<string, ProgressEntry>;
   notes: Readonly<Record<string, Note>>;
@@ -123,23 +124,26 @@ export const ResourceList = forwardRef<ResourceListHandle, Props>(function Resou
     return callback;
   };
 
-  const card = (match: Match, extra?: { index: number; start: number }) => (
-    <ResourceCard
-      key={match.resource.id}
-      ref={refFor(match.resource.id)}
-      listId={listId}
-      resource={match.resource}
-      position={positions.get(match.resource.id) ?? 0}
-      progress={progress}
-      note={notes[`${listId}/${match.resource.id}`]}
-      terms={match.terms}
-      noteRequest={noteRequest?.resourceId === match.resource.id ? noteRequest.count : 0}
-      index={(positions.get(match.resource.id) ?? 1) - 1}
-      count={count}
-      virtualIndex={extra?.index}
-      top={extra ? extra.start - scrollMargin : undefined}
-    />
-  );
+  const card = (match: Match, extra?: { index: number; start: number }) => {
+    const at = positions.get(match.resource.id);
+    return (
+      <ResourceCard
+        key={match.resource.id}
+        ref={refFor(match.resource.id)}
+        listId={listId}
+        resource={match.resource}
+        position={at === undefined ? 0 : at + 1}
+        progress={progress}
+        note={notes[`${listId}/${match.resource.id}`]}
+        terms={match.terms}
+        noteRequest={noteRequest?.resourceId === match.resource.id ? noteRequest.count : 0}
+        index={at ?? 0}
+        count={count}
+        virtualIndex={extra?.index}
+        top={extra ? extra.start - scrollMargin : undefined}
+      />
+    );
+  };
 
   if (!virtual) {
     return (
