@@ -44,32 +44,24 @@ export const realFs: FsSeam = {
    * thread pool (open, stat, write, datasync, close) cost more than the fdatasync itself. Done here
    * in one go, main is held for about the fdatasync (see `npm run bench`: the tick row and SQLite's).
    * The journal being appended to stays open between appends (opening it was the dearest call after
-   * the fdatasync); the stat each append makes anyway says whether the file is still the one at its
-   * name, so a journal deleted or replaced by another program is never written through a stale
-   * descriptor: it is opened again.
+   * the fdatasync). The fstat each append makes anyway (its size before) and a stat of the name say
+   * whether it is still the file at its name: a journal deleted, moved or replaced by another program
+   * is opened again, never written through a stale descriptor.
    */
   async appendFileSynced(path, data) {
-    const fd = appendTarget(path);
-    let before = 0;
+    const { fd, size: before } = appendTarget(path);
     try {
-      before = fs.fstatSync(fd).size;
-    } catch (error) {
-      forgetAppendTarget(path);
-      throw error;
-    }
-    try {
-      writeAllSync(fd, Buffer.from(data, 'utf8'));
-    } catch (error) {
-      // Half a line must not stay where the next append would glue itself to it.
       try {
-        fs.ftruncateSync(fd, before);
-      } catch {
-        // The truncate failing too leaves a torn line, which the reader skips.
+        writeAllSync(fd, Buffer.from(data, 'utf8'));
+      } catch (error) {
+        // Half a line must not stay where the next append would glue itself to it.
+        try {
+          fs.ftruncateSync(fd, before);
+        } catch {
+          // The truncate failing too leaves a torn line, which the reader skips.
+        }
+        throw error;
       }
-      forgetAppendTarget(path);
-      throw error;
-    }
-    try {
       fs.fdatasyncSync(fd);
     } catch (error) {
       forgetAppendTarget(path);
@@ -111,15 +103,15 @@ export const realFs: FsSeam = {
 let appending: { path: string; fd: number } | null = null;
 
 /**
- * The open file for an append to `path`: the one kept, while it is still the file at that name (not
- * deleted, not replaced by a rename: same inode, still linked), else the file opened anew.
+ * The open file for an append to `path`, and its size before it: the one kept, while it is still the file
+ * at that name (not deleted, not replaced by a rename: same inode, still linked), else the file opened anew.
  */
-function appendTarget(path: string): number {
+function appendTarget(path: string): { fd: number; size: number } {
   if (appending?.path === path) {
     try {
       const open = fs.fstatSync(appending.fd);
       const named = fs.statSync(path, { throwIfNoEntry: false });
-      if (open.nlink > 0 && named && named.ino === open.ino && named.dev === open.dev) return appending.fd;
+      if (open.nlink > 0 && named && named.ino === open.ino && named.dev === open.dev) return { fd: appending.fd, size: open.size };
     } catch {
       // A descriptor that cannot be read is opened again below.
     }
@@ -127,7 +119,12 @@ function appendTarget(path: string): number {
   forgetAppendTarget(appending?.path ?? path);
   const fd = fs.openSync(path, 'a', 0o600);
   appending = { path, fd };
-  return fd;
+  try {
+    return { fd, size: fs.fstatSync(fd).size };
+  } catch (error) {
+    forgetAppendTarget(path);
+    throw error;
+  }
 }
 
 /** Closes the kept file if it is `path`'s (before it is deleted, after a failed append). */
