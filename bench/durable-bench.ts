@@ -35,11 +35,12 @@ async function floorWrite(dir: string, bytes: Buffer, n: number): Promise<number
 
 /**
  * Toggle to durable: from the API call that ticks a resource until the store says it is on disk (the
- * promise resolves after the journal line is fdatasync'd). Each toggle is paired with two floor writes
- * in the same moment with the same bytes the toggle wrote (its journal line), and for comparison the whole
- * document is written as many times after them, each with write + fsync + rename and nothing else. The peer (SQLite's one-row update), when
- * given, ticks the same ref in the same loop, before ours on every other turn, so both meet the disk in
- * the same state (the floor writes just before leave the file system work that the next sync pays for).
+ * promise resolves after the journal line is fdatasync'd). Each toggle is paired with a floor write in
+ * the same moment: the same bytes the toggle wrote (its journal line), with write + fsync + rename and
+ * nothing else; for comparison, the whole document is written as many times after the toggles. The
+ * peer (SQLite's one-row update), when given, ticks the same ref in the same loop, before ours on every
+ * other turn, so both meet the disk in the same state (the floor write just before leaves the file
+ * system work that the next sync pays for).
  */
 export async function toggleToDurable(dir: string, resources: number, calls: number, peer?: SqliteTicker) {
   await writeProfile(dir, bigDocument(resources));
