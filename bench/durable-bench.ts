@@ -1,4 +1,4 @@
-import { open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { open, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Journal } from '../data/storage/journal';
@@ -33,6 +33,18 @@ async function floorWrite(dir: string, bytes: Buffer, n: number): Promise<number
   return performance.now() - started;
 }
 
+/** The bytes a file holds from `at` up to its next NUL byte (a journal line never holds one). */
+async function bytesAt(file: string, at: number): Promise<Buffer> {
+  const handle = await open(file, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read({ buffer: Buffer.alloc(64 * 1024), position: at });
+    const end = buffer.subarray(0, bytesRead).indexOf(0);
+    return buffer.subarray(0, end === -1 ? bytesRead : end);
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * Toggle to durable: from the API call that ticks a resource until the store says it is on disk (the
  * promise resolves after the journal line is fdatasync'd). Each toggle is paired with a floor write in
@@ -51,17 +63,21 @@ export async function toggleToDurable(dir: string, resources: number, calls: num
   const floor: number[] = [];
   const documentFloor: number[] = [];
   let lineBytes = 0;
+  // Where the journal's content ends: the file is made with room after it (NUL bytes), so its size says nothing.
+  let journal: string | undefined;
+  let before = 0;
   for (let i = 0; i < calls + 5; i++) {
     const ref = `${BIG_LIST}/r${(i * 37) % resources}`;
-    const journal = (await Journal.files(file)).at(-1)?.file;
-    const before = journal ? (await stat(journal).catch(() => null))?.size ?? 0 : 0;
+    const current = (await Journal.files(file)).at(-1)?.file;
+    if (current !== journal) [journal, before] = [current, 0];
     const peerFirst = i % 4 < 2;
     const peerTook = peer && peerFirst ? peer.tick(ref, i % 2 === 0) : 0;
     const started = performance.now();
     await store.setDone(ref, i % 2 === 0);
     const took = performance.now() - started;
     const peerAfter = peer && !peerFirst ? peer.tick(ref, i % 2 === 0) : 0;
-    const written = (await readFile((await Journal.files(file)).at(-1)!.file)).subarray(before);
+    const written = await bytesAt((await Journal.files(file)).at(-1)!.file, before);
+    before += written.length;
     lineBytes = written.length;
     const floorTook = await floorWrite(dir, written, i);
     if (i >= 5) {

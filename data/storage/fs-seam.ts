@@ -7,8 +7,19 @@ import * as fsp from 'node:fs/promises';
  */
 export interface FsSeam {
   writeFileSynced(path: string, data: string): Promise<void>;
-  /** Appends to a file (created if missing) and fdatasyncs it: the journal's one write per change. */
+  /**
+   * Appends to a file (created if missing) and fdatasyncs it: the journal's one write per change. The
+   * data goes after the file's content; NUL bytes at its end are room made by `reserveFileSynced`, not
+   * content, and are written over.
+   */
   appendFileSynced(path: string, data: string): Promise<void>;
+  /**
+   * Makes a new file of `bytes` NUL bytes, on disk and synced, for appends to fill in place: SQLite's
+   * WAL and PostgreSQL's log segments are reused the same way. An fdatasync after a write into blocks
+   * the file already has need not commit a new file size as well. Optional: a seam without it appends
+   * to a growing file.
+   */
+  reserveFileSynced?(path: string, bytes: number): Promise<void>;
   rename(from: string, to: string): Promise<void>;
   syncDir(dir: string): Promise<void>;
   readFile(path: string): Promise<Buffer>;
@@ -44,27 +55,44 @@ export const realFs: FsSeam = {
    * thread pool (open, stat, write, datasync, close) cost more than the fdatasync itself. Done here
    * in one go, main is held for about the fdatasync (see `npm run bench`: the tick row and SQLite's).
    * The journal being appended to stays open between appends (opening it was the dearest call after
-   * the fdatasync). The fstat each append makes anyway (its size before) and a stat of the name say
-   * whether it is still the file at its name: a journal deleted, moved or replaced by another program
-   * is opened again, never written through a stale descriptor.
+   * the fdatasync), with its size. A stat of its name before each append says whether it is still the
+   * file at that name: a journal deleted, moved or replaced by another program is opened again, never
+   * written through a stale descriptor.
    */
   async appendFileSynced(path, data) {
-    const { fd, size: before } = appendTarget(path);
+    const target = appendTarget(path);
+    const before = target.end;
+    const bytes = Buffer.from(data, 'utf8');
     try {
       try {
-        writeAllSync(fd, Buffer.from(data, 'utf8'));
+        writeAllSync(target.fd, bytes, before);
       } catch (error) {
-        // Half a line must not stay where the next append would glue itself to it.
+        // Half a line must not stay where the next append would glue itself to it (the room after it
+        // goes too: a full disk is no time to keep it).
         try {
-          fs.ftruncateSync(fd, before);
+          fs.ftruncateSync(target.fd, before);
         } catch {
           // The truncate failing too leaves a torn line, which the reader skips.
         }
         throw error;
       }
-      fs.fdatasyncSync(fd);
+      fs.fdatasyncSync(target.fd);
+      target.end = before + bytes.length;
     } catch (error) {
       forgetAppendTarget(path);
+      throw error;
+    }
+  },
+  async reserveFileSynced(path, bytes) {
+    forgetAppendTarget(path);
+    // 'wx': never over a file that is there, whose content would be lost.
+    const fd = fs.openSync(path, 'wx', 0o600);
+    try {
+      writeAllSync(fd, Buffer.alloc(bytes), 0);
+      fs.fsyncSync(fd);
+      keepAppendTarget(path, fd, 0);
+    } catch (error) {
+      fs.closeSync(fd);
       throw error;
     }
   },
@@ -99,32 +127,48 @@ export const realFs: FsSeam = {
   },
 };
 
-/** The file appended to last, kept open: one journal is appended to at a time. */
-let appending: { path: string; fd: number } | null = null;
+/** The file appended to last, kept open (one journal is appended to at a time), and where its content ends. */
+let appending: { path: string; fd: number; ino: number; dev: number; end: number } | null = null;
 
 /**
- * The open file for an append to `path`, and its size before it: the one kept, while it is still the file
- * at that name (not deleted, not replaced by a rename: same inode, still linked), else the file opened anew.
+ * The open file for an append to `path`: the one kept, while it is still the file at that name (not
+ * deleted, not replaced by a rename: the name's inode is the one opened — one stat per append), else
+ * the file opened anew.
  */
-function appendTarget(path: string): { fd: number; size: number } {
+function appendTarget(path: string): NonNullable<typeof appending> {
   if (appending?.path === path) {
-    try {
-      const open = fs.fstatSync(appending.fd);
-      const named = fs.statSync(path, { throwIfNoEntry: false });
-      if (open.nlink > 0 && named && named.ino === open.ino && named.dev === open.dev) return { fd: appending.fd, size: open.size };
-    } catch {
-      // A descriptor that cannot be read is opened again below.
-    }
+    const named = fs.statSync(path, { throwIfNoEntry: false });
+    if (named && named.ino === appending.ino && named.dev === appending.dev) return appending;
   }
   forgetAppendTarget(appending?.path ?? path);
-  const fd = fs.openSync(path, 'a', 0o600);
-  appending = { path, fd };
+  // Not 'a': in append mode every write lands at the end, after the room reserved there.
+  const fd = fs.openSync(path, fs.constants.O_RDWR | fs.constants.O_CREAT, 0o600);
   try {
-    return { fd, size: fs.fstatSync(fd).size };
+    return keepAppendTarget(path, fd, contentEnd(fd));
   } catch (error) {
-    forgetAppendTarget(path);
+    fs.closeSync(fd);
     throw error;
   }
+}
+
+function keepAppendTarget(path: string, fd: number, end: number): NonNullable<typeof appending> {
+  const { ino, dev } = fs.fstatSync(fd);
+  forgetAppendTarget(appending?.path ?? path);
+  appending = { path, fd, ino, dev, end };
+  return appending;
+}
+
+/** Where a file's content ends: before the NUL bytes at its end (room reserved for it). */
+function contentEnd(fd: number): number {
+  let end = fs.fstatSync(fd).size;
+  const chunk = Buffer.alloc(64 * 1024);
+  while (end > 0) {
+    const from = Math.max(0, end - chunk.length);
+    const read = fs.readSync(fd, chunk, 0, end - from, from);
+    for (let i = read - 1; i >= 0; i--) if (chunk[i] !== 0) return from + i + 1;
+    end = from;
+  }
+  return 0;
 }
 
 /** Closes the kept file if it is `path`'s (before it is deleted, after a failed append). */
@@ -152,10 +196,10 @@ async function writeAll(handle: fsp.FileHandle, bytes: Buffer): Promise<void> {
   }
 }
 
-function writeAllSync(fd: number, bytes: Buffer): void {
+function writeAllSync(fd: number, bytes: Buffer, position: number): void {
   let offset = 0;
   while (offset < bytes.length) {
-    const bytesWritten = fs.writeSync(fd, bytes, offset, bytes.length - offset, null);
+    const bytesWritten = fs.writeSync(fd, bytes, offset, bytes.length - offset, position + offset);
     if (bytesWritten <= 0) throw Object.assign(new Error('ENOSPC: no byte could be written'), { code: 'ENOSPC' });
     offset += bytesWritten;
   }

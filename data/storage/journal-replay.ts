@@ -12,7 +12,8 @@ import type { Activity, StudyDocument } from '../model/schema';
 /**
  * The entries of journal files, in order. A line whose CRC does not match is skipped, and the lines
  * after it are still read: one damaged line costs that line only. A damaged line in the middle is
- * reported in `skipped`; a last line cut short by a crash is expected and ignored quietly.
+ * reported in `skipped`; a last line cut short by a crash is expected and ignored quietly. The room
+ * after the last line (NUL bytes, see JOURNAL_ROOM_BYTES) is not a line.
  */
 export async function readJournals(files: readonly string[], fs: FsSeam = realFs, skipped: SkippedLine[] = [], unread?: Set<string>): Promise<JournalEntry[]> {
   const entries: JournalEntry[] = [];
@@ -23,7 +24,8 @@ export async function readJournals(files: readonly string[], fs: FsSeam = realFs
         return Buffer.alloc(0);
       })
     ).toString('utf8');
-    const lines = text.split('\n');
+    // NUL bytes are room a journal was made with, never content: JSON escapes a NUL.
+    const lines = text.replaceAll('\0', '').split('\n');
     const pause = slicer();
     for (const [index, line] of lines.entries()) {
       if (!line) continue;

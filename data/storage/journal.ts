@@ -34,6 +34,13 @@ export interface SkippedLine {
 }
 
 /**
+ * The room a new journal file is made with (NUL bytes, on disk before the first tick): about a
+ * thousand ticks, or a few long notes, before the user pauses and the document is rewritten. Past it
+ * the file grows as any other. Readers take NUL bytes for room, never content (JSON escapes a NUL).
+ */
+export const JOURNAL_ROOM_BYTES = 256 * 1024;
+
+/**
  * The write-ahead journal beside the data file. A tick or a note is durable once its entry is appended
  * and fdatasync'd: a few hundred bytes instead of the whole document, so a change costs the same at
  * 10,000 resources as at 10. The store rewrites the whole document (lowdb, the store of record) when the
@@ -124,7 +131,9 @@ export class Journal {
     this.#files.set(this.#generation, file);
     return this.#queue.run(async () => {
       if (this.#prepared.has(file)) return;
-      await this.#fs.appendFileSynced(file, '');
+      // Room for the ticks until the next whole write, so each one's fdatasync flushes its line alone.
+      const reserved = await this.#fs.reserveFileSynced?.(file, JOURNAL_ROOM_BYTES).then(() => true, () => false);
+      if (!reserved) await this.#fs.appendFileSynced(file, '');
       await this.#fs.syncDir(this.#dir);
       this.#prepared.add(file);
     }).catch(() => undefined);

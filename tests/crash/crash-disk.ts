@@ -43,9 +43,9 @@ export async function injectedDisk(dir: string): Promise<Disk> {
     return write.call(this, buffer, offset, length, position);
   };
   /** Part of `data` into the real file, then ENOSPC, and nothing cleaned up. */
-  const torn = async (path: string, data: string, flag: 'wx' | 'a') => {
+  const torn = async (path: string, data: string) => {
     const bytes = Buffer.from(data, 'utf8');
-    const handle = await fsp.open(path, flag, 0o600);
+    const handle = await fsp.open(path, 'wx', 0o600);
     try {
       await write.call(handle, bytes, 0, cut(bytes.length), null);
     } finally {
@@ -55,8 +55,9 @@ export async function injectedDisk(dir: string): Promise<Disk> {
   };
   const fs: FsSeam = {
     ...realFs,
-    writeFileSynced: (path, data) => (full && Math.random() < 0.3 ? torn(path, data, 'wx') : realFs.writeFileSynced(path, data)),
-    appendFileSynced: (path, data) => (full && data && Math.random() < 0.3 ? torn(path, data, 'a') : realFs.appendFileSynced(path, data)),
+    writeFileSynced: (path, data) => (full && Math.random() < 0.3 ? torn(path, data) : realFs.writeFileSynced(path, data)),
+    // A torn append lands where the seam writes (after the content, inside the room the file was made with).
+    appendFileSynced: (path, data) => (full && data && Math.random() < 0.3 ? realFs.appendFileSynced(path, data.slice(0, cut(data.length))).then(() => Promise.reject(enospc())) : realFs.appendFileSynced(path, data)),
     rename: (from, to) => (full && Math.random() < 0.2 ? Promise.reject(enospc()) : realFs.rename(from, to)),
   };
   return {

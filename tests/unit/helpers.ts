@@ -37,22 +37,28 @@ export function faultyFs(fail: (call: keyof FsSeam, args: string[]) => NodeJS.Er
   const calls: string[] = [];
   const wrap =
     <K extends keyof FsSeam>(name: K) =>
-    async (...args: string[]) => {
+    async (...args: Array<string | number>) => {
       calls.push(name);
-      const error = fail(name, args);
+      const error = fail(name, args.map(String));
       if (error) throw error;
-      return (realFs[name] as (...a: string[]) => Promise<never>)(...args);
+      return (realFs[name] as (...a: Array<string | number>) => Promise<never>)(...args);
     };
   return {
     calls,
     writeFileSynced: wrap('writeFileSynced'),
     appendFileSynced: wrap('appendFileSynced'),
+    reserveFileSynced: wrap('reserveFileSynced') as FsSeam['reserveFileSynced'],
     rename: wrap('rename'),
     syncDir: wrap('syncDir'),
     readFile: wrap('readFile') as FsSeam['readFile'],
     unlink: wrap('unlink'),
     stat: realFs.stat,
   };
+}
+
+/** A journal file's text as its reader sees it: the room after the lines (NUL bytes) is not content. */
+export async function journalText(file: string): Promise<string> {
+  return (await readFile(file, 'utf8')).replace(/\0+$/, '');
 }
 
 /** What the next start would load from a profile folder: the data file, with the journal replayed. */

@@ -7,7 +7,7 @@ import { replayJournals } from '../../../data/storage/journal-replay';
 import { DocumentSchema, type Status, type StudyDocument } from '../../../data/model/schema';
 import { DATA_FILE_NAME, openStore } from '../../../data/storage/store';
 import { recoveryFileOf } from '../../../data/storage/startup';
-import { errno, faultyFs, PBTS, savedState, tempDir } from '../helpers';
+import { errno, faultyFs, journalText, PBTS, savedState, tempDir } from '../helpers';
 import { longestBlock, MAX_BLOCK_MS } from '../fuzz/stall';
 
 const journalFiles = async (dir: string) => (await readdir(dir)).filter((n) => n.includes('.journal-')).map((n) => join(dir, n));
@@ -134,7 +134,7 @@ describe('journal lines are checked before they are applied', () => {
     const store = await openStore({ dir, compactAfterMs: 60_000 });
     await store.setDone(`${PBTS}/peps`, true);
     const [file] = await journalFiles(dir);
-    const written = JSON.parse((await readFile(file!, 'utf8')).trim().slice(9)) as { v?: unknown };
+    const written = JSON.parse((await journalText(file!)).trim().slice(9)) as { v?: unknown };
     expect(written.v).toEqual(expect.any(Number));
     await store.close();
   });

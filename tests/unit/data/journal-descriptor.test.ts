@@ -1,8 +1,9 @@
-import { mkdtemp, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { realFs } from '../../../data/storage/fs-seam';
+import { forgetAppendTarget, realFs } from '../../../data/storage/fs-seam';
+import { journalText } from '../helpers';
 
 // The journal being appended to stays open between appends (the open was the dearest call of a tick
 // after the fdatasync). Another program may delete, move or replace the file meanwhile: the next
@@ -55,5 +56,38 @@ describe('the journal file kept open between appends', () => {
     expect(await readFile(file, 'utf8')).toBe('a\nb\n');
     expect(await readFile(second, 'utf8')).toBe('x\n');
     await realFs.unlink(second);
+  });
+
+  // A journal is made with room after where its lines go (NUL bytes, on disk), as SQLite reuses its WAL:
+  // an fdatasync after a write into blocks the file has need not commit a new file size too.
+  describe('made with room for its lines', () => {
+    it('is filled in place: the file keeps its size and its lines read back in order', async () => {
+      await realFs.reserveFileSynced!(file, 1024);
+      for (const line of ['a\n', 'b\n', 'c\n']) await realFs.appendFileSynced(file, line);
+      expect((await stat(file)).size).toBe(1024);
+      expect(await journalText(file)).toBe('a\nb\nc\n');
+    });
+
+    it('past its room, lines go on at the end', async () => {
+      await realFs.reserveFileSynced!(file, 4);
+      for (const line of ['abc\n', 'def\n']) await realFs.appendFileSynced(file, line);
+      expect(await readFile(file, 'utf8')).toBe('abc\ndef\n');
+    });
+
+    it('opened again (the kept descriptor gone), it goes on after its lines, not after its room', async () => {
+      await realFs.reserveFileSynced!(file, 1024);
+      await realFs.appendFileSynced(file, 'a\n');
+      forgetAppendTarget(file);
+      await realFs.appendFileSynced(file, 'b\n');
+      expect((await stat(file)).size).toBe(1024);
+      expect(await journalText(file)).toBe('a\nb\n');
+    });
+
+    it('is never made over a file that is there: its lines stay', async () => {
+      await realFs.appendFileSynced(file, 'a\n');
+      await expect(realFs.reserveFileSynced!(file, 1024)).rejects.toMatchObject({ code: 'EEXIST' });
+      await realFs.appendFileSynced(file, 'b\n');
+      expect(await readFile(file, 'utf8')).toBe('a\nb\n');
+    });
   });
 });
