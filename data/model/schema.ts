@@ -5,9 +5,11 @@ import { MAX_TAG_LENGTH, MAX_TAGS, tagKey } from './tags';
 export const SCHEMA_VERSION = 2;
 
 /** Ids are stable across app versions: progress and notes are keyed by them, never by position. */
+/** An id, without anchors (refs join two or three of them). */
+export const ID_PATTERN = /[A-Za-z0-9][A-Za-z0-9._-]{0,127}/;
 export const IdSchema = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/, 'an id is 1–128 letters, digits, dots, dashes or underscores');
+  .regex(new RegExp(`^${ID_PATTERN.source}$`), 'an id is 1–128 letters, digits, dots, dashes or underscores');
 
 const TextSchema = z.string().max(10_000);
 export const TimestampSchema = z.iso.datetime({ offset: true });

@@ -11,29 +11,20 @@ const COMPACT_AFTER_BYTES = 4 * 1024 * 1024;
 export class Compaction {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #running: Promise<void> = Promise.resolve();
-  #bytes = 0;
   #closed = false;
 
   constructor(
     private readonly afterMs: number,
     private readonly run: () => Promise<void>,
+    /** How much the journal has grown since the last whole write. */
+    private readonly journalBytes: () => number,
   ) {}
-
-  /** A change was journaled: `bytes` more for the next whole write to hold. */
-  journaled(bytes: number): void {
-    this.#bytes += bytes;
-  }
-
-  /** A whole document is being written: the journal so far is in it. */
-  wrote(): void {
-    this.#bytes = 0;
-  }
 
   /** (Re)starts the wait for the pause after a journaled change. */
   schedule(): void {
     clearTimeout(this.#timer);
     if (this.#closed) return;
-    this.#timer = setTimeout(() => (this.#running = this.run()), this.#bytes > COMPACT_AFTER_BYTES ? 0 : this.afterMs);
+    this.#timer = setTimeout(() => (this.#running = this.run()), this.journalBytes() > COMPACT_AFTER_BYTES ? 0 : this.afterMs);
     this.#timer.unref?.();
   }
 

@@ -3,6 +3,7 @@ import type { CommandName } from '../model/commands';
 import {
   ActivitySchema,
   IdSchema,
+  ID_PATTERN,
   NoteSchema,
   ProgressEntrySchema,
   ResourceSchema,
@@ -20,10 +21,9 @@ import {
 /** The data format an entry is written in: a line from a newer Studyshelf is not applied. */
 export const JOURNAL_VERSION = SCHEMA_VERSION;
 
-const RefSchema = z.string().refine((ref) => {
-  const parts = ref.split('/');
-  return parts.length >= 2 && parts.length <= 3 && parts.every((p) => IdSchema.safeParse(p).success);
-}, 'a ref is listId/resourceId or listId/resourceId/itemId');
+// An id two or three times: one expression, checked on every tick.
+const ID = ID_PATTERN.source;
+const RefSchema = z.string().regex(new RegExp(`^${ID}/${ID}(?:/${ID})?$`), 'a ref is listId/resourceId or listId/resourceId/itemId');
 const IndexSchema = z.number().int();
 const RemovedEntries = { index: IndexSchema, progress: z.record(RefSchema, ProgressEntrySchema), notes: z.record(RefSchema, NoteSchema) };
 

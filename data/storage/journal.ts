@@ -59,6 +59,7 @@ export class Journal {
   /** Files whose last append failed: it may have left part of a line, which the next one must not extend. */
   readonly #torn = new Set<string>();
   #entries = 0;
+  #size = 0;
 
   /**
    * `existing`: the journal files found at start; `included`: the generation the document on disk
@@ -97,10 +98,16 @@ export class Journal {
     return this.#entries > 0;
   }
 
+  /** How much has been appended since the last rotate() (in UTF-16 units: a size to act on, not an exact one). */
+  get size(): number {
+    return this.#size;
+  }
+
   /** Appends in call order; resolves once the entry is on disk. */
   append(entry: JournalEntry): Promise<void> {
     const json = JSON.stringify({ v: JOURNAL_VERSION, ...entry });
     const line = `${crc32(json).toString(16).padStart(8, '0')} ${json}\n`;
+    this.#size += line.length;
     const file = this.file;
     this.#files.set(this.#generation, file);
     this.#entries++;
@@ -147,6 +154,7 @@ export class Journal {
     const included = this.#generation;
     this.#generation++;
     this.#entries = 0;
+    this.#size = 0;
     if (options.prepareNext) void this.prepare();
     return included;
   }

@@ -62,7 +62,7 @@ export class StoreEngine {
   ) {
     this.db = loadedDoc ? new Low(adapter, loadedDoc) : null;
     this.notices = notices;
-    this.#compaction = new Compaction(options.compactAfterMs ?? COMPACT_AFTER_MS, () => this.#compact());
+    this.#compaction = new Compaction(options.compactAfterMs ?? COMPACT_AFTER_MS, () => this.#compact(), () => journal.size);
     this.health = new WriteHealth({
       retryDelaysMs: options.retryDelaysMs ?? RETRY_DELAYS_MS,
       now: this.now,
@@ -173,7 +173,6 @@ export class StoreEngine {
       // While saving fails, changes wait in memory and the recovery file: the next write is a whole one.
       const appended = this.health.ok ? this.journal.append(entry) : Promise.reject(new Error('unhealthy'));
       appended.catch(() => undefined);
-      this.#compaction.journaled(JSON.stringify(entry).length);
       return { result, appended };
     });
     const { result, appended } = await applied;
@@ -201,7 +200,6 @@ export class StoreEngine {
     const problem = this.#checkedAt === this.#version ? null : documentProblem(db.data);
     if (problem) throw refusedChange(problem);
     const included = this.journal.rotate({ prepareNext: prepareNext && !this.#closed });
-    this.#compaction.wrote();
     db.data.journalGeneration = included;
     // Serialised now, not when the write's turn comes: the file holds exactly the journal up to
     // `included`, so a start replays later entries (commands among them) onto the very state they saw.
