@@ -119,7 +119,8 @@ export function ListView({ list, document, filters, onFiltersChange, searchRef, 
         onImportInto={onImportInto}
         onChooseImportInto={onChooseImportInto}
       />
-      {!filters.query && <WhatNext listId={list.id} resume={next.resume} next={next.next} notes={document.notes} onGoTo={goTo} />}
+      {/* Goes with the results, not with the typed character: the list moving up under the box is part of the results' frame. */}
+      {!deferred.query && <WhatNext listId={list.id} resume={next.resume} next={next.next} notes={document.notes} onGoTo={goTo} />}
       <Toolbar ref={searchRef} filters={filters} onChange={onFiltersChange} kinds={kinds} shown={matches.length} total={list.resources.length} indexing={!index} />
       <TagFilterBar tag={filters.tag} onClear={() => filterBy(null)} />
       {filters.query.trim() && <ElsewhereMatches lists={lists} currentId={list.id} notes={document.notes} query={filters.query} onOpen={onSearchIn} />}
