@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type Dispatch, type RefObject, type SetStateAction } from 'react';
 import { resourcesWithLink } from '../../data/model/duplicates';
 import type { StudyDocument, StudyList } from '../../data/model/schema';
 import type { AppState } from '../../electron/api/contract';
@@ -21,7 +21,7 @@ interface Props {
   list: StudyList;
   document: StudyDocument;
   filters: Filters;
-  onFiltersChange: (filters: Filters) => void;
+  onFiltersChange: Dispatch<SetStateAction<Filters>>;
   searchRef: RefObject<HTMLInputElement | null>;
   /** Which card the note shortcut asked to open, and a counter so each press counts. */
   noteRequest: { resourceId: string; count: number } | null;

@@ -1,4 +1,4 @@
-import { forwardRef } from 'react';
+import { forwardRef, startTransition, useLayoutEffect, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import { count, kindLabel } from '../format';
 import { counted } from '../wording';
 import { STATUS_LABELS, STATUS_ORDER } from '../progress';
@@ -6,7 +6,7 @@ import { NO_FILTERS, type Filters } from '../search';
 
 interface Props {
   filters: Filters;
-  onChange: (filters: Filters) => void;
+  onChange: Dispatch<SetStateAction<Filters>>;
   kinds: string[];
   shown: number;
   total: number;
@@ -16,7 +16,28 @@ interface Props {
 
 /** Search as you type, filters and sort for the list on screen, with how many resources are shown. */
 export const Toolbar = forwardRef<HTMLInputElement, Props>(function Toolbar({ filters, onChange, kinds, shown, total, indexing = false }, searchRef) {
-  const set = (change: Partial<Filters>) => onChange({ ...filters, ...change });
+  const set = (change: Partial<Filters>) => onChange((now) => ({ ...now, ...change }));
+  // The box shows each typed character in a render of its own, this small one; the query reaches the
+  // window's state (and the list, the counts, the other lists) in a transition, which React renders
+  // after that frame and drops for the next key. Updates apply in the order they were asked for, so a
+  // Clear or a list switched meanwhile still wins over a query sent before it.
+  const [typed, setTyped] = useState(filters.query);
+  const sent = useRef<string[]>([]);
+  const type = (query: string) => {
+    setTyped(query);
+    sent.current.push(query);
+    startTransition(() => set({ query }));
+  };
+  // The query as the window has it: one of ours coming back (it may be older than what is typed now),
+  // or a change from elsewhere (Clear, another list, a shortcut), which the box then shows.
+  useLayoutEffect(() => {
+    const ours = sent.current.indexOf(filters.query);
+    if (ours >= 0) sent.current.splice(0, ours + 1);
+    else {
+      sent.current = [];
+      setTyped(filters.query);
+    }
+  }, [filters.query]);
   const active = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
   return (
     <div className="toolbar" role="search">
@@ -27,11 +48,11 @@ export const Toolbar = forwardRef<HTMLInputElement, Props>(function Toolbar({ fi
         aria-label="Search this list"
         aria-busy={indexing}
         placeholder="Search titles, authors, descriptions, notes…   /"
-        value={filters.query}
-        onChange={(event) => set({ query: event.target.value })}
+        value={typed}
+        onChange={(event) => type(event.target.value)}
         onKeyDown={(event) => {
           if (event.key === 'Escape') {
-            set({ query: '' });
+            type('');
             event.currentTarget.blur();
           }
         }}
