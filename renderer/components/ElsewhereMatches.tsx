@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo } from 'react';
+import { useMemo } from 'react';
 import type { Note, StudyList } from '../../data/model/schema';
 import { matchesElsewhere } from '../search-elsewhere';
 import { counted } from '../wording';
@@ -13,10 +13,10 @@ interface Props {
 
 /** "2 more in “Python behind the scenes”": what the search finds in the other lists, one click away. */
 export function ElsewhereMatches({ lists, currentId, notes, query, onOpen }: Props) {
-  // Counted after the typed character is painted, like the list's own results. The first typed
-  // character mounts this: '' at first, so that frame does not count the other lists either.
-  const deferred = useDeferredValue(query, '');
-  const found = useMemo(() => matchesElsewhere(lists, currentId, notes, deferred), [lists, currentId, notes, deferred]);
+  // The query comes in the search box's transition (Toolbar), after the typed character is painted:
+  // counted in the same render as the list's own results. (Deferring it again here mounted this in
+  // a second commit after the results, one frame later.)
+  const found = useMemo(() => matchesElsewhere(lists, currentId, notes, query), [lists, currentId, notes, query]);
   if (found.length === 0) return null;
   return (
     <nav className="elsewhere" aria-label="Matches in other lists">

@@ -1,7 +1,9 @@
+import { memo } from 'react';
 import { useActions } from '../actions';
 
 /** The one-click "read" tick of a resource, nested link or part. */
-export function ReadCheckbox({ itemRef, title, checked, large }: { itemRef: string; title: string; checked: boolean; large?: boolean }) {
+// Memoised: a card re-rendered for its highlights leaves its checkbox (and the input's attributes) alone.
+export const ReadCheckbox = memo(function ReadCheckbox({ itemRef, title, checked, large }: { itemRef: string; title: string; checked: boolean; large?: boolean }) {
   const { readOnly, setDone } = useActions();
   return (
     <input
@@ -13,4 +15,4 @@ export function ReadCheckbox({ itemRef, title, checked, large }: { itemRef: stri
       aria-label={`Read: ${title}`}
     />
   );
-}
+});

@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import type { ProgressEntry, Resource, Status } from '../../data/model/schema';
 import { formatMinutes } from '../../data/model/study-time';
 import { useActions } from '../actions';
@@ -93,6 +94,11 @@ export function CardHead(props: { listId: string; resource: Resource; progress: 
   const { listId, resource, progress, position, status, terms, headingId } = props;
   const actions = useActions();
   const resourceRef = `${listId}/${resource.id}`;
+  // The same function while the card's resource is: the (memoised) status menu is then not rendered
+  // again when a keystroke changes only the card's highlights.
+  const { changeStatus } = actions;
+  const { title } = resource;
+  const onStatus = useCallback((next: Status | null) => changeStatus(resourceRef, next, statusChanged(title, next)), [changeStatus, resourceRef, title]);
   return (
     <div className="resource-head">
       <h2 className="resource-title" id={headingId}>
@@ -109,7 +115,7 @@ export function CardHead(props: { listId: string; resource: Resource; progress: 
         derived={resource.parts.length > 0 ? derivedStatus(progress, listId, resource) : undefined}
         explicit={isExplicit(progress, listId, resource)}
         disabled={actions.readOnly}
-        onChange={(next) => actions.changeStatus(resourceRef, next, statusChanged(resource.title, next))}
+        onChange={onStatus}
       />
     </div>
   );

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Status } from '../../data/model/schema';
 import { STATUS_LABELS, STATUS_ORDER } from '../progress';
 
@@ -12,7 +13,7 @@ interface Props {
   onChange: (status: Status | null) => void;
 }
 
-export function StatusSelect({ title, status, derived, explicit, disabled, compact, onChange }: Props) {
+export const StatusSelect = memo(function StatusSelect({ title, status, derived, explicit, disabled, compact, onChange }: Props) {
   const value = derived !== undefined && !explicit ? 'auto' : status;
   return (
     <select
@@ -30,4 +31,4 @@ export function StatusSelect({ title, status, derived, explicit, disabled, compa
       ))}
     </select>
   );
-}
+});
