@@ -28,14 +28,19 @@ interface Props {
   /** Where it is in its list, for moving. */
   index: number;
   count: number;
-  /** In a virtualised list: the card's index there (for measuring) and its offset from the list's top. */
+  /**
+   * In a virtualised list: the card's index there (for measuring). The card is anchored at the list's
+   * top; the virtualiser moves it into place itself (a transform written to the element, not a prop).
+   */
   virtualIndex?: number;
-  top?: number;
 }
+
+/** Where a card of a virtualised list sits before the virtualiser moves it: one object for every card. */
+const VIRTUAL_ANCHOR = { position: 'absolute', top: 0, left: 0, right: 0 } as const;
 
 /** Memoised: a long list re-renders while it scrolls, and a card whose data did not change stays as it is. */
 export const ResourceCard = memo(forwardRef<HTMLLIElement, Props>(function ResourceCard(
-  { listId, resource, position, progress, note, terms, noteRequest, index, count, virtualIndex, top },
+  { listId, resource, position, progress, note, terms, noteRequest, index, count, virtualIndex },
   ref,
 ) {
   const actions = useActions();
@@ -79,7 +84,7 @@ export const ResourceCard = memo(forwardRef<HTMLLIElement, Props>(function Resou
       tabIndex={-1}
       data-resource={resourceRef}
       data-index={virtualIndex}
-      style={top === undefined ? undefined : { position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${top}px)` }}
+      style={virtualIndex === undefined ? undefined : VIRTUAL_ANCHOR}
       {...dropProps}
     >
       {!actions.readOnly && (

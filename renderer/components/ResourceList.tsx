@@ -53,7 +53,16 @@ export const ResourceList = forwardRef<ResourceListHandle, Props>(function Resou
     getItemKey,
     // Scrolling re-renders in React's own time, not synchronously inside each scroll event.
     useFlushSync: false,
+    // Positions and the list's height are written to the elements by the virtualiser: a card measured
+    // after it mounts moves the others in the same frame, without a second render of the list (which
+    // painted new results in two frames), and a scroll within the same cards renders nothing.
+    directDomUpdates: true,
   });
+  const { containerRef } = virtualizer;
+  const listRef = useCallback((element: HTMLOListElement | null) => {
+    list.current = element;
+    containerRef(element);
+  }, [containerRef]);
 
   // Where the list starts inside the scrolling area (below the header, "what next" and the toolbar):
   // measured again whenever anything above it changes size.
@@ -124,7 +133,7 @@ export const ResourceList = forwardRef<ResourceListHandle, Props>(function Resou
     return callback;
   };
 
-  const card = (match: Match, extra?: { index: number; start: number }) => {
+  const card = (match: Match, virtualIndex?: number) => {
     const at = positions.get(match.resource.id);
     return (
       <ResourceCard
@@ -139,8 +148,7 @@ export const ResourceList = forwardRef<ResourceListHandle, Props>(function Resou
         noteRequest={noteRequest?.resourceId === match.resource.id ? noteRequest.count : 0}
         index={at ?? 0}
         count={count}
-        virtualIndex={extra?.index}
-        top={extra ? extra.start - scrollMargin : undefined}
+        virtualIndex={virtualIndex}
       />
     );
   };
@@ -153,8 +161,8 @@ export const ResourceList = forwardRef<ResourceListHandle, Props>(function Resou
     );
   }
   return (
-    <ol className="resources resources-virtual" ref={list} style={{ height: virtualizer.getTotalSize() }}>
-      {virtualizer.getVirtualItems().map((item) => card(matches[item.index]!, { index: item.index, start: item.start }))}
+    <ol className="resources resources-virtual" ref={listRef}>
+      {virtualizer.getVirtualItems().map((item) => card(matches[item.index]!, item.index))}
     </ol>
   );
 });
