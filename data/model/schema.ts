@@ -4,9 +4,9 @@ import { MAX_TAG_LENGTH, MAX_TAGS, tagKey } from './tags';
 /** The version of the document this build writes. Older ones migrate forward (see migrate.ts). */
 export const SCHEMA_VERSION = 2;
 
-/** Ids are stable across app versions: progress and notes are keyed by them, never by position. */
 /** An id, without anchors (refs join two or three of them). */
 export const ID_PATTERN = /[A-Za-z0-9][A-Za-z0-9._-]{0,127}/;
+/** Ids are stable across app versions: progress and notes are keyed by them, never by position. */
 export const IdSchema = z
   .string()
   .regex(new RegExp(`^${ID_PATTERN.source}$`), 'an id is 1–128 letters, digits, dots, dashes or underscores');
