@@ -54,14 +54,39 @@ export interface PairOptions {
   versioningOnA?: boolean;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/** The range the kernel takes an outgoing connection's own port from (Linux's default where it cannot be read). */
+export async function ephemeralPorts(): Promise<{ low: number; high: number }> {
+  const text = await readFile('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').catch(() => '32768 60999');
+  const [low = 32768, high = 60999] = text.trim().split(/\s+/).map(Number);
+  return { low, high };
+}
+
+/** Ports handed to a daemon in this process: never handed out twice. */
+const handedOut = new Set<number>();
+
+/**
+ * A port for a daemon to listen on: free now, never handed out before, and below the kernel's ephemeral
+ * range. A port the kernel picks (`listen(0)`) comes from that range, and so does the port of the other
+ * daemon's end when it dials: in CI one daemon's API could not listen on 43787 because the other, dialling
+ * it a moment earlier, had been given 43787 as its own end of that connection.
+ */
+export async function freePort(): Promise<number> {
+  const { low } = await ephemeralPorts();
+  const from = Math.min(10_000, Math.max(1024, low - 10_000));
+  for (let tries = 0; tries < 1000; tries++) {
+    const port = from + Math.floor(Math.random() * (low - from));
+    if (handedOut.has(port) || !(await canListen(port))) continue;
+    handedOut.add(port);
+    return port;
+  }
+  throw new Error(`No free port below ${low} on 127.0.0.1.`);
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
 }
 

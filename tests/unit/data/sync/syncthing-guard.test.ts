@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { interfacesFromIpLink, interfacesFromProcNetDev, privateNetworkProblem } from '../../../support/syncthing-guard';
-import { startSyncthingPair } from '../../../support/syncthing';
+import { ephemeralPorts, freePort, startSyncthingPair } from '../../../support/syncthing';
 import { tempDir } from '../../helpers';
 
 // The guard in front of every start of Syncthing in the tests: only inside a network namespace whose
@@ -40,5 +40,16 @@ describe('the private-network guard', () => {
     const root = await tempDir();
     await expect(startSyncthingPair({ folders: [`${root}/a`, `${root}/b`] })).rejects.toThrow(/^Refusing to start Syncthing: this process can reach network interfaces other than loopback/);
     expect(await readdir(root)).toEqual([]); // no folder, no key, no config made
+  });
+});
+
+// Found in CI: one daemon's API could not listen on the port it was given, because the other daemon,
+// dialling it, had just been given that port by the kernel as its own end of the connection.
+describe('the ports the test daemons listen on', () => {
+  it('are distinct and never from the range the kernel gives outgoing connections', async () => {
+    const { low, high } = await ephemeralPorts();
+    const ports = await Promise.all(Array.from({ length: 40 }, () => freePort()));
+    expect(new Set(ports).size).toBe(ports.length);
+    for (const port of ports) expect(port < low || port > high).toBe(true);
   });
 });
