@@ -1,4 +1,4 @@
-import { measureElement as measuredSize, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import type { Note, ProgressEntry } from '../../data/model/schema';
 import type { Match } from '../search';
@@ -42,22 +42,11 @@ export const ResourceList = forwardRef<ResourceListHandle, Props>(function Resou
 
   // Stable between renders: a new function would make the virtualiser re-measure all 10,000 rows.
   const getItemKey = useCallback((index: number) => matches[index]?.resource.id ?? index, [matches]);
-  // A card not measured yet is taken to be as tall as this list's cards most often are. A card measured
-  // at its estimate changes nothing; one measured otherwise makes the virtualiser place every card after
-  // it again (10,000 of them), which was the dearest part of a frame that scrolls a new card in. The
-  // scrollbar's length is closer to the list's, too. Stable: a new function re-measures every row.
-  const heights = useRef(new TypicalHeight(190));
-  const estimateSize = useCallback(() => heights.current.typical, []);
-  const measureElement = useCallback((element: Element, entry: ResizeObserverEntry | undefined, instance: Virtualizer<Element, Element>) => {
-    const size = measuredSize(element, entry, instance);
-    heights.current.seen(size);
-    return size;
-  }, []);
+  const estimateSize = useCallback(() => 190, []);
   const virtualizer = useVirtualizer({
     count: virtual ? matches.length : 0,
     getScrollElement: () => list.current?.closest('.content') ?? null,
     estimateSize,
-    measureElement,
     gap: GAP,
     overscan: 2,
     scrollMargin,
@@ -177,21 +166,3 @@ export const ResourceList = forwardRef<ResourceListHandle, Props>(function Resou
     </ol>
   );
 });
-
-/** The height seen most often among the cards measured so far (the first guess until one is). */
-export class TypicalHeight {
-  readonly #counts = new Map<number, number>();
-  #best = 0;
-
-  constructor(public typical: number) {}
-
-  seen(height: number): void {
-    if (height <= 0) return; // not laid out (hidden): says nothing of the cards
-    const count = (this.#counts.get(height) ?? 0) + 1;
-    this.#counts.set(height, count);
-    if (count > this.#best) {
-      this.#best = count;
-      this.typical = height;
-    }
-  }
-}
