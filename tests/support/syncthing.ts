@@ -75,9 +75,11 @@ export async function freePort(): Promise<number> {
   const from = Math.min(10_000, Math.max(1024, low - 10_000));
   for (let tries = 0; tries < 1000; tries++) {
     const port = from + Math.floor(Math.random() * (low - from));
-    if (handedOut.has(port) || !(await canListen(port))) continue;
+    if (handedOut.has(port)) continue;
+    // Taken before the check: a call running beside this one cannot pick it while it is being tried.
     handedOut.add(port);
-    return port;
+    if (await canListen(port)) return port;
+    handedOut.delete(port);
   }
   throw new Error(`No free port below ${low} on 127.0.0.1.`);
 }
