@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode, type SyntheticEvent } from 'react';
 
 interface Props {
   open: boolean;
@@ -35,12 +35,14 @@ export function Modal({ open, title, onClose, onOpen, narrow, children }: Props)
   const dialog = useRef<HTMLDialogElement>(null);
   const opened = useRef(onOpen);
   const opener = useRef<HTMLElement | null>(null);
+  const shown = useRef(false);
   useEffect(() => {
     opened.current = onOpen;
   });
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;
+    shown.current = open;
     if (open && !element.open) {
       opener.current = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
       opened.current?.();
@@ -56,8 +58,14 @@ export function Modal({ open, title, onClose, onOpen, narrow, children }: Props)
     }
   }, [open]);
   const titleId = useId();
+  // The browser says a dialog closed with an event sent at its next frame. It is the user's Escape only
+  // when the dialog is closed then and the app still has it open: after the app closed it (and perhaps
+  // opened it again since, for the next file to import) the event is old news.
+  const closedByUser = (event: SyntheticEvent<HTMLDialogElement>) => {
+    if (shown.current && !event.currentTarget.open) onClose();
+  };
   return (
-    <dialog ref={dialog} className={narrow ? 'dialog dialog-narrow' : 'dialog'} aria-labelledby={titleId} onClose={onClose}>
+    <dialog ref={dialog} className={narrow ? 'dialog dialog-narrow' : 'dialog'} aria-labelledby={titleId} onClose={closedByUser}>
       {open && (
         <>
           <header className="dialog-header">

@@ -1,0 +1,27 @@
+import { expect, test } from '../fixtures';
+
+// A dialog opened again right after it closed stays open. The browser tells that a <dialog> closed with
+// a "close" event sent later (at its next frame), and that late event must not close the dialog that
+// has opened again since: a second import chosen right after the first one closed its preview lost
+// that preview without a word on a busy machine.
+test('a dialog closed and opened again before the browser says it closed stays open', async ({ app }) => {
+  const page = app.page;
+  const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await page.getByRole('button', { name: /^Keyboard shortcuts/ }).click();
+  await expect(sheet).toBeVisible();
+
+  // Its × and the sidebar's button, one click right after the other, before the next frame.
+  // (React renders each click in a microtask of its own: one await between them lets the first close
+  // the dialog before the second opens it.)
+  await page.evaluate(async () => {
+    const dialog = [...document.querySelectorAll('dialog')].find((d) => d.open && d.textContent?.includes('Keyboard shortcuts'))!;
+    dialog.querySelector<HTMLButtonElement>('button[aria-label="Close"]')!.click();
+    await Promise.resolve();
+    if (dialog.open) throw new Error('the × did not close the dialog at once');
+    [...document.querySelectorAll<HTMLButtonElement>('aside button')].find((b) => b.textContent?.startsWith('Keyboard shortcuts'))!.click();
+  });
+  // Two frames later the close event of the first has been sent.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await expect(sheet).toBeVisible();
+  await expect(sheet.getByRole('heading', { name: 'Keyboard shortcuts' })).toBeVisible();
+});
