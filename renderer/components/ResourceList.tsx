@@ -1,4 +1,4 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { observeElementOffset, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import type { Note, ProgressEntry } from '../../data/model/schema';
 import type { Match } from '../search';
@@ -43,10 +43,12 @@ export const ResourceList = forwardRef<ResourceListHandle, Props>(function Resou
   // Stable between renders: a new function would make the virtualiser re-measure all 10,000 rows.
   const getItemKey = useCallback((index: number) => matches[index]?.resource.id ?? index, [matches]);
   const estimateSize = useCallback(() => 190, []);
+  const [offsets] = useState(() => new OffsetTeller());
   const virtualizer = useVirtualizer({
     count: virtual ? matches.length : 0,
     getScrollElement: () => list.current?.closest('.content') ?? null,
     estimateSize,
+    observeElementOffset: offsets.observe,
     gap: GAP,
     overscan: 2,
     scrollMargin,
@@ -93,8 +95,10 @@ export const ResourceList = forwardRef<ResourceListHandle, Props>(function Resou
     if (!element || !scroller) return;
     const under = scroller.querySelector('.toolbar')?.getBoundingClientRect().bottom ?? scroller.getBoundingClientRect().top;
     const past = element.getBoundingClientRect().top - under;
-    if (past < 0) scroller.scrollTop += past;
-  }, [resultsOf]);
+    if (past >= 0) return;
+    scroller.scrollTop += past;
+    offsets.tell(scroller.scrollTop);
+  }, [resultsOf, offsets]);
 
   const focusWhenRendered = useCallback((resourceId: string, tries = 10) => {
     const card = cards.current.get(resourceId);
@@ -166,3 +170,27 @@ export const ResourceList = forwardRef<ResourceListHandle, Props>(function Resou
     </ol>
   );
 });
+
+/**
+ * The virtualiser learns the scroll position from scroll events, sent at the next frame. When the list
+ * moves the scroll itself (new results from their top) it tells the virtualiser at once: until then a
+ * card measured with the old position in mind was "kept in place" by scrolling back to it, and on a
+ * busy machine a search from the end of a long list showed its last results, not its first.
+ */
+class OffsetTeller {
+  #tell: ((offset: number, isScrolling: boolean) => void) | null = null;
+
+  /** The virtualiser's `observeElementOffset`: the browser's scroll events, and a way to tell it sooner. */
+  readonly observe = (instance: Virtualizer<Element, Element>, callback: (offset: number, isScrolling: boolean) => void) => {
+    this.#tell = callback;
+    const stop = observeElementOffset(instance, callback);
+    return () => {
+      if (this.#tell === callback) this.#tell = null;
+      stop?.();
+    };
+  };
+
+  tell(offset: number): void {
+    this.#tell?.(offset, false);
+  }
+}
