@@ -1,4 +1,4 @@
-import { observeElementOffset, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
+import { measureElement as measuredSize, observeElementOffset, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import type { Note, ProgressEntry } from '../../data/model/schema';
 import type { Match } from '../search';
@@ -42,12 +42,14 @@ export const ResourceList = forwardRef<ResourceListHandle, Props>(function Resou
 
   // Stable between renders: a new function would make the virtualiser re-measure all 10,000 rows.
   const getItemKey = useCallback((index: number) => matches[index]?.resource.id ?? index, [matches]);
-  const estimateSize = useCallback(() => 190, []);
+  // A card not measured yet is taken to be as tall as this list's cards most often are (TypicalHeight).
+  const [heights] = useState(() => new TypicalHeight(190));
   const [offsets] = useState(() => new OffsetTeller());
   const virtualizer = useVirtualizer({
     count: virtual ? matches.length : 0,
     getScrollElement: () => list.current?.closest('.content') ?? null,
-    estimateSize,
+    estimateSize: heights.estimate,
+    measureElement: heights.measure,
     observeElementOffset: offsets.observe,
     gap: GAP,
     overscan: 2,
@@ -192,5 +194,37 @@ class OffsetTeller {
 
   tell(offset: number): void {
     this.#tell?.(offset, false);
+  }
+}
+
+/**
+ * The height seen most often among the cards measured so far (the first guess until one is): what a
+ * long list takes a card not laid out yet to be. A card measured at its estimate changes nothing; one
+ * measured otherwise makes the virtualiser place every card after it again (10,000 of them), which was
+ * the dearest part of a frame that scrolls a new card in. The scrollbar's length is closer to the
+ * list's, too. Its functions are the virtualiser's and stable: a new one re-measures every row.
+ */
+export class TypicalHeight {
+  readonly #counts = new Map<number, number>();
+  #best = 0;
+
+  constructor(public typical: number) {}
+
+  readonly estimate = () => this.typical;
+
+  readonly measure = (element: Element, entry: ResizeObserverEntry | undefined, instance: Virtualizer<Element, Element>) => {
+    const size = measuredSize(element, entry, instance);
+    this.seen(size);
+    return size;
+  };
+
+  seen(height: number): void {
+    if (height <= 0) return; // not laid out (hidden): says nothing of the cards
+    const count = (this.#counts.get(height) ?? 0) + 1;
+    this.#counts.set(height, count);
+    if (count > this.#best) {
+      this.#best = count;
+      this.typical = height;
+    }
   }
 }
