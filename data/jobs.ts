@@ -24,9 +24,9 @@ export class Jobs {
   readonly #running = new Map<string, { cancelled: boolean; committed: boolean; abort: AbortController }>();
 
   /**
-   * `hold`, a test seam: awaited after each cancellable stage is reported, before the job goes on (with
-   * the signal a cancel aborts), so a test can cancel a job at a known point instead of racing it with a
-   * file big enough to be slow.
+   * `hold`, a test seam: awaited after each stage is reported, before the job goes on (with the signal a
+   * cancel aborts; the progress says whether the stage can still be cancelled), so a test can cancel a
+   * job, or look at its progress, at a known point instead of racing it with a file big enough to be slow.
    */
   constructor(
     private readonly report: (progress: JobProgress) => void,
@@ -47,7 +47,7 @@ export class Jobs {
       const progress = { job: id, stage, fraction, cancellable };
       this.report(progress);
       await new Promise((resolve) => setImmediate(resolve));
-      if (cancellable) await this.hold?.(progress, state.abort.signal);
+      await this.hold?.(progress, state.abort.signal);
       if (state.cancelled) throw cancelled();
     };
     try {

@@ -41,7 +41,7 @@ export interface Platform {
   store?: Pick<StoreOptions, 'fs' | 'retryDelaysMs' | 'now'>;
   /** The daily reminder's notification (Electron's Notification in main); none: no reminders (harness, bench). */
   reminders?: ReminderPlatform;
-  /** Test seam: holds a job at each cancellable stage (see `Jobs`); the app never sets it. */
+  /** Test seam: holds a job at each stage (see `Jobs`); the app never sets it. */
   holdJob?: JobHold;
   /** New versions: electron-updater in Electron, a feed on loopback in tests; none: no updates (bench). */
   updates?: UpdatePlatform;

@@ -4,11 +4,12 @@ import { ProgressBar } from './ProgressBar';
 
 /**
  * Long work (a big import) in progress: what it is doing, how far it is, and a Cancel that stops it
- * before anything changes. Shown only when the work takes more than a moment.
+ * before anything changes (Escape and × do the same). Shown only when the work takes more than a moment;
+ * once it is saving it cannot be closed, as it cannot be cancelled.
  */
 export function JobDialog({ title, progress, onCancel }: { title: string; progress: JobProgress | null; onCancel: () => void }) {
   return (
-    <Modal open={progress !== null} title={title} onClose={() => progress?.cancellable && onCancel()} narrow>
+    <Modal open={progress !== null} title={title} onClose={onCancel} closable={progress?.cancellable !== false} narrow>
       {progress && (
         <>
           <p className="dialog-lead" role="status">

@@ -7,6 +7,8 @@ interface Props {
   /** Called each time the dialog opens (to load or reset what it shows). */
   onOpen?: () => void;
   narrow?: boolean;
+  /** False while what it shows cannot be walked away from (a job past cancelling): Escape and × do nothing. */
+  closable?: boolean;
   children: ReactNode;
 }
 
@@ -27,11 +29,12 @@ export function initialFocus(dialog: HTMLElement): HTMLElement | null {
 }
 
 /**
- * A modal dialog on the native <dialog>: focus is trapped by the browser, Escape closes it, and it is
- * named by its heading. It opens with the focus on its first field (or its main button) and gives the
- * focus back to where it was when it closes. Every dialog of the app uses it.
+ * A modal dialog on the native <dialog>: focus is trapped by the browser, Escape closes it (unless it
+ * is not `closable`), and it is named by its heading. It opens with the focus on its first field (or
+ * its main button) and gives the focus back to where it was when it closes. Every dialog of the app
+ * uses it.
  */
-export function Modal({ open, title, onClose, onOpen, narrow, children }: Props) {
+export function Modal({ open, title, onClose, onOpen, narrow, closable = true, children }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const opened = useRef(onOpen);
   const opener = useRef<HTMLElement | null>(null);
@@ -57,6 +60,16 @@ export function Modal({ open, title, onClose, onOpen, narrow, children }: Props)
       if (back?.isConnected && lost) back.focus();
     }
   }, [open]);
+  // The browser's Escape closes the dialog as the default action of its key, wherever the focus is
+  // (on the page itself once a button under it is disabled): kept from it, not undone after.
+  useEffect(() => {
+    if (!open || closable) return;
+    const keep = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') event.preventDefault();
+    };
+    window.addEventListener('keydown', keep, true);
+    return () => window.removeEventListener('keydown', keep, true);
+  }, [open, closable]);
   const titleId = useId();
   // The browser says a dialog closed with an event sent at its next frame. It is the user's Escape only
   // when the dialog is closed then and the app still has it open: after the app closed it (and perhaps
@@ -70,7 +83,7 @@ export function Modal({ open, title, onClose, onOpen, narrow, children }: Props)
         <>
           <header className="dialog-header">
             <h2 id={titleId}>{title}</h2>
-            <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+            <button type="button" className="icon-button" aria-label="Close" disabled={!closable} onClick={onClose}>
               ×
             </button>
           </header>

@@ -25,3 +25,30 @@ test('a dialog closed and opened again before the browser says it closed stays o
   await expect(sheet).toBeVisible();
   await expect(sheet.getByRole('heading', { name: 'Keyboard shortcuts' })).toBeVisible();
 });
+
+// Past the point where it can be cancelled (saving), a job's progress dialog cannot be closed: Escape
+// used to close it while the import went on saving, and the user lost sight of work still running.
+test('an import’s progress stays on screen through Escape once it is saving, and goes when the import is done', async ({ launch }) => {
+  let release = () => {};
+  const saving = new Promise<void>((resolve) => (release = resolve));
+  // The job is held at its saving stage until the test lets it go (every other stage goes on at once).
+  const app = await launch({ holdJob: (progress) => (progress.cancellable ? Promise.resolve() : saving) });
+  const page = app.page;
+  await page.getByLabel('Choose a file to import').setInputFiles({ name: 'reading.md', mimeType: 'text/markdown', buffer: Buffer.from('# Evening reading\n\n- [Alpha](https://alpha.example/)\n') });
+  await page.getByRole('dialog', { name: 'Import “Evening reading”' }).getByRole('button', { name: 'Import list' }).click();
+  const progress = page.getByRole('dialog', { name: 'Importing' });
+  await expect(progress.getByRole('status')).toHaveText('Saving…');
+  await expect(progress.getByRole('button', { name: 'Close' })).toBeDisabled();
+
+  // From wherever the focus is: a Cancel disabled under it when saving began leaves it on the page.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  // Two frames later a close would have been sent.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await expect(progress).toBeVisible();
+
+  release();
+  await expect(progress).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported “Evening reading”.' })).toBeVisible();
+});
