@@ -60,7 +60,7 @@ export function AppDialogs({ data, document: doc, lists, list, nav, dialogs, imp
       <AppListDialog data={data} lists={lists} list={list} nav={nav} dialogs={dialogs} />
       <JobDialog title="Importing" progress={importer.progress} onCancel={importer.cancelJob} />
       <WebListDialog open={dialogs.webListOpen} onClose={() => dialogs.setWebListOpen(false)} onRead={importer.openWebPage} />
-      <ImportDialog pending={importer.pending} busy={importer.busy} onConfirm={(mode, options) => void importer.confirm(mode, options)} onCancel={importer.cancel} />
+      <ImportDialog pending={importer.pending} busy={importer.busy} cancelling={importer.cancelling} onConfirm={(mode, options) => void importer.confirm(mode, options)} onCancel={importer.cancel} />
       <SyncDialog
         open={dialogs.syncOpen}
         info={sync.info}

@@ -10,12 +10,14 @@ export { updateSummary } from './ImportSections';
 interface Props {
   pending: PendingImport | null;
   busy: boolean;
+  /** Cancel was pressed while the import ran: main is stopping it. */
+  cancelling: boolean;
   onConfirm: (mode?: 'replace' | 'merge' | 'new' | 'update', options?: { removeMissing?: boolean }) => void;
   onCancel: () => void;
 }
 
 /** What an import will add and what it will skip, and why, before anything changes. */
-export function ImportDialog({ pending, busy, onConfirm, onCancel }: Props) {
+export function ImportDialog({ pending, busy, cancelling, onConfirm, onCancel }: Props) {
   const preview = pending?.kind === 'list' ? pending.preview : undefined;
   const parts = preview?.resources.reduce((n, r) => n + r.parts.length, 0) ?? 0;
   const done = preview?.resources.filter((r) => r.done).length ?? 0;
@@ -35,6 +37,7 @@ export function ImportDialog({ pending, busy, onConfirm, onCancel }: Props) {
       open={pending !== null}
       title={pending?.kind === 'backup' ? `Restore from “${pending.fileName}”` : into ? `Import “${pending?.fileName ?? ''}” into “${into.title}”` : `Import “${preview?.title ?? ''}”`}
       onClose={onCancel}
+      closable={!(busy && pending?.kind === 'backup')}
     >
       {pending?.kind === 'backup' && <BackupChoice preview={pending.preview} busy={busy} onConfirm={onConfirm} onCancel={onCancel} />}
       {preview && pending && (
@@ -69,8 +72,8 @@ export function ImportDialog({ pending, busy, onConfirm, onCancel }: Props) {
             {notes.length > 0 && <SkippedList id="import-notes" heading="Notes on what is added" entries={notes} />}
           </div>
           <footer className="dialog-footer">
-            <button type="button" className="button" onClick={onCancel}>
-              Cancel
+            <button type="button" className="button" disabled={cancelling} onClick={onCancel}>
+              {cancelling ? 'Cancelling…' : 'Cancel'}
             </button>
             {preview.update && (
               <button type="button" className="button" disabled={busy} onClick={() => onConfirm('new')}>

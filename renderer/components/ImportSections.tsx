@@ -46,7 +46,7 @@ export function BackupChoice({ preview, busy, onConfirm, onCancel }: BackupProps
         </li>
       </ul>
       <footer className="dialog-footer">
-        <button type="button" className="button" onClick={onCancel}>
+        <button type="button" className="button" disabled={busy} onClick={onCancel}>
           Cancel
         </button>
         <button type="button" className="button" disabled={busy} onClick={() => onConfirm('replace')}>

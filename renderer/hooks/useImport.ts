@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useJob } from './useJob';
 import type { BackupFilePreview } from '../../data/model/reports';
 import { isBackupFileName } from '../../data/model/import-formats';
@@ -31,6 +31,10 @@ export function useImport(
 ) {
   const [pending, setPending] = useState<PendingImport | null>(null);
   const [busy, setBusy] = useState(false);
+  /** Cancel was pressed in the preview while its import ran: the preview goes once main has stopped it. */
+  const [cancelling, setCancelling] = useState(false);
+  // Set at once (a Cancel pressed in the same moment as the confirm sees it before React renders again).
+  const running = useRef<{ closeWhenStopped: boolean } | null>(null);
   const job = useJob();
 
   const openContent = useCallback(
@@ -73,9 +77,11 @@ export function useImport(
   const confirm = useCallback(
     async (mode: 'replace' | 'merge' | 'new' | 'update' = 'new', options: { removeMissing?: boolean } = {}) => {
       if (!pending) return;
+      running.current = { closeWhenStopped: false };
       setBusy(true);
       if (pending.kind === 'backup') {
         const result = await api().restoreFromFile(pending.fileName, pending.content, mode === 'replace' ? 'replace' : 'merge');
+        running.current = null;
         setBusy(false);
         if (!result.ok) return onError(result.error.message);
         onImported(result.value, null, mode === 'replace' ? `Restored everything from “${pending.fileName}”; your previous data is kept as a backup.` : `Merged “${pending.fileName}” into your data.`);
@@ -87,8 +93,12 @@ export function useImport(
       const result = await job.run((id) =>
         api().importList(pending.fileName, pending.content, update ? 'update' : 'new', id, removeMissing || into ? { ...(removeMissing ? { removeMissing } : {}), ...(into ? { intoListId: into.listId } : {}) } : undefined),
       );
+      const closeWhenStopped = running.current?.closeWhenStopped === true;
+      running.current = null;
       setBusy(false);
-      if (!result.ok) return result.error.code === 'cancelled' ? undefined : onError(result.error.message);
+      setCancelling(false);
+      if (!result.ok && result.error.code === 'cancelled') return closeWhenStopped ? setPending(null) : undefined;
+      if (!result.ok) return onError(result.error.message);
       if (into) {
         // Undo puts the list back as it was: what the import added goes, what it changed comes back.
         const added = result.value.added ?? [];
@@ -134,7 +144,21 @@ export function useImport(
     };
   }, [openFile]);
 
-  return { pending, busy, progress: job.progress, cancelJob: job.cancel, openFile, openWebPage, chooseFile, confirm, cancel: () => setPending(null) };
+  /**
+   * The preview's Cancel (and Escape). While its import runs (before the progress shows), it stops the
+   * import, and the preview goes once main has; an import already saving finishes and says so. A
+   * restore from a backup is not a job: its Cancel is disabled while it runs.
+   */
+  const cancel = useCallback(() => {
+    const run = running.current;
+    if (!run) return setPending(null);
+    if (pending?.kind !== 'list') return;
+    run.closeWhenStopped = true;
+    setCancelling(true);
+    job.cancel();
+  }, [pending, job]);
+
+  return { pending, busy, cancelling, progress: job.progress, cancelJob: job.cancel, openFile, openWebPage, chooseFile, confirm, cancel };
 }
 
 /** Puts a list back as it was before an import into it; then reads the state main has. */

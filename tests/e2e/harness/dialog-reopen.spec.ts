@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test } from '../fixtures';
 
 // A dialog opened again right after it closed stays open. The browser tells that a <dialog> closed with
@@ -51,4 +52,48 @@ test('an import’s progress stays on screen through Escape once it is saving, a
   release();
   await expect(progress).toBeHidden();
   await expect(page.getByRole('status').filter({ hasText: 'Imported “Evening reading”.' })).toBeVisible();
+});
+
+// In the moment between "Import list" and its progress dialog (shown only after 300 ms), the preview is
+// still on screen with its Cancel. That Cancel used to close the preview while the import went on and
+// added the list anyway: now it cancels the import, and the preview closes once main has stopped it.
+test('Cancel in the preview right after “Import list” stops the import, and nothing is added', async ({ launch }) => {
+  let armed = false;
+  let signal: AbortSignal | undefined;
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  // The import's job (not the preview's) is held at its first stage until a cancel reaches main.
+  const app = await launch({
+    holdJob: (_progress, cancelled) => {
+      if (!armed) return Promise.resolve();
+      signal = cancelled;
+      // The cancel may have come before the job reached its first stage.
+      if (cancelled.aborted) return Promise.resolve();
+      return Promise.race([released, new Promise<void>((resolve) => cancelled.addEventListener('abort', () => resolve(), { once: true }))]);
+    },
+  });
+  const page = app.page;
+  const before = await readFile(app.dataFile, 'utf8');
+  await page.getByLabel('Choose a file to import').setInputFiles({ name: 'reading.md', mimeType: 'text/markdown', buffer: Buffer.from('# Evening reading\n\n- [Alpha](https://alpha.example/)\n') });
+  const preview = page.getByRole('dialog', { name: 'Import “Evening reading”' });
+  await expect(preview).toBeVisible();
+  armed = true;
+  try {
+    // Both clicks in one task: well inside the moment before the progress dialog shows.
+    await page.evaluate(() => {
+      const dialog = [...document.querySelectorAll('dialog')].find((d) => d.open)!;
+      const button = (name: string) => [...dialog.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === name)!;
+      button('Import list').click();
+      button('Cancel').click();
+    });
+    await expect(preview).toBeHidden();
+    // The preview went only once main had been told to stop.
+    expect(signal?.aborted).toBe(true);
+  } finally {
+    release();
+  }
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByRole('navigation', { name: 'Lists' }).getByText('Evening reading')).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toHaveCount(0);
+  expect(await readFile(app.dataFile, 'utf8')).toBe(before);
 });
