@@ -5,6 +5,7 @@ import type { AppState } from '../../electron/api/contract';
 import type { ReviewOutcome } from '../../data/follow/review';
 import { whatNext } from '../progress';
 import { applyFilters, parseQuery, positionsIn, type Filters } from '../search';
+import { useCoveredTop } from '../hooks/useCoveredTop';
 import { useSearchIndex } from '../hooks/useSearchIndex';
 import { useActions } from '../actions';
 import { useLinkActions } from '../hooks/useLinkChecks';
@@ -53,6 +54,8 @@ export function ListView({ list, document, filters, onFiltersChange, searchRef, 
   const problems = links.moved + links.broken + links.unreachable;
   const toggleLinkProblems = useCallback(() => setLinkProblemsOnly((on) => !on), []);
   const resourceList = useRef<ResourceListHandle>(null);
+  const view = useRef<HTMLElement>(null);
+  const covered = useCoveredTop(view);
   // The index follows titles and notes; typing in the search box only queries it.
   const { index, version } = useSearchIndex(list, document.notes);
   const deferred = useDeferredValue(filters);
@@ -104,7 +107,7 @@ export function ListView({ list, document, filters, onFiltersChange, searchRef, 
   }, [goToRequest]);
 
   return (
-    <article className="list-view" aria-labelledby="list-title">
+    <article ref={view} className="list-view" aria-labelledby="list-title">
       <ListHeader
         list={list}
         document={document}
@@ -144,6 +147,7 @@ export function ListView({ list, document, filters, onFiltersChange, searchRef, 
             noteRequest={noteRequest}
             count={list.resources.length}
             resultsOf={resultsOf}
+            covered={covered}
           />
         </TagFilterContext.Provider>
       )}

@@ -25,6 +25,8 @@ interface Props {
   count: number;
   /** What the matches answer (the filters): when it changes, the results start again at their top. */
   resultsOf?: unknown;
+  /** How much of the top of the scrolling area the sticky toolbar covers (useCoveredTop): a card scrolled to goes below it. */
+  covered?: number;
 }
 
 /**
@@ -32,7 +34,7 @@ interface Props {
  * ones render only what is on screen and a few more, so 10,000 resources scroll like 10.
  */
 export const ResourceList = forwardRef<ResourceListHandle, Props>(function ResourceList(props, handle) {
-  const { listId, matches, positions, progress, notes, noteRequest, count, resultsOf } = props;
+  const { listId, matches, positions, progress, notes, noteRequest, count, resultsOf, covered = 0 } = props;
   const list = useRef<HTMLOListElement>(null);
   const cards = useRef(new Map<string, HTMLLIElement>());
   // By the list's length, not the matches': a search leaving a few dozen of 10,000 would otherwise
@@ -54,6 +56,7 @@ export const ResourceList = forwardRef<ResourceListHandle, Props>(function Resou
     gap: GAP,
     overscan: 2,
     scrollMargin,
+    scrollPaddingStart: covered,
     getItemKey,
     // Scrolling re-renders in React's own time, not synchronously inside each scroll event.
     useFlushSync: false,
@@ -105,7 +108,9 @@ export const ResourceList = forwardRef<ResourceListHandle, Props>(function Resou
   const focusWhenRendered = useCallback((resourceId: string, tries = 10) => {
     const card = cards.current.get(resourceId);
     if (card) {
-      card.scrollIntoView({ block: 'start', behavior: virtual ? 'auto' : 'smooth' });
+      // A long list's virtualiser has scrolled to the card (and keeps it there as cards around it are
+      // measured); a scroll of ours as well would be one it hears of only at the next frame.
+      if (!virtual) card.scrollIntoView({ block: 'start', behavior: 'smooth' });
       card.focus({ preventScroll: true });
     } else if (tries > 0) requestAnimationFrame(() => focusWhenRendered(resourceId, tries - 1));
   }, [virtual]);

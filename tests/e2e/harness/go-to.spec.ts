@@ -1,0 +1,108 @@
+import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { bigDocument, writeProfile } from '../../../bench/fixture';
+import { expect, test } from '../fixtures';
+import { ListPage } from '../pages/list-page';
+
+// A card the app brings into view (Ctrl+K's "go to", k / ↑ to the card above) lands where it can be
+// read: below the search toolbar that stays at the top of the list while it scrolls, not under it
+// (where both used to put it).
+
+/** Waits until the list has not moved for three frames: a smooth scroll, or the long list's, has landed. */
+async function scrollSettled(page: Page) {
+  await page.locator('.content').evaluate(
+    (scroller) =>
+      new Promise<void>((done) => {
+        let last = -1;
+        let still = 0;
+        const look = () => {
+          if (scroller.scrollTop === last) still++;
+          else [last, still] = [scroller.scrollTop, 0];
+          if (still >= 3) done();
+          else requestAnimationFrame(look);
+        };
+        requestAnimationFrame(look);
+      }),
+  );
+}
+
+/** Where a card (or a part of one) is on screen, beside the bottom of the sticky toolbar and of the scrolling area. */
+function placeOf(card: Locator) {
+  return card.evaluate((element) => {
+    const scroller = element.closest('.content')!;
+    return {
+      top: element.getBoundingClientRect().top,
+      under: scroller.querySelector('.toolbar')!.getBoundingClientRect().bottom,
+      end: scroller.getBoundingClientRect().bottom,
+    };
+  });
+}
+
+async function expectReadable(card: Locator) {
+  const { top, under, end } = await placeOf(card);
+  expect(top, 'the card’s top is not under the toolbar').toBeGreaterThanOrEqual(under - 0.5);
+  expect(top, 'the card’s top is on screen').toBeLessThan(end - 40);
+}
+
+async function goTo(page: Page, title: string) {
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog', { name: 'Go to or run…' });
+  await palette.getByRole('combobox', { name: 'Command, list or resource' }).fill(title);
+  await expect(palette.getByRole('option', { selected: true })).toContainText(title);
+  await page.keyboard.press('Enter');
+  await expect(palette).toBeHidden();
+}
+
+test('Ctrl+K to a resource down the list shows its card below the toolbar; k to the card above it too', async ({ app, listPage }) => {
+  const page = app.page;
+  const cards = listPage.resources;
+  // Every card on screen first (the toolbar says how many the list has).
+  const count = Number((await page.getByText(/^\d+ resources$/).textContent())!.split(' ')[0]);
+  await expect(cards).toHaveCount(count);
+  // The card's name: its heading's text, less what is hidden from assistive technology (its number).
+  const titleOf = (card: Locator) =>
+    card.evaluate((element) => {
+      const heading = document.getElementById(element.getAttribute('aria-labelledby')!)!.cloneNode(true) as HTMLElement;
+      heading.querySelectorAll('[aria-hidden="true"]').forEach((hidden) => hidden.remove());
+      return heading.textContent!.trim();
+    });
+  // Far enough from the end that the list can scroll it to the top.
+  const far = Math.floor(count * 0.6);
+  const target = await titleOf(cards.nth(far));
+  await goTo(page, target);
+  await expect(listPage.resource(target)).toBeFocused();
+  await scrollSettled(page);
+  await expectReadable(listPage.resource(target));
+
+  // The card above, scrolled until it is nearly all under the toolbar: k brings all of it into view.
+  const above = listPage.resource(await titleOf(cards.nth(far - 1)));
+  await above.evaluate((element) => {
+    const scroller = element.closest('.content')!;
+    const under = scroller.querySelector('.toolbar')!.getBoundingClientRect().bottom;
+    scroller.scrollTop += element.getBoundingClientRect().bottom - under - 20;
+  });
+  await scrollSettled(page);
+  await page.keyboard.press('k');
+  // k goes to the card above, or to its last part when it has parts.
+  await expect.poll(() => above.evaluate((element) => element.contains(document.activeElement))).toBe(true);
+  await scrollSettled(page);
+  await expectReadable(page.locator(':focus'));
+});
+
+test('Ctrl+K to a resource deep in a 10,000-resource list shows its card below the toolbar', async ({ launch, userDataDir }) => {
+  test.slow();
+  const dataDir = join(userDataDir, 'data');
+  const doc = bigDocument(10_000, 200_000);
+  await writeProfile(dataDir, doc);
+  const app = await launch({ env: { STUDYSHELF_DATA_DIR: dataDir } });
+  const page = app.page;
+  const list = new ListPage(page);
+  await expect(list.heading).toHaveText('Everything I bookmarked');
+  for (const n of [8_765, 120, 9_990]) {
+    const title = doc.lists[0]!.resources[n]!.title;
+    await goTo(page, title);
+    await expect(list.resource(title)).toBeFocused();
+    await scrollSettled(page);
+    await expectReadable(list.resource(title));
+  }
+});
