@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useRef } from 'react';
 import type { StudyList } from '../data/model/schema';
 import { ActionsContext } from './actions';
-import { Banners } from './components/Banners';
+import { Banners, LastingTrouble } from './components/Banners';
 import { Toasts } from './components/Toasts';
 import { useImport } from './hooks/useImport';
 import { useSync } from './hooks/useSync';
@@ -99,6 +99,7 @@ export function App() {
           </div>
           <div className="content-column">
             {narrow && <SidebarToggle open={sidebarOpen} onToggle={toggleSidebar} buttonRef={toggleRef} />}
+            <LastingTrouble state={state} />
             <main className="content">
               <Banners state={state} />
               <UpdateBanner />

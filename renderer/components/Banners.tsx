@@ -2,32 +2,42 @@ import { useState } from 'react';
 import type { StartupNotice } from '../../data/model/reports';
 import type { AppState } from '../../electron/api/contract';
 
-/** What happened at start, storage trouble and read-only mode: shown until dealt with, never a toast. */
+/**
+ * Storage trouble and read-only mode: a strip above the scrolling list, so it stays in view however far
+ * the list is scrolled without covering what sticks at the top of the list (its search toolbar).
+ */
+export function LastingTrouble({ state }: { state: AppState }) {
+  if (state.health.ok && !state.readOnly) return null;
+  return (
+    <section className="lasting-trouble" aria-label="Warnings">
+      <div className="banners">
+        {!state.health.ok && (
+          <div className="banner banner-danger" role="alert">
+            <strong>Studyshelf cannot save to disk: {state.health.reason}.</strong> Your changes are kept in memory
+            {state.health.recoveryFile ? (
+              <>
+                {' '}and in <code>{state.health.recoveryFile}</code>
+              </>
+            ) : null}
+            , and Studyshelf keeps trying. Free some space or close the program holding the file.
+          </div>
+        )}
+        {state.readOnly && (
+          <div className="banner banner-warning" role="alert">
+            <strong>Read-only.</strong> {state.readOnly}
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}
+
+/** What happened at start: shown at the top of the list until dismissed, never a toast. */
 export function Banners({ state }: { state: AppState }) {
   const [dismissed, setDismissed] = useState<Set<number>>(new Set());
   const startup = state.notices.map((notice, index) => ({ index, text: describeNotice(notice) })).filter((n) => n.text && !dismissed.has(n.index));
   return (
-    <>
-      {/* Lasting trouble stays in view however far the list is scrolled. */}
-      <div className="banners banners-sticky">
-      {!state.health.ok && (
-        <div className="banner banner-danger" role="alert">
-          <strong>Studyshelf cannot save to disk: {state.health.reason}.</strong> Your changes are kept in memory
-          {state.health.recoveryFile ? (
-            <>
-              {' '}and in <code>{state.health.recoveryFile}</code>
-            </>
-          ) : null}
-          , and Studyshelf keeps trying. Free some space or close the program holding the file.
-        </div>
-      )}
-      {state.readOnly && (
-        <div className="banner banner-warning" role="alert">
-          <strong>Read-only.</strong> {state.readOnly}
-        </div>
-      )}
-      </div>
-      <div className="banners">
+    <div className="banners">
       {startup.map(({ index, text }) => (
         <div key={index} className="banner banner-info" role="status">
           <span>{text}</span>
@@ -36,8 +46,7 @@ export function Banners({ state }: { state: AppState }) {
           </button>
         </div>
       ))}
-      </div>
-    </>
+    </div>
   );
 }
 
