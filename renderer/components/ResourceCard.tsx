@@ -1,4 +1,4 @@
-import { forwardRef, memo, useCallback, useMemo, useRef, useState } from 'react';
+import { forwardRef, memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { snippet } from '../search';
 import type { Note, ProgressEntry, Resource } from '../../data/model/schema';
 import { useActions } from '../actions';
@@ -33,6 +33,8 @@ interface Props {
    * top; the virtualiser moves it into place itself (a transform written to the element, not a prop).
    */
   virtualIndex?: number;
+  /** In a virtualised list: keeps this card in the page while it holds unsaved work (an open editor), however far it scrolls. */
+  keep?: (resourceId: string) => () => void;
 }
 
 /** Where a card of a virtualised list sits before the virtualiser moves it: one object for every card. */
@@ -40,12 +42,15 @@ const VIRTUAL_ANCHOR = { position: 'absolute', top: 0, left: 0, right: 0 } as co
 
 /** Memoised: a long list re-renders while it scrolls, and a card whose data did not change stays as it is. */
 export const ResourceCard = memo(forwardRef<HTMLLIElement, Props>(function ResourceCard(
-  { listId, resource, position, progress, note, terms, noteRequest, index, count, virtualIndex },
+  { listId, resource, position, progress, note, terms, noteRequest, index, count, virtualIndex, keep },
   ref,
 ) {
   const actions = useActions();
   const [editingParts, setEditingParts] = useState(false);
   const [editing, setEditing] = useState(false);
+  // Scrolled far away, a card leaves a long list's page, and an open editor with it (what was typed too).
+  const editorOpen = editing || editingParts;
+  useEffect(() => (editorOpen && keep ? keep(resource.id) : undefined), [editorOpen, keep, resource.id]);
   const resourceRef = `${listId}/${resource.id}`;
   const status = effectiveStatus(progress, listId, resource);
   const noteSnippet = useMemo(() => (terms.length > 0 && note ? snippet(note.body, terms) : null), [note, terms]);

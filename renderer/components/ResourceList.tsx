@@ -1,8 +1,9 @@
-import { measureElement as measuredSize, observeElementOffset, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
-import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import type { Note, ProgressEntry } from '../../data/model/schema';
 import type { Match } from '../search';
 import { ResourceCard } from './ResourceCard';
+import { followListTop, holdIn, keepFocusedCard, OffsetTeller, rangeKeeping, TypicalHeight } from './virtual-parts';
 
 /** Lists this long are virtualised (whatever a search leaves of them): only the cards near the viewport are in the page. */
 export const VIRTUALIZE_FROM = 60;
@@ -47,6 +48,11 @@ export const ResourceList = forwardRef<ResourceListHandle, Props>(function Resou
   // A card not measured yet is taken to be as tall as this list's cards most often are (TypicalHeight).
   const [heights] = useState(() => new TypicalHeight(190));
   const [offsets] = useState(() => new OffsetTeller());
+  // Cards kept in the page wherever the list is scrolled: the one holding the focus, and any with an open
+  // editor (by resource id, with how many reasons each is kept for).
+  const [kept, setKept] = useState<ReadonlyMap<string, number>>(new Map());
+  const keep = useCallback((id: string) => holdIn(setKept, id), []);
+  const rangeExtractor = useMemo(() => rangeKeeping(kept, matches), [kept, matches]);
   const virtualizer = useVirtualizer({
     count: virtual ? matches.length : 0,
     getScrollElement: () => list.current?.closest('.content') ?? null,
@@ -55,6 +61,7 @@ export const ResourceList = forwardRef<ResourceListHandle, Props>(function Resou
     observeElementOffset: offsets.observe,
     gap: GAP,
     overscan: 2,
+    rangeExtractor,
     scrollMargin,
     scrollPaddingStart: covered,
     getItemKey,
@@ -73,20 +80,11 @@ export const ResourceList = forwardRef<ResourceListHandle, Props>(function Resou
 
   // Where the list starts inside the scrolling area (below the header, "what next" and the toolbar):
   // measured again whenever anything above it changes size.
-  useEffect(() => {
-    const element = list.current;
-    const scroller = element?.closest('.content');
-    if (!element || !scroller) return;
-    const measure = () => {
-      const margin = element.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
-      setScrollMargin((current) => (Math.abs(margin - current) > 0.5 ? margin : current));
-    };
-    // Read in the observer's callback, after layout: reading it during render would force a layout.
-    const observer = new ResizeObserver(measure);
-    for (let sibling = element.previousElementSibling; sibling; sibling = sibling.previousElementSibling) observer.observe(sibling);
-    observer.observe(scroller);
-    return () => observer.disconnect();
-  }, [virtual]);
+  useEffect(() => (list.current ? followListTop(list.current, setScrollMargin) : undefined), [virtual]);
+
+  // The card holding the focus stays in the page: scrolled away with the wheel, it would take the focus
+  // (and what a field in it holds) with it.
+  useEffect(() => (virtual && list.current ? keepFocusedCard(list.current, listId, keep) : undefined), [virtual, keep, listId]);
 
   // New results (a keystroke in the search box, a filter) are read from their first: a list scrolled
   // far down comes back to where the results start, just under the sticky toolbar. A tick, which also
@@ -160,6 +158,7 @@ export const ResourceList = forwardRef<ResourceListHandle, Props>(function Resou
         index={at ?? 0}
         count={count}
         virtualIndex={virtualIndex}
+        keep={virtual ? keep : undefined}
       />
     );
   };
@@ -178,58 +177,3 @@ export const ResourceList = forwardRef<ResourceListHandle, Props>(function Resou
   );
 });
 
-/**
- * The virtualiser learns the scroll position from scroll events, sent at the next frame. When the list
- * moves the scroll itself (new results from their top) it tells the virtualiser at once: until then a
- * card measured with the old position in mind was "kept in place" by scrolling back to it, and on a
- * busy machine a search from the end of a long list showed its last results, not its first.
- */
-class OffsetTeller {
-  #tell: ((offset: number, isScrolling: boolean) => void) | null = null;
-
-  /** The virtualiser's `observeElementOffset`: the browser's scroll events, and a way to tell it sooner. */
-  readonly observe = (instance: Virtualizer<Element, Element>, callback: (offset: number, isScrolling: boolean) => void) => {
-    this.#tell = callback;
-    const stop = observeElementOffset(instance, callback);
-    return () => {
-      if (this.#tell === callback) this.#tell = null;
-      stop?.();
-    };
-  };
-
-  tell(offset: number): void {
-    this.#tell?.(offset, false);
-  }
-}
-
-/**
- * The height seen most often among the cards measured so far (the first guess until one is): what a
- * long list takes a card not laid out yet to be. A card measured at its estimate changes nothing; one
- * measured otherwise makes the virtualiser place every card after it again (10,000 of them), which was
- * the dearest part of a frame that scrolls a new card in. The scrollbar's length is closer to the
- * list's, too. Its functions are the virtualiser's and stable: a new one re-measures every row.
- */
-export class TypicalHeight {
-  readonly #counts = new Map<number, number>();
-  #best = 0;
-
-  constructor(public typical: number) {}
-
-  readonly estimate = () => this.typical;
-
-  readonly measure = (element: Element, entry: ResizeObserverEntry | undefined, instance: Virtualizer<Element, Element>) => {
-    const size = measuredSize(element, entry, instance);
-    this.seen(size);
-    return size;
-  };
-
-  seen(height: number): void {
-    if (height <= 0) return; // not laid out (hidden): says nothing of the cards
-    const count = (this.#counts.get(height) ?? 0) + 1;
-    this.#counts.set(height, count);
-    if (count > this.#best) {
-      this.#best = count;
-      this.typical = height;
-    }
-  }
-}

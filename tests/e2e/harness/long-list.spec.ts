@@ -119,3 +119,29 @@ test('typing fast into a 10,000-resource list keeps every character; Clear and E
   await expect(box).toHaveValue('');
   await expect(page.getByText(/^10,?000 resources$/)).toBeVisible();
 });
+
+// A long list keeps only the cards near the viewport in the page, and a card scrolled far away left
+// it: one with its editor open lost what had been typed into it, and the editor, without a word.
+test('in a long list, a card being edited keeps its editor and what was typed while the list scrolls far away and back', async ({ launch, userDataDir }) => {
+  const dataDir = join(userDataDir, 'data');
+  const doc = bigDocument(300, 20_000);
+  await writeProfile(dataDir, doc);
+  const app = await launch({ env: { STUDYSHELF_DATA_DIR: dataDir } });
+  const page = app.page;
+  const list = new ListPage(page);
+  const first = doc.lists[0]!.resources[0]!;
+  await list.resource(first.title).getByRole('button', { name: `Edit ${first.title}` }).click();
+  const editor = page.getByRole('form', { name: `Edit ${first.title}` });
+  await editor.getByRole('textbox', { name: 'Title' }).fill('A title I was still writing');
+
+  // Far down (the 200th card on screen), then back to the top.
+  const far = doc.lists[0]!.resources[200]!;
+  await page.locator('.content').evaluate((scroller) => (scroller.scrollTop = scroller.scrollHeight * 0.66));
+  await expect(list.resource(far.title)).toBeVisible();
+  await page.locator('.content').evaluate((scroller) => (scroller.scrollTop = 0));
+  await expect(editor).toBeVisible();
+  await expect(editor.getByRole('textbox', { name: 'Title' })).toHaveValue('A title I was still writing');
+  await expect(editor.getByRole('textbox', { name: 'Title' })).toBeFocused();
+  // Still only the cards near the viewport (and the one kept) are in the page.
+  expect(await list.resources.count()).toBeLessThan(30);
+});

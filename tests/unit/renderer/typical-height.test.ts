@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TypicalHeight } from '../../../renderer/components/ResourceList';
+import { TypicalHeight } from '../../../renderer/components/virtual-parts';
 
 // The height a long list takes its cards not laid out yet to have (ResourceList's estimate).
 describe('the typical height of a list’s cards', () => {
