@@ -46,6 +46,13 @@ interface Props {
   onOpenResource?: (listId: string, resourceId: string) => void;
 }
 
+/**
+ * The card requests (edit a note, go to a card) already answered: each is answered once. The view is made
+ * afresh whenever its list is shown again, and went to the last requested card on every return. Marked
+ * when answered, not when first seen: React's development mode runs an effect, undoes it and runs it again.
+ */
+const answered = new WeakSet<object>();
+
 export function ListView({ list, document, filters, onFiltersChange, searchRef, noteRequest, goToRequest, onError, onInfo, onEditList, onCheckLinks, lists, onSearchIn, onReplaceState, onImportInto, onChooseImportInto, onOpenResource }: Props) {
   const actions = useActions();
   const { latest } = useLinkActions();
@@ -91,9 +98,10 @@ export function ListView({ list, document, filters, onFiltersChange, searchRef, 
   // into view and put the cursor in its note, also when the note was open already. After a moment, so
   // a dialog closing meanwhile does not take the focus back.
   useEffect(() => {
-    if (!noteRequest) return;
+    if (!noteRequest || answered.has(noteRequest)) return;
     resourceList.current?.goTo(noteRequest.resourceId);
     const timer = setTimeout(() => {
+      answered.add(noteRequest);
       window.document.querySelector<HTMLTextAreaElement>(`[data-resource="${CSS.escape(`${list.id}/${noteRequest.resourceId}`)}"] textarea`)?.focus();
     }, 80);
     return () => clearTimeout(timer);
@@ -101,8 +109,11 @@ export function ListView({ list, document, filters, onFiltersChange, searchRef, 
 
   // After a moment, like the note request: the palette closing gives the focus back first.
   useEffect(() => {
-    if (!goToRequest) return;
-    const timer = setTimeout(() => resourceList.current?.goTo(goToRequest.resourceId), 80);
+    if (!goToRequest || answered.has(goToRequest)) return;
+    const timer = setTimeout(() => {
+      answered.add(goToRequest);
+      resourceList.current?.goTo(goToRequest.resourceId);
+    }, 80);
     return () => clearTimeout(timer);
   }, [goToRequest]);
 

@@ -106,3 +106,24 @@ test('Ctrl+K to a resource deep in a 10,000-resource list shows its card below t
     await expectReadable(list.resource(title));
   }
 });
+
+// A "go to" is done once. The list's view is made afresh each time the list is shown again, and it
+// went to the same card again on every return to the list, taking the focus from the sidebar.
+test('after Ctrl+K went to a card, showing the list again later starts at its top, with the focus left where it was', async ({ app, listPage }) => {
+  const page = app.page;
+  const lists = page.getByRole('navigation', { name: 'Lists' });
+  const first = lists.getByRole('button', { name: /^Python behind the scenes: a list of resources/ });
+  const second = lists.getByRole('button', { name: /^Python behind the scenes: the blog series/ });
+  const target = 'CPython internals: A ten-hour codewalk through the Python interpreter source code';
+  await goTo(page, target);
+  await expect(listPage.resource(target)).toBeFocused();
+
+  await second.click();
+  await expect(listPage.heading).toHaveText('Python behind the scenes: the blog series');
+  await first.click();
+  await expect(listPage.heading).toHaveText('Python behind the scenes: a list of resources');
+  // Past the moment a "go to" waits for (timers set before this one, as short, have run by then).
+  await page.evaluate(() => new Promise((done) => setTimeout(done, 200)));
+  await expect(first).toBeFocused();
+  expect(await page.locator('.content').evaluate((scroller) => scroller.scrollTop)).toBe(0);
+});
