@@ -1,4 +1,5 @@
 import { forwardRef, memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEditorFocus } from '../hooks/useEditorFocus';
 import { snippet } from '../search';
 import type { Note, ProgressEntry, Resource } from '../../data/model/schema';
 import { useActions } from '../actions';
@@ -58,6 +59,7 @@ export const ResourceCard = memo(forwardRef<HTMLLIElement, Props>(function Resou
   const entry = progress[resourceRef];
   const headingId = `title-${resource.id}`;
   const card = useRef<HTMLLIElement | null>(null);
+  const closeEditor = useEditorFocus(card, editing, setEditing);
   // Stable, like the list's own ref: a new callback each render would re-measure the card.
   const setCardRef = useCallback(
     (element: HTMLLIElement | null) => {
@@ -122,7 +124,7 @@ export const ResourceCard = memo(forwardRef<HTMLLIElement, Props>(function Resou
           <CardTags resourceRef={resourceRef} resource={resource} terms={terms} />
           <PageFillLine itemRef={resourceRef} pasted={resource.title === resource.url} />
           <LinkCheckLine itemRef={resourceRef} url={resource.url} title={resource.title} formerUrls={resource.formerUrls} />
-          {editing && <CardEditor listId={listId} resource={resource} index={index} count={count} onClose={() => setEditing(false)} />}
+          {editing && <CardEditor listId={listId} resource={resource} index={index} count={count} onClose={closeEditor} />}
           {resource.description && (
             <p className="resource-description">
               <Highlighted text={resource.description} terms={terms} />
