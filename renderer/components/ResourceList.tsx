@@ -3,6 +3,7 @@ import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRe
 import type { Note, ProgressEntry } from '../../data/model/schema';
 import type { Match } from '../search';
 import { ResourceCard } from './ResourceCard';
+import { FocusInPlace } from './focus-in-place';
 import { followListTop, holdIn, keepFocusedCard, OffsetTeller, rangeKeeping, TypicalHeight } from './virtual-parts';
 
 /** Lists this long are virtualised (whatever a search leaves of them): only the cards near the viewport are in the page. */
@@ -85,6 +86,11 @@ export const ResourceList = forwardRef<ResourceListHandle, Props>(function Resou
   // The card holding the focus stays in the page: scrolled away with the wheel, it would take the focus
   // (and what a field in it holds) with it.
   useEffect(() => (virtual && list.current ? keepFocusedCard(list.current, listId, keep) : undefined), [virtual, keep, listId]);
+  // A card that leaves the results while it has the focus (marked done under a "To do" filter, moved to
+  // another list) gives it to the card that takes its place, not to the page.
+  const [inPlace] = useState(() => new FocusInPlace());
+  useEffect(() => (list.current ? inPlace.follow(list.current) : undefined), [inPlace, virtual]);
+  useEffect(() => inPlace.resultsChanged(matches, cards.current, listId), [inPlace, matches, listId]);
 
   // New results (a keystroke in the search box, a filter) are read from their first: a list scrolled
   // far down comes back to where the results start, just under the sticky toolbar. A tick, which also

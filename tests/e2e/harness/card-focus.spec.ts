@@ -28,3 +28,26 @@ test('a card’s editor takes the focus when opened from its menu, and gives it 
   await editor.getByRole('button', { name: 'Save' }).click();
   await expect(listPage.resource('PEPs, all of them')).toBeFocused();
 });
+
+// Going through the "To do" cards with x: each card marked done leaves the results, and the focus
+// used to fall to the page with it (the next x did nothing, the next j went back to the first card).
+// It goes to the card that takes its place.
+test('x on a card that then leaves the filtered results puts the focus on the card that takes its place', async ({ app, listPage }) => {
+  const page = app.page;
+  await page.getByRole('combobox', { name: 'Filter by status' }).selectOption('todo');
+  const cards = listPage.resources;
+  await expect(cards.first()).toBeVisible();
+  const before = await cards.count();
+  await cards.nth(1).focus();
+  const second = await cards.nth(1).getAttribute('data-resource');
+  const third = await cards.nth(2).getAttribute('data-resource');
+
+  await page.keyboard.press('x');
+  await expect(cards).toHaveCount(before - 1);
+  await expect(page.locator(`[data-resource="${third}"]`)).toBeFocused();
+  // And on: x again marks that one done.
+  await page.keyboard.press('x');
+  await expect(cards).toHaveCount(before - 2);
+  await expect(page.locator(`[data-resource="${second}"]`)).toHaveCount(0);
+  await expect(page.locator(`[data-resource="${third}"]`)).toHaveCount(0);
+});
