@@ -97,11 +97,14 @@ export function ListView({ list, document, filters, onFiltersChange, searchRef, 
   // A request to edit a note (the `n` shortcut, "Notes to resolve" in the Sync view): bring the card
   // into view and put the cursor in its note, also when the note was open already. After a moment, so
   // a dialog closing meanwhile does not take the focus back.
+  // Answered, it is no longer passed to the cards (a card made again later does not open its note again).
+  const [, noteAnswered] = useState(0);
   useEffect(() => {
     if (!noteRequest || answered.has(noteRequest)) return;
     resourceList.current?.goTo(noteRequest.resourceId);
     const timer = setTimeout(() => {
       answered.add(noteRequest);
+      noteAnswered((n) => n + 1);
       window.document.querySelector<HTMLTextAreaElement>(`[data-resource="${CSS.escape(`${list.id}/${noteRequest.resourceId}`)}"] textarea`)?.focus();
     }, 80);
     return () => clearTimeout(timer);
@@ -155,7 +158,7 @@ export function ListView({ list, document, filters, onFiltersChange, searchRef, 
             positions={positions}
             progress={document.progress}
             notes={document.notes}
-            noteRequest={noteRequest}
+            noteRequest={noteRequest && !answered.has(noteRequest) ? noteRequest : null}
             count={list.resources.length}
             resultsOf={resultsOf}
             covered={covered}

@@ -39,7 +39,9 @@ function rowsFor(text: string): number {
 export const NotesPanel = memo(function NotesPanel({ noteRef, title, note, openRequest }: Props) {
   const { readOnly } = useActions();
   const [open, setOpen] = useState(false);
-  const [seenRequest, setSeenRequest] = useState(openRequest);
+  // From 0: a card made while a request for it is waiting (its list shown for "Notes to resolve", a long
+  // list scrolled to it) opens too. The list passes only requests not answered yet.
+  const [seenRequest, setSeenRequest] = useState(0);
   const panelId = useId();
   // The "edit note" shortcut asks by bumping openRequest: open when it changes.
   if (openRequest !== seenRequest) {

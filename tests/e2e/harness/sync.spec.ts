@@ -98,6 +98,9 @@ test('two computers: a tick and a note arrive on the other; the same note line e
       expect(merged).toContain('read on the laptop');
       expect(merged).toContain('read on the desktop');
       expect(merged).toMatch(/^<<<<<<< Desktop$/m);
+      // From another list: the note's card is made afresh when its list is shown again, and opens there too.
+      await laptop!.page.getByRole('navigation', { name: 'Lists' }).getByRole('button', { name: /^Python behind the scenes: the blog series/ }).click();
+      await expect(onLaptop.heading).toHaveText('Python behind the scenes: the blog series');
       await laptop!.page.getByRole('button', { name: 'Sync and data folder…' }).click();
       const dialog = laptop!.page.getByRole('dialog', { name: 'Sync and data folder' });
       await expect(dialog.getByText('This computer is')).toContainText('Laptop');
