@@ -1,8 +1,6 @@
-import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { bigDocument, writeProfile } from '../../../bench/fixture';
+import { launchBigList } from '../big-list';
 import { expect, test } from '../fixtures';
-import { ListPage } from '../pages/list-page';
 
 // A card the app brings into view (Ctrl+K's "go to", k / ↑ to the card above) lands where it can be
 // read: below the search toolbar that stays at the top of the list while it scrolls, not under it
@@ -91,13 +89,7 @@ test('Ctrl+K to a resource down the list shows its card below the toolbar; k to 
 
 test('Ctrl+K to a resource deep in a 10,000-resource list shows its card below the toolbar', async ({ launch, userDataDir }) => {
   test.slow();
-  const dataDir = join(userDataDir, 'data');
-  const doc = bigDocument(10_000, 200_000);
-  await writeProfile(dataDir, doc);
-  const app = await launch({ env: { STUDYSHELF_DATA_DIR: dataDir } });
-  const page = app.page;
-  const list = new ListPage(page);
-  await expect(list.heading).toHaveText('Everything I bookmarked');
+  const { page, list, doc } = await launchBigList(launch, userDataDir, 10_000, 200_000);
   for (const n of [8_765, 120, 9_990]) {
     const title = doc.lists[0]!.resources[n]!.title;
     await goTo(page, title);

@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import { readSaved } from '../../harness/saved';
-import { BIG_LIST, bigDocument, writeProfile } from '../../../bench/fixture';
+import { BIG_LIST } from '../../../bench/fixture';
+import { launchBigList } from '../big-list';
 import { expect, test } from '../fixtures';
-import { ListPage } from '../pages/list-page';
 
 // A list of 10,000 resources (a whole bookmarks file): only the cards near the viewport are in the
 // page, yet every one can be reached by scrolling, by search and by "what next", and ticked.
@@ -10,13 +9,7 @@ test('a 10,000-resource list renders a few cards, scrolls to the last, searches 
   // 10,000 resources (built on disk, not through the window): main reads and validates them, the window
   // lays them out and indexes them for search, and two full reads of the data file check what was saved.
   test.slow();
-  const dataDir = join(userDataDir, 'data');
-  const doc = bigDocument(10_000, 200_000);
-  await writeProfile(dataDir, doc);
-  const app = await launch({ env: { STUDYSHELF_DATA_DIR: dataDir } });
-  const page = app.page;
-  const list = new ListPage(page);
-  await expect(list.heading).toHaveText('Everything I bookmarked');
+  const { app, page, list, doc } = await launchBigList(launch, userDataDir, 10_000, 200_000);
   await expect(list.listProgressText()).toHaveText(/3,?334 of 10,?000 resources done/);
   expect(await list.resources.count()).toBeLessThan(40);
 
@@ -67,11 +60,8 @@ test('a 10,000-resource list renders a few cards, scrolls to the last, searches 
 // tall as the ones seen so far most often are (a fixed guess of 190 px made 10,000 cards of 179 px about
 // 110,000 px too long, and every card scrolled in moved all the cards after it).
 test('a 10,000-resource list is as long as its cards, before it is scrolled through', async ({ launch, userDataDir }) => {
-  const dataDir = join(userDataDir, 'data');
-  await writeProfile(dataDir, bigDocument(10_000));
-  const app = await launch({ env: { STUDYSHELF_DATA_DIR: dataDir } });
-  const page = app.page;
-  await expect(new ListPage(page).resources.first()).toBeVisible();
+  const { page, list } = await launchBigList(launch, userDataDir, 10_000);
+  await expect(list.resources.first()).toBeVisible();
   const virtualList = page.locator('ol.resources-virtual');
   const length = () => virtualList.evaluate((ol) => ol.getBoundingClientRect().height);
   // The length the scrollbar shows once the first screen is laid out (it no longer changes).
@@ -95,10 +85,7 @@ test('a 10,000-resource list is as long as its cards, before it is scrolled thro
 // Clear or an Escape pressed right after the last key wins over the queries still on their way.
 test('typing fast into a 10,000-resource list keeps every character; Clear and Escape right after it win', async ({ launch, userDataDir }) => {
   test.slow();
-  const dataDir = join(userDataDir, 'data');
-  await writeProfile(dataDir, bigDocument(10_000));
-  const app = await launch({ env: { STUDYSHELF_DATA_DIR: dataDir } });
-  const page = app.page;
+  const { page } = await launchBigList(launch, userDataDir, 10_000);
   const box = page.getByLabel('Search this list');
   const shown = page.getByText(/^\d+ of 10,?000 resources$/);
   await expect(box).toHaveAttribute('aria-busy', 'false');
@@ -123,12 +110,7 @@ test('typing fast into a 10,000-resource list keeps every character; Clear and E
 // A long list keeps only the cards near the viewport in the page, and a card scrolled far away left
 // it: one with its editor open lost what had been typed into it, and the editor, without a word.
 test('in a long list, a card being edited keeps its editor and what was typed while the list scrolls far away and back', async ({ launch, userDataDir }) => {
-  const dataDir = join(userDataDir, 'data');
-  const doc = bigDocument(300, 20_000);
-  await writeProfile(dataDir, doc);
-  const app = await launch({ env: { STUDYSHELF_DATA_DIR: dataDir } });
-  const page = app.page;
-  const list = new ListPage(page);
+  const { page, list, doc } = await launchBigList(launch, userDataDir, 300, 20_000);
   const first = doc.lists[0]!.resources[0]!;
   await list.resource(first.title).getByRole('button', { name: `Edit ${first.title}` }).click();
   const editor = page.getByRole('form', { name: `Edit ${first.title}` });
