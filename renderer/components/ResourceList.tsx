@@ -3,13 +3,11 @@ import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRe
 import type { Note, ProgressEntry } from '../../data/model/schema';
 import type { Match } from '../search';
 import { ResourceCard } from './ResourceCard';
-import { FocusInPlace } from './focus-in-place';
-import { followListTop, holdIn, keepFocusedCard, OffsetTeller, rangeKeeping, TypicalHeight } from './virtual-parts';
+import { FocusedCard } from './focused-card';
+import { CARD_GAP, followListTop, holdIn, OffsetTeller, rangeKeeping, TypicalHeight } from './virtual-parts';
 
 /** Lists this long are virtualised (whatever a search leaves of them): only the cards near the viewport are in the page. */
 export const VIRTUALIZE_FROM = 60;
-/** The space between cards (the list's CSS gap, which absolutely placed cards cannot use). */
-const GAP = 12;
 
 export interface ResourceListHandle {
   /** Scrolls a resource's card to the top and focuses it, rendering it first if it is far away. */
@@ -60,7 +58,7 @@ export const ResourceList = forwardRef<ResourceListHandle, Props>(function Resou
     estimateSize: heights.estimate,
     measureElement: heights.measure,
     observeElementOffset: offsets.observe,
-    gap: GAP,
+    gap: CARD_GAP,
     overscan: 2,
     rangeExtractor,
     scrollMargin,
@@ -83,14 +81,11 @@ export const ResourceList = forwardRef<ResourceListHandle, Props>(function Resou
   // measured again whenever anything above it changes size.
   useEffect(() => (list.current ? followListTop(list.current, setScrollMargin) : undefined), [virtual]);
 
-  // The card holding the focus stays in the page: scrolled away with the wheel, it would take the focus
-  // (and what a field in it holds) with it.
-  useEffect(() => (virtual && list.current ? keepFocusedCard(list.current, listId, keep) : undefined), [virtual, keep, listId]);
-  // A card that leaves the results while it has the focus (marked done under a "To do" filter, moved to
-  // another list) gives it to the card that takes its place, not to the page.
-  const [inPlace] = useState(() => new FocusInPlace());
-  useEffect(() => (list.current ? inPlace.follow(list.current) : undefined), [inPlace, virtual]);
-  useEffect(() => inPlace.resultsChanged(matches, cards.current, listId), [inPlace, matches, listId]);
+  // The card holding the focus: kept in the page in a long list, and when it leaves the results with the
+  // focus, the focus goes to the card that takes its place (FocusedCard).
+  const [focused] = useState(() => new FocusedCard());
+  useEffect(() => (list.current ? focused.follow(list.current, listId, virtual ? keep : undefined) : undefined), [focused, virtual, keep, listId]);
+  useEffect(() => focused.resultsChanged(matches, cards.current, listId), [focused, matches, listId]);
 
   // New results (a keystroke in the search box, a filter) are read from their first: a list scrolled
   // far down comes back to where the results start, just under the sticky toolbar. A tick, which also
@@ -182,4 +177,3 @@ export const ResourceList = forwardRef<ResourceListHandle, Props>(function Resou
     </ol>
   );
 });
-

@@ -3,6 +3,9 @@ import type { Match } from '../search';
 
 // The pieces ResourceList gives its virtualiser (a long list renders only the cards near the viewport).
 
+/** The space between cards (the list's CSS gap, which absolutely placed cards cannot use). */
+export const CARD_GAP = 12;
+
 /** Follows where `list` starts inside its scrolling area (what is above it changing size); returns what stops it. */
 export function followListTop(list: HTMLElement, setTop: (update: (current: number) => number) => void): (() => void) | undefined {
   const scroller = list.closest('.content');
@@ -28,25 +31,6 @@ export function holdIn(setKept: (update: (now: ReadonlyMap<string, number>) => R
       else next.delete(id);
       return next;
     });
-}
-
-/** Keeps the card of `list` holding the focus in the page (through `keep`), for as long as it does. */
-export function keepFocusedCard(list: HTMLElement, listId: string, keep: (id: string) => () => void): () => void {
-  let release: (() => void) | null = null;
-  const follow = (event: FocusEvent) => {
-    // Moving from one element of the list to another: the focusin that follows says where.
-    if (event.type === 'focusout' && event.relatedTarget instanceof Node && list.contains(event.relatedTarget)) return;
-    const card = event.type === 'focusin' ? (event.target as Element).closest<HTMLElement>('[data-resource]') : null;
-    release?.();
-    release = card?.dataset.resource ? keep(card.dataset.resource.slice(listId.length + 1)) : null;
-  };
-  list.addEventListener('focusin', follow);
-  list.addEventListener('focusout', follow);
-  return () => {
-    list.removeEventListener('focusin', follow);
-    list.removeEventListener('focusout', follow);
-    release?.();
-  };
 }
 
 /**

@@ -3,7 +3,6 @@ import type { StudyList } from '../../data/model/schema';
 import type { StudyActions } from '../actions';
 import { api } from '../api';
 import { statusChanged } from '../wording';
-import { focusCardAfter } from './useShortcuts';
 import type { useStudyData } from './useStudyData';
 
 type StudyData = ReturnType<typeof useStudyData>;
@@ -26,11 +25,8 @@ export function useAppActions(data: StudyData, lists: StudyList[], readOnly: boo
       openLink: (ref) => void openLink(ref),
       openUrl: (url) => void api().openUrl(url),
       parts,
-      resources: {
-        ...resources,
-        // The focus goes to the next card (the previous one at the end), not to the page.
-        remove: (ref, title) => focusCardAfter(ref, () => resources.remove(ref, title)),
-      },
+      // A removed card's focus goes to the next card (the previous one at the end): ResourceList's FocusedCard.
+      resources,
       lists,
     }),
     [readOnly, nativeDialogs, lists, changeStatus, saveNote, saveWhereStopped, openLink, parts, resources],

@@ -1,7 +1,5 @@
 import { useEffect, useState, type RefObject } from 'react';
-
-/** The space kept between the toolbar and a card brought into view below it (the list's gap between cards). */
-const GAP = 12;
+import { CARD_GAP } from '../components/virtual-parts';
 
 /**
  * What stays over the top of a list as it scrolls (the sticky search toolbar inside `view`), in pixels:
@@ -32,10 +30,10 @@ export function useCoveredTop(view: RefObject<HTMLElement | null>): number {
   return covered;
 }
 
-/** How far down from the top of the scrolling area the toolbar reaches once stuck there, and the gap below it. */
+/** How far down from the top of the scrolling area the toolbar reaches once stuck there, and a card's gap below it. */
 function coverOver(scroller: HTMLElement, toolbar: HTMLElement): number {
   const style = getComputedStyle(toolbar);
   if (style.position !== 'sticky') return 0;
   const stuckAt = parseFloat(getComputedStyle(scroller).paddingTop) + (parseFloat(style.top) || 0);
-  return Math.max(0, stuckAt + toolbar.offsetHeight + GAP);
+  return Math.max(0, stuckAt + toolbar.offsetHeight + CARD_GAP);
 }

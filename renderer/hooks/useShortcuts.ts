@@ -18,10 +18,6 @@ export function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(target.type);
 }
 
-function cards(): HTMLElement[] {
-  return [...document.querySelectorAll<HTMLElement>('[data-resource]')];
-}
-
 /** The cards and, inside each, the rows of its parts (when shown, not while being edited), in reading order: where j and k go. */
 function stops(): HTMLElement[] {
   return [...document.querySelectorAll<HTMLElement>('[data-resource], [data-part]')];
@@ -35,21 +31,6 @@ function focusedPart(): HTMLElement | null {
 /** The resource card that holds the focus, if any. */
 export function focusedCard(): HTMLElement | null {
   return document.activeElement instanceof HTMLElement ? document.activeElement.closest<HTMLElement>('[data-resource]') : null;
-}
-
-/**
- * Runs `remove` (which takes the card of `ref` away) and, if it did, puts the focus on the card that
- * followed it, or the one before it at the end of the list: the next `j`, `x` or Tab goes on from there.
- */
-export async function focusCardAfter(ref: string, remove: () => Promise<boolean>): Promise<boolean> {
-  const all = cards();
-  const at = all.findIndex((card) => card.dataset.resource === ref);
-  const neighbour = at === -1 ? undefined : (all[at + 1] ?? all[at - 1])?.dataset.resource;
-  const removed = await remove();
-  if (removed && neighbour !== undefined) {
-    document.querySelector<HTMLElement>(`[data-resource="${CSS.escape(neighbour)}"]`)?.focus({ preventScroll: true });
-  }
-  return removed;
 }
 
 /**
