@@ -39,6 +39,7 @@ export function Modal({ open, title, onClose, onOpen, narrow, closable = true, c
   const opened = useRef(onOpen);
   const opener = useRef<HTMLElement | null>(null);
   const shown = useRef(false);
+  const told = useRef(false);
   useEffect(() => {
     opened.current = onOpen;
   });
@@ -48,6 +49,7 @@ export function Modal({ open, title, onClose, onOpen, narrow, closable = true, c
     shown.current = open;
     if (open && !element.open) {
       opener.current = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+      told.current = false;
       opened.current?.();
       element.showModal();
       initialFocus(element)?.focus();
@@ -75,10 +77,19 @@ export function Modal({ open, title, onClose, onOpen, narrow, closable = true, c
   // when the dialog is closed then and the app still has it open: after the app closed it (and perhaps
   // opened it again since, for the next file to import) the event is old news.
   const closedByUser = (event: SyntheticEvent<HTMLDialogElement>) => {
-    if (shown.current && !event.currentTarget.open) onClose();
+    if (shown.current && !event.currentTarget.open && !told.current) onClose();
+  };
+  // Escape's own event, sent at once (before the browser closes the dialog): the app is told then, not
+  // a frame later, so a key pressed right after (Ctrl+K again) finds the dialog closed in its state too.
+  // A busy machine sends the late "close" after the next keys. Told once per showing: an app that keeps
+  // the dialog open past it (an import being cancelled) is not told again by the late "close".
+  const cancelledByUser = () => {
+    if (!shown.current || told.current) return;
+    told.current = true;
+    onClose();
   };
   return (
-    <dialog ref={dialog} className={narrow ? 'dialog dialog-narrow' : 'dialog'} aria-labelledby={titleId} onClose={closedByUser}>
+    <dialog ref={dialog} className={narrow ? 'dialog dialog-narrow' : 'dialog'} aria-labelledby={titleId} onCancel={cancelledByUser} onClose={closedByUser}>
       {open && (
         <>
           <header className="dialog-header">

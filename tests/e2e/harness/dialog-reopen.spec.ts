@@ -27,6 +27,41 @@ test('a dialog closed and opened again before the browser says it closed stays o
   await expect(sheet.getByRole('heading', { name: 'Keyboard shortcuts' })).toBeVisible();
 });
 
+// Escape and then Ctrl+K at once, before the browser has sent the palette's "close" (a busy machine
+// sends it late: input goes first): the palette opens again and takes what is typed. It used to stay
+// shut, and the letters typed into it ran as the card's keys (x ticked the card).
+test('Ctrl+K right after Escape opens the palette again, and what is typed goes into it', async ({ app, listPage }) => {
+  const page = app.page;
+  const first = listPage.resources.first();
+  await expect(first).toBeVisible();
+  await page.keyboard.press('j');
+  await expect(first).toBeFocused();
+  const palette = page.getByRole('dialog', { name: 'Go to or run…' });
+  const input = palette.getByRole('combobox', { name: 'Command, list or resource' });
+  await page.keyboard.press('Control+k');
+  await expect(input).toBeFocused();
+  // The browser's "close" events are held back until the test lets them go: the next keys come first.
+  await page.evaluate(() => {
+    const held: EventTarget[] = [];
+    (window as unknown as { releaseCloses: () => void }).releaseCloses = () => held.splice(0).forEach((target) => target.dispatchEvent(new Event('close')));
+    window.addEventListener('close', (event) => {
+      if (!event.isTrusted) return;
+      event.stopImmediatePropagation();
+      held.push(event.target!);
+    }, true);
+  });
+  await page.keyboard.press('Escape');
+  await expect(palette).toBeHidden();
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('x');
+  await page.evaluate(() => (window as unknown as { releaseCloses: () => void }).releaseCloses());
+  // Two frames later a late close has been sent and seen.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await expect(input).toBeFocused();
+  await expect(input).toHaveValue('x');
+  await expect(listPage.checkbox('Python Documentation')).not.toBeChecked();
+});
+
 // Past the point where it can be cancelled (saving), a job's progress dialog cannot be closed: Escape
 // used to close it while the import went on saving, and the user lost sight of work still running.
 test('an import’s progress stays on screen through Escape once it is saving, and goes when the import is done', async ({ launch }) => {
