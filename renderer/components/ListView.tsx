@@ -17,6 +17,7 @@ import { TagFilterBar, TagFilterContext } from './TagFilter';
 import { ElsewhereMatches } from './ElsewhereMatches';
 import { Toolbar } from './Toolbar';
 import { WhatNext } from './WhatNext';
+import { whenFree } from './when-free';
 
 interface Props {
   list: StudyList;
@@ -95,29 +96,33 @@ export function ListView({ list, document, filters, onFiltersChange, searchRef, 
   const tagFilter = useMemo(() => ({ tag: filters.tag, filterBy }), [filters.tag, filterBy]);
 
   // A request to edit a note (the `n` shortcut, "Notes to resolve" in the Sync view): bring the card
-  // into view and put the cursor in its note, also when the note was open already. After a moment, so
-  // a dialog closing meanwhile does not take the focus back.
+  // into view and put the cursor in its note, also when the note was open already; once no dialog is
+  // open (one closing in the same render gives the focus back first), before the next key is handled.
   // Answered, it is no longer passed to the cards (a card made again later does not open its note again).
   const [, noteAnswered] = useState(0);
   useEffect(() => {
     if (!noteRequest || answered.has(noteRequest)) return;
-    resourceList.current?.goTo(noteRequest.resourceId);
-    const timer = setTimeout(() => {
+    let brought = false;
+    return whenFree(() => {
+      if (!brought) resourceList.current?.goTo(noteRequest.resourceId);
+      brought = true;
+      const note = window.document.querySelector<HTMLTextAreaElement>(`[data-resource="${CSS.escape(`${list.id}/${noteRequest.resourceId}`)}"] textarea`);
+      if (!note) return false;
       answered.add(noteRequest);
       noteAnswered((n) => n + 1);
-      window.document.querySelector<HTMLTextAreaElement>(`[data-resource="${CSS.escape(`${list.id}/${noteRequest.resourceId}`)}"] textarea`)?.focus();
-    }, 80);
-    return () => clearTimeout(timer);
+      note.focus();
+      return true;
+    });
   }, [noteRequest, list.id]);
 
-  // After a moment, like the note request: the palette closing gives the focus back first.
+  // Like the note request: the palette closing gives the focus back first, then the card takes it.
   useEffect(() => {
     if (!goToRequest || answered.has(goToRequest)) return;
-    const timer = setTimeout(() => {
+    return whenFree(() => {
       answered.add(goToRequest);
       resourceList.current?.goTo(goToRequest.resourceId);
-    }, 80);
-    return () => clearTimeout(timer);
+      return true;
+    });
   }, [goToRequest]);
 
   return (

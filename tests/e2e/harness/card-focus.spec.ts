@@ -51,3 +51,30 @@ test('x on a card that then leaves the filtered results puts the focus on the ca
   await expect(page.locator(`[data-resource="${second}"]`)).toHaveCount(0);
   await expect(page.locator(`[data-resource="${third}"]`)).toHaveCount(0);
 });
+
+// Keys pressed right after a key that moves the focus go where it moved, not where it was: `n` then
+// typing, and Ctrl+K's "go to" then x. The focus used to move a moment later (after 80 ms), and what
+// was typed in between ran as the keys of the card left behind: x ticked it, j moved away from it.
+test('what is typed right after n goes into the note, and x right after a go-to ticks the card gone to', async ({ app, listPage }) => {
+  const page = app.page;
+  const first = listPage.resources.first();
+  await expect(first).toBeVisible();
+  await page.keyboard.press('j');
+  await expect(first).toBeFocused();
+  await page.keyboard.press('n');
+  await page.keyboard.type('xj read on');
+  await expect(listPage.noteBox('Python Documentation')).toBeFocused();
+  await expect(listPage.noteBox('Python Documentation')).toHaveValue('xj read on');
+  await expect(listPage.checkbox('Python Documentation')).not.toBeChecked();
+  await page.keyboard.press('Escape');
+  await expect(first).toBeFocused();
+
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('peps');
+  await expect(page.getByRole('dialog', { name: 'Go to or run…' }).getByRole('option', { selected: true })).toContainText('PEPs');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('x');
+  await expect(listPage.checkbox('PEPs')).toBeChecked();
+  await expect(listPage.resource('PEPs')).toBeFocused();
+  await expect(listPage.checkbox('Python Documentation')).not.toBeChecked();
+});
