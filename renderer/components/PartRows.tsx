@@ -16,48 +16,98 @@ interface EditProps {
   /** The resource's ref (`list/resource`). */
   resourceRef: string;
   onError: (error: string | null) => void;
+  /** Told before a move or a removal, so the focus can follow the part once the list has changed. */
+  onKeep: (kept: KeptFocus) => void;
 }
 
-/** Rename (on blur or Enter), move up or down, remove. */
-export function PartEditRow({ part, index, count, resourceRef, onError }: EditProps) {
+/** Which control of which part had the focus when it was moved or removed (see `focusKept`). */
+export interface KeptFocus {
+  partId: string;
+  control: 'up' | 'down' | 'remove';
+  index: number;
+}
+
+/** Rename (on blur or Enter, which keeps the cursor in the title), move up or down, remove. */
+export function PartEditRow({ part, index, count, resourceRef, onError, onKeep }: EditProps) {
   const actions = useActions();
   const partRef = `${resourceRef}/${part.id}`;
+  const rename = (input: HTMLInputElement) => {
+    const title = input.value;
+    if (title.trim() === '') {
+      input.value = part.title;
+      onError('A part needs a title.');
+    } else if (title.trim() !== part.title) {
+      onError(null);
+      void actions.parts.rename(partRef, part.title, title);
+    }
+  };
+  const move = (control: 'up' | 'down') => {
+    onKeep({ partId: part.id, control, index });
+    void actions.parts.move(partRef, index, control === 'up' ? index - 1 : index + 1);
+  };
   return (
-    <li className="subitem part-edit">
+    <li className="subitem part-edit" data-part-id={part.id}>
       <input
         type="text"
         className="part-title-input"
         defaultValue={part.title}
         aria-label={`Title of part ${index + 1}`}
-        onBlur={(event) => {
-          const title = event.target.value;
-          if (title.trim() === '') {
-            event.target.value = part.title;
-            onError('A part needs a title.');
-          } else if (title.trim() !== part.title) {
-            onError(null);
-            void actions.parts.rename(partRef, part.title, title);
-          }
+        onBlur={(event) => rename(event.target)}
+        onKeyDown={(event) => {
+          if (event.key !== 'Enter') return;
+          event.preventDefault();
+          rename(event.currentTarget);
         }}
-        onKeyDown={(event) => event.key === 'Enter' && event.currentTarget.blur()}
       />
-      <button type="button" className="icon-button small" aria-label={`Move “${part.title}” up`} disabled={index === 0} onClick={() => void actions.parts.move(partRef, index, index - 1)}>
+      <button type="button" className="icon-button small" data-control="up" aria-label={`Move “${part.title}” up`} disabled={index === 0} onClick={() => move('up')}>
         ↑
       </button>
       <button
         type="button"
         className="icon-button small"
+        data-control="down"
         aria-label={`Move “${part.title}” down`}
         disabled={index === count - 1}
-        onClick={() => void actions.parts.move(partRef, index, index + 1)}
+        onClick={() => move('down')}
       >
         ↓
       </button>
-      <button type="button" className="icon-button small danger" aria-label={`Remove “${part.title}”`} onClick={() => void actions.parts.remove(resourceRef, partRef)}>
+      <button
+        type="button"
+        className="icon-button small danger"
+        data-control="remove"
+        aria-label={`Remove “${part.title}”`}
+        onClick={() => {
+          onKeep({ partId: part.id, control: 'remove', index });
+          void actions.parts.remove(resourceRef, partRef);
+        }}
+      >
         ✕
       </button>
     </li>
   );
+}
+
+/**
+ * Where the focus goes once a move or a removal has changed the parts, if it was lost on the way (the
+ * row's node moved, its button disabled at an end, the row gone): the moved part's same arrow, or its
+ * other one at an end; after a removal the ✕ of the part now in its place, or of the one before, or the
+ * new part's title when none is left.
+ */
+export function focusKept(section: HTMLElement, kept: KeptFocus): void {
+  const active = document.activeElement;
+  const lost = !active || active === document.body || (section.contains(active) && (active as HTMLButtonElement).disabled === true);
+  if (!lost) return;
+  const rows = [...section.querySelectorAll<HTMLElement>('li.part-edit')];
+  let target: HTMLElement | null | undefined;
+  if (kept.control === 'remove') {
+    target = (rows[kept.index] ?? rows[kept.index - 1])?.querySelector<HTMLElement>('[data-control="remove"]') ?? section.querySelector<HTMLElement>('.add-part input');
+  } else {
+    const row = rows.find((r) => r.dataset.partId === kept.partId);
+    const other = kept.control === 'up' ? 'down' : 'up';
+    target = [kept.control, other].map((c) => row?.querySelector<HTMLButtonElement>(`[data-control="${c}"]`)).find((b) => b && !b.disabled);
+  }
+  target?.focus();
 }
 
 interface RowProps {

@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { ProgressEntry, Resource } from '../../data/model/schema';
-import { PartEditRow, PartRow } from './PartRows';
+import { focusKept, PartEditRow, PartRow, type KeptFocus } from './PartRows';
 import { useActions } from '../actions';
 import { useBusy } from '../hooks/useBusy';
 import { partsProgress, statusOf } from '../progress';
@@ -25,6 +25,13 @@ export function PartsSection({ listId, resource, progress, terms, editing, onEdi
   const [error, setError] = useState<string | null>(null);
   // A double click on "Add part" adds it once.
   const [adding, run] = useBusy();
+  // The part moved or removed from the keyboard keeps the focus once the parts have changed.
+  const section = useRef<HTMLElement>(null);
+  const kept = useRef<KeptFocus | null>(null);
+  useLayoutEffect(() => {
+    if (kept.current && section.current) focusKept(section.current, kept.current);
+    kept.current = null;
+  }, [resource.parts]);
 
   async function add() {
     if (newTitle.trim() === '') {
@@ -38,7 +45,7 @@ export function PartsSection({ listId, resource, progress, terms, editing, onEdi
   }
 
   return (
-    <section className="subitems" aria-label={`Parts of ${resource.title}`}>
+    <section ref={section} className="subitems" aria-label={`Parts of ${resource.title}`}>
       <div className="parts-header">
         <h3 className="subitems-heading">Parts</h3>
         {resource.parts.length > 0 && (
@@ -60,7 +67,7 @@ export function PartsSection({ listId, resource, progress, terms, editing, onEdi
           const partRef = `${ref}/${part.id}`;
           const status = statusOf(progress, partRef);
           return editing ? (
-            <PartEditRow key={part.id} part={part} index={index} count={resource.parts.length} resourceRef={ref} onError={setError} />
+            <PartEditRow key={part.id} part={part} index={index} count={resource.parts.length} resourceRef={ref} onError={setError} onKeep={(focus) => (kept.current = focus)} />
           ) : (
             <PartRow key={part.id} part={part} resource={resource} status={status} partRef={partRef} terms={terms} />
           );

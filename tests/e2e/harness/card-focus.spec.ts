@@ -78,3 +78,37 @@ test('what is typed right after n goes into the note, and x right after a go-to 
   await expect(listPage.resource('PEPs')).toBeFocused();
   await expect(listPage.checkbox('Python Documentation')).not.toBeChecked();
 });
+
+// Editing parts with the keyboard: Enter in a part's title keeps the cursor there, and the focus stays
+// with the part moved by ↑ / ↓ (on the other arrow once at an end) and goes to the next part's ✕ when
+// one is removed. Each used to drop the focus to the page (Tab started again from the top).
+test('the parts editor keeps the focus on the part being moved, renamed or after the one removed', async ({ app, listPage }) => {
+  const page = app.page;
+  const eli = listPage.resource('Python internals');
+  await eli.getByRole('button', { name: 'Edit parts' }).click();
+  const second = eli.getByRole('textbox', { name: 'Title of part 2' });
+  await second.fill('Symbol tables, two');
+  await second.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Part renamed' })).toBeVisible();
+  await expect(second).toBeFocused();
+
+  const up = eli.getByRole('button', { name: 'Move “Symbol tables, two” up' });
+  const down = eli.getByRole('button', { name: 'Move “Symbol tables, two” down' });
+  await up.focus();
+  await page.keyboard.press('Enter');
+  await expect(eli.getByRole('textbox', { name: 'Title of part 1' })).toHaveValue('Symbol tables, two');
+  // At the top its ↑ is disabled: the focus is on its ↓, and Enter there moves it back down, to the
+  // end, where the focus is on its ↑.
+  await expect(down).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(second).toHaveValue('Symbol tables, two');
+  await expect(up).toBeFocused();
+
+  // Removing the first part: the focus goes to the ✕ of the part now first.
+  const firstTitle = await eli.getByRole('textbox', { name: 'Title of part 1' }).inputValue();
+  const nextTitle = await eli.getByRole('textbox', { name: 'Title of part 2' }).inputValue();
+  await eli.getByRole('button', { name: `Remove “${firstTitle}”` }).focus();
+  await page.keyboard.press('Enter');
+  await expect(eli.getByRole('textbox', { name: 'Title of part 1' })).toHaveValue(nextTitle);
+  await expect(eli.getByRole('button', { name: `Remove “${nextTitle}”` })).toBeFocused();
+});
