@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useLayoutEffect, useRef } from 'react';
 import { estimateField } from '../../data/model/estimate';
 import type { Resource, StudyList } from '../../data/model/schema';
 import { kindLabel } from '../format';
@@ -92,14 +92,32 @@ interface MoveProps {
   onMove: (toListId: string, toIndex: number) => void;
 }
 
-/** Up, down, or to another list (at its end). */
+/**
+ * Up, down, or to another list (at its end). The button pressed keeps the focus as the card moves (its
+ * node moved down the page drops it), or the other one when the card reached an end (disabled under it).
+ */
 export function MoveControls({ lists, listId, index, count, onMove }: MoveProps) {
+  const up = useRef<HTMLButtonElement>(null);
+  const down = useRef<HTMLButtonElement>(null);
+  const pressed = useRef<'up' | 'down' | null>(null);
+  useLayoutEffect(() => {
+    const was = pressed.current;
+    pressed.current = null;
+    const active = document.activeElement;
+    if (!was || (active && active !== document.body && !(active as HTMLButtonElement).disabled)) return;
+    const [same, other] = was === 'up' ? [up.current, down.current] : [down.current, up.current];
+    (same && !same.disabled ? same : other)?.focus();
+  }, [index]);
+  const move = (direction: 'up' | 'down') => {
+    pressed.current = direction;
+    onMove(listId, direction === 'up' ? index - 1 : index + 1);
+  };
   return (
     <>
-      <button type="button" className="button" disabled={index === 0} onClick={() => onMove(listId, index - 1)}>
+      <button ref={up} type="button" className="button" disabled={index === 0} onClick={() => move('up')}>
         Move up
       </button>
-      <button type="button" className="button" disabled={index >= count - 1} onClick={() => onMove(listId, index + 1)}>
+      <button ref={down} type="button" className="button" disabled={index >= count - 1} onClick={() => move('down')}>
         Move down
       </button>
       <select aria-label="Move to list" value="" onChange={(e) => e.target.value && onMove(e.target.value, 100_000)}>

@@ -112,3 +112,32 @@ test('the parts editor keeps the focus on the part being moved, renamed or after
   await expect(eli.getByRole('textbox', { name: 'Title of part 1' })).toHaveValue(nextTitle);
   await expect(eli.getByRole('button', { name: `Remove “${nextTitle}”` })).toBeFocused();
 });
+
+// The same in a card's editor: "Move down" moved the card's node, and the focus fell to the page with
+// it; at the top or the bottom the button pressed was disabled under the focus.
+test('a card’s editor keeps the focus on Move up / Move down as the card moves, on the other one at an end', async ({ app, listPage }) => {
+  const page = app.page;
+  // Where PEPs is among the cards (its editor open, its title is in a field).
+  const place = () => listPage.resources.evaluateAll((all) => all.findIndex((li) => li.getAttribute('data-resource')?.endsWith('/peps')));
+  await expect(listPage.resource('PEPs')).toBeVisible();
+  const at = await place();
+  const editor = page.getByRole('form', { name: 'Edit PEPs' });
+  await listPage.resource('PEPs').getByRole('button', { name: 'Edit PEPs' }).click();
+  const up = editor.getByRole('button', { name: 'Move up' });
+  const down = editor.getByRole('button', { name: 'Move down' });
+
+  await down.focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(place).toBe(at + 1);
+  await expect(down).toBeFocused();
+  for (let i = at + 1; i > 0; i--) {
+    await up.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(place).toBe(i - 1);
+  }
+  // At the top, Move up is disabled: the focus is on Move down, and Enter moves the card down again.
+  await expect(up).toBeDisabled();
+  await expect(down).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect.poll(place).toBe(1);
+});
