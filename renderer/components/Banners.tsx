@@ -32,6 +32,17 @@ export function LastingTrouble({ state }: { state: AppState }) {
   );
 }
 
+/**
+ * Where the focus goes from a message's × as the message leaves (else it falls to the page): the next
+ * message's ×, or the one before, or the title of the view below them.
+ */
+function landAfter(close: HTMLElement) {
+  const closes = [...(close.closest('.banners')?.querySelectorAll<HTMLElement>('.banner-close') ?? [])];
+  const at = closes.indexOf(close);
+  const landing = closes[at + 1] ?? closes[at - 1] ?? close.closest('main')?.querySelector<HTMLElement>('h1[tabindex="-1"]');
+  landing?.focus({ preventScroll: true });
+}
+
 /** What happened at start: shown at the top of the list until dismissed, never a toast. */
 export function Banners({ state }: { state: AppState }) {
   const [dismissed, setDismissed] = useState<Set<number>>(new Set());
@@ -41,7 +52,15 @@ export function Banners({ state }: { state: AppState }) {
       {startup.map(({ index, text }) => (
         <div key={index} className="banner banner-info" role="status">
           <span>{text}</span>
-          <button type="button" className="banner-close" aria-label="Dismiss" onClick={() => setDismissed((d) => new Set(d).add(index))}>
+          <button
+            type="button"
+            className="banner-close"
+            aria-label="Dismiss"
+            onClick={(event) => {
+              landAfter(event.currentTarget);
+              setDismissed((d) => new Set(d).add(index));
+            }}
+          >
             ×
           </button>
         </div>

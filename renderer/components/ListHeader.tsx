@@ -42,7 +42,7 @@ export function ListHeader({ list, document, links, filtering, onToggleLinkProbl
   return (
     <header className="list-header">
       <div className="list-title-row">
-        <h1 id="list-title" className="list-title">
+        <h1 id="list-title" className="list-title" tabIndex={-1}>
           {list.title}
         </h1>
         <div className="list-actions">

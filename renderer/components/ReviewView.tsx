@@ -32,7 +32,7 @@ export function ReviewView({ document, now }: { document: StudyDocument; now: nu
   const [pending, setPending] = useState<Record<string, boolean>>({});
   return (
     <article className="review-view" aria-labelledby="review-title">
-      <h1 id="review-title" className="list-title">
+      <h1 id="review-title" className="list-title" tabIndex={-1}>
         Review
       </h1>
       <p className="muted">

@@ -27,7 +27,7 @@ export function StatsView({ document, today = new Date() }: { document: StudyDoc
 
   return (
     <article className="stats-view" aria-labelledby="stats-title">
-      <h1 id="stats-title" className="list-title">
+      <h1 id="stats-title" className="list-title" tabIndex={-1}>
         Progress
       </h1>
       <div className="stat-cards">

@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { expect, test } from '../fixtures';
 
 // The keyboard stays where the user works: a card's editor opened from the card's menu takes the focus
@@ -140,4 +141,20 @@ test('a card’s editor keeps the focus on Move up / Move down as the card moves
   await expect(down).toBeFocused();
   await page.keyboard.press('Enter');
   await expect.poll(place).toBe(1);
+});
+
+// A message at the top of the list dismissed from the keyboard: the focus goes to the view's title (or
+// to the next message's ×, when there is one), where it used to fall to the page.
+test('dismissing the message at the top of the list puts the focus on the list’s title', async ({ app, listPage }) => {
+  const page = app.page;
+  await expect(listPage.heading).toBeVisible();
+  // Another program leaves the data file unreadable; the next tick finds it and says so at the top.
+  await writeFile(app.dataFile, '{ "half a file');
+  await listPage.checkbox('PEPs').click();
+  const banner = page.locator('.banners').getByRole('status').filter({ hasText: 'Another program left the data file unreadable' });
+  await expect(banner).toBeVisible();
+  await banner.getByRole('button', { name: 'Dismiss' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(banner).toBeHidden();
+  await expect(listPage.heading).toBeFocused();
 });
