@@ -1,5 +1,9 @@
 import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
+
+/** Waits two frames: by then a dialog's "close" event, sent at the next frame, has been sent. */
+const twoFrames = (page: Page) => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 
 // A dialog opened again right after it closed stays open. The browser tells that a <dialog> closed with
 // a "close" event sent later (at its next frame), and that late event must not close the dialog that
@@ -22,7 +26,7 @@ test('a dialog closed and opened again before the browser says it closed stays o
     [...document.querySelectorAll<HTMLButtonElement>('aside button')].find((b) => b.textContent?.startsWith('Keyboard shortcuts'))!.click();
   });
   // Two frames later the close event of the first has been sent.
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await twoFrames(page);
   await expect(sheet).toBeVisible();
   await expect(sheet.getByRole('heading', { name: 'Keyboard shortcuts' })).toBeVisible();
 });
@@ -56,7 +60,7 @@ test('Ctrl+K right after Escape opens the palette again, and what is typed goes 
   await page.keyboard.type('x');
   await page.evaluate(() => (window as unknown as { releaseCloses: () => void }).releaseCloses());
   // Two frames later a late close has been sent and seen.
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await twoFrames(page);
   await expect(input).toBeFocused();
   await expect(input).toHaveValue('x');
   await expect(listPage.checkbox('Python Documentation')).not.toBeChecked();
@@ -81,7 +85,7 @@ test('an import’s progress stays on screen through Escape once it is saving, a
   await page.keyboard.press('Escape');
   await page.keyboard.press('Escape');
   // Two frames later a close would have been sent.
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await twoFrames(page);
   await expect(progress).toBeVisible();
 
   release();
