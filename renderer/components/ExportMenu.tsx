@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useActions } from '../actions';
 import { api } from '../api';
 import { useJob } from '../hooks/useJob';
@@ -27,12 +27,12 @@ const TYPES: Record<Format, string> = { markdown: 'text/markdown', 'markdown-not
  */
 export function ExportMenu({ listId, onError, onSaved }: { listId: string; onError: (message: string) => void; onSaved: (message: string) => void }) {
   const menu = useRef<HTMLDetailsElement>(null);
-  const [open, setOpen] = useState(false);
   const { nativeDialogs } = useActions();
   const job = useJob();
-  // A menu closes on Esc (the focus back on its button) and on a click anywhere else.
+  // A menu closes on Esc (the focus back on its button) and on a click anywhere else. Heard from the
+  // start, with the menu's own `open` read when a key or click comes: the browser's "toggle" saying it
+  // opened comes later, after the next keys on a busy machine.
   useEffect(() => {
-    if (!open) return;
     const close = (refocus: boolean) => {
       const details = menu.current;
       if (!details) return;
@@ -40,12 +40,12 @@ export function ExportMenu({ listId, onError, onSaved }: { listId: string; onErr
       if (refocus) details.querySelector('summary')?.focus();
     };
     const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      if (event.key !== 'Escape' || event.defaultPrevented || !menu.current?.open) return;
       event.preventDefault();
-      close(menu.current?.contains(document.activeElement) ?? false);
+      close(menu.current.contains(document.activeElement));
     };
     const onPointer = (event: PointerEvent) => {
-      if (event.target instanceof Node && !menu.current?.contains(event.target)) close(false);
+      if (menu.current?.open && event.target instanceof Node && !menu.current.contains(event.target)) close(false);
     };
     document.addEventListener('keydown', onKey);
     document.addEventListener('pointerdown', onPointer);
@@ -53,7 +53,7 @@ export function ExportMenu({ listId, onError, onSaved }: { listId: string; onErr
       document.removeEventListener('keydown', onKey);
       document.removeEventListener('pointerdown', onPointer);
     };
-  }, [open]);
+  }, []);
   async function save(scope: string | null, format: Format) {
     menu.current?.removeAttribute('open');
     if (nativeDialogs) {
@@ -74,7 +74,7 @@ export function ExportMenu({ listId, onError, onSaved }: { listId: string; onErr
   return (
     <>
       <JobDialog title="Exporting" progress={job.progress} onCancel={job.cancel} />
-      <details className="export-menu" ref={menu} onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <details className="export-menu" ref={menu}>
         <summary className="button">Export…</summary>
         <div className="export-options">
           {(
