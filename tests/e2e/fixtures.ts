@@ -16,8 +16,10 @@ interface Fixtures {
   /** The app, started once from the fresh profile. */
   app: LaunchedApp;
   listPage: ListPage;
-  /** What is on disk now, as the next start reads it (the data file and the journal). */
+  /** What is on disk now, as the next start reads it (the data file and the journal), for the app launched last. */
   readDataFile: () => Promise<StudyDocument>;
+  /** The apps this test launched, in order (closed after it). */
+  launched: LaunchedApp[];
 }
 
 export const test = base.extend<Fixtures, { browser: Browser }>({
@@ -34,20 +36,28 @@ export const test = base.extend<Fixtures, { browser: Browser }>({
     await use(dir);
     await rm(dir, { recursive: true, force: true });
   },
-  launch: async ({ browser, userDataDir }, use) => {
+  launched: async ({}, use) => {
     const launched: LaunchedApp[] = [];
-    await use(async (options) => {
+    await use(launched);
+    for (const app of launched) await app.close();
+  },
+  launch: async ({ browser, userDataDir, launched }, use) =>
+    use(async (options) => {
       const app = await launchApp({ userDataDir, browser, ...options });
       launched.push(app);
       return app;
-    });
-    for (const app of launched) await app.close();
-  },
+    }),
   app: async ({ launch }, use) => use(await launch()),
   listPage: async ({ app }, use) => use(new ListPage(app.page)),
-  // What is on disk as the next start reads it: the data file, with the journal's ticks replayed.
-  readDataFile: async ({ app }, use) =>
-    use(() => readSaved(app.dataFile)),
+  // What is on disk as the next start reads it: the data file, with the journal's ticks replayed. Of the
+  // app the test launched last: asking for it does not start one more (a second app on the same profile,
+  // beside the one a test launched with its own clock, ran through the test unseen).
+  readDataFile: async ({ launched }, use) =>
+    use(() => {
+      const last = launched.at(-1);
+      if (!last) throw new Error('readDataFile: no app was launched yet');
+      return readSaved(last.dataFile);
+    }),
 });
 
 export { expect } from '@playwright/test';

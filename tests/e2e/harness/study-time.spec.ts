@@ -119,6 +119,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
     const list = new ListPage(page);
     await list.checkbox('PEPs').check();
     await list.resource('PEPs').getByRole('button', { name: 'Start timer on PEPs' }).click();
+    // Main has stamped the start once the panel shows it: the clock moves after that.
+    await expect(timerPanel(page)).toContainText('PEPs');
     await clock.move(page, 30 * MIN);
     await timerPanel(page).getByRole('button', { name: 'Stop' }).click();
     await list.resource('Python Documentation').getByRole('button', { name: 'Start timer on Python Documentation' }).click();
@@ -141,6 +143,7 @@ test('a weekly goal: set in the progress view, shown as a ring in the sidebar an
   const { page } = app;
   await clock.setPage(page);
   await new ListPage(page).resource('PEPs').getByRole('button', { name: 'Start timer on PEPs' }).click();
+  await expect(timerPanel(page)).toContainText('PEPs');
   await clock.move(page, 30 * MIN);
   await timerPanel(page).getByRole('button', { name: 'Stop' }).click();
   await page.getByRole('button', { name: /^Progress/ }).click();
