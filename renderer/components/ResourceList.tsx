@@ -104,14 +104,21 @@ export const ResourceList = forwardRef<ResourceListHandle, Props>(function Resou
     offsets.tell(scroller.scrollTop);
   }, [resultsOf, offsets]);
 
-  const focusWhenRendered = useCallback((resourceId: string, tries = 10) => {
+  const focusWhenRendered = useCallback((resourceId: string, tries = 120) => {
     const card = cards.current.get(resourceId);
     if (card) {
       // A long list's virtualiser has scrolled to the card (and keeps it there as cards around it are
       // measured); a scroll of ours as well would be one it hears of only at the next frame.
       if (!virtual) card.scrollIntoView({ block: 'start', behavior: 'smooth' });
       card.focus({ preventScroll: true });
-    } else if (tries > 0) requestAnimationFrame(() => focusWhenRendered(resourceId, tries - 1));
+      return;
+    }
+    // Not in the page yet (a long list mounts it once it has scrolled there, frames later): the card
+    // that has the focus meanwhile gives it up, so a key pressed before the card is there (x, a status
+    // key) does not change the card the user left.
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && active.closest('[data-resource]') && list.current?.contains(active)) active.blur();
+    if (tries > 0) requestAnimationFrame(() => focusWhenRendered(resourceId, tries - 1));
   }, [virtual]);
 
   useImperativeHandle(handle, () => ({

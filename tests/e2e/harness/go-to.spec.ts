@@ -114,8 +114,40 @@ test('after Ctrl+K went to a card, showing the list again later starts at its to
   await expect(listPage.heading).toHaveText('Python behind the scenes: the blog series');
   await first.click();
   await expect(listPage.heading).toHaveText('Python behind the scenes: a list of resources');
-  // Past the moment a "go to" waits for (timers set before this one, as short, have run by then).
-  await page.evaluate(() => new Promise((done) => setTimeout(done, 200)));
+  // Past the moment a "go to" waits for: it runs right after the render that asked, or at a frame.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   await expect(first).toBeFocused();
   expect(await page.locator('.content').evaluate((scroller) => scroller.scrollTop)).toBe(0);
+});
+
+// In a long list the card gone to is put in the page frames after the palette closed, and until then
+// the focus was back on the card the user left: an x pressed right after Enter ticked that one.
+test('x right after Ctrl+K to a card far down a long list does not tick the card left behind', async ({ launch, userDataDir }) => {
+  const { page, list, doc } = await launchBigList(launch, userDataDir, 400);
+  // Neither is done yet (the list has every third resource done, from the first).
+  const first = doc.lists[0]!.resources[1]!.title;
+  const far = doc.lists[0]!.resources[350]!.title;
+  await list.resource(first).focus();
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog', { name: 'Go to or run…' });
+  await palette.getByRole('combobox', { name: 'Command, list or resource' }).fill(far);
+  await expect(palette.getByRole('option', { selected: true })).toContainText(far);
+  // The next frames are held back until the test lets them go: the x comes first, as on a busy machine.
+  await page.evaluate(() => {
+    const held: FrameRequestCallback[] = [];
+    const real = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (callback) => held.push(callback);
+    (window as unknown as { releaseFrames: () => void }).releaseFrames = () => {
+      window.requestAnimationFrame = real;
+      held.splice(0).forEach((callback) => real(callback));
+    };
+  });
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('x');
+  await page.evaluate(() => (window as unknown as { releaseFrames: () => void }).releaseFrames());
+  await expect(list.resource(far)).toBeFocused();
+  // Back at the top, the first card is as it was.
+  await page.keyboard.press('Control+Home');
+  await expect(list.checkbox(first)).toBeVisible();
+  await expect(list.checkbox(first)).not.toBeChecked();
 });
