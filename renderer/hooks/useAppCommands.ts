@@ -15,6 +15,7 @@ import { titleAt } from './useAppActions';
 import type { Dialogs } from './useDialogs';
 import type { useImport } from './useImport';
 import { focusedCard, isTyping, move, useShortcuts } from './useShortcuts';
+import { whenFree } from '../components/when-free';
 import type { useStudyData } from './useStudyData';
 import type { StudyTime } from './useStudyTime';
 
@@ -51,19 +52,22 @@ export function useAppCommands({ data, nav, dialogs, importer, study, actions, d
       if (nativeDialogs) void importer.chooseFile();
       else document.querySelector<HTMLInputElement>('.sidebar input[type="file"]')?.click();
     },
+    // Once the list view is there (at once when it is shown already) and the palette, if it ran them,
+    // has closed: not at the next frame, so the keys typed next land in the field, not on the card.
     exportList: () => {
       setView('list');
-      requestAnimationFrame(() => {
+      whenFree(() => {
         const menu = document.querySelector<HTMLDetailsElement>('details.export-menu');
-        if (!menu) return;
+        if (!menu) return false;
         menu.open = true;
         menu.querySelector<HTMLElement>('.export-options button')?.focus();
+        return true;
       });
     },
     addResource: () => {
       if (readOnly) return;
       setView('list');
-      requestAnimationFrame(() => focusAddForm());
+      whenFree(focusAddForm);
     },
     showBackups: () => dialogs.setBackupsOpen(true),
     showSync: () => dialogs.setSyncOpen(true),

@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { expect, test } from '../fixtures';
+import { holdFrames } from '../frames';
 
 // The keyboard stays where the user works: a card's editor opened from the card's menu takes the focus
 // in its first field, and Esc, Cancel or Save give it back to the card, so the next j goes on from
@@ -157,4 +158,30 @@ test('dismissing the message at the top of the list puts the focus on the list�
   await page.keyboard.press('Enter');
   await expect(banner).toBeHidden();
   await expect(listPage.heading).toBeFocused();
+});
+
+// `a` (and "Add link…" in the palette) puts the cursor in the add form at once: it waited for the next
+// frame, and what was typed before it ran as the focused card's keys (the x of "Intro to x" ticked it).
+test('what is typed right after a goes into the add form, from a card and from the palette', async ({ app, listPage }) => {
+  const page = app.page;
+  const title = page.getByRole('form', { name: 'Add a resource' }).getByLabel('Title');
+  await listPage.resource('PEPs').focus();
+  let releaseFrames = await holdFrames(page);
+  await page.keyboard.press('a');
+  await page.keyboard.type('Intro to x');
+  await releaseFrames();
+  await expect(title).toHaveValue('Intro to x');
+  await expect(listPage.checkbox('PEPs')).not.toBeChecked();
+
+  await title.fill('');
+  await listPage.resource('PEPs').focus();
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('add link');
+  await expect(page.getByRole('dialog', { name: 'Go to or run…' }).getByRole('option', { selected: true })).toContainText('Add');
+  releaseFrames = await holdFrames(page);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Intro to x');
+  await releaseFrames();
+  await expect(title).toHaveValue('Intro to x');
+  await expect(listPage.checkbox('PEPs')).not.toBeChecked();
 });

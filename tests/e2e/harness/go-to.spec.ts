@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { launchBigList } from '../big-list';
 import { expect, test } from '../fixtures';
+import { holdFrames } from '../frames';
 
 // A card the app brings into view (Ctrl+K's "go to", k / ↑ to the card above) lands where it can be
 // read: below the search toolbar that stays at the top of the list while it scrolls, not under it
@@ -132,19 +133,11 @@ test('x right after Ctrl+K to a card far down a long list does not tick the card
   const palette = page.getByRole('dialog', { name: 'Go to or run…' });
   await palette.getByRole('combobox', { name: 'Command, list or resource' }).fill(far);
   await expect(palette.getByRole('option', { selected: true })).toContainText(far);
-  // The next frames are held back until the test lets them go: the x comes first, as on a busy machine.
-  await page.evaluate(() => {
-    const held: FrameRequestCallback[] = [];
-    const real = window.requestAnimationFrame.bind(window);
-    window.requestAnimationFrame = (callback) => held.push(callback);
-    (window as unknown as { releaseFrames: () => void }).releaseFrames = () => {
-      window.requestAnimationFrame = real;
-      held.splice(0).forEach((callback) => real(callback));
-    };
-  });
+  // The x comes before the next frames, as on a busy machine.
+  const releaseFrames = await holdFrames(page);
   await page.keyboard.press('Enter');
   await page.keyboard.press('x');
-  await page.evaluate(() => (window as unknown as { releaseFrames: () => void }).releaseFrames());
+  await releaseFrames();
   await expect(list.resource(far)).toBeFocused();
   // Back at the top, the first card is as it was.
   await page.keyboard.press('Control+Home');
