@@ -4,7 +4,7 @@ import type { AppState } from '../../electron/api/contract';
 import { api } from '../api';
 import { withCommand } from '../apply-command';
 import { withResource } from '../state-updates';
-import type { Notify, Remember } from './useUndo';
+import type { Notify, Remember, Track } from './useUndo';
 
 /** What a call to main answers: its value, or why it was refused. */
 export type Answer<T> = { ok: true; value: T } | { ok: false; error: { message: string } };
@@ -14,7 +14,7 @@ export type Answer<T> = { ok: true; value: T } | { ok: false; error: { message: 
  * changes it, the window reads again what changed) and `command` (a list-shape edit: journaled in
  * main as a command and run the same way here).
  */
-export function useEditPaths(setState: Dispatch<SetStateAction<AppState | null>>, current: RefObject<AppState | null>, notify: Notify, remember: Remember) {
+export function useEditPaths(setState: Dispatch<SetStateAction<AppState | null>>, current: RefObject<AppState | null>, notify: Notify, remember: Remember, track: Track) {
   /**
    * After an edit the window reads again what it changed: the one resource when the edit was inside
    * it (parts, title, link), else the whole state (a list's shape: resources added, moved, removed).
@@ -50,14 +50,14 @@ export function useEditPaths(setState: Dispatch<SetStateAction<AppState | null>>
               await undoCall();
               await refresh(resourceRef);
             },
-            async () => void (await run()),
+            async () => void (await track(run())),
           );
         }
         return true;
       };
-      return run();
+      return track(run());
     },
-    [notify, refresh, remember],
+    [notify, refresh, remember, track],
   );
 
   /** The window's state after a list-shape edit: the same pure command run here, or main's state read again. */
@@ -100,14 +100,14 @@ export function useEditPaths(setState: Dispatch<SetStateAction<AppState | null>>
                 notify('error', undone.error.message);
               }
             },
-            async () => void (await run()),
+            async () => void (await track(run())),
           );
         }
         return true;
       };
-      return run();
+      return track(run());
     },
-    [applyCommand, notify, refresh, remember],
+    [applyCommand, notify, refresh, remember, track],
   );
 
   return useMemo(() => ({ refresh, edit, command }), [refresh, edit, command]);

@@ -29,9 +29,9 @@ export function useStudyData() {
   }, [state]);
 
   const { notices, notify, dismiss, dropActions } = useNotices();
-  const { undoable, undo, redo, remember, forget } = useUndo(notify, dropActions);
+  const { undoable, undo, redo, remember, forget, track } = useUndo(notify, dropActions);
   const { changeStatus, setDone } = useStatusActions(setState, current, notify, remember, forget);
-  const paths = useEditPaths(setState, current, notify, remember);
+  const paths = useEditPaths(setState, current, notify, remember, track);
   const { edit } = paths;
   const parts = usePartCommands(paths);
   const resources = useResourceCommands(paths, current, notify, remember);

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Notify } from './useNotices';
 
 export type { Notify } from './useNotices';
@@ -13,11 +13,23 @@ export interface Undoable {
 
 export type Remember = (label: string, undo: () => Promise<void>, redo?: () => Promise<void>) => void;
 
+/** A change on its way to main that will offer its undo once answered: an undo asked for meanwhile waits for it. */
+export type Track = <T>(change: Promise<T>) => Promise<T>;
+
 /** Undo and redo of the last change: offered in a toast and on Ctrl+Z / Ctrl+Shift+Z. */
 export function useUndo(notify: Notify, dropActions: () => void) {
-  const [undoable, setUndoable] = useState<Undoable | null>(null);
+  const [undoable, setUndoableState] = useState<Undoable | null>(null);
+  // The same, read by an undo that waited for changes on their way (its render's value is older).
+  const latest = useRef<Undoable | null>(null);
+  const setUndoable = useCallback((entry: Undoable | null) => {
+    latest.current = entry;
+    setUndoableState(entry);
+  }, []);
   // What the last undo took back, to do again; any new change forgets it.
   const [redoable, setRedoable] = useState<Undoable | null>(null);
+  // Changes asked of main and not answered yet (a delete, a list command): Ctrl+Z pressed meanwhile
+  // is meant for the last of them, not for the change before it.
+  const inFlight = useRef(new Set<Promise<unknown>>());
 
   const takeBack = useCallback(
     (entry: Undoable) => {
@@ -26,12 +38,20 @@ export function useUndo(notify: Notify, dropActions: () => void) {
       setRedoable(entry.redo ? entry : null);
       return entry.undo();
     },
-    [dropActions],
+    [dropActions, setUndoable],
   );
 
+  const track = useCallback<Track>((change) => {
+    inFlight.current.add(change);
+    const settled = () => void inFlight.current.delete(change);
+    change.then(settled, settled);
+    return change;
+  }, []);
+
   const undo = useCallback(async () => {
-    if (undoable) await takeBack(undoable);
-  }, [undoable, takeBack]);
+    while (inFlight.current.size > 0) await Promise.allSettled([...inFlight.current]);
+    if (latest.current) await takeBack(latest.current);
+  }, [takeBack]);
 
   const redo = useCallback(async () => {
     if (!redoable?.redo) return;
@@ -46,11 +66,11 @@ export function useUndo(notify: Notify, dropActions: () => void) {
       setRedoable(null);
       notify('info', label, { label: 'Undo', run: () => void takeBack(entry) });
     },
-    [notify, takeBack],
+    [notify, takeBack, setUndoable],
   );
 
   /** The change was refused after all: there is nothing to undo. */
-  const forget = useCallback(() => setUndoable(null), []);
+  const forget = useCallback(() => setUndoable(null), [setUndoable]);
 
-  return useMemo(() => ({ undoable, undo, redo, remember, forget }), [undoable, undo, redo, remember, forget]);
+  return useMemo(() => ({ undoable, undo, redo, remember, forget, track }), [undoable, undo, redo, remember, forget, track]);
 }
