@@ -3,7 +3,6 @@ import type { StudyDocument, StudyList } from '../../data/model/schema';
 import type { AppNav } from '../hooks/useAppNav';
 import type { Dialogs } from '../hooks/useDialogs';
 import { restoreAll, type useImport } from '../hooks/useImport';
-import { focusCardSoon } from '../hooks/useShortcuts';
 import type { useStudyData } from '../hooks/useStudyData';
 import { ListView } from './ListView';
 import { ReviewView } from './ReviewView';
@@ -50,8 +49,9 @@ export function AppContent({ data, document: doc, lists, list, nav, dialogs, imp
       }
       onImportInto={readOnly ? undefined : (file) => void importer.openFile(file, { listId: list.id, title: list.title })}
       onOpenResource={(listId, resourceId) => {
+        // A "go to", as Ctrl+K's: a long list scrolls to the card, and the card takes the focus.
         nav.showList(listId);
-        focusCardSoon(`${listId}/${resourceId}`);
+        nav.requestGoTo(resourceId);
       }}
       onChooseImportInto={nativeDialogs ? () => void importer.chooseFile({ listId: list.id, title: list.title }) : undefined}
       lists={lists}

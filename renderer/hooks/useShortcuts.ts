@@ -33,18 +33,6 @@ export function focusedCard(): HTMLElement | null {
   return document.activeElement instanceof HTMLElement ? document.activeElement.closest<HTMLElement>('[data-resource]') : null;
 }
 
-/**
- * Focuses the card of `ref` and brings it into view once it is on screen (another list's card appears
- * after that list renders): looked for on each frame, for about a second.
- */
-export function focusCardSoon(ref: string, frames = 60): void {
-  const card = document.querySelector<HTMLElement>(`[data-resource="${CSS.escape(ref)}"]`);
-  if (card) {
-    card.focus({ preventScroll: true });
-    card.scrollIntoView({ block: 'center' });
-  } else if (frames > 0) requestAnimationFrame(() => focusCardSoon(ref, frames - 1));
-}
-
 export function move(step: 1 | -1): void {
   const all = stops();
   if (all.length === 0) return;

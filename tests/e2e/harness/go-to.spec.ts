@@ -144,3 +144,21 @@ test('x right after Ctrl+K to a card far down a long list does not tick the card
   await expect(list.checkbox(first)).toBeVisible();
   await expect(list.checkbox(first)).not.toBeChecked();
 });
+
+// The add form's warning of a link already in the list offers to open the card that has it. In a
+// long list that card is far from the form (not in the page): the button looked for it on screen for
+// a second, and did nothing.
+test('“Open” on the warning of a link already far up a long list goes to its card', async ({ launch, userDataDir }) => {
+  const { page, list, doc } = await launchBigList(launch, userDataDir, 400);
+  const existing = doc.lists[0]!.resources[20]!;
+  await expect(list.resources.first()).toBeVisible();
+  await page.keyboard.press('a');
+  const add = page.getByRole('form', { name: 'Add a resource' });
+  await expect(add.getByLabel('Title')).toBeFocused();
+  await add.getByRole('textbox', { name: 'Link' }).fill(existing.url!);
+  await add.getByRole('button', { name: 'Add', exact: true }).click();
+  await add.getByRole('button', { name: `Open “${existing.title}”` }).click();
+  await expect(list.resource(existing.title)).toBeFocused();
+  await scrollSettled(page);
+  await expectReadable(list.resource(existing.title));
+});
