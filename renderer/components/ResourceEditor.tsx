@@ -47,6 +47,20 @@ export function sameLinkWarning(hits: readonly SameLink[], listId: string | unde
 }
 
 /** The fields of a resource, for adding one or editing it; editing also moves and deletes. */
+/**
+ * The add form once what was sent is added: empty again, but for what was typed while it was being
+ * saved (the next title begun at once, after the first): that stays, less the part that was sent.
+ */
+function afterAdding(now: Draft, sent: Draft): Draft {
+  const next = draftOf(undefined);
+  for (const key of Object.keys(next) as Array<keyof Draft>) {
+    const typed = now[key];
+    const was = sent[key];
+    if (typed !== was) next[key] = was !== '' && typed.startsWith(was) ? typed.slice(was.length).trimStart() : typed;
+  }
+  return next;
+}
+
 export function ResourceEditor({ resource, lists, listId, index = 0, count = 0, onSave, onCancel, onMove, onDelete, submitLabel, sameLink, onOpenExisting }: Props) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(resource));
   const { title, url, author, description, kind, tags, estimate } = draft;
@@ -73,8 +87,9 @@ export function ResourceEditor({ resource, lists, listId, index = 0, count = 0, 
     setDuplicate(null);
     // A link alone is enough: its address stands for the title until the user gives one.
     const named = title.trim() === '' ? titleFromAddress(link) : title;
+    const sent = draft;
     const saved = await onSave({ title: named, url: link || null, author: author.trim() || null, description, kind, tags: tags.split(','), estimateMinutes: typed.minutes });
-    if (saved && !resource) setDraft(draftOf(undefined));
+    if (saved && !resource) setDraft((now) => afterAdding(now, sent));
     if (saved) setError(null);
   }
 

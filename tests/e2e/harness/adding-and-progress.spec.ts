@@ -1,4 +1,6 @@
 import { expect, test } from '../fixtures';
+import { ListPage } from '../pages/list-page';
+import { slowDisk } from '../slow-disk';
 
 // Issue #22, points 4, 6, 7 and 9: adding a resource is hard to do twice by accident, a link alone is
 // enough, Esc leaves the resource editor, and progress counts the parts already done.
@@ -60,4 +62,24 @@ test('“+ Add resource” at the top and the `a` key take the focus to the add 
   await expect(add.getByLabel('Title')).toHaveValue('A book about parsers');
   await page.keyboard.press('Enter');
   await expect(listPage.resource('A book about parsers')).toBeVisible();
+});
+
+// Add, and the next title typed at once, while the first is still being saved (a slow disk): the
+// form used to be emptied when the save was done, taking what had been typed since with it.
+test('what is typed while an added resource is being saved stays in the form', async ({ launch }) => {
+  const disk = slowDisk();
+  const app = await launch({ store: { fs: disk.fs } });
+  const listPage = new ListPage(app.page);
+  const add = app.page.getByRole('form', { name: 'Add a resource' });
+  const title = add.getByLabel('Title');
+  await expect(listPage.resources).toHaveCount(10);
+  disk.hold();
+  await title.fill('Ceval, first read');
+  await title.press('Enter');
+  // The cursor is still at the end of the first title: the next is typed after it.
+  await title.pressSequentially('Frames next');
+  disk.release();
+  await expect(listPage.resources).toHaveCount(11);
+  await expect(listPage.resource('Ceval, first read')).toBeVisible();
+  await expect(title).toHaveValue('Frames next');
 });

@@ -1,9 +1,9 @@
 import type { Locator, Page } from '@playwright/test';
 import { readSaved } from '../../harness/saved';
 import { localDay } from '../../../renderer/stats';
-import { realFs, type FsSeam } from '../../../data/storage/fs-seam';
 import { expect, test } from '../fixtures';
 import { ListPage } from '../pages/list-page';
+import { slowDisk } from '../slow-disk';
 
 // Issue #22, what an undo takes back: a tick's activity (point 9) and everything an "import into this
 // list" changed (point 5), as a person sees it and as the next start reads it.
@@ -95,34 +95,22 @@ test('9 · done items in an imported file are done, with no date the file does n
 // Ctrl+Z right after a delete, before main has answered it (a busy machine, a slow disk): the undo
 // is the delete's. It used to take back the change before it (a tick), and the delete went on.
 test('Ctrl+Z pressed while a delete is on its way to disk undoes the delete, not the tick before it', async ({ launch }) => {
-  // A slow disk: once held, the journal's appends wait until the test lets them go.
-  let held: Promise<void> | null = null;
-  let release = () => {};
-  let appended = 0;
-  const fs: FsSeam = {
-    ...realFs,
-    appendFileSynced: async (path, data) => {
-      if (held) await held;
-      await realFs.appendFileSynced(path, data);
-      appended++;
-    },
-  };
-  const app = await launch({ store: { fs } });
+  const disk = slowDisk();
+  const app = await launch({ store: { fs: disk.fs } });
   const { page } = app;
   const listPage = new ListPage(page);
   await listPage.checkbox('PEPs').check();
   await expect.poll(async () => (await readSaved(app.dataFile)).progress[`${P}/peps`]?.status).toBe('done');
 
-  held = new Promise((resolve) => (release = resolve));
-  const before = appended;
+  disk.hold();
+  const before = disk.appended;
   const card = listPage.resource('Stupid Python Ideas');
   await card.getByRole('button', { name: 'Edit Stupid Python Ideas' }).click();
   await page.getByRole('form', { name: 'Edit Stupid Python Ideas' }).getByRole('button', { name: 'Delete' }).click();
   await page.keyboard.press('Control+z');
-  release();
-  held = null;
+  disk.release();
   // Two changes reach the disk: the delete and its undo (before: the tick's undo and the delete).
-  await expect.poll(() => appended - before).toBe(2);
+  await expect.poll(() => disk.appended - before).toBe(2);
   await expect(listPage.resources).toHaveCount(10);
   await expect(card).toBeVisible();
   await expect(listPage.checkbox('PEPs')).toBeChecked();
