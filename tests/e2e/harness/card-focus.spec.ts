@@ -59,10 +59,7 @@ test('x on a card that then leaves the filtered results puts the focus on the ca
 // was typed in between ran as the keys of the card left behind: x ticked it, j moved away from it.
 test('what is typed right after n goes into the note, and x right after a go-to ticks the card gone to', async ({ app, listPage }) => {
   const page = app.page;
-  const first = listPage.resources.first();
-  await expect(first).toBeVisible();
-  await page.keyboard.press('j');
-  await expect(first).toBeFocused();
+  const first = await listPage.focusFirstCard();
   await page.keyboard.press('n');
   await page.keyboard.type('xj read on');
   await expect(listPage.noteBox('Python Documentation')).toBeFocused();

@@ -36,10 +36,7 @@ test('a dialog closed and opened again before the browser says it closed stays o
 // shut, and the letters typed into it ran as the card's keys (x ticked the card).
 test('Ctrl+K right after Escape opens the palette again, and what is typed goes into it', async ({ app, listPage }) => {
   const page = app.page;
-  const first = listPage.resources.first();
-  await expect(first).toBeVisible();
-  await page.keyboard.press('j');
-  await expect(first).toBeFocused();
+  await listPage.focusFirstCard();
   const palette = page.getByRole('dialog', { name: 'Go to or run…' });
   const input = palette.getByRole('combobox', { name: 'Command, list or resource' });
   await page.keyboard.press('Control+k');
@@ -144,15 +141,5 @@ test('the Export menu closes on Escape and on a click elsewhere right after it o
   const page = app.page;
   // The browser's "toggle" events are held back: the next keys and clicks come first.
   await page.evaluate(() => window.addEventListener('toggle', (event) => event.isTrusted && event.stopImmediatePropagation(), true));
-  const exportButton = page.getByText('Export…', { exact: true });
-  const option = page.getByRole('button', { name: 'Markdown task list' });
-  await exportButton.click();
-  await expect(option).toBeVisible();
-  await page.keyboard.press('Escape');
-  await expect(option).toBeHidden();
-  await expect(exportButton).toBeFocused();
-  await exportButton.click();
-  await expect(option).toBeVisible();
-  await listPage.heading.click();
-  await expect(option).toBeHidden();
+  await listPage.expectExportMenuCloses();
 });

@@ -155,17 +155,7 @@ test('7 · Esc leaves a note for its card (the next j moves on), the Export menu
   await expect.poll(async () => (await disk(app.dataFile)).notes[`${P}/peps`]?.body).toBe('read PEP 8');
   await expect(listPage.resource('PEPs')).toContainText('read PEP 8');
 
-  const exportButton = page.getByText('Export…', { exact: true });
-  const option = page.getByRole('button', { name: 'Markdown task list' });
-  await exportButton.click();
-  await expect(option).toBeVisible();
-  await page.keyboard.press('Escape');
-  await expect(option).toBeHidden();
-  await expect(exportButton).toBeFocused();
-  await exportButton.click();
-  await expect(option).toBeVisible();
-  await listPage.heading.click();
-  await expect(option).toBeHidden();
+  await listPage.expectExportMenuCloses();
 
   await listPage.resource('Stupid Python Ideas').getByRole('button', { name: 'Edit Stupid Python Ideas' }).click();
   await page.getByRole('form', { name: 'Edit Stupid Python Ideas' }).getByRole('button', { name: 'Delete' }).click();

@@ -20,6 +20,30 @@ export class ListPage {
     return this.page.getByRole('listitem', { name: title, exact: true });
   }
 
+  /** `j` from the page, as a user starts with the keyboard: the focus on the first card, which is returned. */
+  async focusFirstCard(): Promise<Locator> {
+    const first = this.resources.first();
+    await expect(first).toBeVisible();
+    await this.page.keyboard.press('j');
+    await expect(first).toBeFocused();
+    return first;
+  }
+
+  /** The Export… menu opens with a click, and closes on Escape (the focus back on it) and on a click elsewhere. */
+  async expectExportMenuCloses(): Promise<void> {
+    const exportButton = this.page.getByText('Export…', { exact: true });
+    const option = this.page.getByRole('button', { name: 'Markdown task list' });
+    await exportButton.click();
+    await expect(option).toBeVisible();
+    await this.page.keyboard.press('Escape');
+    await expect(option).toBeHidden();
+    await expect(exportButton).toBeFocused();
+    await exportButton.click();
+    await expect(option).toBeVisible();
+    await this.heading.click();
+    await expect(option).toBeHidden();
+  }
+
   checkbox(title: string): Locator {
     return this.page.getByRole('checkbox', { name: `Read: ${title}`, exact: true });
   }
