@@ -34,7 +34,7 @@ export async function longestBlock<T>(work: () => Promise<T>): Promise<{ outcome
 }
 
 /** This thread's CPU time (all threads' on a Node without process.threadCpuUsage). */
-function mainThreadCpu(since?: NodeJS.CpuUsage): NodeJS.CpuUsage {
+export function mainThreadCpu(since?: NodeJS.CpuUsage): NodeJS.CpuUsage {
   const threadCpu = (process as { threadCpuUsage?: (previous?: NodeJS.CpuUsage) => NodeJS.CpuUsage }).threadCpuUsage;
   return threadCpu ? threadCpu.call(process, since) : process.cpuUsage(since);
 }
