@@ -46,7 +46,6 @@ export function sameLinkWarning(hits: readonly SameLink[], listId: string | unde
   return `This link is already in ${where}, as “${first.resourceTitle}”${more}.`;
 }
 
-/** The fields of a resource, for adding one or editing it; editing also moves and deletes. */
 /**
  * The add form once what was sent is added: empty again, but for what was typed while it was being
  * saved (the next title begun at once, after the first): that stays, less the part that was sent.
@@ -61,6 +60,7 @@ function afterAdding(now: Draft, sent: Draft): Draft {
   return next;
 }
 
+/** The fields of a resource, for adding one or editing it; editing also moves and deletes. */
 export function ResourceEditor({ resource, lists, listId, index = 0, count = 0, onSave, onCancel, onMove, onDelete, submitLabel, sameLink, onOpenExisting }: Props) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(resource));
   const { title, url, author, description, kind, tags, estimate } = draft;
